@@ -1,0 +1,32 @@
+import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
+import { AlertSchema } from './gen/borderlink/v1/alert_pb.js';
+import { NoticeSchema } from './gen/borderlink/v1/notice_pb.js';
+import { ReceiptSchema, RoutingReportSchema } from './gen/borderlink/v1/receipt_pb.js';
+import { RejectionSchema } from './gen/borderlink/v1/rejection_pb.js';
+import { ReplySchema } from './gen/borderlink/v1/reply_pb.js';
+
+/**
+ * The typed map from a message kind (the `<kind>` subject token and the `Bl-Type` header)
+ * to its protobuf schema, so a publisher and a handler cannot disagree on a payload's type.
+ * Kinds are wire contract: add, never rename.
+ */
+export const MESSAGE_SCHEMAS = {
+  alert: AlertSchema,
+  notice: NoticeSchema,
+  reply: ReplySchema,
+  receipt: ReceiptSchema,
+  rejection: RejectionSchema,
+  routing: RoutingReportSchema,
+} as const satisfies Record<string, DescMessage>;
+
+export type MessageKind = keyof typeof MESSAGE_SCHEMAS;
+export type MessageOf<K extends MessageKind> = MessageShape<(typeof MESSAGE_SCHEMAS)[K]>;
+
+export const MESSAGE_KINDS = Object.keys(MESSAGE_SCHEMAS) as MessageKind[];
+
+/** Kinds a node may send into the hub; the others are issued by the hub itself. */
+export const NODE_SENDABLE_KINDS: readonly MessageKind[] = ['alert', 'notice', 'reply', 'receipt'];
+
+export function isMessageKind(value: string): value is MessageKind {
+  return Object.hasOwn(MESSAGE_SCHEMAS, value);
+}
