@@ -140,3 +140,4 @@ export {
   type StreamDefinition,
 } from './streams.js';
 export { REDIS_PREFIX, inboxSeenKey, inboxListKey, inboxItemKey, sentStateKey } from './redis-keys.js';
+export { AuditEvent, AuditEntrySchema, type AuditEntry } from './gen/borderlink/v1/audit_pb.js';

@@ -2,26 +2,41 @@
 // @generated from file borderlink/v1/alert.proto (package borderlink.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
-import type { Addressees, Area, Category, Certainty, Evaluation, Handling, LocalizedText, Severity, Status, Urgency } from "./common_pb.js";
-import { file_borderlink_v1_common } from "./common_pb.js";
-import type { Timestamp } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { Message } from "@bufbuild/protobuf";
+import type { GenEnum, GenFile, GenMessage } from '@bufbuild/protobuf/codegenv2';
+import { enumDesc, fileDesc, messageDesc } from '@bufbuild/protobuf/codegenv2';
+import type {
+  Addressees,
+  Area,
+  Category,
+  Certainty,
+  Evaluation,
+  Handling,
+  LocalizedText,
+  Severity,
+  Status,
+  Urgency,
+} from './common_pb.js';
+import { file_borderlink_v1_common } from './common_pb.js';
+import type { Timestamp } from '@bufbuild/protobuf/wkt';
+import { file_google_protobuf_timestamp } from '@bufbuild/protobuf/wkt';
+import type { Message } from '@bufbuild/protobuf';
 
 /**
  * Describes the file borderlink/v1/alert.proto.
  */
-export const file_borderlink_v1_alert: GenFile = /*@__PURE__*/
-  fileDesc("Chlib3JkZXJsaW5rL3YxL2FsZXJ0LnByb3RvEg1ib3JkZXJsaW5rLnYxIosGCgVBbGVydBIKCgJpZBgBIAEoCRIOCgZzZW5kZXIYAiABKAkSKAoEc2VudBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJgoEdHlwZRgEIAEoDjIYLmJvcmRlcmxpbmsudjEuQWxlcnRUeXBlEiUKBnN0YXR1cxgFIAEoDjIVLmJvcmRlcmxpbmsudjEuU3RhdHVzEhIKCnJlZmVyZW5jZXMYBiADKAkSEAoIaW5jaWRlbnQYByABKAkSKQoIY2F0ZWdvcnkYCCABKA4yFy5ib3JkZXJsaW5rLnYxLkNhdGVnb3J5EikKCHNldmVyaXR5GAkgASgOMhcuYm9yZGVybGluay52MS5TZXZlcml0eRInCgd1cmdlbmN5GAogASgOMhYuYm9yZGVybGluay52MS5VcmdlbmN5EisKCWNlcnRhaW50eRgLIAEoDjIYLmJvcmRlcmxpbmsudjEuQ2VydGFpbnR5EiEKBGFyZWEYDCABKAsyEy5ib3JkZXJsaW5rLnYxLkFyZWESDwoHcmVnaW9ucxgNIAMoCRItCgllZmZlY3RpdmUYDiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEisKB2V4cGlyZXMYDyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEisKBXRleHRzGBAgAygLMhwuYm9yZGVybGluay52MS5Mb2NhbGl6ZWRUZXh0EigKBWl0ZW1zGBEgAygLMhkuYm9yZGVybGluay52MS5TZWl6ZWRJdGVtEisKB3BlcnNvbnMYEiADKAsyGi5ib3JkZXJsaW5rLnYxLlBlcnNvbkNvdW50Ei0KCmV2YWx1YXRpb24YEyABKAsyGS5ib3JkZXJsaW5rLnYxLkV2YWx1YXRpb24SKQoIaGFuZGxpbmcYFCABKAsyFy5ib3JkZXJsaW5rLnYxLkhhbmRsaW5nEi0KCmFkZHJlc3NlZXMYFSABKAsyGS5ib3JkZXJsaW5rLnYxLkFkZHJlc3NlZXMiywEKClNlaXplZEl0ZW0SJwoGd2VhcG9uGAEgASgLMhUuYm9yZGVybGluay52MS5XZWFwb25IABIyCgphbW11bml0aW9uGAIgASgLMhwuYm9yZGVybGluay52MS5BbW11bml0aW9uTG90SAASLQoJZXhwbG9zaXZlGAMgASgLMhguYm9yZGVybGluay52MS5FeHBsb3NpdmVIABIpCgVvdGhlchgEIAEoCzIYLmJvcmRlcmxpbmsudjEuT3RoZXJJdGVtSABCBgoEaXRlbSK6AQoGV2VhcG9uEicKBHR5cGUYASABKA4yGS5ib3JkZXJsaW5rLnYxLldlYXBvblR5cGUSDAoEbWFrZRgCIAEoCRINCgVtb2RlbBgDIAEoCRIPCgdjYWxpYnJlGAQgASgJEhUKDXNlcmlhbF9udW1iZXIYBSABKAkSEAoIbWFya2luZ3MYBiABKAkSHgoWY291bnRyeV9vZl9tYW51ZmFjdHVyZRgHIAEoCRIQCghxdWFudGl0eRgIIAEoDSJZCg1BbW11bml0aW9uTG90Eg8KB2NhbGlicmUYASABKAkSEAoIcXVhbnRpdHkYAiABKA0SEgoKbG90X251bWJlchgDIAEoCRIRCgloZWFkc3RhbXAYBCABKAkicwoJRXhwbG9zaXZlEioKBHR5cGUYASABKA4yHC5ib3JkZXJsaW5rLnYxLkV4cGxvc2l2ZVR5cGUSEwoLZGVzY3JpcHRpb24YAiABKAkSEwoLbmV0X21hc3Nfa2cYAyABKAESEAoIcXVhbnRpdHkYBCABKA0iQAoJT3RoZXJJdGVtEhMKC2Rlc2NyaXB0aW9uGAEgASgJEhAKCHF1YW50aXR5GAIgASgBEgwKBHVuaXQYAyABKAkikgEKC1BlcnNvbkNvdW50Eh8KA3NleBgBIAEoDjISLmJvcmRlcmxpbmsudjEuU2V4EioKCWFnZV9ncm91cBgCIAEoDjIXLmJvcmRlcmxpbmsudjEuQWdlR3JvdXASJwoEcm9sZRgDIAEoDjIZLmJvcmRlcmxpbmsudjEuUGVyc29uUm9sZRINCgVjb3VudBgEIAEoDSprCglBbGVydFR5cGUSGgoWQUxFUlRfVFlQRV9VTlNQRUNJRklFRBAAEhQKEEFMRVJUX1RZUEVfQUxFUlQQARIVChFBTEVSVF9UWVBFX1VQREFURRACEhUKEUFMRVJUX1RZUEVfQ0FOQ0VMEAMq8gIKCldlYXBvblR5cGUSGwoXV0VBUE9OX1RZUEVfVU5TUEVDSUZJRUQQABIWChJXRUFQT05fVFlQRV9QSVNUT0wQARIYChRXRUFQT05fVFlQRV9SRVZPTFZFUhACEhUKEVdFQVBPTl9UWVBFX1JJRkxFEAMSHQoZV0VBUE9OX1RZUEVfQVNTQVVMVF9SSUZMRRAEEh4KGldFQVBPTl9UWVBFX1NVQk1BQ0hJTkVfR1VOEAUSGwoXV0VBUE9OX1RZUEVfTUFDSElORV9HVU4QBhIXChNXRUFQT05fVFlQRV9TSE9UR1VOEAcSIAocV0VBUE9OX1RZUEVfR1JFTkFERV9MQVVOQ0hFUhAIEh8KG1dFQVBPTl9UWVBFX1JPQ0tFVF9MQVVOQ0hFUhAJEhYKEldFQVBPTl9UWVBFX01PUlRBUhAKEhcKE1dFQVBPTl9UWVBFX01BTlBBRFMQCxIVChFXRUFQT05fVFlQRV9PVEhFUhAMKvsBCg1FeHBsb3NpdmVUeXBlEh4KGkVYUExPU0lWRV9UWVBFX1VOU1BFQ0lGSUVEEAASGwoXRVhQTE9TSVZFX1RZUEVfTUlMSVRBUlkQARIdChlFWFBMT1NJVkVfVFlQRV9DT01NRVJDSUFMEAISHQoZRVhQTE9TSVZFX1RZUEVfSU1QUk9WSVNFRBADEhwKGEVYUExPU0lWRV9UWVBFX1BSRUNVUlNPUhAEEhwKGEVYUExPU0lWRV9UWVBFX0RFVE9OQVRPUhAFEhoKFkVYUExPU0lWRV9UWVBFX0dSRU5BREUQBhIXChNFWFBMT1NJVkVfVFlQRV9NSU5FEAcqSQoDU2V4EhMKD1NFWF9VTlNQRUNJRklFRBAAEg4KClNFWF9GRU1BTEUQARIMCghTRVhfTUFMRRACEg8KC1NFWF9VTktOT1dOEAMqZgoIQWdlR3JvdXASGQoVQUdFX0dST1VQX1VOU1BFQ0lGSUVEEAASEwoPQUdFX0dST1VQX0NISUxEEAESEwoPQUdFX0dST1VQX0FEVUxUEAISFQoRQUdFX0dST1VQX1VOS05PV04QAyqMAQoKUGVyc29uUm9sZRIbChdQRVJTT05fUk9MRV9VTlNQRUNJRklFRBAAEhcKE1BFUlNPTl9ST0xFX1NVU1BFQ1QQARIWChJQRVJTT05fUk9MRV9WSUNUSU0QAhIXChNQRVJTT05fUk9MRV9NSUdSQU5UEAMSFwoTUEVSU09OX1JPTEVfV0lUTkVTUxAEYgZwcm90bzM", [file_borderlink_v1_common, file_google_protobuf_timestamp]);
+export const file_borderlink_v1_alert: GenFile =
+  /*@__PURE__*/
+  fileDesc(
+    'Chlib3JkZXJsaW5rL3YxL2FsZXJ0LnByb3RvEg1ib3JkZXJsaW5rLnYxIosGCgVBbGVydBIKCgJpZBgBIAEoCRIOCgZzZW5kZXIYAiABKAkSKAoEc2VudBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJgoEdHlwZRgEIAEoDjIYLmJvcmRlcmxpbmsudjEuQWxlcnRUeXBlEiUKBnN0YXR1cxgFIAEoDjIVLmJvcmRlcmxpbmsudjEuU3RhdHVzEhIKCnJlZmVyZW5jZXMYBiADKAkSEAoIaW5jaWRlbnQYByABKAkSKQoIY2F0ZWdvcnkYCCABKA4yFy5ib3JkZXJsaW5rLnYxLkNhdGVnb3J5EikKCHNldmVyaXR5GAkgASgOMhcuYm9yZGVybGluay52MS5TZXZlcml0eRInCgd1cmdlbmN5GAogASgOMhYuYm9yZGVybGluay52MS5VcmdlbmN5EisKCWNlcnRhaW50eRgLIAEoDjIYLmJvcmRlcmxpbmsudjEuQ2VydGFpbnR5EiEKBGFyZWEYDCABKAsyEy5ib3JkZXJsaW5rLnYxLkFyZWESDwoHcmVnaW9ucxgNIAMoCRItCgllZmZlY3RpdmUYDiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEisKB2V4cGlyZXMYDyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEisKBXRleHRzGBAgAygLMhwuYm9yZGVybGluay52MS5Mb2NhbGl6ZWRUZXh0EigKBWl0ZW1zGBEgAygLMhkuYm9yZGVybGluay52MS5TZWl6ZWRJdGVtEisKB3BlcnNvbnMYEiADKAsyGi5ib3JkZXJsaW5rLnYxLlBlcnNvbkNvdW50Ei0KCmV2YWx1YXRpb24YEyABKAsyGS5ib3JkZXJsaW5rLnYxLkV2YWx1YXRpb24SKQoIaGFuZGxpbmcYFCABKAsyFy5ib3JkZXJsaW5rLnYxLkhhbmRsaW5nEi0KCmFkZHJlc3NlZXMYFSABKAsyGS5ib3JkZXJsaW5rLnYxLkFkZHJlc3NlZXMiywEKClNlaXplZEl0ZW0SJwoGd2VhcG9uGAEgASgLMhUuYm9yZGVybGluay52MS5XZWFwb25IABIyCgphbW11bml0aW9uGAIgASgLMhwuYm9yZGVybGluay52MS5BbW11bml0aW9uTG90SAASLQoJZXhwbG9zaXZlGAMgASgLMhguYm9yZGVybGluay52MS5FeHBsb3NpdmVIABIpCgVvdGhlchgEIAEoCzIYLmJvcmRlcmxpbmsudjEuT3RoZXJJdGVtSABCBgoEaXRlbSK6AQoGV2VhcG9uEicKBHR5cGUYASABKA4yGS5ib3JkZXJsaW5rLnYxLldlYXBvblR5cGUSDAoEbWFrZRgCIAEoCRINCgVtb2RlbBgDIAEoCRIPCgdjYWxpYnJlGAQgASgJEhUKDXNlcmlhbF9udW1iZXIYBSABKAkSEAoIbWFya2luZ3MYBiABKAkSHgoWY291bnRyeV9vZl9tYW51ZmFjdHVyZRgHIAEoCRIQCghxdWFudGl0eRgIIAEoDSJZCg1BbW11bml0aW9uTG90Eg8KB2NhbGlicmUYASABKAkSEAoIcXVhbnRpdHkYAiABKA0SEgoKbG90X251bWJlchgDIAEoCRIRCgloZWFkc3RhbXAYBCABKAkicwoJRXhwbG9zaXZlEioKBHR5cGUYASABKA4yHC5ib3JkZXJsaW5rLnYxLkV4cGxvc2l2ZVR5cGUSEwoLZGVzY3JpcHRpb24YAiABKAkSEwoLbmV0X21hc3Nfa2cYAyABKAESEAoIcXVhbnRpdHkYBCABKA0iQAoJT3RoZXJJdGVtEhMKC2Rlc2NyaXB0aW9uGAEgASgJEhAKCHF1YW50aXR5GAIgASgBEgwKBHVuaXQYAyABKAkikgEKC1BlcnNvbkNvdW50Eh8KA3NleBgBIAEoDjISLmJvcmRlcmxpbmsudjEuU2V4EioKCWFnZV9ncm91cBgCIAEoDjIXLmJvcmRlcmxpbmsudjEuQWdlR3JvdXASJwoEcm9sZRgDIAEoDjIZLmJvcmRlcmxpbmsudjEuUGVyc29uUm9sZRINCgVjb3VudBgEIAEoDSprCglBbGVydFR5cGUSGgoWQUxFUlRfVFlQRV9VTlNQRUNJRklFRBAAEhQKEEFMRVJUX1RZUEVfQUxFUlQQARIVChFBTEVSVF9UWVBFX1VQREFURRACEhUKEUFMRVJUX1RZUEVfQ0FOQ0VMEAMq8gIKCldlYXBvblR5cGUSGwoXV0VBUE9OX1RZUEVfVU5TUEVDSUZJRUQQABIWChJXRUFQT05fVFlQRV9QSVNUT0wQARIYChRXRUFQT05fVFlQRV9SRVZPTFZFUhACEhUKEVdFQVBPTl9UWVBFX1JJRkxFEAMSHQoZV0VBUE9OX1RZUEVfQVNTQVVMVF9SSUZMRRAEEh4KGldFQVBPTl9UWVBFX1NVQk1BQ0hJTkVfR1VOEAUSGwoXV0VBUE9OX1RZUEVfTUFDSElORV9HVU4QBhIXChNXRUFQT05fVFlQRV9TSE9UR1VOEAcSIAocV0VBUE9OX1RZUEVfR1JFTkFERV9MQVVOQ0hFUhAIEh8KG1dFQVBPTl9UWVBFX1JPQ0tFVF9MQVVOQ0hFUhAJEhYKEldFQVBPTl9UWVBFX01PUlRBUhAKEhcKE1dFQVBPTl9UWVBFX01BTlBBRFMQCxIVChFXRUFQT05fVFlQRV9PVEhFUhAMKvsBCg1FeHBsb3NpdmVUeXBlEh4KGkVYUExPU0lWRV9UWVBFX1VOU1BFQ0lGSUVEEAASGwoXRVhQTE9TSVZFX1RZUEVfTUlMSVRBUlkQARIdChlFWFBMT1NJVkVfVFlQRV9DT01NRVJDSUFMEAISHQoZRVhQTE9TSVZFX1RZUEVfSU1QUk9WSVNFRBADEhwKGEVYUExPU0lWRV9UWVBFX1BSRUNVUlNPUhAEEhwKGEVYUExPU0lWRV9UWVBFX0RFVE9OQVRPUhAFEhoKFkVYUExPU0lWRV9UWVBFX0dSRU5BREUQBhIXChNFWFBMT1NJVkVfVFlQRV9NSU5FEAcqSQoDU2V4EhMKD1NFWF9VTlNQRUNJRklFRBAAEg4KClNFWF9GRU1BTEUQARIMCghTRVhfTUFMRRACEg8KC1NFWF9VTktOT1dOEAMqZgoIQWdlR3JvdXASGQoVQUdFX0dST1VQX1VOU1BFQ0lGSUVEEAASEwoPQUdFX0dST1VQX0NISUxEEAESEwoPQUdFX0dST1VQX0FEVUxUEAISFQoRQUdFX0dST1VQX1VOS05PV04QAyqMAQoKUGVyc29uUm9sZRIbChdQRVJTT05fUk9MRV9VTlNQRUNJRklFRBAAEhcKE1BFUlNPTl9ST0xFX1NVU1BFQ1QQARIWChJQRVJTT05fUk9MRV9WSUNUSU0QAhIXChNQRVJTT05fUk9MRV9NSUdSQU5UEAMSFwoTUEVSU09OX1JPTEVfV0lUTkVTUxAEYgZwcm90bzM',
+    [file_borderlink_v1_common, file_google_protobuf_timestamp],
+  );
 
 /**
  * A threat alert (after OASIS CAP 1.2), routed by region x category and explicit addressees.
  *
  * @generated from message borderlink.v1.Alert
  */
-export type Alert = Message<"borderlink.v1.Alert"> & {
+export type Alert = Message<'borderlink.v1.Alert'> & {
   /**
    * Globally unique message id chosen by the sender (also the JetStream dedupe id).
    *
@@ -142,50 +157,55 @@ export type Alert = Message<"borderlink.v1.Alert"> & {
  * Describes the message borderlink.v1.Alert.
  * Use `create(AlertSchema)` to create a new message.
  */
-export const AlertSchema: GenMessage<Alert> = /*@__PURE__*/
-  messageDesc(file_borderlink_v1_alert, 0);
+export const AlertSchema: GenMessage<Alert> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 0);
 
 /**
  * One line of a seizure.
  *
  * @generated from message borderlink.v1.SeizedItem
  */
-export type SeizedItem = Message<"borderlink.v1.SeizedItem"> & {
+export type SeizedItem = Message<'borderlink.v1.SeizedItem'> & {
   /**
    * @generated from oneof borderlink.v1.SeizedItem.item
    */
-  item: {
-    /**
-     * @generated from field: borderlink.v1.Weapon weapon = 1;
-     */
-    value: Weapon;
-    case: "weapon";
-  } | {
-    /**
-     * @generated from field: borderlink.v1.AmmunitionLot ammunition = 2;
-     */
-    value: AmmunitionLot;
-    case: "ammunition";
-  } | {
-    /**
-     * @generated from field: borderlink.v1.Explosive explosive = 3;
-     */
-    value: Explosive;
-    case: "explosive";
-  } | {
-    /**
-     * @generated from field: borderlink.v1.OtherItem other = 4;
-     */
-    value: OtherItem;
-    case: "other";
-  } | { case: undefined; value?: undefined };
+  item:
+    | {
+        /**
+         * @generated from field: borderlink.v1.Weapon weapon = 1;
+         */
+        value: Weapon;
+        case: 'weapon';
+      }
+    | {
+        /**
+         * @generated from field: borderlink.v1.AmmunitionLot ammunition = 2;
+         */
+        value: AmmunitionLot;
+        case: 'ammunition';
+      }
+    | {
+        /**
+         * @generated from field: borderlink.v1.Explosive explosive = 3;
+         */
+        value: Explosive;
+        case: 'explosive';
+      }
+    | {
+        /**
+         * @generated from field: borderlink.v1.OtherItem other = 4;
+         */
+        value: OtherItem;
+        case: 'other';
+      }
+    | { case: undefined; value?: undefined };
 };
 
 /**
  * Describes the message borderlink.v1.SeizedItem.
  * Use `create(SeizedItemSchema)` to create a new message.
  */
-export const SeizedItemSchema: GenMessage<SeizedItem> = /*@__PURE__*/
+export const SeizedItemSchema: GenMessage<SeizedItem> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_alert, 1);
 
 /**
@@ -193,7 +213,7 @@ export const SeizedItemSchema: GenMessage<SeizedItem> = /*@__PURE__*/
  *
  * @generated from message borderlink.v1.Weapon
  */
-export type Weapon = Message<"borderlink.v1.Weapon"> & {
+export type Weapon = Message<'borderlink.v1.Weapon'> & {
   /**
    * @generated from field: borderlink.v1.WeaponType type = 1;
    */
@@ -241,13 +261,12 @@ export type Weapon = Message<"borderlink.v1.Weapon"> & {
  * Describes the message borderlink.v1.Weapon.
  * Use `create(WeaponSchema)` to create a new message.
  */
-export const WeaponSchema: GenMessage<Weapon> = /*@__PURE__*/
-  messageDesc(file_borderlink_v1_alert, 2);
+export const WeaponSchema: GenMessage<Weapon> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 2);
 
 /**
  * @generated from message borderlink.v1.AmmunitionLot
  */
-export type AmmunitionLot = Message<"borderlink.v1.AmmunitionLot"> & {
+export type AmmunitionLot = Message<'borderlink.v1.AmmunitionLot'> & {
   /**
    * @generated from field: string calibre = 1;
    */
@@ -273,13 +292,14 @@ export type AmmunitionLot = Message<"borderlink.v1.AmmunitionLot"> & {
  * Describes the message borderlink.v1.AmmunitionLot.
  * Use `create(AmmunitionLotSchema)` to create a new message.
  */
-export const AmmunitionLotSchema: GenMessage<AmmunitionLot> = /*@__PURE__*/
+export const AmmunitionLotSchema: GenMessage<AmmunitionLot> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_alert, 3);
 
 /**
  * @generated from message borderlink.v1.Explosive
  */
-export type Explosive = Message<"borderlink.v1.Explosive"> & {
+export type Explosive = Message<'borderlink.v1.Explosive'> & {
   /**
    * @generated from field: borderlink.v1.ExplosiveType type = 1;
    */
@@ -305,13 +325,12 @@ export type Explosive = Message<"borderlink.v1.Explosive"> & {
  * Describes the message borderlink.v1.Explosive.
  * Use `create(ExplosiveSchema)` to create a new message.
  */
-export const ExplosiveSchema: GenMessage<Explosive> = /*@__PURE__*/
-  messageDesc(file_borderlink_v1_alert, 4);
+export const ExplosiveSchema: GenMessage<Explosive> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 4);
 
 /**
  * @generated from message borderlink.v1.OtherItem
  */
-export type OtherItem = Message<"borderlink.v1.OtherItem"> & {
+export type OtherItem = Message<'borderlink.v1.OtherItem'> & {
   /**
    * @generated from field: string description = 1;
    */
@@ -334,15 +353,14 @@ export type OtherItem = Message<"borderlink.v1.OtherItem"> & {
  * Describes the message borderlink.v1.OtherItem.
  * Use `create(OtherItemSchema)` to create a new message.
  */
-export const OtherItemSchema: GenMessage<OtherItem> = /*@__PURE__*/
-  messageDesc(file_borderlink_v1_alert, 5);
+export const OtherItemSchema: GenMessage<OtherItem> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 5);
 
 /**
  * Persons involved, as counts only (gender-disaggregated reporting without personal data).
  *
  * @generated from message borderlink.v1.PersonCount
  */
-export type PersonCount = Message<"borderlink.v1.PersonCount"> & {
+export type PersonCount = Message<'borderlink.v1.PersonCount'> & {
   /**
    * @generated from field: borderlink.v1.Sex sex = 1;
    */
@@ -368,7 +386,8 @@ export type PersonCount = Message<"borderlink.v1.PersonCount"> & {
  * Describes the message borderlink.v1.PersonCount.
  * Use `create(PersonCountSchema)` to create a new message.
  */
-export const PersonCountSchema: GenMessage<PersonCount> = /*@__PURE__*/
+export const PersonCountSchema: GenMessage<PersonCount> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_alert, 6);
 
 /**
@@ -399,8 +418,7 @@ export enum AlertType {
 /**
  * Describes the enum borderlink.v1.AlertType.
  */
-export const AlertTypeSchema: GenEnum<AlertType> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_alert, 0);
+export const AlertTypeSchema: GenEnum<AlertType> = /*@__PURE__*/ enumDesc(file_borderlink_v1_alert, 0);
 
 /**
  * @generated from enum borderlink.v1.WeaponType
@@ -475,8 +493,7 @@ export enum WeaponType {
 /**
  * Describes the enum borderlink.v1.WeaponType.
  */
-export const WeaponTypeSchema: GenEnum<WeaponType> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_alert, 1);
+export const WeaponTypeSchema: GenEnum<WeaponType> = /*@__PURE__*/ enumDesc(file_borderlink_v1_alert, 1);
 
 /**
  * @generated from enum borderlink.v1.ExplosiveType
@@ -526,7 +543,8 @@ export enum ExplosiveType {
 /**
  * Describes the enum borderlink.v1.ExplosiveType.
  */
-export const ExplosiveTypeSchema: GenEnum<ExplosiveType> = /*@__PURE__*/
+export const ExplosiveTypeSchema: GenEnum<ExplosiveType> =
+  /*@__PURE__*/
   enumDesc(file_borderlink_v1_alert, 2);
 
 /**
@@ -557,8 +575,7 @@ export enum Sex {
 /**
  * Describes the enum borderlink.v1.Sex.
  */
-export const SexSchema: GenEnum<Sex> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_alert, 3);
+export const SexSchema: GenEnum<Sex> = /*@__PURE__*/ enumDesc(file_borderlink_v1_alert, 3);
 
 /**
  * @generated from enum borderlink.v1.AgeGroup
@@ -588,8 +605,7 @@ export enum AgeGroup {
 /**
  * Describes the enum borderlink.v1.AgeGroup.
  */
-export const AgeGroupSchema: GenEnum<AgeGroup> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_alert, 4);
+export const AgeGroupSchema: GenEnum<AgeGroup> = /*@__PURE__*/ enumDesc(file_borderlink_v1_alert, 4);
 
 /**
  * @generated from enum borderlink.v1.PersonRole
@@ -624,6 +640,4 @@ export enum PersonRole {
 /**
  * Describes the enum borderlink.v1.PersonRole.
  */
-export const PersonRoleSchema: GenEnum<PersonRole> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_alert, 5);
-
+export const PersonRoleSchema: GenEnum<PersonRole> = /*@__PURE__*/ enumDesc(file_borderlink_v1_alert, 5);

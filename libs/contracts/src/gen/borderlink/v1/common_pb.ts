@@ -5,20 +5,23 @@
 // Shared vocabulary of every Borderlink message. Enum numbers are part of the
 // wire contract: never renumber or reuse one, only add.
 
-import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
-import type { Message } from "@bufbuild/protobuf";
+import type { GenEnum, GenFile, GenMessage } from '@bufbuild/protobuf/codegenv2';
+import { enumDesc, fileDesc, messageDesc } from '@bufbuild/protobuf/codegenv2';
+import type { Message } from '@bufbuild/protobuf';
 
 /**
  * Describes the file borderlink/v1/common.proto.
  */
-export const file_borderlink_v1_common: GenFile = /*@__PURE__*/
-  fileDesc("Chpib3JkZXJsaW5rL3YxL2NvbW1vbi5wcm90bxINYm9yZGVybGluay52MSKNAQoISGFuZGxpbmcSHwoDdGxwGAEgASgOMhIuYm9yZGVybGluay52MS5UbHASKQoEY29kZRgCIAEoDjIbLmJvcmRlcmxpbmsudjEuSGFuZGxpbmdDb2RlEhQKDHJlc3RyaWN0aW9ucxgDIAEoCRIfCgNwYXAYBCABKA4yEi5ib3JkZXJsaW5rLnYxLlBhcCJ6CgpFdmFsdWF0aW9uEjAKBnNvdXJjZRgBIAEoDjIgLmJvcmRlcmxpbmsudjEuU291cmNlUmVsaWFiaWxpdHkSOgoLaW5mb3JtYXRpb24YAiABKA4yJS5ib3JkZXJsaW5rLnYxLkluZm9ybWF0aW9uUmVsaWFiaWxpdHkilwEKDUxvY2FsaXplZFRleHQSEAoIbGFuZ3VhZ2UYASABKAkSOAoKcHJvdmVuYW5jZRgCIAEoDjIkLmJvcmRlcmxpbmsudjEuVHJhbnNsYXRpb25Qcm92ZW5hbmNlEhAKCGhlYWRsaW5lGAMgASgJEhMKC2Rlc2NyaXB0aW9uGAQgASgJEhMKC2luc3RydWN0aW9uGAUgASgJIisKCkFkZHJlc3NlZXMSDQoFbm9kZXMYASADKAkSDgoGZ3JvdXBzGAIgAygJIiQKCEdlb1BvaW50EgsKA2xhdBgBIAEoARILCgNsb24YAiABKAEiRAoGQ2lyY2xlEicKBmNlbnRlchgBIAEoCzIXLmJvcmRlcmxpbmsudjEuR2VvUG9pbnQSEQoJcmFkaXVzX2ttGAIgASgBIjQKB1BvbHlnb24SKQoIdmVydGljZXMYASADKAsyFy5ib3JkZXJsaW5rLnYxLkdlb1BvaW50IsgBCgRBcmVhEhMKC2Rlc2NyaXB0aW9uGAEgASgJEhcKD2JvcmRlcl9zZWN0aW9ucxgCIAMoCRIXCg9jcm9zc2luZ19wb2ludHMYAyADKAkSJwoGcG9pbnRzGAQgAygLMhcuYm9yZGVybGluay52MS5HZW9Qb2ludBImCgdjaXJjbGVzGAUgAygLMhUuYm9yZGVybGluay52MS5DaXJjbGUSKAoIcG9seWdvbnMYBiADKAsyFi5ib3JkZXJsaW5rLnYxLlBvbHlnb24qwQIKCENhdGVnb3J5EhgKFENBVEVHT1JZX1VOU1BFQ0lGSUVEEAASJQohQ0FURUdPUllfU01BTExfQVJNU19MSUdIVF9XRUFQT05TEAESFwoTQ0FURUdPUllfQU1NVU5JVElPThACEhcKE0NBVEVHT1JZX0VYUExPU0lWRVMQAxIWChJDQVRFR09SWV9URVJST1JJU00QBBIdChlDQVRFR09SWV9EUlVHX1RSQUZGSUNLSU5HEAUSHgoaQ0FURUdPUllfSFVNQU5fVFJBRkZJQ0tJTkcQBhIeChpDQVRFR09SWV9NSUdSQU5UX1NNVUdHTElORxAHEhsKF0NBVEVHT1JZX0RPQ1VNRU5UX0ZSQVVEEAgSGgoWQ0FURUdPUllfV0FOVEVEX1BFUlNPThAJEhIKDkNBVEVHT1JZX09USEVSEAoqkAEKCFNldmVyaXR5EhgKFFNFVkVSSVRZX1VOU1BFQ0lGSUVEEAASFAoQU0VWRVJJVFlfRVhUUkVNRRABEhMKD1NFVkVSSVRZX1NFVkVSRRACEhUKEVNFVkVSSVRZX01PREVSQVRFEAMSEgoOU0VWRVJJVFlfTUlOT1IQBBIUChBTRVZFUklUWV9VTktOT1dOEAUqigEKB1VyZ2VuY3kSFwoTVVJHRU5DWV9VTlNQRUNJRklFRBAAEhUKEVVSR0VOQ1lfSU1NRURJQVRFEAESFAoQVVJHRU5DWV9FWFBFQ1RFRBACEhIKDlVSR0VOQ1lfRlVUVVJFEAMSEAoMVVJHRU5DWV9QQVNUEAQSEwoPVVJHRU5DWV9VTktOT1dOEAUqmwEKCUNlcnRhaW50eRIZChVDRVJUQUlOVFlfVU5TUEVDSUZJRUQQABIWChJDRVJUQUlOVFlfT0JTRVJWRUQQARIUChBDRVJUQUlOVFlfTElLRUxZEAISFgoSQ0VSVEFJTlRZX1BPU1NJQkxFEAMSFgoSQ0VSVEFJTlRZX1VOTElLRUxZEAQSFQoRQ0VSVEFJTlRZX1VOS05PV04QBSpsCgZTdGF0dXMSFgoSU1RBVFVTX1VOU1BFQ0lGSUVEEAASEQoNU1RBVFVTX0FDVFVBTBABEhMKD1NUQVRVU19FWEVSQ0lTRRACEhEKDVNUQVRVU19TWVNURU0QAxIPCgtTVEFUVVNfVEVTVBAEKmoKA1RscBITCg9UTFBfVU5TUEVDSUZJRUQQABINCglUTFBfQ0xFQVIQARINCglUTFBfR1JFRU4QAhINCglUTFBfQU1CRVIQAxIUChBUTFBfQU1CRVJfU1RSSUNUEAQSCwoHVExQX1JFRBAFKoUBCgxIYW5kbGluZ0NvZGUSHQoZSEFORExJTkdfQ09ERV9VTlNQRUNJRklFRBAAEhQKEEhBTkRMSU5HX0NPREVfSDAQARIUChBIQU5ETElOR19DT0RFX0gxEAISFAoQSEFORExJTkdfQ09ERV9IMhADEhQKEEhBTkRMSU5HX0NPREVfSDMQBCpUCgNQYXASEwoPUEFQX1VOU1BFQ0lGSUVEEAASDQoJUEFQX0NMRUFSEAESDQoJUEFQX0dSRUVOEAISDQoJUEFQX0FNQkVSEAMSCwoHUEFQX1JFRBAEKp8BChFTb3VyY2VSZWxpYWJpbGl0eRIiCh5TT1VSQ0VfUkVMSUFCSUxJVFlfVU5TUEVDSUZJRUQQABIYChRTT1VSQ0VfUkVMSUFCSUxJVFlfQRABEhgKFFNPVVJDRV9SRUxJQUJJTElUWV9CEAISGAoUU09VUkNFX1JFTElBQklMSVRZX0MQAxIYChRTT1VSQ0VfUkVMSUFCSUxJVFlfWBAEKr0BChZJbmZvcm1hdGlvblJlbGlhYmlsaXR5EicKI0lORk9STUFUSU9OX1JFTElBQklMSVRZX1VOU1BFQ0lGSUVEEAASHQoZSU5GT1JNQVRJT05fUkVMSUFCSUxJVFlfMRABEh0KGUlORk9STUFUSU9OX1JFTElBQklMSVRZXzIQAhIdChlJTkZPUk1BVElPTl9SRUxJQUJJTElUWV8zEAMSHQoZSU5GT1JNQVRJT05fUkVMSUFCSUxJVFlfNBAEKsABChVUcmFuc2xhdGlvblByb3ZlbmFuY2USJgoiVFJBTlNMQVRJT05fUFJPVkVOQU5DRV9VTlNQRUNJRklFRBAAEiMKH1RSQU5TTEFUSU9OX1BST1ZFTkFOQ0VfT1JJR0lOQUwQARIrCidUUkFOU0xBVElPTl9QUk9WRU5BTkNFX0hVTUFOX1RSQU5TTEFURUQQAhItCilUUkFOU0xBVElPTl9QUk9WRU5BTkNFX01BQ0hJTkVfVFJBTlNMQVRFRBADKowBCgtJbXBhY3RMZXZlbBIcChhJTVBBQ1RfTEVWRUxfVU5TUEVDSUZJRUQQABIUChBJTVBBQ1RfTEVWRUxfTE9XEAESFwoTSU1QQUNUX0xFVkVMX01FRElVTRACEhUKEUlNUEFDVF9MRVZFTF9ISUdIEAMSGQoVSU1QQUNUX0xFVkVMX0NSSVRJQ0FMEARiBnByb3RvMw");
+export const file_borderlink_v1_common: GenFile =
+  /*@__PURE__*/
+  fileDesc(
+    'Chpib3JkZXJsaW5rL3YxL2NvbW1vbi5wcm90bxINYm9yZGVybGluay52MSKNAQoISGFuZGxpbmcSHwoDdGxwGAEgASgOMhIuYm9yZGVybGluay52MS5UbHASKQoEY29kZRgCIAEoDjIbLmJvcmRlcmxpbmsudjEuSGFuZGxpbmdDb2RlEhQKDHJlc3RyaWN0aW9ucxgDIAEoCRIfCgNwYXAYBCABKA4yEi5ib3JkZXJsaW5rLnYxLlBhcCJ6CgpFdmFsdWF0aW9uEjAKBnNvdXJjZRgBIAEoDjIgLmJvcmRlcmxpbmsudjEuU291cmNlUmVsaWFiaWxpdHkSOgoLaW5mb3JtYXRpb24YAiABKA4yJS5ib3JkZXJsaW5rLnYxLkluZm9ybWF0aW9uUmVsaWFiaWxpdHkilwEKDUxvY2FsaXplZFRleHQSEAoIbGFuZ3VhZ2UYASABKAkSOAoKcHJvdmVuYW5jZRgCIAEoDjIkLmJvcmRlcmxpbmsudjEuVHJhbnNsYXRpb25Qcm92ZW5hbmNlEhAKCGhlYWRsaW5lGAMgASgJEhMKC2Rlc2NyaXB0aW9uGAQgASgJEhMKC2luc3RydWN0aW9uGAUgASgJIisKCkFkZHJlc3NlZXMSDQoFbm9kZXMYASADKAkSDgoGZ3JvdXBzGAIgAygJIiQKCEdlb1BvaW50EgsKA2xhdBgBIAEoARILCgNsb24YAiABKAEiRAoGQ2lyY2xlEicKBmNlbnRlchgBIAEoCzIXLmJvcmRlcmxpbmsudjEuR2VvUG9pbnQSEQoJcmFkaXVzX2ttGAIgASgBIjQKB1BvbHlnb24SKQoIdmVydGljZXMYASADKAsyFy5ib3JkZXJsaW5rLnYxLkdlb1BvaW50IsgBCgRBcmVhEhMKC2Rlc2NyaXB0aW9uGAEgASgJEhcKD2JvcmRlcl9zZWN0aW9ucxgCIAMoCRIXCg9jcm9zc2luZ19wb2ludHMYAyADKAkSJwoGcG9pbnRzGAQgAygLMhcuYm9yZGVybGluay52MS5HZW9Qb2ludBImCgdjaXJjbGVzGAUgAygLMhUuYm9yZGVybGluay52MS5DaXJjbGUSKAoIcG9seWdvbnMYBiADKAsyFi5ib3JkZXJsaW5rLnYxLlBvbHlnb24qwQIKCENhdGVnb3J5EhgKFENBVEVHT1JZX1VOU1BFQ0lGSUVEEAASJQohQ0FURUdPUllfU01BTExfQVJNU19MSUdIVF9XRUFQT05TEAESFwoTQ0FURUdPUllfQU1NVU5JVElPThACEhcKE0NBVEVHT1JZX0VYUExPU0lWRVMQAxIWChJDQVRFR09SWV9URVJST1JJU00QBBIdChlDQVRFR09SWV9EUlVHX1RSQUZGSUNLSU5HEAUSHgoaQ0FURUdPUllfSFVNQU5fVFJBRkZJQ0tJTkcQBhIeChpDQVRFR09SWV9NSUdSQU5UX1NNVUdHTElORxAHEhsKF0NBVEVHT1JZX0RPQ1VNRU5UX0ZSQVVEEAgSGgoWQ0FURUdPUllfV0FOVEVEX1BFUlNPThAJEhIKDkNBVEVHT1JZX09USEVSEAoqkAEKCFNldmVyaXR5EhgKFFNFVkVSSVRZX1VOU1BFQ0lGSUVEEAASFAoQU0VWRVJJVFlfRVhUUkVNRRABEhMKD1NFVkVSSVRZX1NFVkVSRRACEhUKEVNFVkVSSVRZX01PREVSQVRFEAMSEgoOU0VWRVJJVFlfTUlOT1IQBBIUChBTRVZFUklUWV9VTktOT1dOEAUqigEKB1VyZ2VuY3kSFwoTVVJHRU5DWV9VTlNQRUNJRklFRBAAEhUKEVVSR0VOQ1lfSU1NRURJQVRFEAESFAoQVVJHRU5DWV9FWFBFQ1RFRBACEhIKDlVSR0VOQ1lfRlVUVVJFEAMSEAoMVVJHRU5DWV9QQVNUEAQSEwoPVVJHRU5DWV9VTktOT1dOEAUqmwEKCUNlcnRhaW50eRIZChVDRVJUQUlOVFlfVU5TUEVDSUZJRUQQABIWChJDRVJUQUlOVFlfT0JTRVJWRUQQARIUChBDRVJUQUlOVFlfTElLRUxZEAISFgoSQ0VSVEFJTlRZX1BPU1NJQkxFEAMSFgoSQ0VSVEFJTlRZX1VOTElLRUxZEAQSFQoRQ0VSVEFJTlRZX1VOS05PV04QBSpsCgZTdGF0dXMSFgoSU1RBVFVTX1VOU1BFQ0lGSUVEEAASEQoNU1RBVFVTX0FDVFVBTBABEhMKD1NUQVRVU19FWEVSQ0lTRRACEhEKDVNUQVRVU19TWVNURU0QAxIPCgtTVEFUVVNfVEVTVBAEKmoKA1RscBITCg9UTFBfVU5TUEVDSUZJRUQQABINCglUTFBfQ0xFQVIQARINCglUTFBfR1JFRU4QAhINCglUTFBfQU1CRVIQAxIUChBUTFBfQU1CRVJfU1RSSUNUEAQSCwoHVExQX1JFRBAFKoUBCgxIYW5kbGluZ0NvZGUSHQoZSEFORExJTkdfQ09ERV9VTlNQRUNJRklFRBAAEhQKEEhBTkRMSU5HX0NPREVfSDAQARIUChBIQU5ETElOR19DT0RFX0gxEAISFAoQSEFORExJTkdfQ09ERV9IMhADEhQKEEhBTkRMSU5HX0NPREVfSDMQBCpUCgNQYXASEwoPUEFQX1VOU1BFQ0lGSUVEEAASDQoJUEFQX0NMRUFSEAESDQoJUEFQX0dSRUVOEAISDQoJUEFQX0FNQkVSEAMSCwoHUEFQX1JFRBAEKp8BChFTb3VyY2VSZWxpYWJpbGl0eRIiCh5TT1VSQ0VfUkVMSUFCSUxJVFlfVU5TUEVDSUZJRUQQABIYChRTT1VSQ0VfUkVMSUFCSUxJVFlfQRABEhgKFFNPVVJDRV9SRUxJQUJJTElUWV9CEAISGAoUU09VUkNFX1JFTElBQklMSVRZX0MQAxIYChRTT1VSQ0VfUkVMSUFCSUxJVFlfWBAEKr0BChZJbmZvcm1hdGlvblJlbGlhYmlsaXR5EicKI0lORk9STUFUSU9OX1JFTElBQklMSVRZX1VOU1BFQ0lGSUVEEAASHQoZSU5GT1JNQVRJT05fUkVMSUFCSUxJVFlfMRABEh0KGUlORk9STUFUSU9OX1JFTElBQklMSVRZXzIQAhIdChlJTkZPUk1BVElPTl9SRUxJQUJJTElUWV8zEAMSHQoZSU5GT1JNQVRJT05fUkVMSUFCSUxJVFlfNBAEKsABChVUcmFuc2xhdGlvblByb3ZlbmFuY2USJgoiVFJBTlNMQVRJT05fUFJPVkVOQU5DRV9VTlNQRUNJRklFRBAAEiMKH1RSQU5TTEFUSU9OX1BST1ZFTkFOQ0VfT1JJR0lOQUwQARIrCidUUkFOU0xBVElPTl9QUk9WRU5BTkNFX0hVTUFOX1RSQU5TTEFURUQQAhItCilUUkFOU0xBVElPTl9QUk9WRU5BTkNFX01BQ0hJTkVfVFJBTlNMQVRFRBADKowBCgtJbXBhY3RMZXZlbBIcChhJTVBBQ1RfTEVWRUxfVU5TUEVDSUZJRUQQABIUChBJTVBBQ1RfTEVWRUxfTE9XEAESFwoTSU1QQUNUX0xFVkVMX01FRElVTRACEhUKEUlNUEFDVF9MRVZFTF9ISUdIEAMSGQoVSU1QQUNUX0xFVkVMX0NSSVRJQ0FMEARiBnByb3RvMw',
+  );
 
 /**
  * @generated from message borderlink.v1.Handling
  */
-export type Handling = Message<"borderlink.v1.Handling"> & {
+export type Handling = Message<'borderlink.v1.Handling'> & {
   /**
    * @generated from field: borderlink.v1.Tlp tlp = 1;
    */
@@ -46,13 +49,12 @@ export type Handling = Message<"borderlink.v1.Handling"> & {
  * Describes the message borderlink.v1.Handling.
  * Use `create(HandlingSchema)` to create a new message.
  */
-export const HandlingSchema: GenMessage<Handling> = /*@__PURE__*/
-  messageDesc(file_borderlink_v1_common, 0);
+export const HandlingSchema: GenMessage<Handling> = /*@__PURE__*/ messageDesc(file_borderlink_v1_common, 0);
 
 /**
  * @generated from message borderlink.v1.Evaluation
  */
-export type Evaluation = Message<"borderlink.v1.Evaluation"> & {
+export type Evaluation = Message<'borderlink.v1.Evaluation'> & {
   /**
    * @generated from field: borderlink.v1.SourceReliability source = 1;
    */
@@ -68,7 +70,8 @@ export type Evaluation = Message<"borderlink.v1.Evaluation"> & {
  * Describes the message borderlink.v1.Evaluation.
  * Use `create(EvaluationSchema)` to create a new message.
  */
-export const EvaluationSchema: GenMessage<Evaluation> = /*@__PURE__*/
+export const EvaluationSchema: GenMessage<Evaluation> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_common, 1);
 
 /**
@@ -76,7 +79,7 @@ export const EvaluationSchema: GenMessage<Evaluation> = /*@__PURE__*/
  *
  * @generated from message borderlink.v1.LocalizedText
  */
-export type LocalizedText = Message<"borderlink.v1.LocalizedText"> & {
+export type LocalizedText = Message<'borderlink.v1.LocalizedText'> & {
   /**
    * One of: ru, en, kk, ky, tg, tk, uz.
    *
@@ -109,7 +112,8 @@ export type LocalizedText = Message<"borderlink.v1.LocalizedText"> & {
  * Describes the message borderlink.v1.LocalizedText.
  * Use `create(LocalizedTextSchema)` to create a new message.
  */
-export const LocalizedTextSchema: GenMessage<LocalizedText> = /*@__PURE__*/
+export const LocalizedTextSchema: GenMessage<LocalizedText> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_common, 2);
 
 /**
@@ -117,7 +121,7 @@ export const LocalizedTextSchema: GenMessage<LocalizedText> = /*@__PURE__*/
  *
  * @generated from message borderlink.v1.Addressees
  */
-export type Addressees = Message<"borderlink.v1.Addressees"> & {
+export type Addressees = Message<'borderlink.v1.Addressees'> & {
   /**
    * @generated from field: repeated string nodes = 1;
    */
@@ -133,7 +137,8 @@ export type Addressees = Message<"borderlink.v1.Addressees"> & {
  * Describes the message borderlink.v1.Addressees.
  * Use `create(AddresseesSchema)` to create a new message.
  */
-export const AddresseesSchema: GenMessage<Addressees> = /*@__PURE__*/
+export const AddresseesSchema: GenMessage<Addressees> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_common, 3);
 
 /**
@@ -141,7 +146,7 @@ export const AddresseesSchema: GenMessage<Addressees> = /*@__PURE__*/
  *
  * @generated from message borderlink.v1.GeoPoint
  */
-export type GeoPoint = Message<"borderlink.v1.GeoPoint"> & {
+export type GeoPoint = Message<'borderlink.v1.GeoPoint'> & {
   /**
    * @generated from field: double lat = 1;
    */
@@ -157,13 +162,12 @@ export type GeoPoint = Message<"borderlink.v1.GeoPoint"> & {
  * Describes the message borderlink.v1.GeoPoint.
  * Use `create(GeoPointSchema)` to create a new message.
  */
-export const GeoPointSchema: GenMessage<GeoPoint> = /*@__PURE__*/
-  messageDesc(file_borderlink_v1_common, 4);
+export const GeoPointSchema: GenMessage<GeoPoint> = /*@__PURE__*/ messageDesc(file_borderlink_v1_common, 4);
 
 /**
  * @generated from message borderlink.v1.Circle
  */
-export type Circle = Message<"borderlink.v1.Circle"> & {
+export type Circle = Message<'borderlink.v1.Circle'> & {
   /**
    * @generated from field: borderlink.v1.GeoPoint center = 1;
    */
@@ -179,15 +183,14 @@ export type Circle = Message<"borderlink.v1.Circle"> & {
  * Describes the message borderlink.v1.Circle.
  * Use `create(CircleSchema)` to create a new message.
  */
-export const CircleSchema: GenMessage<Circle> = /*@__PURE__*/
-  messageDesc(file_borderlink_v1_common, 5);
+export const CircleSchema: GenMessage<Circle> = /*@__PURE__*/ messageDesc(file_borderlink_v1_common, 5);
 
 /**
  * A closed ring: at least four vertices, the first equal to the last (as in CAP).
  *
  * @generated from message borderlink.v1.Polygon
  */
-export type Polygon = Message<"borderlink.v1.Polygon"> & {
+export type Polygon = Message<'borderlink.v1.Polygon'> & {
   /**
    * @generated from field: repeated borderlink.v1.GeoPoint vertices = 1;
    */
@@ -198,15 +201,14 @@ export type Polygon = Message<"borderlink.v1.Polygon"> & {
  * Describes the message borderlink.v1.Polygon.
  * Use `create(PolygonSchema)` to create a new message.
  */
-export const PolygonSchema: GenMessage<Polygon> = /*@__PURE__*/
-  messageDesc(file_borderlink_v1_common, 6);
+export const PolygonSchema: GenMessage<Polygon> = /*@__PURE__*/ messageDesc(file_borderlink_v1_common, 6);
 
 /**
  * Where an event happened: registry places and/or geometry.
  *
  * @generated from message borderlink.v1.Area
  */
-export type Area = Message<"borderlink.v1.Area"> & {
+export type Area = Message<'borderlink.v1.Area'> & {
   /**
    * @generated from field: string description = 1;
    */
@@ -246,8 +248,7 @@ export type Area = Message<"borderlink.v1.Area"> & {
  * Describes the message borderlink.v1.Area.
  * Use `create(AreaSchema)` to create a new message.
  */
-export const AreaSchema: GenMessage<Area> = /*@__PURE__*/
-  messageDesc(file_borderlink_v1_common, 7);
+export const AreaSchema: GenMessage<Area> = /*@__PURE__*/ messageDesc(file_borderlink_v1_common, 7);
 
 /**
  * Threat category, the second axis of regional topics (region x category).
@@ -314,8 +315,7 @@ export enum Category {
 /**
  * Describes the enum borderlink.v1.Category.
  */
-export const CategorySchema: GenEnum<Category> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_common, 0);
+export const CategorySchema: GenEnum<Category> = /*@__PURE__*/ enumDesc(file_borderlink_v1_common, 0);
 
 /**
  * OASIS CAP 1.2 severity.
@@ -357,8 +357,7 @@ export enum Severity {
 /**
  * Describes the enum borderlink.v1.Severity.
  */
-export const SeveritySchema: GenEnum<Severity> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_common, 1);
+export const SeveritySchema: GenEnum<Severity> = /*@__PURE__*/ enumDesc(file_borderlink_v1_common, 1);
 
 /**
  * OASIS CAP 1.2 urgency.
@@ -400,8 +399,7 @@ export enum Urgency {
 /**
  * Describes the enum borderlink.v1.Urgency.
  */
-export const UrgencySchema: GenEnum<Urgency> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_common, 2);
+export const UrgencySchema: GenEnum<Urgency> = /*@__PURE__*/ enumDesc(file_borderlink_v1_common, 2);
 
 /**
  * OASIS CAP 1.2 certainty.
@@ -443,8 +441,7 @@ export enum Certainty {
 /**
  * Describes the enum borderlink.v1.Certainty.
  */
-export const CertaintySchema: GenEnum<Certainty> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_common, 3);
+export const CertaintySchema: GenEnum<Certainty> = /*@__PURE__*/ enumDesc(file_borderlink_v1_common, 3);
 
 /**
  * OASIS CAP 1.2 status: exercises and tests travel the same path as real traffic.
@@ -481,8 +478,7 @@ export enum Status {
 /**
  * Describes the enum borderlink.v1.Status.
  */
-export const StatusSchema: GenEnum<Status> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_common, 4);
+export const StatusSchema: GenEnum<Status> = /*@__PURE__*/ enumDesc(file_borderlink_v1_common, 4);
 
 /**
  * FIRST Traffic Light Protocol 2.0.
@@ -524,8 +520,7 @@ export enum Tlp {
 /**
  * Describes the enum borderlink.v1.Tlp.
  */
-export const TlpSchema: GenEnum<Tlp> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_common, 5);
+export const TlpSchema: GenEnum<Tlp> = /*@__PURE__*/ enumDesc(file_borderlink_v1_common, 5);
 
 /**
  * Europol SIENA handling codes.
@@ -570,8 +565,7 @@ export enum HandlingCode {
 /**
  * Describes the enum borderlink.v1.HandlingCode.
  */
-export const HandlingCodeSchema: GenEnum<HandlingCode> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_common, 6);
+export const HandlingCodeSchema: GenEnum<HandlingCode> = /*@__PURE__*/ enumDesc(file_borderlink_v1_common, 6);
 
 /**
  * FIRST Permissible Actions Protocol: what a recipient may do with the information.
@@ -608,8 +602,7 @@ export enum Pap {
 /**
  * Describes the enum borderlink.v1.Pap.
  */
-export const PapSchema: GenEnum<Pap> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_common, 7);
+export const PapSchema: GenEnum<Pap> = /*@__PURE__*/ enumDesc(file_borderlink_v1_common, 7);
 
 /**
  * Europol Regulation Art. 29: reliability of the source.
@@ -646,7 +639,8 @@ export enum SourceReliability {
 /**
  * Describes the enum borderlink.v1.SourceReliability.
  */
-export const SourceReliabilitySchema: GenEnum<SourceReliability> = /*@__PURE__*/
+export const SourceReliabilitySchema: GenEnum<SourceReliability> =
+  /*@__PURE__*/
   enumDesc(file_borderlink_v1_common, 8);
 
 /**
@@ -684,7 +678,8 @@ export enum InformationReliability {
 /**
  * Describes the enum borderlink.v1.InformationReliability.
  */
-export const InformationReliabilitySchema: GenEnum<InformationReliability> = /*@__PURE__*/
+export const InformationReliabilitySchema: GenEnum<InformationReliability> =
+  /*@__PURE__*/
   enumDesc(file_borderlink_v1_common, 9);
 
 /**
@@ -717,7 +712,8 @@ export enum TranslationProvenance {
 /**
  * Describes the enum borderlink.v1.TranslationProvenance.
  */
-export const TranslationProvenanceSchema: GenEnum<TranslationProvenance> = /*@__PURE__*/
+export const TranslationProvenanceSchema: GenEnum<TranslationProvenance> =
+  /*@__PURE__*/
   enumDesc(file_borderlink_v1_common, 10);
 
 /**
@@ -755,6 +751,4 @@ export enum ImpactLevel {
 /**
  * Describes the enum borderlink.v1.ImpactLevel.
  */
-export const ImpactLevelSchema: GenEnum<ImpactLevel> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_common, 11);
-
+export const ImpactLevelSchema: GenEnum<ImpactLevel> = /*@__PURE__*/ enumDesc(file_borderlink_v1_common, 11);

@@ -2,28 +2,40 @@
 // @generated from file borderlink/v1/notice.proto (package borderlink.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
-import type { Weapon } from "./alert_pb.js";
-import { file_borderlink_v1_alert } from "./alert_pb.js";
-import type { Addressees, Category, Evaluation, Handling, ImpactLevel, LocalizedText, Status } from "./common_pb.js";
-import { file_borderlink_v1_common } from "./common_pb.js";
-import type { Timestamp } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { Message } from "@bufbuild/protobuf";
+import type { GenEnum, GenFile, GenMessage } from '@bufbuild/protobuf/codegenv2';
+import { enumDesc, fileDesc, messageDesc } from '@bufbuild/protobuf/codegenv2';
+import type { Weapon } from './alert_pb.js';
+import { file_borderlink_v1_alert } from './alert_pb.js';
+import type {
+  Addressees,
+  Category,
+  Evaluation,
+  Handling,
+  ImpactLevel,
+  LocalizedText,
+  Status,
+} from './common_pb.js';
+import { file_borderlink_v1_common } from './common_pb.js';
+import type { Timestamp } from '@bufbuild/protobuf/wkt';
+import { file_google_protobuf_timestamp } from '@bufbuild/protobuf/wkt';
+import type { Message } from '@bufbuild/protobuf';
 
 /**
  * Describes the file borderlink/v1/notice.proto.
  */
-export const file_borderlink_v1_notice: GenFile = /*@__PURE__*/
-  fileDesc("Chpib3JkZXJsaW5rL3YxL25vdGljZS5wcm90bxINYm9yZGVybGluay52MSKVBgoGTm90aWNlEgoKAmlkGAEgASgJEg4KBnNlbmRlchgCIAEoCRIoCgRzZW50GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBInCgRraW5kGAQgASgOMhkuYm9yZGVybGluay52MS5Ob3RpY2VLaW5kEiUKBnN0YXR1cxgFIAEoDjIVLmJvcmRlcmxpbmsudjEuU3RhdHVzEikKCHByaW9yaXR5GAYgASgOMhcuYm9yZGVybGluay52MS5Qcmlvcml0eRIsCghkZWFkbGluZRgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGdGhyZWFkGAggASgJEisKBXRleHRzGAkgAygLMhwuYm9yZGVybGluay52MS5Mb2NhbGl6ZWRUZXh0Ei0KCmFkZHJlc3NlZXMYCiABKAsyGS5ib3JkZXJsaW5rLnYxLkFkZHJlc3NlZXMSKQoIaGFuZGxpbmcYCyABKAsyFy5ib3JkZXJsaW5rLnYxLkhhbmRsaW5nEi0KCmV2YWx1YXRpb24YDCABKAsyGS5ib3JkZXJsaW5rLnYxLkV2YWx1YXRpb24SDwoHcmVnaW9ucxgNIAMoCRIpCghjYXRlZ29yeRgOIAEoDjIXLmJvcmRlcmxpbmsudjEuQ2F0ZWdvcnkSEgoKcmVmZXJlbmNlcxgPIAMoCRIsCgV0cmFjZRgUIAEoCzIbLmJvcmRlcmxpbmsudjEuVHJhY2VSZXF1ZXN0SAASMgoJb3BlcmF0aW9uGBUgASgLMh0uYm9yZGVybGluay52MS5Kb2ludE9wZXJhdGlvbkgAEikKB21lZXRpbmcYFiABKAsyFi5ib3JkZXJsaW5rLnYxLk1lZXRpbmdIABIzCglzaXR1YXRpb24YFyABKAsyHi5ib3JkZXJsaW5rLnYxLlNpdHVhdGlvblJlcG9ydEgAEjkKDWltcGFjdF9jaGFuZ2UYGCABKAsyIC5ib3JkZXJsaW5rLnYxLkltcGFjdExldmVsQ2hhbmdlSABCCQoHZGV0YWlscyLnAQoMVHJhY2VSZXF1ZXN0EiMKBGl0ZW0YASABKAsyFS5ib3JkZXJsaW5rLnYxLldlYXBvbhIWCg5pbGxpY2l0X25hdHVyZRgCIAEoCRITCgtsZWdhbF9iYXNpcxgDIAEoCRIVCg1jaXJjdW1zdGFuY2VzGAQgASgJEhQKDGludGVuZGVkX3VzZRgFIAEoCRIqCgZzdGF0dXMYBiABKA4yGi5ib3JkZXJsaW5rLnYxLlRyYWNlU3RhdHVzEhUKDXN0YXR1c19yZWFzb24YByABKAkSFQoNc2VpenVyZV9hbGVydBgIIAEoCSKSAQoOSm9pbnRPcGVyYXRpb24SDAoEbmFtZRgBIAEoCRINCgVncm91cBgCIAEoCRINCgVvd25lchgDIAEoCRIqCgZzdGFydHMYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEigKBGVuZHMYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wInEKB01lZXRpbmcSKgoGc3RhcnRzGAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIoCgRlbmRzGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghsb2NhdGlvbhgDIAEoCSKOAQoNU2VjdGlvblN0YXR1cxIWCg5ib3JkZXJfc2VjdGlvbhgBIAEoCRIqCgZpbXBhY3QYAiABKA4yGi5ib3JkZXJsaW5rLnYxLkltcGFjdExldmVsEikKCGNhdGVnb3J5GAMgASgOMhcuYm9yZGVybGluay52MS5DYXRlZ29yeRIOCgZldmVudHMYBCABKA0iowEKD1NpdHVhdGlvblJlcG9ydBIwCgxwZXJpb2Rfc3RhcnQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCnBlcmlvZF9lbmQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCHNlY3Rpb25zGAMgAygLMhwuYm9yZGVybGluay52MS5TZWN0aW9uU3RhdHVzIn0KEUltcGFjdExldmVsQ2hhbmdlEhYKDmJvcmRlcl9zZWN0aW9uGAEgASgJEigKBGZyb20YAiABKA4yGi5ib3JkZXJsaW5rLnYxLkltcGFjdExldmVsEiYKAnRvGAMgASgOMhouYm9yZGVybGluay52MS5JbXBhY3RMZXZlbCqfAgoKTm90aWNlS2luZBIbChdOT1RJQ0VfS0lORF9VTlNQRUNJRklFRBAAEiYKIk5PVElDRV9LSU5EX1JFUVVFU1RfRk9SX0FTU0lTVEFOQ0UQARIjCh9OT1RJQ0VfS0lORF9JTkZPUk1BVElPTl9SRVFVRVNUEAISJgoiTk9USUNFX0tJTkRfRklSRUFSTVNfVFJBQ0VfUkVRVUVTVBADEh8KG05PVElDRV9LSU5EX0pPSU5UX09QRVJBVElPThAEEhcKE05PVElDRV9LSU5EX01FRVRJTkcQBRIgChxOT1RJQ0VfS0lORF9TSVRVQVRJT05fUkVQT1JUEAYSIwofTk9USUNFX0tJTkRfSU1QQUNUX0xFVkVMX0NIQU5HRRAHKmIKCFByaW9yaXR5EhgKFFBSSU9SSVRZX1VOU1BFQ0lGSUVEEAASEwoPUFJJT1JJVFlfVVJHRU5UEAESEQoNUFJJT1JJVFlfSElHSBACEhQKEFBSSU9SSVRZX1JPVVRJTkUQAyrUAQoLVHJhY2VTdGF0dXMSHAoYVFJBQ0VfU1RBVFVTX1VOU1BFQ0lGSUVEEAASGgoWVFJBQ0VfU1RBVFVTX1NVQk1JVFRFRBABEh0KGVRSQUNFX1NUQVRVU19BQ0tOT1dMRURHRUQQAhIcChhUUkFDRV9TVEFUVVNfSU5fUFJPR1JFU1MQAxIZChVUUkFDRV9TVEFUVVNfQU5TV0VSRUQQBBIZChVUUkFDRV9TVEFUVVNfREVDTElORUQQBRIYChRUUkFDRV9TVEFUVVNfREVMQVlFRBAGYgZwcm90bzM", [file_borderlink_v1_alert, file_borderlink_v1_common, file_google_protobuf_timestamp]);
+export const file_borderlink_v1_notice: GenFile =
+  /*@__PURE__*/
+  fileDesc(
+    'Chpib3JkZXJsaW5rL3YxL25vdGljZS5wcm90bxINYm9yZGVybGluay52MSKVBgoGTm90aWNlEgoKAmlkGAEgASgJEg4KBnNlbmRlchgCIAEoCRIoCgRzZW50GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBInCgRraW5kGAQgASgOMhkuYm9yZGVybGluay52MS5Ob3RpY2VLaW5kEiUKBnN0YXR1cxgFIAEoDjIVLmJvcmRlcmxpbmsudjEuU3RhdHVzEikKCHByaW9yaXR5GAYgASgOMhcuYm9yZGVybGluay52MS5Qcmlvcml0eRIsCghkZWFkbGluZRgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGdGhyZWFkGAggASgJEisKBXRleHRzGAkgAygLMhwuYm9yZGVybGluay52MS5Mb2NhbGl6ZWRUZXh0Ei0KCmFkZHJlc3NlZXMYCiABKAsyGS5ib3JkZXJsaW5rLnYxLkFkZHJlc3NlZXMSKQoIaGFuZGxpbmcYCyABKAsyFy5ib3JkZXJsaW5rLnYxLkhhbmRsaW5nEi0KCmV2YWx1YXRpb24YDCABKAsyGS5ib3JkZXJsaW5rLnYxLkV2YWx1YXRpb24SDwoHcmVnaW9ucxgNIAMoCRIpCghjYXRlZ29yeRgOIAEoDjIXLmJvcmRlcmxpbmsudjEuQ2F0ZWdvcnkSEgoKcmVmZXJlbmNlcxgPIAMoCRIsCgV0cmFjZRgUIAEoCzIbLmJvcmRlcmxpbmsudjEuVHJhY2VSZXF1ZXN0SAASMgoJb3BlcmF0aW9uGBUgASgLMh0uYm9yZGVybGluay52MS5Kb2ludE9wZXJhdGlvbkgAEikKB21lZXRpbmcYFiABKAsyFi5ib3JkZXJsaW5rLnYxLk1lZXRpbmdIABIzCglzaXR1YXRpb24YFyABKAsyHi5ib3JkZXJsaW5rLnYxLlNpdHVhdGlvblJlcG9ydEgAEjkKDWltcGFjdF9jaGFuZ2UYGCABKAsyIC5ib3JkZXJsaW5rLnYxLkltcGFjdExldmVsQ2hhbmdlSABCCQoHZGV0YWlscyLnAQoMVHJhY2VSZXF1ZXN0EiMKBGl0ZW0YASABKAsyFS5ib3JkZXJsaW5rLnYxLldlYXBvbhIWCg5pbGxpY2l0X25hdHVyZRgCIAEoCRITCgtsZWdhbF9iYXNpcxgDIAEoCRIVCg1jaXJjdW1zdGFuY2VzGAQgASgJEhQKDGludGVuZGVkX3VzZRgFIAEoCRIqCgZzdGF0dXMYBiABKA4yGi5ib3JkZXJsaW5rLnYxLlRyYWNlU3RhdHVzEhUKDXN0YXR1c19yZWFzb24YByABKAkSFQoNc2VpenVyZV9hbGVydBgIIAEoCSKSAQoOSm9pbnRPcGVyYXRpb24SDAoEbmFtZRgBIAEoCRINCgVncm91cBgCIAEoCRINCgVvd25lchgDIAEoCRIqCgZzdGFydHMYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEigKBGVuZHMYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wInEKB01lZXRpbmcSKgoGc3RhcnRzGAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIoCgRlbmRzGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghsb2NhdGlvbhgDIAEoCSKOAQoNU2VjdGlvblN0YXR1cxIWCg5ib3JkZXJfc2VjdGlvbhgBIAEoCRIqCgZpbXBhY3QYAiABKA4yGi5ib3JkZXJsaW5rLnYxLkltcGFjdExldmVsEikKCGNhdGVnb3J5GAMgASgOMhcuYm9yZGVybGluay52MS5DYXRlZ29yeRIOCgZldmVudHMYBCABKA0iowEKD1NpdHVhdGlvblJlcG9ydBIwCgxwZXJpb2Rfc3RhcnQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCnBlcmlvZF9lbmQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCHNlY3Rpb25zGAMgAygLMhwuYm9yZGVybGluay52MS5TZWN0aW9uU3RhdHVzIn0KEUltcGFjdExldmVsQ2hhbmdlEhYKDmJvcmRlcl9zZWN0aW9uGAEgASgJEigKBGZyb20YAiABKA4yGi5ib3JkZXJsaW5rLnYxLkltcGFjdExldmVsEiYKAnRvGAMgASgOMhouYm9yZGVybGluay52MS5JbXBhY3RMZXZlbCqfAgoKTm90aWNlS2luZBIbChdOT1RJQ0VfS0lORF9VTlNQRUNJRklFRBAAEiYKIk5PVElDRV9LSU5EX1JFUVVFU1RfRk9SX0FTU0lTVEFOQ0UQARIjCh9OT1RJQ0VfS0lORF9JTkZPUk1BVElPTl9SRVFVRVNUEAISJgoiTk9USUNFX0tJTkRfRklSRUFSTVNfVFJBQ0VfUkVRVUVTVBADEh8KG05PVElDRV9LSU5EX0pPSU5UX09QRVJBVElPThAEEhcKE05PVElDRV9LSU5EX01FRVRJTkcQBRIgChxOT1RJQ0VfS0lORF9TSVRVQVRJT05fUkVQT1JUEAYSIwofTk9USUNFX0tJTkRfSU1QQUNUX0xFVkVMX0NIQU5HRRAHKmIKCFByaW9yaXR5EhgKFFBSSU9SSVRZX1VOU1BFQ0lGSUVEEAASEwoPUFJJT1JJVFlfVVJHRU5UEAESEQoNUFJJT1JJVFlfSElHSBACEhQKEFBSSU9SSVRZX1JPVVRJTkUQAyrUAQoLVHJhY2VTdGF0dXMSHAoYVFJBQ0VfU1RBVFVTX1VOU1BFQ0lGSUVEEAASGgoWVFJBQ0VfU1RBVFVTX1NVQk1JVFRFRBABEh0KGVRSQUNFX1NUQVRVU19BQ0tOT1dMRURHRUQQAhIcChhUUkFDRV9TVEFUVVNfSU5fUFJPR1JFU1MQAxIZChVUUkFDRV9TVEFUVVNfQU5TV0VSRUQQBBIZChVUUkFDRV9TVEFUVVNfREVDTElORUQQBRIYChRUUkFDRV9TVEFUVVNfREVMQVlFRBAGYgZwcm90bzM',
+    [file_borderlink_v1_alert, file_borderlink_v1_common, file_google_protobuf_timestamp],
+  );
 
 /**
  * A coordination notice, addressed explicitly; it may open a thread of replies.
  *
  * @generated from message borderlink.v1.Notice
  */
-export type Notice = Message<"borderlink.v1.Notice"> & {
+export type Notice = Message<'borderlink.v1.Notice'> & {
   /**
    * @generated from field: string id = 1;
    */
@@ -108,50 +120,55 @@ export type Notice = Message<"borderlink.v1.Notice"> & {
   /**
    * @generated from oneof borderlink.v1.Notice.details
    */
-  details: {
-    /**
-     * @generated from field: borderlink.v1.TraceRequest trace = 20;
-     */
-    value: TraceRequest;
-    case: "trace";
-  } | {
-    /**
-     * @generated from field: borderlink.v1.JointOperation operation = 21;
-     */
-    value: JointOperation;
-    case: "operation";
-  } | {
-    /**
-     * @generated from field: borderlink.v1.Meeting meeting = 22;
-     */
-    value: Meeting;
-    case: "meeting";
-  } | {
-    /**
-     * @generated from field: borderlink.v1.SituationReport situation = 23;
-     */
-    value: SituationReport;
-    case: "situation";
-  } | {
-    /**
-     * @generated from field: borderlink.v1.ImpactLevelChange impact_change = 24;
-     */
-    value: ImpactLevelChange;
-    case: "impactChange";
-  } | { case: undefined; value?: undefined };
+  details:
+    | {
+        /**
+         * @generated from field: borderlink.v1.TraceRequest trace = 20;
+         */
+        value: TraceRequest;
+        case: 'trace';
+      }
+    | {
+        /**
+         * @generated from field: borderlink.v1.JointOperation operation = 21;
+         */
+        value: JointOperation;
+        case: 'operation';
+      }
+    | {
+        /**
+         * @generated from field: borderlink.v1.Meeting meeting = 22;
+         */
+        value: Meeting;
+        case: 'meeting';
+      }
+    | {
+        /**
+         * @generated from field: borderlink.v1.SituationReport situation = 23;
+         */
+        value: SituationReport;
+        case: 'situation';
+      }
+    | {
+        /**
+         * @generated from field: borderlink.v1.ImpactLevelChange impact_change = 24;
+         */
+        value: ImpactLevelChange;
+        case: 'impactChange';
+      }
+    | { case: undefined; value?: undefined };
 };
 
 /**
  * Describes the message borderlink.v1.Notice.
  * Use `create(NoticeSchema)` to create a new message.
  */
-export const NoticeSchema: GenMessage<Notice> = /*@__PURE__*/
-  messageDesc(file_borderlink_v1_notice, 0);
+export const NoticeSchema: GenMessage<Notice> = /*@__PURE__*/ messageDesc(file_borderlink_v1_notice, 0);
 
 /**
  * @generated from message borderlink.v1.TraceRequest
  */
-export type TraceRequest = Message<"borderlink.v1.TraceRequest"> & {
+export type TraceRequest = Message<'borderlink.v1.TraceRequest'> & {
   /**
    * @generated from field: borderlink.v1.Weapon item = 1;
    */
@@ -203,13 +220,14 @@ export type TraceRequest = Message<"borderlink.v1.TraceRequest"> & {
  * Describes the message borderlink.v1.TraceRequest.
  * Use `create(TraceRequestSchema)` to create a new message.
  */
-export const TraceRequestSchema: GenMessage<TraceRequest> = /*@__PURE__*/
+export const TraceRequestSchema: GenMessage<TraceRequest> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_notice, 1);
 
 /**
  * @generated from message borderlink.v1.JointOperation
  */
-export type JointOperation = Message<"borderlink.v1.JointOperation"> & {
+export type JointOperation = Message<'borderlink.v1.JointOperation'> & {
   /**
    * @generated from field: string name = 1;
    */
@@ -244,13 +262,14 @@ export type JointOperation = Message<"borderlink.v1.JointOperation"> & {
  * Describes the message borderlink.v1.JointOperation.
  * Use `create(JointOperationSchema)` to create a new message.
  */
-export const JointOperationSchema: GenMessage<JointOperation> = /*@__PURE__*/
+export const JointOperationSchema: GenMessage<JointOperation> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_notice, 2);
 
 /**
  * @generated from message borderlink.v1.Meeting
  */
-export type Meeting = Message<"borderlink.v1.Meeting"> & {
+export type Meeting = Message<'borderlink.v1.Meeting'> & {
   /**
    * @generated from field: google.protobuf.Timestamp starts = 1;
    */
@@ -271,13 +290,12 @@ export type Meeting = Message<"borderlink.v1.Meeting"> & {
  * Describes the message borderlink.v1.Meeting.
  * Use `create(MeetingSchema)` to create a new message.
  */
-export const MeetingSchema: GenMessage<Meeting> = /*@__PURE__*/
-  messageDesc(file_borderlink_v1_notice, 3);
+export const MeetingSchema: GenMessage<Meeting> = /*@__PURE__*/ messageDesc(file_borderlink_v1_notice, 3);
 
 /**
  * @generated from message borderlink.v1.SectionStatus
  */
-export type SectionStatus = Message<"borderlink.v1.SectionStatus"> & {
+export type SectionStatus = Message<'borderlink.v1.SectionStatus'> & {
   /**
    * @generated from field: string border_section = 1;
    */
@@ -303,13 +321,14 @@ export type SectionStatus = Message<"borderlink.v1.SectionStatus"> & {
  * Describes the message borderlink.v1.SectionStatus.
  * Use `create(SectionStatusSchema)` to create a new message.
  */
-export const SectionStatusSchema: GenMessage<SectionStatus> = /*@__PURE__*/
+export const SectionStatusSchema: GenMessage<SectionStatus> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_notice, 4);
 
 /**
  * @generated from message borderlink.v1.SituationReport
  */
-export type SituationReport = Message<"borderlink.v1.SituationReport"> & {
+export type SituationReport = Message<'borderlink.v1.SituationReport'> & {
   /**
    * @generated from field: google.protobuf.Timestamp period_start = 1;
    */
@@ -330,13 +349,14 @@ export type SituationReport = Message<"borderlink.v1.SituationReport"> & {
  * Describes the message borderlink.v1.SituationReport.
  * Use `create(SituationReportSchema)` to create a new message.
  */
-export const SituationReportSchema: GenMessage<SituationReport> = /*@__PURE__*/
+export const SituationReportSchema: GenMessage<SituationReport> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_notice, 5);
 
 /**
  * @generated from message borderlink.v1.ImpactLevelChange
  */
-export type ImpactLevelChange = Message<"borderlink.v1.ImpactLevelChange"> & {
+export type ImpactLevelChange = Message<'borderlink.v1.ImpactLevelChange'> & {
   /**
    * @generated from field: string border_section = 1;
    */
@@ -357,7 +377,8 @@ export type ImpactLevelChange = Message<"borderlink.v1.ImpactLevelChange"> & {
  * Describes the message borderlink.v1.ImpactLevelChange.
  * Use `create(ImpactLevelChangeSchema)` to create a new message.
  */
-export const ImpactLevelChangeSchema: GenMessage<ImpactLevelChange> = /*@__PURE__*/
+export const ImpactLevelChangeSchema: GenMessage<ImpactLevelChange> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_notice, 6);
 
 /**
@@ -408,8 +429,7 @@ export enum NoticeKind {
 /**
  * Describes the enum borderlink.v1.NoticeKind.
  */
-export const NoticeKindSchema: GenEnum<NoticeKind> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_notice, 0);
+export const NoticeKindSchema: GenEnum<NoticeKind> = /*@__PURE__*/ enumDesc(file_borderlink_v1_notice, 0);
 
 /**
  * Reply deadlines after EU Directive 2023/977 Art. 5.
@@ -447,8 +467,7 @@ export enum Priority {
 /**
  * Describes the enum borderlink.v1.Priority.
  */
-export const PrioritySchema: GenEnum<Priority> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_notice, 1);
+export const PrioritySchema: GenEnum<Priority> = /*@__PURE__*/ enumDesc(file_borderlink_v1_notice, 1);
 
 /**
  * Status of a firearms trace request (UN International Tracing Instrument, INTERPOL iARMS).
@@ -495,6 +514,4 @@ export enum TraceStatus {
 /**
  * Describes the enum borderlink.v1.TraceStatus.
  */
-export const TraceStatusSchema: GenEnum<TraceStatus> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_notice, 2);
-
+export const TraceStatusSchema: GenEnum<TraceStatus> = /*@__PURE__*/ enumDesc(file_borderlink_v1_notice, 2);

@@ -2,24 +2,28 @@
 // @generated from file borderlink/v1/receipt.proto (package borderlink.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
-import type { Timestamp } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { Message } from "@bufbuild/protobuf";
+import type { GenEnum, GenFile, GenMessage } from '@bufbuild/protobuf/codegenv2';
+import { enumDesc, fileDesc, messageDesc } from '@bufbuild/protobuf/codegenv2';
+import type { Timestamp } from '@bufbuild/protobuf/wkt';
+import { file_google_protobuf_timestamp } from '@bufbuild/protobuf/wkt';
+import type { Message } from '@bufbuild/protobuf';
 
 /**
  * Describes the file borderlink/v1/receipt.proto.
  */
-export const file_borderlink_v1_receipt: GenFile = /*@__PURE__*/
-  fileDesc("Chtib3JkZXJsaW5rL3YxL3JlY2VpcHQucHJvdG8SDWJvcmRlcmxpbmsudjEiqgEKB1JlY2VpcHQSCgoCaWQYASABKAkSDgoGc2VuZGVyGAIgASgJEigKBHNlbnQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg8KB21lc3NhZ2UYBCABKAkSDgoGb3JpZ2luGAUgASgJEigKBGtpbmQYBiABKA4yGi5ib3JkZXJsaW5rLnYxLlJlY2VpcHRLaW5kEg4KBnJlYXNvbhgHIAEoCSJ6Cg1Sb3V0aW5nUmVwb3J0EgoKAmlkGAEgASgJEg4KBnNlbmRlchgCIAEoCRIoCgRzZW50GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIPCgdtZXNzYWdlGAQgASgJEhIKCnJlY2lwaWVudHMYBSADKAkqmAEKC1JlY2VpcHRLaW5kEhwKGFJFQ0VJUFRfS0lORF9VTlNQRUNJRklFRBAAEhoKFlJFQ0VJUFRfS0lORF9ERUxJVkVSRUQQARIVChFSRUNFSVBUX0tJTkRfUkVBRBACEh0KGVJFQ0VJUFRfS0lORF9BQ0tOT1dMRURHRUQQAxIZChVSRUNFSVBUX0tJTkRfREVDTElORUQQBGIGcHJvdG8z", [file_google_protobuf_timestamp]);
+export const file_borderlink_v1_receipt: GenFile =
+  /*@__PURE__*/
+  fileDesc(
+    'Chtib3JkZXJsaW5rL3YxL3JlY2VpcHQucHJvdG8SDWJvcmRlcmxpbmsudjEiqgEKB1JlY2VpcHQSCgoCaWQYASABKAkSDgoGc2VuZGVyGAIgASgJEigKBHNlbnQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg8KB21lc3NhZ2UYBCABKAkSDgoGb3JpZ2luGAUgASgJEigKBGtpbmQYBiABKA4yGi5ib3JkZXJsaW5rLnYxLlJlY2VpcHRLaW5kEg4KBnJlYXNvbhgHIAEoCSJ6Cg1Sb3V0aW5nUmVwb3J0EgoKAmlkGAEgASgJEg4KBnNlbmRlchgCIAEoCRIoCgRzZW50GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIPCgdtZXNzYWdlGAQgASgJEhIKCnJlY2lwaWVudHMYBSADKAkqmAEKC1JlY2VpcHRLaW5kEhwKGFJFQ0VJUFRfS0lORF9VTlNQRUNJRklFRBAAEhoKFlJFQ0VJUFRfS0lORF9ERUxJVkVSRUQQARIVChFSRUNFSVBUX0tJTkRfUkVBRBACEh0KGVJFQ0VJUFRfS0lORF9BQ0tOT1dMRURHRUQQAxIZChVSRUNFSVBUX0tJTkRfREVDTElORUQQBGIGcHJvdG8z',
+    [file_google_protobuf_timestamp],
+  );
 
 /**
  * Business acknowledgement of one message by one recipient, distinct from the broker's ack.
  *
  * @generated from message borderlink.v1.Receipt
  */
-export type Receipt = Message<"borderlink.v1.Receipt"> & {
+export type Receipt = Message<'borderlink.v1.Receipt'> & {
   /**
    * @generated from field: string id = 1;
    */
@@ -66,15 +70,14 @@ export type Receipt = Message<"borderlink.v1.Receipt"> & {
  * Describes the message borderlink.v1.Receipt.
  * Use `create(ReceiptSchema)` to create a new message.
  */
-export const ReceiptSchema: GenMessage<Receipt> = /*@__PURE__*/
-  messageDesc(file_borderlink_v1_receipt, 0);
+export const ReceiptSchema: GenMessage<Receipt> = /*@__PURE__*/ messageDesc(file_borderlink_v1_receipt, 0);
 
 /**
  * Sent by the hub to an originator once it has routed a message: who it is going to.
  *
  * @generated from message borderlink.v1.RoutingReport
  */
-export type RoutingReport = Message<"borderlink.v1.RoutingReport"> & {
+export type RoutingReport = Message<'borderlink.v1.RoutingReport'> & {
   /**
    * @generated from field: string id = 1;
    */
@@ -105,7 +108,8 @@ export type RoutingReport = Message<"borderlink.v1.RoutingReport"> & {
  * Describes the message borderlink.v1.RoutingReport.
  * Use `create(RoutingReportSchema)` to create a new message.
  */
-export const RoutingReportSchema: GenMessage<RoutingReport> = /*@__PURE__*/
+export const RoutingReportSchema: GenMessage<RoutingReport> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_receipt, 1);
 
 /**
@@ -141,6 +145,4 @@ export enum ReceiptKind {
 /**
  * Describes the enum borderlink.v1.ReceiptKind.
  */
-export const ReceiptKindSchema: GenEnum<ReceiptKind> = /*@__PURE__*/
-  enumDesc(file_borderlink_v1_receipt, 0);
-
+export const ReceiptKindSchema: GenEnum<ReceiptKind> = /*@__PURE__*/ enumDesc(file_borderlink_v1_receipt, 0);

@@ -2,24 +2,28 @@
 // @generated from file borderlink/v1/rejection.proto (package borderlink.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
-import type { Timestamp } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { Message } from "@bufbuild/protobuf";
+import type { GenEnum, GenFile, GenMessage } from '@bufbuild/protobuf/codegenv2';
+import { enumDesc, fileDesc, messageDesc } from '@bufbuild/protobuf/codegenv2';
+import type { Timestamp } from '@bufbuild/protobuf/wkt';
+import { file_google_protobuf_timestamp } from '@bufbuild/protobuf/wkt';
+import type { Message } from '@bufbuild/protobuf';
 
 /**
  * Describes the file borderlink/v1/rejection.proto.
  */
-export const file_borderlink_v1_rejection: GenFile = /*@__PURE__*/
-  fileDesc("Ch1ib3JkZXJsaW5rL3YxL3JlamVjdGlvbi5wcm90bxINYm9yZGVybGluay52MSLmAQoJUmVqZWN0aW9uEgoKAmlkGAEgASgJEg4KBnNlbmRlchgCIAEoCRIoCgRzZW50GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIPCgdtZXNzYWdlGAQgASgJEg8KB3N1YmplY3QYBSABKAkSLgoGcmVhc29uGAYgASgOMh4uYm9yZGVybGluay52MS5SZWplY3Rpb25SZWFzb24SDgoGZGV0YWlsGAcgASgJEjEKCnZpb2xhdGlvbnMYCCADKAsyHS5ib3JkZXJsaW5rLnYxLkZpZWxkVmlvbGF0aW9uIi8KDkZpZWxkVmlvbGF0aW9uEg0KBWZpZWxkGAEgASgJEg4KBnJlYXNvbhgCIAEoCSqaBAoPUmVqZWN0aW9uUmVhc29uEiAKHFJFSkVDVElPTl9SRUFTT05fVU5TUEVDSUZJRUQQABIeChpSRUpFQ1RJT05fUkVBU09OX01BTEZPUk1FRBABEhwKGFJFSkVDVElPTl9SRUFTT05fSU5WQUxJRBACEiYKIlJFSkVDVElPTl9SRUFTT05fU0lHTkFUVVJFX01JU1NJTkcQAxImCiJSRUpFQ1RJT05fUkVBU09OX1NJR05BVFVSRV9JTlZBTElEEAQSJAogUkVKRUNUSU9OX1JFQVNPTl9TRU5ERVJfTUlTTUFUQ0gQBRIjCh9SRUpFQ1RJT05fUkVBU09OX1VOS05PV05fU0VOREVSEAYSIAocUkVKRUNUSU9OX1JFQVNPTl9LRVlfUkVWT0tFRBAHEh0KGVJFSkVDVElPTl9SRUFTT05fUkVQTEFZRUQQCBIeChpSRUpFQ1RJT05fUkVBU09OX09WRVJTSVpFRBAJEiEKHVJFSkVDVElPTl9SRUFTT05fVU5BVVRIT1JJWkVEEAoSGgoWUkVKRUNUSU9OX1JFQVNPTl9TVEFMRRALEiYKIlJFSkVDVElPTl9SRUFTT05fVU5LTk9XTl9BRERSRVNTRUUQDBIhCh1SRUpFQ1RJT05fUkVBU09OX1JBVEVfTElNSVRFRBANEiEKHVJFSkVDVElPTl9SRUFTT05fVU5LTk9XTl9UWVBFEA5iBnByb3RvMw", [file_google_protobuf_timestamp]);
+export const file_borderlink_v1_rejection: GenFile =
+  /*@__PURE__*/
+  fileDesc(
+    'Ch1ib3JkZXJsaW5rL3YxL3JlamVjdGlvbi5wcm90bxINYm9yZGVybGluay52MSLmAQoJUmVqZWN0aW9uEgoKAmlkGAEgASgJEg4KBnNlbmRlchgCIAEoCRIoCgRzZW50GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIPCgdtZXNzYWdlGAQgASgJEg8KB3N1YmplY3QYBSABKAkSLgoGcmVhc29uGAYgASgOMh4uYm9yZGVybGluay52MS5SZWplY3Rpb25SZWFzb24SDgoGZGV0YWlsGAcgASgJEjEKCnZpb2xhdGlvbnMYCCADKAsyHS5ib3JkZXJsaW5rLnYxLkZpZWxkVmlvbGF0aW9uIi8KDkZpZWxkVmlvbGF0aW9uEg0KBWZpZWxkGAEgASgJEg4KBnJlYXNvbhgCIAEoCSqaBAoPUmVqZWN0aW9uUmVhc29uEiAKHFJFSkVDVElPTl9SRUFTT05fVU5TUEVDSUZJRUQQABIeChpSRUpFQ1RJT05fUkVBU09OX01BTEZPUk1FRBABEhwKGFJFSkVDVElPTl9SRUFTT05fSU5WQUxJRBACEiYKIlJFSkVDVElPTl9SRUFTT05fU0lHTkFUVVJFX01JU1NJTkcQAxImCiJSRUpFQ1RJT05fUkVBU09OX1NJR05BVFVSRV9JTlZBTElEEAQSJAogUkVKRUNUSU9OX1JFQVNPTl9TRU5ERVJfTUlTTUFUQ0gQBRIjCh9SRUpFQ1RJT05fUkVBU09OX1VOS05PV05fU0VOREVSEAYSIAocUkVKRUNUSU9OX1JFQVNPTl9LRVlfUkVWT0tFRBAHEh0KGVJFSkVDVElPTl9SRUFTT05fUkVQTEFZRUQQCBIeChpSRUpFQ1RJT05fUkVBU09OX09WRVJTSVpFRBAJEiEKHVJFSkVDVElPTl9SRUFTT05fVU5BVVRIT1JJWkVEEAoSGgoWUkVKRUNUSU9OX1JFQVNPTl9TVEFMRRALEiYKIlJFSkVDVElPTl9SRUFTT05fVU5LTk9XTl9BRERSRVNTRUUQDBIhCh1SRUpFQ1RJT05fUkVBU09OX1JBVEVfTElNSVRFRBANEiEKHVJFSkVDVElPTl9SRUFTT05fVU5LTk9XTl9UWVBFEA5iBnByb3RvMw',
+    [file_google_protobuf_timestamp],
+  );
 
 /**
  * The hub's typed refusal of a message, sent back to the node it came from.
  *
  * @generated from message borderlink.v1.Rejection
  */
-export type Rejection = Message<"borderlink.v1.Rejection"> & {
+export type Rejection = Message<'borderlink.v1.Rejection'> & {
   /**
    * @generated from field: string id = 1;
    */
@@ -69,13 +73,14 @@ export type Rejection = Message<"borderlink.v1.Rejection"> & {
  * Describes the message borderlink.v1.Rejection.
  * Use `create(RejectionSchema)` to create a new message.
  */
-export const RejectionSchema: GenMessage<Rejection> = /*@__PURE__*/
+export const RejectionSchema: GenMessage<Rejection> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_rejection, 0);
 
 /**
  * @generated from message borderlink.v1.FieldViolation
  */
-export type FieldViolation = Message<"borderlink.v1.FieldViolation"> & {
+export type FieldViolation = Message<'borderlink.v1.FieldViolation'> & {
   /**
    * @generated from field: string field = 1;
    */
@@ -91,7 +96,8 @@ export type FieldViolation = Message<"borderlink.v1.FieldViolation"> & {
  * Describes the message borderlink.v1.FieldViolation.
  * Use `create(FieldViolationSchema)` to create a new message.
  */
-export const FieldViolationSchema: GenMessage<FieldViolation> = /*@__PURE__*/
+export const FieldViolationSchema: GenMessage<FieldViolation> =
+  /*@__PURE__*/
   messageDesc(file_borderlink_v1_rejection, 1);
 
 /**
@@ -187,6 +193,6 @@ export enum RejectionReason {
 /**
  * Describes the enum borderlink.v1.RejectionReason.
  */
-export const RejectionReasonSchema: GenEnum<RejectionReason> = /*@__PURE__*/
+export const RejectionReasonSchema: GenEnum<RejectionReason> =
+  /*@__PURE__*/
   enumDesc(file_borderlink_v1_rejection, 0);
-

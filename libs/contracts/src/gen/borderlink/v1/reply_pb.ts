@@ -2,28 +2,32 @@
 // @generated from file borderlink/v1/reply.proto (package borderlink.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
-import type { Addressees, Handling, LocalizedText } from "./common_pb.js";
-import { file_borderlink_v1_common } from "./common_pb.js";
-import type { TraceStatus } from "./notice_pb.js";
-import { file_borderlink_v1_notice } from "./notice_pb.js";
-import type { Timestamp } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { Message } from "@bufbuild/protobuf";
+import type { GenFile, GenMessage } from '@bufbuild/protobuf/codegenv2';
+import { fileDesc, messageDesc } from '@bufbuild/protobuf/codegenv2';
+import type { Addressees, Handling, LocalizedText } from './common_pb.js';
+import { file_borderlink_v1_common } from './common_pb.js';
+import type { TraceStatus } from './notice_pb.js';
+import { file_borderlink_v1_notice } from './notice_pb.js';
+import type { Timestamp } from '@bufbuild/protobuf/wkt';
+import { file_google_protobuf_timestamp } from '@bufbuild/protobuf/wkt';
+import type { Message } from '@bufbuild/protobuf';
 
 /**
  * Describes the file borderlink/v1/reply.proto.
  */
-export const file_borderlink_v1_reply: GenFile = /*@__PURE__*/
-  fileDesc("Chlib3JkZXJsaW5rL3YxL3JlcGx5LnByb3RvEg1ib3JkZXJsaW5rLnYxIsMCCgVSZXBseRIKCgJpZBgBIAEoCRIOCgZzZW5kZXIYAiABKAkSKAoEc2VudBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGbm90aWNlGAQgASgJEg4KBnRocmVhZBgFIAEoCRIrCgV0ZXh0cxgGIAMoCzIcLmJvcmRlcmxpbmsudjEuTG9jYWxpemVkVGV4dBIpCghoYW5kbGluZxgHIAEoCzIXLmJvcmRlcmxpbmsudjEuSGFuZGxpbmcSLQoKYWRkcmVzc2VlcxgIIAEoCzIZLmJvcmRlcmxpbmsudjEuQWRkcmVzc2VlcxIwCgx0cmFjZV9zdGF0dXMYCSABKA4yGi5ib3JkZXJsaW5rLnYxLlRyYWNlU3RhdHVzEhsKE3RyYWNlX3N0YXR1c19yZWFzb24YCiABKAliBnByb3RvMw", [file_borderlink_v1_common, file_borderlink_v1_notice, file_google_protobuf_timestamp]);
+export const file_borderlink_v1_reply: GenFile =
+  /*@__PURE__*/
+  fileDesc(
+    'Chlib3JkZXJsaW5rL3YxL3JlcGx5LnByb3RvEg1ib3JkZXJsaW5rLnYxIsMCCgVSZXBseRIKCgJpZBgBIAEoCRIOCgZzZW5kZXIYAiABKAkSKAoEc2VudBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGbm90aWNlGAQgASgJEg4KBnRocmVhZBgFIAEoCRIrCgV0ZXh0cxgGIAMoCzIcLmJvcmRlcmxpbmsudjEuTG9jYWxpemVkVGV4dBIpCghoYW5kbGluZxgHIAEoCzIXLmJvcmRlcmxpbmsudjEuSGFuZGxpbmcSLQoKYWRkcmVzc2VlcxgIIAEoCzIZLmJvcmRlcmxpbmsudjEuQWRkcmVzc2VlcxIwCgx0cmFjZV9zdGF0dXMYCSABKA4yGi5ib3JkZXJsaW5rLnYxLlRyYWNlU3RhdHVzEhsKE3RyYWNlX3N0YXR1c19yZWFzb24YCiABKAliBnByb3RvMw',
+    [file_borderlink_v1_common, file_borderlink_v1_notice, file_google_protobuf_timestamp],
+  );
 
 /**
  * An answer within a notice's thread, sent to the notice's sender and its other addressees.
  *
  * @generated from message borderlink.v1.Reply
  */
-export type Reply = Message<"borderlink.v1.Reply"> & {
+export type Reply = Message<'borderlink.v1.Reply'> & {
   /**
    * @generated from field: string id = 1;
    */
@@ -83,6 +87,4 @@ export type Reply = Message<"borderlink.v1.Reply"> & {
  * Describes the message borderlink.v1.Reply.
  * Use `create(ReplySchema)` to create a new message.
  */
-export const ReplySchema: GenMessage<Reply> = /*@__PURE__*/
-  messageDesc(file_borderlink_v1_reply, 0);
-
+export const ReplySchema: GenMessage<Reply> = /*@__PURE__*/ messageDesc(file_borderlink_v1_reply, 0);
