@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { RegistryError } from '#registry';
+import type { CliIo } from './cli-io.js';
+import { registerKeysCommands } from './commands/keys.command.js';
+import { UsageError } from './usage.error.js';
+
+/** Exit code for input the user can fix: bad arguments, unreadable or invalid files. */
+export const EXIT_USAGE = 2;
+/** Exit code for a failure that is not the user's input. */
+export const EXIT_FAILURE = 1;
+
+/** The `borderlink` command tree, writing through `io` and throwing instead of exiting. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('borderlink')
+    .description('Borderlink operator tool: keys, registry and messages')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
+    .showHelpAfterError('(run with --help for usage)');
+  // Settings above are inherited by the commands registered below.
+  registerKeysCommands(program, io);
+  return program;
+}
+
+/** Runs the CLI on `args` (without node and script) and returns the process exit code. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  try {
+    await buildProgram(io).parseAsync([...args], { from: 'user' });
+    return 0;
+  } catch (error) {
+    // Commander has already printed its message (or the help it was asked for).
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    if (error instanceof UsageError || error instanceof RegistryError) {
+      io.err(`borderlink: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    io.err(`borderlink: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,47 @@
+import { generateNodeKey } from '#trust';
+import { enrolKeys } from './enrol-keys.js';
+import { RegistryError } from './registry.error.js';
+import { parseRegistry } from './registry.parser.js';
+import { SMALL_REGISTRY_YAML } from './registry.fixtures.js';
+
+describe('enrolKeys', () => {
+  const registry = parseRegistry(SMALL_REGISTRY_YAML);
+
+  it('sets each named node to exactly its new key and leaves the input alone', () => {
+    const first = generateNodeKey().publicKey;
+    const second = generateNodeKey().publicKey;
+    const enrolled = enrolKeys(registry, new Map([['tj-border', first]]));
+    const replaced = enrolKeys(
+      enrolled,
+      new Map([
+        ['tj-border', second],
+        ['hub', first],
+      ]),
+    );
+    expect(enrolled.nodes[0]!.publicKeys).toEqual([first]);
+    expect(replaced.nodes[0]!.publicKeys).toEqual([second]);
+    expect(replaced.nodes[2]!.publicKeys).toEqual([first]);
+    expect(replaced.nodes[1]!.publicKeys).toEqual([]);
+    expect(registry.nodes[0]!.publicKeys).toEqual([]);
+  });
+
+  it('refuses a node that is not in the registry', () => {
+    expect(() => enrolKeys(registry, new Map([['ghost', generateNodeKey().publicKey]]))).toThrow(
+      expect.objectContaining({ name: 'RegistryError', problems: ['node "ghost": not in the registry'] }),
+    );
+  });
+
+  it('refuses a malformed key and a key given to two nodes', () => {
+    const key = generateNodeKey().publicKey;
+    expect(() => enrolKeys(registry, new Map([['hub', 'SUABC']]))).toThrow(RegistryError);
+    expect(() =>
+      enrolKeys(
+        registry,
+        new Map([
+          ['tj-border', key],
+          ['unodc', key],
+        ]),
+      ),
+    ).toThrow(/already enrolled for "tj-border"/);
+  });
+});

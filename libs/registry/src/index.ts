@@ -1,0 +1,17 @@
+// Public surface of the registry library: the registry file's model, its parser and lookups.
+export {
+  NODE_KINDS,
+  WILDCARD,
+  type Region,
+  type BorderSection,
+  type CrossingPoint,
+  type Organisation,
+  type NodeKind,
+  type Subscription,
+  type RegistryNode,
+  type Registry,
+} from './registry.model.js';
+export { RegistryError } from './registry.error.js';
+export { parseRegistry, loadRegistry, stringifyRegistry } from './registry.parser.js';
+export { RegistryIndex } from './registry-index.js';
+export { enrolKeys } from './enrol-keys.js';

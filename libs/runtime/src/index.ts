@@ -1,0 +1,13 @@
+// Public surface of the runtime library: what every deployable shares (config, logs, Redis, health, metrics).
+export { BaseConfig, LOG_LEVELS, type LogLevelName } from './config/base.config.js';
+export { ConfigError } from './config/config.error.js';
+export { IsServerUrl } from './config/server-url.validator.js';
+export { validateConfig } from './config/validate-config.js';
+export { createLogger, type LogBindings, type MessageLogFields } from './logging/create-logger.js';
+export { PinoLoggerService } from './logging/pino-logger.service.js';
+export { REDIS } from './redis/redis.constants.js';
+export { RedisModule, type RedisConnectionOptions, type RedisModuleFactory } from './redis/redis.module.js';
+export { MetricsService } from './observability/metrics.service.js';
+export { NATS_HEALTH, type NatsHealthProbe } from './observability/nats-health.probe.js';
+export { ObservabilityModule } from './observability/observability.module.js';
+export { type ObservabilityOptions } from './observability/observability.options.js';

@@ -1,0 +1,17 @@
+import type { Type } from '@nestjs/common';
+import type { NatsHealthProbe } from './nats-health.probe.js';
+
+/** Options of `ObservabilityModule.forRoot`. */
+export interface ObservabilityOptions {
+  /** The deployable (`hub`, `node`, …), attached to every metric as the `service` label. */
+  service: string;
+  /**
+   * The provider that answers for the NATS connection, resolved from the application's modules:
+   * `NatsConnectionService` (global through MessagingModule), or any provider of a `NatsHealthProbe`.
+   */
+  nats: Type<NatsHealthProbe> | string | symbol;
+  /** How long the JetStream and Redis checks may take before they count as down; 1000 ms by default. */
+  healthTimeoutMs?: number;
+}
+
+export const OBSERVABILITY_OPTIONS = Symbol('borderlink:observability-options');

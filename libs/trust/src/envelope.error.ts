@@ -1,0 +1,15 @@
+/**
+ * A message envelope (its Bl-* headers) that is missing a header or carries a malformed one.
+ * `header` names the offending header, e.g. `Bl-Sent`, so a Rejection can point at it.
+ */
+export class EnvelopeError extends Error {
+  override readonly name = 'EnvelopeError';
+
+  constructor(
+    readonly header: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,66 @@
+import { HEADER_KEY, HEADER_SIGNATURE, isMessageKind, isSubjectToken } from '#contracts';
+import { EnvelopeError } from './envelope.error.js';
+import { isHandlingLabel } from './handling-label.js';
+import type { NodeSigner } from './node-signer.js';
+import { isCanonicalSentTime } from './sent-time.js';
+import { SIGNED_HEADERS, type SignedFields } from './signed-fields.js';
+
+// Ids also appear in JetStream de-duplication ids (`<id>:<recipient>`), so ':' and spaces are excluded.
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+const RULES: Record<keyof SignedFields, { valid(value: string): boolean; expected: string }> = {
+  id: { valid: (v) => ID.test(v), expected: '1-128 letters, digits, ".", "_" or "-", starting alphanumeric' },
+  type: { valid: isMessageKind, expected: 'a message kind such as "alert"' },
+  sender: { valid: isSubjectToken, expected: 'a node id (lowercase subject token)' },
+  sent: { valid: isCanonicalSentTime, expected: 'RFC 3339 UTC with milliseconds, YYYY-MM-DDTHH:mm:ss.sssZ' },
+  handling: {
+    valid: isHandlingLabel,
+    expected: 'a handling label such as "TLP:AMBER;H2;PAP:GREEN", or empty',
+  },
+  correlation: { valid: (v) => v === '' || ID.test(v), expected: 'a message id, or empty' },
+};
+
+// Absent and empty mean the same for these; some clients drop headers with empty values.
+const OPTIONAL = new Set<keyof SignedFields>(['handling', 'correlation']);
+
+function checkField(field: keyof SignedFields, header: string, value: string | undefined): string {
+  if (value === undefined) {
+    if (OPTIONAL.has(field)) return '';
+    throw new EnvelopeError(header, `missing header ${header}`);
+  }
+  const rule = RULES[field];
+  if (!rule.valid(value)) throw new EnvelopeError(header, `malformed ${header}: expected ${rule.expected}`);
+  return value;
+}
+
+/**
+ * The signed fields of a received message, read from its headers and checked for form (not for truth:
+ * whether the sender exists and signed them is SignatureVerifier's question). Absent `Bl-Handling` and
+ * `Bl-Correlation` read as empty. Throws EnvelopeError naming the first missing or malformed header.
+ */
+export function readSignedFields(header: (name: string) => string | undefined): SignedFields {
+  const fields = {} as SignedFields;
+  for (const [field, name] of SIGNED_HEADERS) fields[field] = checkField(field, name, header(name));
+  return fields;
+}
+
+/**
+ * The Bl-* headers of an outgoing message: the six signed fields, `Bl-Key` (the signer's public nkey) and
+ * `Bl-Signature` (base64url, no padding). `Nats-Msg-Id` is the publisher's to set. Throws EnvelopeError
+ * when a field would not pass readSignedFields, so nothing malformed is ever signed.
+ */
+export function sealHeaders(
+  signer: NodeSigner,
+  fields: SignedFields,
+  body: Uint8Array,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const sealed = {} as SignedFields;
+  for (const [field, name] of SIGNED_HEADERS) {
+    sealed[field] = checkField(field, name, fields[field]);
+    headers[name] = sealed[field];
+  }
+  headers[HEADER_KEY] = signer.publicKey;
+  headers[HEADER_SIGNATURE] = signer.sign(sealed, body);
+  return headers;
+}

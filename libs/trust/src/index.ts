@@ -1,0 +1,11 @@
+// Public surface of the trust library: node keys, the signed envelope and signature checks.
+export { type SignedFields } from './signed-fields.js';
+export { signingBytes } from './signing-bytes.js';
+export { generateNodeKey, NodeSigner } from './node-signer.js';
+export { sealHeaders, readSignedFields } from './envelope.js';
+export { EnvelopeError } from './envelope.error.js';
+export { canonicalSentTime } from './sent-time.js';
+export { SignatureVerifier, type Verification } from './signature-verifier.js';
+export { formatHandling } from './handling-label.js';
+export { KeyFormatError } from './key-format.error.js';
+export { isUserPublicKey } from './nkey-codec.js';

@@ -1,0 +1,78 @@
+import type { KeyObject } from 'node:crypto';
+import { publicKeyObject, verifyEd25519 } from './ed25519.js';
+import { EnvelopeError } from './envelope.error.js';
+import { KeyFormatError } from './key-format.error.js';
+import type { SignedFields } from './signed-fields.js';
+import { signingBytes } from './signing-bytes.js';
+
+/** The outcome of checking one message's signature; `key` is the registered public key that verified it. */
+export type Verification =
+  | { ok: true; key: string }
+  | { ok: false; reason: 'unknown-sender' | 'signature-missing' | 'signature-invalid' | 'unknown-key' };
+
+// 64 signature bytes are exactly 86 unpadded base64url characters.
+const SIGNATURE_TEXT = /^[A-Za-z0-9_-]{86}$/;
+
+/** The signature bytes, or undefined unless the text is their one canonical unpadded base64url form. */
+function decodeSignature(text: string): Uint8Array | undefined {
+  if (!SIGNATURE_TEXT.test(text)) return undefined;
+  const bytes = Buffer.from(text, 'base64url');
+  // The last character carries 2 bits; re-encoding refuses variants that differ only in the unused 4.
+  return bytes.length === 64 && bytes.toString('base64url') === text ? bytes : undefined;
+}
+
+function keyObject(publicKey: string): KeyObject | undefined {
+  try {
+    return publicKeyObject(publicKey);
+  } catch (error) {
+    if (error instanceof KeyFormatError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Checks origin signatures against the public keys the registry holds for each sender.
+ * Never throws for anything a message can carry: every refusal is a typed Verification.
+ */
+export class SignatureVerifier {
+  /** @param keysOf the registered public nkeys of a node, empty for an unknown node */
+  constructor(private readonly keysOf: (node: string) => readonly string[]) {}
+
+  /**
+   * Verifies `signature` (the `Bl-Signature` value) over signingBytes(fields, body) with the sender's keys.
+   * `keyHint` (the `Bl-Key` value) is tried first when it is one of them; otherwise each registered key is
+   * tried. A signature no registered key accepts is `unknown-key` when the hint names an unregistered key,
+   * else `signature-invalid`.
+   */
+  verify(
+    fields: SignedFields,
+    body: Uint8Array,
+    signature: string | undefined,
+    keyHint?: string,
+  ): Verification {
+    const keys = this.keysOf(fields.sender);
+    if (keys.length === 0) return { ok: false, reason: 'unknown-sender' };
+    if (signature === undefined || signature === '') return { ok: false, reason: 'signature-missing' };
+    const hinted = keyHint !== undefined && keys.includes(keyHint);
+    const sig = decodeSignature(signature);
+    const data = sig && this.bytes(fields, body);
+    if (sig && data) {
+      const order = hinted ? [keyHint, ...keys.filter((key) => key !== keyHint)] : keys;
+      for (const candidate of order) {
+        const key = keyObject(candidate);
+        if (key && verifyEd25519(key, data, sig)) return { ok: true, key: candidate };
+      }
+    }
+    if (keyHint !== undefined && keyHint !== '' && !hinted) return { ok: false, reason: 'unknown-key' };
+    return { ok: false, reason: 'signature-invalid' };
+  }
+
+  private bytes(fields: SignedFields, body: Uint8Array): Uint8Array | undefined {
+    try {
+      return signingBytes(fields, body);
+    } catch (error) {
+      if (error instanceof EnvelopeError) return undefined;
+      throw error;
+    }
+  }
+}

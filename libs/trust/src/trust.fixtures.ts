@@ -1,0 +1,20 @@
+import type { SignedFields } from './signed-fields.js';
+
+// Known-answer vector, cross-checked with @nats-io/nkeys (tweetnacl) as an independent Ed25519 implementation.
+/** User seed of the raw seed bytes 0x00, 0x01, …, 0x1f. */
+export const KAT_SEED = 'SUAAAAICAMCAKBQHBAEQUCYMBUHA6EARCIJRIFIWC4MBSGQ3DQOR4H776Y';
+export const KAT_PUBLIC_KEY = 'UAB2CB576PHBBPQ5ODORRZ2LYCMWPZGWGCN2KDK7DXOIMZASKUY3RLKK';
+export const KAT_FIELDS: SignedFields = {
+  id: '0190f3c2-7a4e-7b1d-9c3e-5a6b7c8d9e0f',
+  type: 'alert',
+  sender: 'kz-border',
+  sent: '2025-03-14T06:30:00.000Z',
+  handling: 'TLP:AMBER;H2;PAP:GREEN',
+  correlation: '',
+};
+export const KAT_BODY = new TextEncoder().encode('borderlink known-answer body');
+export const KAT_SIGNING_TEXT =
+  'borderlink-sig-v1\n0190f3c2-7a4e-7b1d-9c3e-5a6b7c8d9e0f\nalert\nkz-border\n2025-03-14T06:30:00.000Z\n' +
+  'TLP:AMBER;H2;PAP:GREEN\n\n17248e0cd1ade52870bdf67f198fd81980d2226a440f619a99751f128d0f44b5';
+export const KAT_SIGNATURE =
+  'IHURFmp17PsQaIvm88JMjdJFwV5EM2C6n44LBALTCpOgRDLgRyykrOvKwO9CAn_9KlxrDbzwqop2gfcNKkqVCg';
