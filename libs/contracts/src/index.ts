@@ -141,3 +141,10 @@ export {
 } from './streams.js';
 export { REDIS_PREFIX, inboxSeenKey, inboxListKey, inboxItemKey, sentStateKey } from './redis-keys.js';
 export { AuditEvent, AuditEntrySchema, type AuditEntry } from './gen/borderlink/v1/audit_pb.js';
+export { validateMessage } from './validation/validate-message.js';
+export type { Violation, ValidationContext } from './validation/violation.js';
+export { LIMITS, LANGUAGES } from './validation/limits.js';
+export { deadlineFor } from './validation/deadline.js';
+export { isMessageId } from './validation/id.rules.js';
+export { DecodeError, OversizedBodyError, EncodeError } from './codec/codec.errors.js';
+export { decodeMessage, encodeMessage, messageFromJson, messageToJson } from './codec/message-codec.js';

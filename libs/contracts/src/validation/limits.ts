@@ -1,0 +1,68 @@
+// Bounds of the wire contract. Tightening one can refuse traffic that partners already send:
+// announce it in docs/protocol.md before shipping.
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/** Languages a text block may be written in (ISO 639-1): Russian, English and the five Central Asian languages. */
+export const LANGUAGES = ['ru', 'en', 'kk', 'ky', 'tg', 'tk', 'uz'] as const;
+
+/** Limits every entry point (NATS ingress, REST API, CLI) enforces through the same rules. */
+export const LIMITS = Object.freeze({
+  /** Largest protobuf body accepted on the wire, in bytes (256 KiB). */
+  maxBodyBytes: 256 * 1024,
+  /** Most violations one validation reports; the first ones found are kept. */
+  maxViolations: 100,
+
+  /** Message, reference, incident and thread ids: 1 to this many characters of [A-Za-z0-9_-]. */
+  idMaxLength: 128,
+  /** A sent time may run ahead of the receiver's clock by this much (clock skew). */
+  sentMaxFutureMs: 5 * MINUTE_MS,
+  /** A sent time older than this is refused (stale or replayed). */
+  sentMaxAgeMs: 7 * DAY_MS,
+
+  headlineMaxLength: 200,
+  descriptionMaxLength: 8_000,
+  instructionMaxLength: 2_000,
+  /** Free-text handling restrictions (handling code H3). */
+  restrictionsMaxLength: 500,
+  /** Reasons and details: declined receipts, delayed traces, rejection details. */
+  reasonMaxLength: 1_000,
+  /** Names, makes, models, serial and lot numbers, locations, units. */
+  shortTextMaxLength: 100,
+  calibreMaxLength: 50,
+  markingsMaxLength: 1_000,
+  itemDescriptionMaxLength: 1_000,
+  areaDescriptionMaxLength: 500,
+  unitMaxLength: 16,
+  /** Trace request narratives: illicit nature, legal basis, circumstances, intended use. */
+  narrativeMaxLength: 4_000,
+  /** Ingress subject quoted by a rejection. */
+  subjectMaxLength: 256,
+  violationFieldMaxLength: 200,
+  violationReasonMaxLength: 500,
+
+  maxReferences: 32,
+  maxRegions: 16,
+  maxBorderSections: 20,
+  maxCrossingPoints: 20,
+  maxPoints: 100,
+  maxCircles: 20,
+  maxPolygons: 20,
+  maxPolygonVertices: 1_000,
+  maxCircleRadiusKm: 1_000,
+  maxAddresseeNodes: 64,
+  maxAddresseeGroups: 16,
+  maxRecipients: 1_000,
+  maxItems: 500,
+  /** Pieces in one item line: weapons, rounds, explosive charges. */
+  maxItemQuantity: 1_000_000,
+  /** Net explosive mass of one line, in kilograms. */
+  maxNetMassKg: 1_000_000,
+  /** Quantity of an other item, in its own unit. */
+  maxOtherQuantity: 1_000_000_000,
+  maxPersonRows: 64,
+  maxPersonCount: 10_000,
+  maxSituationSections: 200,
+  maxSectionEvents: 1_000_000,
+});

@@ -1,0 +1,205 @@
+// Valid messages and a registry context for the validation and codec specs (test support only).
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  AgeGroup,
+  AlertSchema,
+  AlertType,
+  PersonRole,
+  Sex,
+  WeaponType,
+} from '../gen/borderlink/v1/alert_pb.js';
+import {
+  Category,
+  Certainty,
+  HandlingCode,
+  InformationReliability,
+  Pap,
+  Severity,
+  SourceReliability,
+  Status,
+  Tlp,
+  TranslationProvenance,
+  Urgency,
+} from '../gen/borderlink/v1/common_pb.js';
+import { NoticeKind, NoticeSchema, Priority, TraceStatus } from '../gen/borderlink/v1/notice_pb.js';
+import { ReceiptKind, ReceiptSchema, RoutingReportSchema } from '../gen/borderlink/v1/receipt_pb.js';
+import { RejectionReason, RejectionSchema } from '../gen/borderlink/v1/rejection_pb.js';
+import { ReplySchema } from '../gen/borderlink/v1/reply_pb.js';
+import type { ValidationContext } from './violation.js';
+
+export const FIXTURE_NOW = new Date('2025-03-14T08:30:00Z');
+const SENT = timestampFromDate(new Date(FIXTURE_NOW.getTime() - 60_000));
+
+export interface KnownIds {
+  regions?: readonly string[];
+  sections?: readonly string[];
+  crossingPoints?: readonly string[];
+  nodes?: readonly string[];
+}
+
+/** A context that knows exactly the given ids. */
+export function contextKnowing(ids: KnownIds, now: Date = FIXTURE_NOW): ValidationContext {
+  const regions = new Set(ids.regions);
+  const sections = new Set(ids.sections);
+  const crossingPoints = new Set(ids.crossingPoints);
+  const nodes = new Set(ids.nodes);
+  return {
+    now,
+    knownRegion: (id) => regions.has(id),
+    knownSection: (id) => sections.has(id),
+    knownCrossingPoint: (id) => crossingPoints.has(id),
+    knownNode: (id) => nodes.has(id),
+  };
+}
+
+export const FIXTURE_IDS = {
+  regions: ['central-asia', 'afghan-border', 'fergana-valley', 'caspian'],
+  sections: ['tj-af-panj', 'uz-af-termez'],
+  crossingPoints: ['panji-poyon', 'termez-hairatan'],
+  nodes: ['hub', 'kz-border', 'tj-border', 'uz-border', 'uz-customs', 'interpol', 'unodc'],
+} as const satisfies KnownIds;
+
+export function fixtureContext(now: Date = FIXTURE_NOW): ValidationContext {
+  return contextKnowing(FIXTURE_IDS, now);
+}
+
+const HANDLING = { tlp: Tlp.GREEN, code: HandlingCode.H0, pap: Pap.GREEN };
+
+export function validAlert() {
+  return create(AlertSchema, {
+    id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c01',
+    sender: 'tj-border',
+    sent: SENT,
+    type: AlertType.ALERT,
+    status: Status.ACTUAL,
+    category: Category.SMALL_ARMS_LIGHT_WEAPONS,
+    severity: Severity.SEVERE,
+    urgency: Urgency.IMMEDIATE,
+    certainty: Certainty.OBSERVED,
+    area: {
+      description: 'Panj river bank, 3 km upstream of Panji Poyon',
+      borderSections: ['tj-af-panj'],
+      crossingPoints: ['panji-poyon'],
+      points: [{ lat: 37.2, lon: 68.6 }],
+      circles: [{ center: { lat: 37.2, lon: 68.6 }, radiusKm: 5 }],
+      polygons: [
+        {
+          vertices: [
+            { lat: 37.1, lon: 68.5 },
+            { lat: 37.3, lon: 68.5 },
+            { lat: 37.3, lon: 68.7 },
+            { lat: 37.1, lon: 68.5 },
+          ],
+        },
+      ],
+    },
+    regions: ['afghan-border'],
+    effective: SENT,
+    expires: timestampFromDate(new Date(FIXTURE_NOW.getTime() + 86_400_000)),
+    texts: [
+      {
+        language: 'ru',
+        provenance: TranslationProvenance.ORIGINAL,
+        headline: 'Изъятие автоматов АКМ',
+        description: 'Задержаны двое.\n\tОружие изъято.',
+      },
+      { language: 'en', provenance: TranslationProvenance.HUMAN_TRANSLATED, headline: 'AKM rifles seized' },
+    ],
+    items: [
+      {
+        item: {
+          case: 'weapon',
+          value: {
+            type: WeaponType.ASSAULT_RIFLE,
+            calibre: '7.62x39mm',
+            serialNumber: 'KA 1234',
+            quantity: 1,
+          },
+        },
+      },
+      { item: { case: 'ammunition', value: { calibre: '7.62x39mm', quantity: 240, headstamp: '539 82' } } },
+    ],
+    persons: [{ sex: Sex.MALE, ageGroup: AgeGroup.ADULT, role: PersonRole.SUSPECT, count: 2 }],
+    evaluation: {
+      source: SourceReliability.B,
+      information: InformationReliability.INFORMATION_RELIABILITY_2,
+    },
+    handling: HANDLING,
+  });
+}
+
+export function validNotice() {
+  return create(NoticeSchema, {
+    id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c02',
+    sender: 'tj-border',
+    sent: SENT,
+    kind: NoticeKind.FIREARMS_TRACE_REQUEST,
+    status: Status.ACTUAL,
+    priority: Priority.HIGH,
+    texts: [
+      { language: 'en', provenance: TranslationProvenance.ORIGINAL, headline: 'Trace request: AKM KA 1234' },
+    ],
+    addressees: { nodes: ['interpol', 'uz-border'] },
+    handling: { tlp: Tlp.AMBER, code: HandlingCode.H2 },
+    regions: ['afghan-border'],
+    category: Category.SMALL_ARMS_LIGHT_WEAPONS,
+    details: {
+      case: 'trace',
+      value: {
+        item: { type: WeaponType.ASSAULT_RIFLE, calibre: '7.62x39mm', serialNumber: 'KA 1234' },
+        illicitNature: 'Smuggled across the state border without an import licence',
+        intendedUse: 'Criminal investigation of the smuggling network',
+        status: TraceStatus.SUBMITTED,
+      },
+    },
+  });
+}
+
+export function validReply() {
+  return create(ReplySchema, {
+    id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c03',
+    sender: 'interpol',
+    sent: SENT,
+    notice: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c02',
+    thread: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c02',
+    texts: [
+      { language: 'en', provenance: TranslationProvenance.ORIGINAL, headline: 'Trace request received' },
+    ],
+    traceStatus: TraceStatus.ACKNOWLEDGED,
+  });
+}
+
+export function validReceipt() {
+  return create(ReceiptSchema, {
+    id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c04',
+    sender: 'uz-border',
+    sent: SENT,
+    message: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c01',
+    origin: 'tj-border',
+    kind: ReceiptKind.READ,
+  });
+}
+
+export function validRoutingReport() {
+  return create(RoutingReportSchema, {
+    id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c05',
+    sender: 'hub',
+    sent: SENT,
+    message: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c01',
+    recipients: ['uz-border', 'unodc'],
+  });
+}
+
+export function validRejection() {
+  return create(RejectionSchema, {
+    id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c06',
+    sender: 'hub',
+    sent: SENT,
+    message: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c01',
+    subject: 'bl.in.tj-border.alert',
+    reason: RejectionReason.INVALID,
+    detail: 'the alert breaks 1 rule',
+    violations: [{ field: 'texts[0].headline', reason: 'is required' }],
+  });
+}
