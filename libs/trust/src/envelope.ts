@@ -1,15 +1,12 @@
-import { HEADER_KEY, HEADER_SIGNATURE, isMessageKind, isSubjectToken } from '#contracts';
+import { HEADER_KEY, HEADER_SIGNATURE, isMessageId, isMessageKind, isSubjectToken } from '#contracts';
 import { EnvelopeError } from './envelope.error.js';
 import { isHandlingLabel } from './handling-label.js';
 import type { NodeSigner } from './node-signer.js';
 import { isCanonicalSentTime } from './sent-time.js';
 import { SIGNED_HEADERS, type SignedFields } from './signed-fields.js';
 
-// Ids also appear in JetStream de-duplication ids (`<id>:<recipient>`), so ':' and spaces are excluded.
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-
 const RULES: Record<keyof SignedFields, { valid(value: string): boolean; expected: string }> = {
-  id: { valid: (v) => ID.test(v), expected: '1-128 letters, digits, ".", "_" or "-", starting alphanumeric' },
+  id: { valid: isMessageId, expected: '1-128 letters, digits, "_" or "-"' },
   type: { valid: isMessageKind, expected: 'a message kind such as "alert"' },
   sender: { valid: isSubjectToken, expected: 'a node id (lowercase subject token)' },
   sent: { valid: isCanonicalSentTime, expected: 'RFC 3339 UTC with milliseconds, YYYY-MM-DDTHH:mm:ss.sssZ' },
@@ -17,7 +14,7 @@ const RULES: Record<keyof SignedFields, { valid(value: string): boolean; expecte
     valid: isHandlingLabel,
     expected: 'a handling label such as "TLP:AMBER;H2;PAP:GREEN", or empty',
   },
-  correlation: { valid: (v) => v === '' || ID.test(v), expected: 'a message id, or empty' },
+  correlation: { valid: (v) => v === '' || isMessageId(v), expected: 'a message id, or empty' },
 };
 
 // Absent and empty mean the same for these; some clients drop headers with empty values.
