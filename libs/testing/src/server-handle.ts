@@ -1,0 +1,63 @@
+/** Where a test server comes from: the environment (shared), a testcontainers container, or a spawned binary. */
+export type ServerKind = 'env' | 'container' | 'process';
+
+/** Controls of a test server. Each handle owns its server, except a shared (`env`) one. */
+export interface ServerHandle {
+  /** Client URL, e.g. `nats://127.0.0.1:41234`; the same after `restart()`. */
+  readonly url: string;
+  readonly kind: ServerKind;
+  /**
+   * Stops the server for good and removes its data; idempotent. For a shared (`env`) server it
+   * does nothing: the harness never stops what it did not start.
+   */
+  stop(): Promise<void>;
+  /**
+   * Graceful restart (SIGTERM, then start again) on the same port with the same data, or, after
+   * `kill()`, brings the server back. Throws ServerControlError for a shared or stopped server.
+   */
+  restart(): Promise<void>;
+  /**
+   * Crash for fault injection: SIGKILL, no graceful shutdown, data kept; the server stays down
+   * until `restart()`. Throws ServerControlError for a shared or stopped server.
+   */
+  kill(): Promise<void>;
+}
+
+/** A NATS server for tests. */
+export interface NatsServerHandle extends ServerHandle {
+  /** The JetStream store folder of a spawned (`process`) server; undefined for other kinds. */
+  readonly storeDir?: string;
+}
+
+/** A Redis server for tests. It keeps no data on disk, so a restart starts empty (a Redis loss). */
+export type RedisServerHandle = ServerHandle;
+
+/** Options of `startNats`. */
+export interface StartNatsOptions {
+  /**
+   * Use the server at `NATS_URL` when it is set. Only for tests that isolate themselves by unique
+   * subjects and stream names; a test that provisions the fixed Borderlink streams (BL_INGRESS, …),
+   * purges or deletes anything, or stops or kills the server must get a private one (the default).
+   * Ignored when `config` is given: a shared server cannot take a config.
+   */
+  shared?: boolean;
+  /**
+   * nats-server configuration text. The harness always binds the client port itself (`-a 127.0.0.1
+   * -p <port>` override the file), and replaces `{{port}}` and `{{storeDir}}` in the text. If the
+   * text does not mention `{{storeDir}}`, JetStream is enabled with `-js -sd <store>` unless
+   * `jetstream` is false; if it does, the config's own `jetstream { store_dir: "{{storeDir}}" }`
+   * decides (nats-server refuses a store dir given both ways).
+   */
+  config?: string;
+  /** Enable JetStream (default true). */
+  jetstream?: boolean;
+}
+
+/** Options of `startRedis`. */
+export interface StartRedisOptions {
+  /**
+   * Use the server at `REDIS_URL` when it is set. Only for tests that isolate themselves by unique
+   * key prefixes and never flush, stop or kill the server; all others get a private one (the default).
+   */
+  shared?: boolean;
+}

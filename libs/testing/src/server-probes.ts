@@ -1,0 +1,46 @@
+import { connect } from 'node:net';
+import { LOOPBACK } from './free-port.js';
+
+const PROBE_TIMEOUT_MS = 1_000;
+
+/**
+ * Whether a NATS server accepts clients on the port: it greets every connection with an INFO line,
+ * which also tells whether JetStream is on (the store is recovered before clients are accepted).
+ */
+export async function natsAnswers(port: number, jetstream: boolean): Promise<boolean> {
+  const line = await firstLine(port);
+  if (line === undefined || !line.startsWith('INFO ')) return false;
+  if (!jetstream) return true;
+  const info = JSON.parse(line.slice('INFO '.length)) as { jetstream?: boolean };
+  return info.jetstream === true;
+}
+
+/** Whether a Redis server answers PING on the port. */
+export async function redisAnswers(port: number): Promise<boolean> {
+  return (await firstLine(port, 'PING\r\n')) === '+PONG';
+}
+
+// Connects, optionally sends a command, and resolves with the first line the server sends back,
+// or undefined when it refuses, closes or stays silent.
+function firstLine(port: number, send?: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: LOOPBACK, port, timeout: PROBE_TIMEOUT_MS });
+    let received = '';
+    const finish = (line: string | undefined): void => {
+      socket.destroy();
+      resolve(line);
+    };
+    socket.setEncoding('utf8');
+    socket.once('connect', () => {
+      if (send !== undefined) socket.write(send);
+    });
+    socket.on('data', (chunk: string) => {
+      received += chunk;
+      const end = received.indexOf('\r\n');
+      if (end >= 0) finish(received.slice(0, end));
+    });
+    socket.once('timeout', () => finish(undefined));
+    socket.once('error', () => finish(undefined));
+    socket.once('close', () => finish(undefined));
+  });
+}
