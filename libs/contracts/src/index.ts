@@ -139,7 +139,14 @@ export {
   nodeDeliveryConsumer,
   type StreamDefinition,
 } from './streams.js';
-export { REDIS_PREFIX, inboxSeenKey, inboxListKey, inboxItemKey, sentStateKey } from './redis-keys.js';
+export {
+  REDIS_PREFIX,
+  inboxSeenKey,
+  inboxListKey,
+  inboxItemKey,
+  sentStateKey,
+  routeRecordKey,
+} from './redis-keys.js';
 export { AuditEvent, AuditEntrySchema, type AuditEntry } from './gen/borderlink/v1/audit_pb.js';
 export { validateMessage } from './validation/validate-message.js';
 export type { Violation, ValidationContext } from './validation/violation.js';

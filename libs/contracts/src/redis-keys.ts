@@ -11,3 +11,5 @@ export const inboxListKey = (node: string): string => `${REDIS_PREFIX}:${node}:i
 export const inboxItemKey = (node: string, id: string): string => `${REDIS_PREFIX}:${node}:inbox:item:${id}`;
 /** Per-recipient delivery state of a message the node sent (hash recipient -> state). */
 export const sentStateKey = (node: string, id: string): string => `${REDIS_PREFIX}:${node}:sent:${id}`;
+/** The hub's record of where one message went (its origin and recipients), for receipts and replies. */
+export const routeRecordKey = (id: string): string => `${REDIS_PREFIX}:hub:route:${id}`;

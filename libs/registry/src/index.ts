@@ -15,3 +15,4 @@ export { RegistryError } from './registry.error.js';
 export { parseRegistry, loadRegistry, stringifyRegistry } from './registry.parser.js';
 export { RegistryIndex } from './registry-index.js';
 export { enrolKeys } from './enrol-keys.js';
+export { validationContextOf } from './validation-context.js';

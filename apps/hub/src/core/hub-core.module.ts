@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { loadRegistry, RegistryIndex } from '#registry';
+import { NodeSigner, SignatureVerifier } from '#trust';
+import type { Logger } from 'pino';
+import { HubConfig } from '../config/hub.config.js';
+import { HubKeyError } from './hub-key.error.js';
+import { HUB_LOGGER } from './hub-logger.js';
+
+function loadHubSigner(seedFile: string): NodeSigner {
+  let seed: string;
+  try {
+    seed = readFileSync(seedFile, 'utf8').trim();
+  } catch (error) {
+    throw new HubKeyError(`cannot read HUB_SEED_FILE ${seedFile}`, { cause: error });
+  }
+  try {
+    return NodeSigner.fromSeed(seed);
+  } catch (error) {
+    throw new HubKeyError(`HUB_SEED_FILE ${seedFile} does not hold an nkey user seed`, { cause: error });
+  }
+}
+
+// Nodes verify the hub's rejections and routing reports against the registry, so a key the
+// registry does not list is worth a loud warning, though not a refusal to start.
+function checkEnrolment(
+  registry: RegistryIndex,
+  config: HubConfig,
+  signer: NodeSigner,
+  logger: Logger,
+): void {
+  if (!registry.publicKeys(config.HUB_ID).includes(signer.publicKey)) {
+    logger.warn(
+      { node: config.HUB_ID, key: signer.publicKey },
+      'the hub key is not enrolled in the registry: nodes will not be able to verify what the hub signs',
+    );
+  }
+}
+
+/**
+ * What every hub feature shares: the validated config, the logger, the registry loaded once at
+ * boot, the signature verifier over the registry's keys, and the hub's own signer.
+ */
+@Module({})
+export class HubCoreModule {
+  static forRoot(config: HubConfig, logger: Logger): DynamicModule {
+    return {
+      module: HubCoreModule,
+      global: true,
+      providers: [
+        { provide: HubConfig, useValue: config },
+        { provide: HUB_LOGGER, useValue: logger },
+        { provide: RegistryIndex, useFactory: () => new RegistryIndex(loadRegistry(config.REGISTRY_FILE)) },
+        {
+          provide: SignatureVerifier,
+          useFactory: (registry: RegistryIndex) => new SignatureVerifier((node) => registry.publicKeys(node)),
+          inject: [RegistryIndex],
+        },
+        {
+          provide: NodeSigner,
+          useFactory: (registry: RegistryIndex) => {
+            const signer = loadHubSigner(config.HUB_SEED_FILE);
+            checkEnrolment(registry, config, signer, logger);
+            return signer;
+          },
+          inject: [RegistryIndex],
+        },
+      ],
+      exports: [HubConfig, HUB_LOGGER, RegistryIndex, SignatureVerifier, NodeSigner],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { JetStreamServer, NatsConnectionService } from '#messaging';
+import { PinoLoggerService } from '#runtime';
+import type { Logger } from 'pino';
+import { HubConfig } from './config/hub.config.js';
+import { HubModule } from './hub.module.js';
+import { hubIngressConsumer } from './ingress/ingress.consumer.js';
+
+/**
+ * Builds and starts one hub instance: connects NATS and provisions the streams, starts pulling the
+ * shared `hub-ingress` consumer, then serves /healthz and /metrics on HTTP_PORT. SIGTERM and SIGINT
+ * close it gracefully (stop pulling, finish in-flight messages, drain NATS, quit Redis).
+ */
+export async function bootstrapHub(config: HubConfig, logger: Logger): Promise<INestApplication> {
+  const app = await NestFactory.create(HubModule.forRoot(config, logger), {
+    logger: new PinoLoggerService(logger),
+    // Fail by rejecting, not by ending the process: the caller decides (main exits, a test reports).
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  // Connects NATS and provisions the streams before the consumer is attached to them.
+  await app.init();
+  app.connectMicroservice(
+    {
+      strategy: new JetStreamServer({
+        connection: app.get(NatsConnectionService),
+        consumers: [hubIngressConsumer(config)],
+      }),
+    },
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT);
+  return app;
+}

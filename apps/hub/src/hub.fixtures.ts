@@ -1,0 +1,246 @@
+// Test parties and messages shared by the hub's unit and integration tests.
+import { create, type MessageInitShape } from '@bufbuild/protobuf';
+import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  AlertSchema,
+  AlertType,
+  Category,
+  Certainty,
+  HandlingCode,
+  InformationReliability,
+  NoticeKind,
+  NoticeSchema,
+  Priority,
+  ReceiptKind,
+  ReceiptSchema,
+  ReplySchema,
+  Severity,
+  SourceReliability,
+  Status,
+  Tlp,
+  TranslationProvenance,
+  Urgency,
+  encodeMessage,
+  ingressSubject,
+  type Alert,
+  type Handling,
+  type MessageOf,
+  type Notice,
+  type Receipt,
+  type Reply,
+} from '#contracts';
+import { RegistryIndex, type Registry, type RegistryNode } from '#registry';
+import { NodeSigner, canonicalSentTime, formatHandling, generateNodeKey, sealHeaders } from '#trust';
+import { v7 as uuidv7 } from 'uuid';
+import type { SendableKind } from './routing/routable-message.js';
+import { RouteRecordStore, type RouteRecord } from './routing/route-record.store.js';
+
+type NodeSpec = Pick<RegistryNode, 'id' | 'kind' | 'subscriptions'> & { country?: string };
+
+// Who receives a SALW alert for afghan-border: tj-border (all categories), uz-customs (weapons
+// categories) and unodc (salw and drugs everywhere); kg-border and tm-border watch other regions.
+const NODES: readonly NodeSpec[] = [
+  { id: 'hub', kind: 'hub', subscriptions: [] },
+  {
+    id: 'kz-border',
+    kind: 'border',
+    country: 'KZ',
+    subscriptions: [{ regions: ['central-asia'], categories: ['*'] }],
+  },
+  {
+    id: 'tj-border',
+    kind: 'border',
+    country: 'TJ',
+    subscriptions: [{ regions: ['afghan-border'], categories: ['*'] }],
+  },
+  {
+    id: 'uz-customs',
+    kind: 'customs',
+    country: 'UZ',
+    subscriptions: [{ regions: ['afghan-border'], categories: ['salw', 'ammunition', 'explosives'] }],
+  },
+  { id: 'unodc', kind: 'partner', subscriptions: [{ regions: ['*'], categories: ['drugs', 'salw'] }] },
+  {
+    id: 'kg-border',
+    kind: 'border',
+    country: 'KG',
+    subscriptions: [{ regions: ['fergana-valley'], categories: ['*'] }],
+  },
+  {
+    id: 'tm-border',
+    kind: 'border',
+    country: 'TM',
+    subscriptions: [{ regions: ['caspian'], categories: ['*'] }],
+  },
+];
+
+/** A registry with fresh keys for every node, and the seeds and signers that go with them. */
+export interface TestParties {
+  registry: Registry;
+  index: RegistryIndex;
+  seeds: ReadonlyMap<string, string>;
+  signer(node: string): NodeSigner;
+}
+
+export function createTestParties(): TestParties {
+  const seeds = new Map<string, string>();
+  const nodes = NODES.map((spec): RegistryNode => {
+    const key = generateNodeKey();
+    seeds.set(spec.id, key.seed);
+    return { ...spec, name: spec.id, organisation: spec.id, publicKeys: [key.publicKey] };
+  });
+  const registry: Registry = {
+    version: 1,
+    regions: ['central-asia', 'afghan-border', 'caspian', 'fergana-valley'].map((id) => ({ id, name: id })),
+    sections: [
+      { id: 'tj-af-panj', name: 'Panj', countries: ['TJ', 'AF'], regions: ['afghan-border', 'central-asia'] },
+    ],
+    crossingPoints: [
+      {
+        id: 'tj-af-nizhny-panj',
+        name: 'Nizhny Panj',
+        section: 'tj-af-panj',
+        location: { lat: 37.2, lon: 68.6 },
+      },
+    ],
+    organisations: NODES.map(({ id }) => ({ id, name: id })),
+    nodes,
+  };
+  const signers = new Map([...seeds].map(([id, seed]) => [id, NodeSigner.fromSeed(seed)]));
+  return {
+    registry,
+    index: new RegistryIndex(registry),
+    seeds,
+    signer: (node) => {
+      const signer = signers.get(node);
+      if (!signer) throw new RangeError(`no test party ${node}`);
+      return signer;
+    },
+  };
+}
+
+const AMBER: MessageInitShape<typeof AlertSchema>['handling'] = { tlp: Tlp.AMBER, code: HandlingCode.H1 };
+const TEXTS = [
+  { language: 'en', provenance: TranslationProvenance.ORIGINAL, headline: 'SALW seizure at Nizhny Panj' },
+];
+
+/** A valid SALW seizure alert for afghan-border, sent now. */
+export function testAlert(sender: string, init: MessageInitShape<typeof AlertSchema> = {}): Alert {
+  // A spread of an init over defaults is a valid init; TypeScript cannot see it through the union.
+  return create(AlertSchema, {
+    id: uuidv7(),
+    sender,
+    sent: timestampFromDate(new Date()),
+    type: AlertType.ALERT,
+    status: Status.ACTUAL,
+    category: Category.SMALL_ARMS_LIGHT_WEAPONS,
+    severity: Severity.SEVERE,
+    urgency: Urgency.IMMEDIATE,
+    certainty: Certainty.OBSERVED,
+    regions: ['afghan-border'],
+    texts: TEXTS,
+    evaluation: {
+      source: SourceReliability.B,
+      information: InformationReliability.INFORMATION_RELIABILITY_2,
+    },
+    handling: AMBER,
+    ...init,
+  } as MessageInitShape<typeof AlertSchema>);
+}
+
+/** A valid information request to `addressees`, sent now. */
+export function testNotice(
+  sender: string,
+  addressees: string[],
+  init: MessageInitShape<typeof NoticeSchema> = {},
+): Notice {
+  return create(NoticeSchema, {
+    id: uuidv7(),
+    sender,
+    sent: timestampFromDate(new Date()),
+    kind: NoticeKind.INFORMATION_REQUEST,
+    status: Status.ACTUAL,
+    priority: Priority.HIGH,
+    texts: TEXTS,
+    addressees: { nodes: addressees },
+    handling: AMBER,
+    ...init,
+  } as MessageInitShape<typeof NoticeSchema>);
+}
+
+/** A valid reply to notice `notice`, sent now. */
+export function testReply(
+  sender: string,
+  notice: string,
+  init: MessageInitShape<typeof ReplySchema> = {},
+): Reply {
+  return create(ReplySchema, {
+    id: uuidv7(),
+    sender,
+    sent: timestampFromDate(new Date()),
+    notice,
+    texts: TEXTS,
+    ...init,
+  });
+}
+
+/** A valid DELIVERED receipt for message `message` from `origin`, sent now. */
+export function testReceipt(sender: string, message: string, origin: string): Receipt {
+  return create(ReceiptSchema, {
+    id: uuidv7(),
+    sender,
+    sent: timestampFromDate(new Date()),
+    message,
+    origin,
+    kind: ReceiptKind.DELIVERED,
+  });
+}
+
+/** A message as a node publishes it on its ingress subject. */
+export interface NodeMessage {
+  id: string;
+  subject: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+/**
+ * Encodes and signs `message` the way a node does. `body` replaces the encoded body before signing
+ * and `subjectNode` the node of the subject, to build messages the hub must refuse.
+ */
+export function sealNodeMessage<K extends SendableKind>(
+  kind: K,
+  message: MessageOf<K>,
+  signer: NodeSigner,
+  options: { body?: Uint8Array; subjectNode?: string } = {},
+): NodeMessage {
+  const body = options.body ?? encodeMessage(kind, message);
+  const handling = 'handling' in message ? (message.handling as Handling | undefined) : undefined;
+  const fields = {
+    id: message.id,
+    type: kind,
+    sender: message.sender,
+    sent: canonicalSentTime(message.sent ? timestampDate(message.sent) : new Date()),
+    handling: formatHandling(handling),
+    correlation: '',
+  };
+  return {
+    id: message.id,
+    subject: ingressSubject(options.subjectNode ?? message.sender, kind),
+    headers: sealHeaders(signer, fields, body),
+    body,
+  };
+}
+
+/** Route records kept in memory, for tests that run without Redis. */
+export class InMemoryRouteRecords extends RouteRecordStore {
+  readonly records = new Map<string, RouteRecord>();
+
+  async remember(id: string, record: RouteRecord): Promise<void> {
+    this.records.set(id, record);
+  }
+
+  async recall(id: string): Promise<RouteRecord | undefined> {
+    return this.records.get(id);
+  }
+}

@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { STREAM_DEFINITIONS } from '#contracts';
+import { MessagingModule, NatsConnectionService } from '#messaging';
+import { ObservabilityModule, RedisModule } from '#runtime';
+import type { Logger } from 'pino';
+import { HubConfig } from './config/hub.config.js';
+import { HubCoreModule } from './core/hub-core.module.js';
+import { IngressModule } from './ingress/ingress.module.js';
+
+/** The hub application: shared core, NATS, Redis, health and metrics, and the ingress pipeline. */
+@Module({})
+export class HubModule {
+  static forRoot(config: HubConfig, logger: Logger): DynamicModule {
+    return {
+      module: HubModule,
+      imports: [
+        HubCoreModule.forRoot(config, logger),
+        MessagingModule.forRoot({
+          servers: config.NATS_URL.split(',').map((url) => url.trim()),
+          name: `hub-${config.HUB_ID}`,
+          streams: [...STREAM_DEFINITIONS],
+        }),
+        RedisModule.forRoot({ url: config.REDIS_URL }),
+        ObservabilityModule.forRoot({ service: 'hub', nats: NatsConnectionService }),
+        IngressModule,
+      ],
+    };
+  }
+}

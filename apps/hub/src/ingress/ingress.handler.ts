@@ -1,0 +1,32 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { JETSTREAM_TRANSPORT, JetStreamContext } from '#messaging';
+import { MetricsService } from '#runtime';
+import { INGRESS_PATTERN } from './ingress.consumer.js';
+import { IngressService } from './ingress.service.js';
+
+/** Transport edge of the ingress stream: hands each message to the pipeline and times it. */
+@Controller()
+export class IngressHandler {
+  constructor(
+    private readonly ingress: IngressService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  // Explicit `string` selects the untyped overload: the typed one wants `unknown` extra arguments.
+  /** Resolves once the decision is carried out (then the message is acked); throws to have it retried. */
+  @EventPattern<string>(INGRESS_PATTERN, JETSTREAM_TRANSPORT)
+  async handle(@Payload() body: Uint8Array, @Ctx() ctx: JetStreamContext): Promise<void> {
+    const stop = this.metrics.handlerSeconds.startTimer({ handler: INGRESS_PATTERN });
+    try {
+      await this.ingress.handle({
+        subject: ctx.subject,
+        headers: ctx.headers(),
+        body,
+        sequence: ctx.streamSequence,
+      });
+    } finally {
+      stop();
+    }
+  }
+}

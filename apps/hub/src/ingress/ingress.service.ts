@@ -1,0 +1,275 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DecodeError,
+  HEADER_CORRELATION,
+  HEADER_HANDLING,
+  HEADER_ID,
+  HEADER_KEY,
+  HEADER_SENDER,
+  HEADER_SENT,
+  HEADER_SIGNATURE,
+  HEADER_TYPE,
+  LIMITS,
+  RejectionReason,
+  decodeMessage,
+  isMessageId,
+  isMessageKind,
+  parseIngressSubject,
+  validateMessage,
+  type Violation,
+} from '#contracts';
+import { RegistryIndex, validationContextOf } from '#registry';
+import {
+  EnvelopeError,
+  SignatureVerifier,
+  readSignedFields,
+  type SignedFields,
+  type Verification,
+} from '#trust';
+import type { Logger } from 'pino';
+import { HUB_LOGGER } from '../core/hub-logger.js';
+import type { RefusedMessage, RoutedMessage } from '../delivery/delivery-outcome.js';
+import { DeliveryService } from '../delivery/delivery.service.js';
+import { RecipientResolverService } from '../routing/recipient-resolver.service.js';
+import { RouteRecordStore } from '../routing/route-record.store.js';
+import { isSendableKind, type RoutableMessage, type SendableKind } from '../routing/routable-message.js';
+import { IngressRefusal, reasonName } from './ingress-refusal.js';
+
+/** One message as it came off the ingress stream. */
+export interface IngressEnvelope {
+  subject: string;
+  headers: Readonly<Record<string, string>>;
+  body: Uint8Array;
+  /** Its sequence in the ingress stream. */
+  sequence: number;
+}
+
+/** What the hub decided about one ingress message. */
+export type IngressDecision =
+  { outcome: 'routed'; routed: RoutedMessage } | { outcome: 'refused'; refused: RefusedMessage };
+
+// The origin's headers that travel on with each copy; anything else a node set (JetStream
+// expectations, a forged Bl-Recipient) stays behind.
+const WIRE_HEADERS = [
+  HEADER_ID,
+  HEADER_TYPE,
+  HEADER_SENDER,
+  HEADER_SENT,
+  HEADER_HANDLING,
+  HEADER_CORRELATION,
+  HEADER_KEY,
+  HEADER_SIGNATURE,
+];
+
+const VERIFICATION_REASONS: Record<Extract<Verification, { ok: false }>['reason'], RejectionReason> = {
+  'unknown-sender': RejectionReason.UNKNOWN_SENDER,
+  'signature-missing': RejectionReason.SIGNATURE_MISSING,
+  'signature-invalid': RejectionReason.SIGNATURE_INVALID,
+  'unknown-key': RejectionReason.SIGNATURE_INVALID,
+};
+
+// A claimed id names the refused message in the Rejection and in msgIds, so it must be a well-formed id.
+function usableId(value: string | undefined): string | undefined {
+  return value !== undefined && isMessageId(value) ? value : undefined;
+}
+
+function wireHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    WIRE_HEADERS.flatMap((name) => (headers[name] === undefined ? [] : [[name, headers[name]]])),
+  );
+}
+
+/**
+ * The ingress pipeline: subject → size → headers → sender → signature → decode → validate →
+ * recipients, then delivery. Each refusal carries a typed reason and is a normal, acked outcome;
+ * only infrastructure failures (a publish, Redis) throw, so the message is retried.
+ */
+@Injectable()
+export class IngressService {
+  constructor(
+    private readonly registry: RegistryIndex,
+    private readonly verifier: SignatureVerifier,
+    private readonly resolver: RecipientResolverService,
+    private readonly routes: RouteRecordStore,
+    private readonly delivery: DeliveryService,
+    @Inject(HUB_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Decides about one ingress message and carries the decision out. */
+  async handle(envelope: IngressEnvelope): Promise<IngressDecision> {
+    const decision = await this.decide(envelope);
+    if (decision.outcome === 'routed') {
+      const { id, kind, origin, recipients } = decision.routed;
+      // Replies and receipts refer back to alerts, notices and replies: remember who sent them to whom.
+      if (kind !== 'receipt') {
+        await this.routes.remember(id, { origin, kind, recipients: recipients.map((r) => r.node) });
+      }
+      await this.delivery.deliver(decision.routed);
+      this.logger.info({ msgId: id, sender: origin, kind, recipients: recipients.length }, 'routed');
+    } else {
+      const { id, sequence, origin, subject, reason, detail } = decision.refused;
+      await this.delivery.reject(decision.refused);
+      this.logger.warn(
+        { msgId: id, seq: sequence, sender: origin, subject, reason: reasonName(reason), detail },
+        'refused',
+      );
+    }
+    return decision;
+  }
+
+  /** The decision alone, without side effects other than reading route records. */
+  async decide(envelope: IngressEnvelope): Promise<IngressDecision> {
+    try {
+      return { outcome: 'routed', routed: await this.route(envelope) };
+    } catch (error) {
+      if (!(error instanceof IngressRefusal)) throw error;
+      const address = parseIngressSubject(envelope.subject);
+      return {
+        outcome: 'refused',
+        refused: {
+          id: usableId(envelope.headers[HEADER_ID]),
+          sequence: envelope.sequence,
+          subject: envelope.subject,
+          kind: address?.kind,
+          // NATS permissions let only a node publish on its own ingress subjects, so a
+          // registered subject node is where the Rejection goes.
+          origin: address !== undefined && this.registry.hasNode(address.node) ? address.node : undefined,
+          reason: error.reason,
+          detail: error.message,
+          violations: error.violations,
+        },
+      };
+    }
+  }
+
+  private async route(envelope: IngressEnvelope): Promise<RoutedMessage> {
+    const { node, kind } = this.address(envelope.subject);
+    if (envelope.body.length > LIMITS.maxBodyBytes) {
+      throw new IngressRefusal(
+        RejectionReason.OVERSIZED,
+        `body of ${envelope.body.length} bytes exceeds ${LIMITS.maxBodyBytes}`,
+      );
+    }
+    const fields = this.signedFields(envelope.headers);
+    if (fields.sender !== node) {
+      throw new IngressRefusal(
+        RejectionReason.SENDER_MISMATCH,
+        `header ${HEADER_SENDER} ${fields.sender} differs from the subject's node ${node}`,
+      );
+    }
+    if (fields.type !== kind) {
+      throw new IngressRefusal(
+        RejectionReason.MALFORMED,
+        `header ${HEADER_TYPE} ${fields.type} differs from the subject's kind ${kind}`,
+      );
+    }
+    this.verify(fields, envelope);
+    const routable = this.decode(kind, envelope.body);
+    if (routable.message.sender !== fields.sender) {
+      throw new IngressRefusal(
+        RejectionReason.SENDER_MISMATCH,
+        `body sender differs from header ${HEADER_SENDER} ${fields.sender}`,
+      );
+    }
+    if (routable.message.id !== fields.id) {
+      throw new IngressRefusal(
+        RejectionReason.MALFORMED,
+        `body id differs from header ${HEADER_ID} ${fields.id}`,
+      );
+    }
+    this.validate(routable);
+    const recipients = await this.resolver.resolve(routable);
+    return {
+      id: fields.id,
+      kind,
+      origin: node,
+      body: envelope.body,
+      headers: wireHeaders(envelope.headers),
+      recipients,
+    };
+  }
+
+  /** Step 1: `bl.in.<node>.<kind>` from a registered node, with a kind nodes may send. */
+  private address(subject: string): { node: string; kind: SendableKind } {
+    const address = parseIngressSubject(subject);
+    if (address === undefined) {
+      throw new IngressRefusal(RejectionReason.MALFORMED, `${subject} is not an ingress subject`);
+    }
+    if (!this.registry.hasNode(address.node)) {
+      throw new IngressRefusal(RejectionReason.UNAUTHORIZED, `${address.node} is not a registered node`);
+    }
+    if (!isMessageKind(address.kind)) {
+      throw new IngressRefusal(RejectionReason.UNKNOWN_TYPE, `unknown message kind ${address.kind}`);
+    }
+    if (!isSendableKind(address.kind)) {
+      throw new IngressRefusal(RejectionReason.UNAUTHORIZED, `nodes may not send ${address.kind} messages`);
+    }
+    return { node: address.node, kind: address.kind };
+  }
+
+  private signedFields(headers: Readonly<Record<string, string>>): SignedFields {
+    try {
+      return readSignedFields((name) => headers[name]);
+    } catch (error) {
+      if (error instanceof EnvelopeError) {
+        throw new IngressRefusal(RejectionReason.MALFORMED, error.message, [], { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  private verify(fields: SignedFields, envelope: IngressEnvelope): void {
+    const verification = this.verifier.verify(
+      fields,
+      envelope.body,
+      envelope.headers[HEADER_SIGNATURE],
+      envelope.headers[HEADER_KEY],
+    );
+    if (!verification.ok) {
+      throw new IngressRefusal(
+        VERIFICATION_REASONS[verification.reason],
+        `signature check failed: ${verification.reason}`,
+      );
+    }
+  }
+
+  private decode(kind: SendableKind, body: Uint8Array): RoutableMessage {
+    try {
+      // decodeMessage returns the message type of `kind`, which is exactly the tagged union's pairing.
+      return { kind, message: decodeMessage(kind, body) } as RoutableMessage;
+    } catch (error) {
+      if (error instanceof DecodeError) {
+        throw new IngressRefusal(RejectionReason.MALFORMED, error.message, [], { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  private validate(routable: RoutableMessage): void {
+    const violations = validateMessage(
+      routable.kind,
+      routable.message,
+      validationContextOf(this.registry, new Date()),
+    );
+    if (violations.length > 0) throw this.validationRefusal(violations, routable);
+  }
+
+  /**
+   * STALE when the sent time alone is out of bounds, UNKNOWN_ADDRESSEE when only addressees the
+   * registry does not know are at fault (told apart by field path and registry, never by text), else INVALID.
+   */
+  private validationRefusal(violations: readonly Violation[], routable: RoutableMessage): IngressRefusal {
+    if (violations.every((violation) => violation.field === 'sent')) {
+      return new IngressRefusal(RejectionReason.STALE, 'sent time out of bounds', violations);
+    }
+    const unknown = new Set(this.resolver.unknownAddressees(routable).map((violation) => violation.field));
+    if (violations.every((violation) => unknown.has(violation.field))) {
+      return new IngressRefusal(RejectionReason.UNKNOWN_ADDRESSEE, 'unknown addressee', violations);
+    }
+    return new IngressRefusal(
+      RejectionReason.INVALID,
+      `${violations.length} field(s) break the rules`,
+      violations,
+    );
+  }
+}

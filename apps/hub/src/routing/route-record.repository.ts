@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isMessageKind, routeRecordKey } from '#contracts';
+import { REDIS } from '#runtime';
+import { Redis } from 'ioredis';
+import { RouteRecordStore, type RouteRecord } from './route-record.store.js';
+
+// As long as the ingress stream keeps the message: a receipt or reply may come that late.
+const ROUTE_RECORD_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+function parseRecord(text: string): RouteRecord | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { origin, kind, recipients } = value as Record<string, unknown>;
+  if (typeof origin !== 'string' || typeof kind !== 'string' || !isMessageKind(kind)) return undefined;
+  if (!Array.isArray(recipients) || !recipients.every((r) => typeof r === 'string')) return undefined;
+  return { origin, kind, recipients: recipients as string[] };
+}
+
+/** Route records as JSON strings in Redis, with a TTL. Redis errors propagate (the message is retried). */
+@Injectable()
+export class RouteRecordRepository extends RouteRecordStore {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {
+    super();
+  }
+
+  async remember(id: string, record: RouteRecord): Promise<void> {
+    await this.redis.set(routeRecordKey(id), JSON.stringify(record), 'EX', ROUTE_RECORD_TTL_SECONDS);
+  }
+
+  async recall(id: string): Promise<RouteRecord | undefined> {
+    const text = await this.redis.get(routeRecordKey(id));
+    // An unreadable record is treated like a lost one: Redis is a cache, never the only copy.
+    return text === null ? undefined : parseRecord(text);
+  }
+}
