@@ -1,0 +1,154 @@
+import { setTimeout as pause } from 'node:timers/promises';
+import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import { ClosedConnectionError, DrainingConnectionError } from '@nats-io/transport-node';
+import { exponentialDelay } from './backoff.js';
+
+/** Handles one message to the end (ack, nak or term). Must not reject. */
+export type MessageProcessor = (msg: JsMsg) => Promise<void>;
+
+/** How much one worker takes on. */
+export interface WorkerLimits {
+  /** Messages held at most: pulled and not yet settled (queued or being handled). */
+  batch: number;
+  /** Messages handled at once. */
+  concurrency: number;
+}
+
+// A pull request stays open this long when the stream is quiet; the client's heartbeat check
+// (half of it, two missed) then also notices a restarted server within this time.
+const PULL_EXPIRES_MS = 10_000;
+const PULL_RETRY_FIRST_MS = 250;
+const PULL_RETRY_MAX_MS = 10_000;
+
+/**
+ * Pulls one durable consumer in bounded batches and runs up to `concurrency` messages at once. It
+ * asks only for as many messages as it has room for, so nothing waits locally long enough to
+ * outlive its ack wait, and acks stay per message.
+ */
+export class ConsumerWorker {
+  private readonly running = new Set<JsMsg>();
+  private readonly waiting: JsMsg[] = [];
+  private readonly aborter = new AbortController();
+  private readonly concurrency: number;
+  private readonly refillAt: number;
+  private held = 0;
+  private stopping = false;
+  private messages: ConsumerMessages | undefined;
+  private loop: Promise<void> | undefined;
+  private onRoom: (() => void) | undefined;
+  private onIdle: (() => void) | undefined;
+
+  constructor(
+    private readonly consumer: Consumer,
+    private readonly limits: WorkerLimits,
+    private readonly process: MessageProcessor,
+    private readonly onPullError: (error: unknown, failures: number) => void,
+  ) {
+    this.concurrency = Math.min(limits.concurrency, limits.batch);
+    // Pull again once a quarter of the batch is free: fewer, fuller pull requests.
+    this.refillAt = Math.max(1, Math.floor(limits.batch / 4));
+  }
+
+  start(): void {
+    this.loop ??= this.pull();
+  }
+
+  /**
+   * Stops pulling, gives back (nak) what has not started, lets running handlers finish for up to
+   * `graceMs`, then gives back those still running: another instance gets them at once.
+   */
+  async stop(graceMs: number): Promise<void> {
+    this.stopping = true;
+    this.aborter.abort();
+    this.onRoom?.();
+    void this.messages?.close();
+    const unstarted = this.waiting.splice(0);
+    this.held -= unstarted.length;
+    for (const msg of unstarted) msg.nak();
+    await this.loop;
+    await this.settle(graceMs);
+    for (const msg of this.running) msg.nak();
+  }
+
+  private async pull(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      await this.room();
+      if (this.stopping) break;
+      try {
+        const messages = await this.consumer.fetch({
+          max_messages: this.limits.batch - this.held,
+          expires: PULL_EXPIRES_MS,
+        });
+        this.messages = messages;
+        // stop() may have run while the fetch was being set up.
+        if (this.stopping) void messages.close();
+        for await (const msg of messages) this.accept(msg);
+        failures = 0;
+      } catch (error) {
+        if (
+          this.stopping ||
+          error instanceof ClosedConnectionError ||
+          error instanceof DrainingConnectionError
+        ) {
+          break;
+        }
+        failures++;
+        this.onPullError(error, failures);
+        await pause(exponentialDelay(failures, PULL_RETRY_FIRST_MS, PULL_RETRY_MAX_MS), undefined, {
+          signal: this.aborter.signal,
+        }).catch(() => undefined);
+      } finally {
+        this.messages = undefined;
+      }
+    }
+  }
+
+  private room(): Promise<void> {
+    if (this.limits.batch - this.held >= this.refillAt) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.onRoom = resolve;
+    });
+  }
+
+  private accept(msg: JsMsg): void {
+    // Arrived after stop began: never started, so hand it straight back.
+    if (this.stopping) {
+      msg.nak();
+      return;
+    }
+    this.held++;
+    if (this.running.size < this.concurrency) this.run(msg);
+    else this.waiting.push(msg);
+  }
+
+  private run(msg: JsMsg): void {
+    this.running.add(msg);
+    const done = (): void => this.finished(msg);
+    this.process(msg).then(done, done);
+  }
+
+  private finished(msg: JsMsg): void {
+    this.running.delete(msg);
+    this.held--;
+    const next = this.waiting.shift();
+    if (next) this.run(next);
+    if (this.onRoom && this.limits.batch - this.held >= this.refillAt) {
+      const wake = this.onRoom;
+      this.onRoom = undefined;
+      wake();
+    }
+    if (this.running.size === 0) this.onIdle?.();
+  }
+
+  private async settle(graceMs: number): Promise<void> {
+    if (this.running.size === 0) return;
+    const idle = new Promise<void>((resolve) => {
+      this.onIdle = resolve;
+    });
+    const grace = new AbortController();
+    await Promise.race([idle, pause(graceMs, undefined, { signal: grace.signal }).catch(() => undefined)]);
+    grace.abort();
+    this.onIdle = undefined;
+  }
+}

@@ -1,0 +1,30 @@
+// Public surface of the messaging library: the JetStream layer for NestJS.
+export {
+  type StreamSpec,
+  type ConsumerSpec,
+  type MessagingOptions,
+  type MessagingAsyncOptions,
+} from './messaging.options.js';
+export { MessagingModule } from './messaging.module.js';
+export { NatsConnectionService } from './nats-connection.service.js';
+export { JetStreamPublisher, type PublishOptions, type PublishAck } from './jetstream.publisher.js';
+export {
+  JetStreamServer,
+  JETSTREAM_TRANSPORT,
+  type JetStreamServerOptions,
+  type JetStreamServerEvents,
+  type JetStreamServerStatus,
+} from './jetstream.server.js';
+export { JetStreamContext } from './jetstream.context.js';
+export { PermanentFailure } from './permanent-failure.js';
+export { JetStreamErrorFilter } from './jetstream-error.filter.js';
+export {
+  NotConnectedError,
+  ProvisioningError,
+  PublishError,
+  MissingHandlerError,
+} from './messaging.errors.js';
+export { backoffDelay } from './backoff.js';
+export { provisionStreams } from './stream.provisioning.js';
+export { provisionConsumer } from './consumer.provisioning.js';
+export { DEAD_LETTER_HEADERS } from './dead-letter.js';

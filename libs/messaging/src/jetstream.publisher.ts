@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { MsgHdrs } from '@nats-io/transport-node';
+import { toMsgHeaders } from './message-headers.js';
+import { PublishError } from './messaging.errors.js';
+import { NatsConnectionService } from './nats-connection.service.js';
+import { withRetry, type RetryPolicy } from './retry.js';
+
+/** Options of one durable publish. */
+export interface PublishOptions {
+  /** Sent as `Nats-Msg-Id`: JetStream stores a repeated id only once within the duplicate window. */
+  msgId: string;
+  headers?: Record<string, string>;
+  /** How long to wait for the publish ack of one attempt; default 5 s. */
+  timeoutMs?: number;
+}
+
+/** JetStream's acknowledgement: where the message is stored, and whether it was already there. */
+export interface PublishAck {
+  stream: string;
+  seq: number;
+  duplicate: boolean;
+}
+
+const DEFAULT_TIMEOUT_MS = 5_000;
+// About ten seconds of patience: long enough for a server restart, short enough for a request path.
+const PUBLISH_RETRY: RetryPolicy = { attempts: 5, firstDelayMs: 250, maxDelayMs: 4_000 };
+
+/**
+ * Publishes into a stream and waits for the publish ack, retrying timeouts and no-responders (safe,
+ * as the message id makes JetStream store it once).
+ * @throws PublishError with the last failure as `cause`.
+ */
+export async function publishDurably(
+  js: JetStreamClient,
+  subject: string,
+  body: Uint8Array,
+  headers: MsgHdrs,
+  timeoutMs: number = DEFAULT_TIMEOUT_MS,
+): Promise<PublishAck> {
+  const ack = await withRetry(
+    () => js.publish(subject, body, { headers, timeout: timeoutMs }),
+    PUBLISH_RETRY,
+    (error, attempts) =>
+      new PublishError(
+        `JetStream did not store a message on ${subject} (${attempts} attempts)`,
+        subject,
+        attempts,
+        {
+          cause: error,
+        },
+      ),
+  );
+  return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
+}
+
+/** Durable publishing for application code: message id, headers, publish ack, bounded retries. */
+@Injectable()
+export class JetStreamPublisher {
+  constructor(private readonly connection: NatsConnectionService) {}
+
+  /**
+   * Stores `body` on `subject` with `Nats-Msg-Id = opts.msgId` and resolves with the publish ack.
+   * `duplicate: true` means a message with this id was already stored (possibly by an earlier attempt
+   * of this same call whose ack was lost).
+   * @throws PublishError when JetStream does not acknowledge; RangeError for an unsendable header.
+   */
+  async publish(subject: string, body: Uint8Array, opts: PublishOptions): Promise<PublishAck> {
+    const headers = toMsgHeaders(opts.headers, opts.msgId);
+    return publishDurably(this.connection.jetstream(), subject, body, headers, opts.timeoutMs);
+  }
+}

@@ -1,0 +1,263 @@
+import { EventEmitter } from 'node:events';
+import { Logger, type LoggerService } from '@nestjs/common';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import { PubHeaders, type JsMsg } from '@nats-io/jetstream';
+import { isObservable, lastValueFrom } from 'rxjs';
+import { deadLetterSubject } from '#contracts';
+import { backoffDelay } from './backoff.js';
+import {
+  provisionConsumer,
+  resolveConsumerSpec,
+  type ResolvedConsumerSpec,
+} from './consumer.provisioning.js';
+import { ConsumerWorker } from './consumer.worker.js';
+import { writeDeadLetter } from './dead-letter.js';
+import { failureReason } from './failure-reason.js';
+import { JetStreamContext } from './jetstream.context.js';
+import { MissingHandlerError } from './messaging.errors.js';
+import type { ConsumerSpec } from './messaging.options.js';
+import { NatsConnectionService } from './nats-connection.service.js';
+import { PermanentFailure } from './permanent-failure.js';
+
+/** Options of {@link JetStreamServer}. */
+export interface JetStreamServerOptions {
+  connection: NatsConnectionService;
+  consumers: ConsumerSpec[];
+  /** Where dead letters of a consumer go; default `bl.dlq.<stream>.<consumer>` (`deadLetterSubject`). */
+  deadLetterSubject?: (stream: string, consumer: string) => string;
+  /** Redelivery delay after a transient failure of the n-th delivery; default {@link backoffDelay}. */
+  backoff?: (deliveryCount: number) => number;
+  /** How long `close()` lets running handlers finish before handing their messages back; default 10 s. */
+  closeTimeoutMs?: number;
+}
+
+/** Events of {@link JetStreamServer}, e.g. for metrics: `server.on('deadLettered', (ctx, reason) => …)`. */
+export type JetStreamServerEvents = {
+  /** The handler succeeded and the message was acked. */
+  acked: (ctx: JetStreamContext) => void;
+  /** The handler failed transiently; the message comes back after `delayMs`. */
+  retried: (ctx: JetStreamContext, delayMs: number, reason: string) => void;
+  /** The message was terminated and its dead-letter record stored. */
+  deadLettered: (ctx: JetStreamContext, reason: string) => void;
+  /** Pulling from a consumer failed; the worker retries with backoff. */
+  pullError: (durable: string, error: unknown) => void;
+};
+
+export type JetStreamServerStatus = 'listening' | 'closed';
+
+/** Transport id of {@link JetStreamServer}: `@EventPattern(pattern, JETSTREAM_TRANSPORT)` binds a handler to it alone. */
+export const JETSTREAM_TRANSPORT: unique symbol = Symbol('borderlink:jetstream');
+
+const DEFAULT_CLOSE_TIMEOUT_MS = 10_000;
+
+/**
+ * NestJS transport over durable JetStream pull consumers: at-least-once delivery with per-message
+ * acks. Each declared consumer feeds the `@EventPattern` handler of the same pattern, called with
+ * `(@Payload() body: Uint8Array, @Ctx() ctx: JetStreamContext)`. When the handler's promise resolves
+ * the message is acked; when it throws, the message is redelivered after a growing delay, or, on a
+ * {@link PermanentFailure} or its last allowed delivery, terminated and recorded as a dead letter.
+ * Register `JetStreamErrorFilter` on handlers so that logs and dead letters carry the real reason of
+ * other errors (Nest's default filter reduces them to "Internal server error").
+ */
+export class JetStreamServer
+  extends Server<JetStreamServerEvents, JetStreamServerStatus>
+  implements CustomTransportStrategy
+{
+  override transportId = JETSTREAM_TRANSPORT;
+  // This transport observes handler failures itself (to nak or dead-letter), so Nest need not log them.
+  override readonly propagatesEventHandlerErrors = true;
+  protected override readonly logger: LoggerService = new Logger(JetStreamServer.name);
+  private readonly events = new EventEmitter();
+  private readonly specs: ResolvedConsumerSpec[];
+  private readonly backoff: (deliveryCount: number) => number;
+  private readonly deadLetterSubject: (stream: string, consumer: string) => string;
+  private workers: ConsumerWorker[] = [];
+  private closing: Promise<void> | undefined;
+
+  constructor(private readonly options: JetStreamServerOptions) {
+    super();
+    this.specs = options.consumers.map(resolveConsumerSpec);
+    this.backoff = options.backoff ?? backoffDelay;
+    this.deadLetterSubject = options.deadLetterSubject ?? deadLetterSubject;
+  }
+
+  /** Waits for the connection and streams, provisions the consumers, then starts pulling. */
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      await this.start();
+    } catch (error) {
+      callback(error);
+      return;
+    }
+    if (!this.closing) this._status$.next('listening');
+    callback();
+  }
+
+  /** Stops pulling, lets running handlers finish (bounded), and hands back (nak) whatever did not. */
+  close(): Promise<void> {
+    this.closing ??= this.stop();
+    return this.closing;
+  }
+
+  on<
+    EventKey extends keyof JetStreamServerEvents = keyof JetStreamServerEvents,
+    EventCallback extends JetStreamServerEvents[EventKey] = JetStreamServerEvents[EventKey],
+  >(event: EventKey, callback: EventCallback): this {
+    this.events.on(event, callback);
+    return this;
+  }
+
+  /** The underlying `NatsConnection`. */
+  unwrap<T>(): T {
+    return this.options.connection.connection as T;
+  }
+
+  private async start(): Promise<void> {
+    const { connection } = this.options;
+    // Resolve every handler first: a missing one is a wiring error, found before anything is created.
+    const bindings = this.specs.map((spec) => ({ spec, handler: this.handlerFor(spec) }));
+    await connection.ready();
+    const manager = await connection.manager();
+    const consumers = connection.jetstream().consumers;
+    const workers: ConsumerWorker[] = [];
+    for (const { spec, handler } of bindings) {
+      const info = await provisionConsumer(manager, spec);
+      workers.push(
+        new ConsumerWorker(
+          consumers.getConsumerFromInfo(info),
+          spec,
+          (msg) => this.process(spec, handler, msg),
+          (error, failures) => this.pullFailed(spec, error, failures),
+        ),
+      );
+    }
+    // close() may have been called while consumers were being provisioned: then never start pulling.
+    if (this.closing) return;
+    this.workers = workers;
+    for (const worker of workers) worker.start();
+    this.logger.log({
+      msg: 'consuming',
+      consumers: this.specs.map((s) => ({ stream: s.stream, durable: s.durable, filter: s.filterSubject })),
+    });
+  }
+
+  private async stop(): Promise<void> {
+    const graceMs = this.options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
+    await Promise.all(this.workers.map((worker) => worker.stop(graceMs)));
+    this.workers = [];
+    this._status$.next('closed');
+  }
+
+  private handlerFor(spec: ResolvedConsumerSpec): MessageHandler {
+    const handler = this.getHandlerByPattern(spec.pattern);
+    if (!handler) throw new MissingHandlerError(spec.pattern, spec.durable);
+    return handler;
+  }
+
+  private async process(spec: ResolvedConsumerSpec, handler: MessageHandler, msg: JsMsg): Promise<void> {
+    const ctx = new JetStreamContext(msg);
+    try {
+      await this.invoke(handler, msg.data, ctx);
+    } catch (error) {
+      await this.failed(spec, msg, ctx, error);
+      return;
+    }
+    msg.ack();
+    this.emit('acked', ctx);
+  }
+
+  // Runs the handler between Nest's processing hooks (tracing) and settles when its result does:
+  // a promise, or the observable Nest returns when interceptors or exception filters are involved.
+  private invoke(handler: MessageHandler, body: Uint8Array, ctx: JetStreamContext): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.onProcessingStartHook(this.transportId, ctx, async () => {
+        const end = this.createProcessingEndHookRunner(ctx);
+        try {
+          const result: unknown = await handler(body, ctx);
+          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+          resolve();
+        } catch (error) {
+          reject(error);
+        } finally {
+          end();
+        }
+      });
+    });
+  }
+
+  private async failed(
+    spec: ResolvedConsumerSpec,
+    msg: JsMsg,
+    ctx: JetStreamContext,
+    error: unknown,
+  ): Promise<void> {
+    const reason = failureReason(error);
+    const lastDelivery = spec.maxDeliver !== -1 && ctx.deliveryCount >= spec.maxDeliver;
+    if (!(error instanceof PermanentFailure) && !lastDelivery) {
+      this.retry(msg, ctx, reason);
+      return;
+    }
+    try {
+      await writeDeadLetter(
+        this.options.connection.jetstream(),
+        this.deadLetterSubject(ctx.stream, ctx.consumer),
+        msg,
+        reason,
+      );
+    } catch (writeError) {
+      // Terminating without a record would lose the message: leave it to redelivery instead.
+      msg.nak(this.backoff(ctx.deliveryCount));
+      this.logger.error({
+        msg: lastDelivery
+          ? 'cannot write dead letter; max deliveries reached, the message stays in its stream unprocessed'
+          : 'cannot write dead letter; the message will be redelivered',
+        ...where(ctx),
+        reason,
+        err: failureReason(writeError),
+      });
+      return;
+    }
+    // No reason on term: nats-server before 2.11 does not parse `+TERM <reason>` and would redeliver.
+    msg.term();
+    this.logger.error({ msg: 'message dead-lettered', ...where(ctx), reason });
+    this.emit('deadLettered', ctx, reason);
+  }
+
+  private retry(msg: JsMsg, ctx: JetStreamContext, reason: string): void {
+    // A bare nak redelivers at once, ignoring any backoff: the delay must be explicit.
+    const delayMs = this.backoff(ctx.deliveryCount);
+    msg.nak(delayMs);
+    this.logger.warn({ msg: 'handler failed; message will be redelivered', ...where(ctx), delayMs, reason });
+    this.emit('retried', ctx, delayMs, reason);
+  }
+
+  private pullFailed(spec: ResolvedConsumerSpec, error: unknown, failures: number): void {
+    this.logger.warn({
+      msg: 'pull failed; retrying',
+      stream: spec.stream,
+      durable: spec.durable,
+      failures,
+      err: failureReason(error),
+    });
+    this.emit('pullError', spec.durable, error);
+  }
+
+  private emit<K extends keyof JetStreamServerEvents>(
+    event: K,
+    ...args: Parameters<JetStreamServerEvents[K]>
+  ): void {
+    this.events.emit(event, ...args);
+  }
+}
+
+// Log fields that locate a message: where it lives and which delivery failed.
+function where(ctx: JetStreamContext): Record<string, unknown> {
+  return {
+    stream: ctx.stream,
+    consumer: ctx.consumer,
+    seq: ctx.streamSequence,
+    deliveries: ctx.deliveryCount,
+    subject: ctx.subject,
+    msgId: ctx.header(PubHeaders.MsgIdHdr),
+  };
+}

@@ -1,0 +1,58 @@
+import type { FactoryProvider, InjectionToken, ModuleMetadata } from '@nestjs/common';
+
+/** A stream declared in code: file storage, limits retention, provisioned idempotently at start. */
+export interface StreamSpec {
+  name: string;
+  subjects: string[];
+  /** Oldest message kept; 0 or absent keeps messages until other limits apply. */
+  maxAgeMs?: number;
+  /** How long a repeated `Nats-Msg-Id` is recognised as a duplicate; default 2 minutes. */
+  duplicateWindowMs?: number;
+  /** Largest accepted message in bytes; absent means the server's limit. */
+  maxMsgSize?: number;
+  /** Copies kept in a cluster; default 1. */
+  replicas?: number;
+}
+
+/**
+ * A durable pull consumer and the `@EventPattern` of the handler that processes its messages.
+ * One `filterSubject` only, so that it works on nats-server 2.9 as well as 2.10+.
+ */
+export interface ConsumerSpec {
+  /** The `@EventPattern(...)` of the handler. */
+  pattern: string;
+  stream: string;
+  durable: string;
+  filterSubject: string;
+  /** Deliveries before a failing message is dead-lettered; -1 retries forever. Default 10. */
+  maxDeliver?: number;
+  /** Time a delivered message may stay unacknowledged before the server redelivers it. Default 30 s. */
+  ackWaitMs?: number;
+  /** Unacknowledged messages the server hands out to all instances together. Default 1000. */
+  maxAckPending?: number;
+  /** Messages one instance pulls and holds at most (pulled, queued or being handled). Default 256. */
+  batch?: number;
+  /** Handler calls one instance runs at once for this consumer. Default 64. */
+  concurrency?: number;
+}
+
+/** Connection and topology of the messaging layer. */
+export interface MessagingOptions {
+  servers: string | string[];
+  /** Connection name shown by the server (monitoring, `nats server report connections`). */
+  name: string;
+  /** Streams provisioned when the module starts. */
+  streams: StreamSpec[];
+  /** A nats.js `Authenticator` (nkey, credentials); absent for an open server. */
+  authenticator?: unknown;
+}
+
+/** Options computed from other providers, e.g. validated config. */
+export interface MessagingAsyncOptions {
+  imports?: ModuleMetadata['imports'];
+  inject?: InjectionToken[];
+  useFactory: FactoryProvider<MessagingOptions>['useFactory'];
+}
+
+/** Injection token of the resolved {@link MessagingOptions}. */
+export const MESSAGING_OPTIONS: unique symbol = Symbol('borderlink:messaging-options');
