@@ -24,9 +24,12 @@ export class HubConfig extends BaseConfig {
   @Max(4096)
   HUB_CONCURRENCY: number = 64;
 
-  /** Deliveries of one ingress message before it is dead-lettered. */
+  /**
+   * Deliveries of one ingress message before it is dead-lettered. Refusals are acked at once, so only
+   * infrastructure failures retry; with backoff capped at a minute, 120 rides out two hours of outage.
+   */
   @IsInt()
   @Min(1)
-  @Max(1000)
-  HUB_MAX_DELIVER: number = 10;
+  @Max(10_000)
+  HUB_MAX_DELIVER: number = 120;
 }

@@ -1,12 +1,14 @@
-import { Controller } from '@nestjs/common';
+import { Controller, UseFilters } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { JETSTREAM_TRANSPORT, JetStreamContext } from '#messaging';
+import { JETSTREAM_TRANSPORT, JetStreamContext, JetStreamErrorFilter } from '#messaging';
 import { MetricsService } from '#runtime';
 import { INGRESS_PATTERN } from './ingress.consumer.js';
 import { IngressService } from './ingress.service.js';
 
 /** Transport edge of the ingress stream: hands each message to the pipeline and times it. */
+// The filter keeps the real failure reason for retry logs and dead-letter records.
 @Controller()
+@UseFilters(new JetStreamErrorFilter())
 export class IngressHandler {
   constructor(
     private readonly ingress: IngressService,
