@@ -2,6 +2,7 @@
 export { BaseConfig, LOG_LEVELS, type LogLevelName } from './config/base.config.js';
 export { ConfigError } from './config/config.error.js';
 export { IsServerUrl } from './config/server-url.validator.js';
+export { IsSubjectToken } from './config/subject-token.validator.js';
 export { validateConfig } from './config/validate-config.js';
 export { createLogger, type LogBindings, type MessageLogFields } from './logging/create-logger.js';
 export { PinoLoggerService } from './logging/pino-logger.service.js';

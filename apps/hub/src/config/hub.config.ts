@@ -1,5 +1,5 @@
-import { BaseConfig } from '#runtime';
-import { IsInt, IsNotEmpty, Matches, Max, Min } from 'class-validator';
+import { BaseConfig, IsSubjectToken } from '#runtime';
+import { IsInt, IsNotEmpty, Max, Min } from 'class-validator';
 
 /**
  * The hub's environment, validated once at boot by `validateConfig(HubConfig)`.
@@ -7,9 +7,7 @@ import { IsInt, IsNotEmpty, Matches, Max, Min } from 'class-validator';
  */
 export class HubConfig extends BaseConfig {
   /** The hub's identity in the registry; signs its rejections and routing reports. */
-  @Matches(/^[a-z][a-z0-9-]{0,62}$/, {
-    message: 'HUB_ID must be a lowercase registry id (letters, digits, dashes)',
-  })
+  @IsSubjectToken()
   HUB_ID: string = 'hub';
 
   /** Path of the nkey seed file (`SU…`) of the hub's signing key. */

@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AlertSchema } from '#contracts';
+import type { AcceptedResponseDto } from '../common/dto/error-responses.dto.js';
+import { messageBody } from '../openapi/message-body.js';
+import { ApiSubmissionResponses } from '../openapi/submission-responses.js';
+import { AlertsService } from './alerts.service.js';
+
+const BODY = messageBody(
+  AlertSchema,
+  'alert',
+  'A borderlink.v1.Alert in the protobuf JSON mapping (camelCase fields, enum names such as ' +
+    '"CATEGORY_SMALL_ARMS_LIGHT_WEAPONS"). The node sets `sender` (absent or this node) and `sent`, ' +
+    'and a UUIDv7 `id` when absent; a client that sets `id` itself can retry safely.',
+);
+
+@ApiTags('alerts')
+@Controller('v1/alerts')
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Publish an alert to the subscribers of its regions and categories, and its addressees',
+  })
+  @ApiBody(BODY)
+  @ApiSubmissionResponses()
+  async publish(@Body() body: unknown): Promise<AcceptedResponseDto> {
+    const { id } = await this.alerts.publish(body);
+    return { id, status: 'accepted' };
+  }
+}

@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { SubmissionService, type Submitted } from '../messages/submission.service.js';
+
+/** Alerts this node's users send to the region's subscribers. */
+@Injectable()
+export class AlertsService {
+  constructor(private readonly submission: SubmissionService) {}
+
+  /** Publishes the alert in `json` (protobuf JSON mapping) as this node's. */
+  publish(json: unknown): Promise<Submitted> {
+    return this.submission.submit('alert', json);
+  }
+}

@@ -1,0 +1,46 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** One broken rule, named by the field's JSON path. */
+export class ViolationDto {
+  @ApiProperty({ example: 'texts[0].headline' })
+  field: string;
+
+  @ApiProperty({ example: 'is required' })
+  reason: string;
+}
+
+/** 400: the request breaks validation rules. */
+export class InvalidResponseDto {
+  @ApiProperty({ enum: ['invalid'] })
+  error: 'invalid';
+
+  @ApiProperty({ type: [ViolationDto] })
+  violations: ViolationDto[];
+}
+
+/** 400: the body does not fit the message schema at all. */
+export class MalformedResponseDto {
+  @ApiProperty({ enum: ['malformed'] })
+  error: 'malformed';
+
+  @ApiProperty({ example: 'cannot decode field borderlink.v1.Alert.category from JSON: "CATEGORY_X"' })
+  detail: string;
+}
+
+/** 404, 409 or 503 about one message. */
+export class MessageErrorResponseDto {
+  @ApiProperty({ enum: ['not-found', 'unverified', 'unavailable'] })
+  error: string;
+
+  @ApiProperty()
+  id: string;
+}
+
+/** 202: the message is durably accepted and will be routed. */
+export class AcceptedResponseDto {
+  @ApiProperty({ example: '01920c4e-7d4b-7c1a-9d3e-3f1b2a4c5d6e' })
+  id: string;
+
+  @ApiProperty({ enum: ['accepted'] })
+  status: 'accepted';
+}

@@ -1,0 +1,47 @@
+import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  InvalidMessageError,
+  MalformedMessageError,
+  PublishFailedError,
+  UnknownMessageError,
+  UnverifiedMessageError,
+} from './request.errors.js';
+
+type RequestError =
+  | MalformedMessageError
+  | InvalidMessageError
+  | UnknownMessageError
+  | UnverifiedMessageError
+  | PublishFailedError;
+
+function toResponse(error: RequestError): { status: number; body: Record<string, unknown> } {
+  if (error instanceof MalformedMessageError) {
+    return { status: HttpStatus.BAD_REQUEST, body: { error: 'malformed', detail: error.detail } };
+  }
+  if (error instanceof InvalidMessageError) {
+    return { status: HttpStatus.BAD_REQUEST, body: { error: 'invalid', violations: error.violations } };
+  }
+  if (error instanceof UnknownMessageError) {
+    return { status: HttpStatus.NOT_FOUND, body: { error: 'not-found', id: error.id } };
+  }
+  if (error instanceof UnverifiedMessageError) {
+    return { status: HttpStatus.CONFLICT, body: { error: 'unverified', id: error.id } };
+  }
+  return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { error: 'unavailable', id: error.id } };
+}
+
+/** Maps the node's typed request errors to their HTTP status and JSON body. */
+@Catch(
+  MalformedMessageError,
+  InvalidMessageError,
+  UnknownMessageError,
+  UnverifiedMessageError,
+  PublishFailedError,
+)
+export class RequestErrorFilter implements ExceptionFilter<RequestError> {
+  catch(error: RequestError, host: ArgumentsHost): void {
+    const { status, body } = toResponse(error);
+    host.switchToHttp().getResponse<Response>().status(status).json(body);
+  }
+}

@@ -1,0 +1,199 @@
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  HEADER_RECIPIENT,
+  ReceiptKind,
+  ReceiptSchema,
+  RoutingReportSchema,
+  deliverySubject,
+  encodeMessage,
+  messageFromJson,
+  type MessageKind,
+  type MessageOf,
+} from '#contracts';
+import { PermanentFailure } from '#messaging';
+import { RegistryIndex } from '#registry';
+import { SignatureVerifier } from '#trust';
+import { pino } from 'pino';
+import type { Clock } from '../common/clock.js';
+import type { NodeConfig } from '../config/node.config.js';
+import type { InboxItem } from '../inbox/inbox-item.js';
+import type { InboxService } from '../inbox/inbox.service.js';
+import type { ReceiptsService } from '../messages/receipts.service.js';
+import type { SentMessagesService } from '../messages/sent-messages.service.js';
+import {
+  alertRequest,
+  fixtureKeys,
+  fixtureRegistry,
+  sealMessage,
+  type FixtureNode,
+} from '../node.fixtures.js';
+import type { Delivery } from './delivery.js';
+import { DeliveriesService } from './deliveries.service.js';
+
+const NODE = 'kz-border';
+const NOW = new Date('2025-03-14T08:30:00.000Z');
+const keys = fixtureKeys();
+const registry = new RegistryIndex(fixtureRegistry(keys));
+
+function setup() {
+  const seen = new Set<string>();
+  const inboxed: InboxItem[] = [];
+  const receipts: { message: string; origin: string }[] = [];
+  const applied: { what: string; message: unknown }[] = [];
+  const inbox = {
+    async takeIn(item: InboxItem) {
+      if (seen.has(item.id)) return false;
+      seen.add(item.id);
+      inboxed.push(item);
+      return true;
+    },
+  };
+  const sent = {
+    applyRouting: async (message: unknown) => void applied.push({ what: 'routing', message }),
+    applyReceipt: async (message: unknown) => void applied.push({ what: 'receipt', message }),
+    applyRejection: async (message: unknown) => void applied.push({ what: 'rejection', message }),
+  };
+  const receiptsService = {
+    sendDelivered: async (message: string, origin: string) => void receipts.push({ message, origin }),
+  };
+  const clock: Clock = { now: () => NOW };
+  const service = new DeliveriesService(
+    { NODE_ID: NODE } as NodeConfig,
+    registry,
+    new SignatureVerifier((node) => registry.publicKeys(node)),
+    inbox as unknown as InboxService,
+    sent as unknown as SentMessagesService,
+    receiptsService as unknown as ReceiptsService,
+    clock,
+    pino({ level: 'silent' }),
+  );
+  return { service, inboxed, receipts, applied };
+}
+
+function delivery<K extends MessageKind>(
+  kind: K,
+  message: MessageOf<K> & { id: string; sender: string },
+  signer: FixtureNode,
+  options: { node?: string; body?: Uint8Array; drop?: string } = {},
+): Delivery {
+  const sealed = sealMessage(kind, message, keys[signer].seed, NOW);
+  const headers: Record<string, string> = { ...sealed.headers, [HEADER_RECIPIENT]: NODE };
+  if (options.drop) delete headers[options.drop];
+  return {
+    subject: deliverySubject(options.node ?? NODE, kind, 'afghan-border', 'salw'),
+    body: options.body ?? sealed.body,
+    header: (name) => headers[name],
+  };
+}
+
+function alert(sender: FixtureNode, id = 'a1'): MessageOf<'alert'> {
+  const message = messageFromJson('alert', alertRequest());
+  Object.assign(message, { id, sender, sent: timestampFromDate(NOW) });
+  return message;
+}
+
+describe('DeliveriesService', () => {
+  it('takes a verified alert into the inbox and confirms delivery to its origin', async () => {
+    const { service, inboxed, receipts } = setup();
+    await service.handle(delivery('alert', alert('tj-border'), 'tj-border'));
+    expect(inboxed).toEqual([
+      expect.objectContaining({
+        id: 'a1',
+        kind: 'alert',
+        sender: 'tj-border',
+        region: 'afghan-border',
+        category: 'salw',
+        verified: true,
+        handling: 'TLP:AMBER;H2',
+        receivedAt: NOW.toISOString(),
+      }),
+    ]);
+    expect(inboxed[0]).not.toHaveProperty('verification');
+    expect(receipts).toEqual([{ message: 'a1', origin: 'tj-border' }]);
+  });
+
+  it('drops a second delivery of the same id but repeats its idempotent receipt', async () => {
+    const { service, inboxed, receipts } = setup();
+    await service.handle(delivery('alert', alert('tj-border'), 'tj-border'));
+    await service.handle(delivery('alert', alert('tj-border'), 'tj-border'));
+    expect(inboxed).toHaveLength(1);
+    expect(receipts).toHaveLength(2);
+  });
+
+  it('keeps a tampered alert as unverified, with the reason, and sends no receipt', async () => {
+    const { service, inboxed, receipts } = setup();
+    const original = alert('tj-border');
+    const tampered = encodeMessage('alert', { ...original, incident: 'inc-forged' });
+    await service.handle(delivery('alert', original, 'tj-border', { body: tampered }));
+    expect(inboxed).toEqual([
+      expect.objectContaining({ id: 'a1', verified: false, verification: 'signature-invalid' }),
+    ]);
+    expect(receipts).toEqual([]);
+  });
+
+  it('keeps an alert signed by another node than its sender as unverified', async () => {
+    const { service, inboxed, receipts } = setup();
+    await service.handle(delivery('alert', alert('tj-border'), 'unodc'));
+    expect(inboxed[0]).toMatchObject({ verified: false });
+    expect(receipts).toEqual([]);
+  });
+
+  it('applies a routing report signed by the hub', async () => {
+    const { service, applied } = setup();
+    const report = create(RoutingReportSchema, {
+      id: 'r1',
+      sender: 'hub',
+      message: 'm1',
+      recipients: ['tj-border'],
+    });
+    await service.handle(delivery('routing', report, 'hub'));
+    expect(applied).toEqual([{ what: 'routing', message: expect.objectContaining({ message: 'm1' }) }]);
+  });
+
+  it('dead-letters a routing report from anyone but the hub, changing nothing', async () => {
+    const { service, applied } = setup();
+    const forged = create(RoutingReportSchema, {
+      id: 'r1',
+      sender: 'tj-border',
+      message: 'm1',
+      recipients: [],
+    });
+    await expect(service.handle(delivery('routing', forged, 'tj-border'))).rejects.toBeInstanceOf(
+      PermanentFailure,
+    );
+    expect(applied).toEqual([]);
+  });
+
+  it('applies a recipient’s receipt about this node’s message, and refuses one about another node’s', async () => {
+    const { service, applied } = setup();
+    const receipt = (origin: string) =>
+      create(ReceiptSchema, {
+        id: `rc-${origin}`,
+        sender: 'tj-border',
+        message: 'm1',
+        origin,
+        kind: ReceiptKind.READ,
+      });
+    await service.handle(delivery('receipt', receipt(NODE), 'tj-border'));
+    expect(applied.map((a) => a.what)).toEqual(['receipt']);
+    await expect(service.handle(delivery('receipt', receipt('unodc'), 'tj-border'))).rejects.toBeInstanceOf(
+      PermanentFailure,
+    );
+  });
+
+  it('dead-letters what no retry can fix: another node’s subject, missing headers, an undecodable body', async () => {
+    const { service, inboxed } = setup();
+    const message = alert('tj-border');
+    await expect(
+      service.handle(delivery('alert', message, 'tj-border', { node: 'unodc' })),
+    ).rejects.toBeInstanceOf(PermanentFailure);
+    await expect(
+      service.handle(delivery('alert', message, 'tj-border', { drop: 'Bl-Sent' })),
+    ).rejects.toBeInstanceOf(PermanentFailure);
+    await expect(
+      service.handle(delivery('alert', message, 'tj-border', { body: new Uint8Array([0xff, 0xff, 0xff]) })),
+    ).rejects.toBeInstanceOf(PermanentFailure);
+    expect(inboxed).toEqual([]);
+  });
+});

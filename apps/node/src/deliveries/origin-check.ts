@@ -1,0 +1,41 @@
+import type { MessageKind } from '#contracts';
+import type { RegistryIndex } from '#registry';
+import type { SignatureVerifier, SignedFields } from '#trust';
+
+/** Whether a delivery truly comes from the node it names, and why not. */
+export type OriginCheck = { verified: true } | { verified: false; reason: string };
+
+/** What a delivery says about its origin: signed headers, their signature, and the body's own claims. */
+export interface OriginClaim {
+  kind: MessageKind;
+  fields: SignedFields;
+  body: Uint8Array;
+  signature: string | undefined;
+  keyHint: string | undefined;
+  /** The decoded body's id and sender, which must match the signed headers. */
+  message: { id: string; sender: string };
+}
+
+// Routing reports and rejections speak for the hub; any other node sending one is forging.
+const HUB_ISSUED: ReadonlySet<MessageKind> = new Set(['routing', 'rejection']);
+
+/**
+ * Verifies the origin's signature against its registered keys, that the body claims the same id and
+ * sender as the signed headers (the hub relays bodies unchanged, so they must agree), and that
+ * hub-issued kinds come from a hub identity.
+ */
+export function checkOrigin(
+  claim: OriginClaim,
+  verifier: SignatureVerifier,
+  registry: RegistryIndex,
+): OriginCheck {
+  const { fields, message } = claim;
+  const signature = verifier.verify(fields, claim.body, claim.signature, claim.keyHint);
+  if (!signature.ok) return { verified: false, reason: signature.reason };
+  if (message.id !== fields.id) return { verified: false, reason: 'id-mismatch' };
+  if (message.sender !== fields.sender) return { verified: false, reason: 'sender-mismatch' };
+  if (HUB_ISSUED.has(claim.kind) && registry.node(fields.sender)?.kind !== 'hub') {
+    return { verified: false, reason: 'not-hub' };
+  }
+  return { verified: true };
+}

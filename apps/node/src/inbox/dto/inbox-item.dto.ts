@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { INBOX_KINDS, type InboxItem, type InboxKind } from '../inbox-item.js';
+
+/** OpenAPI description of an inbox item. */
+export class InboxItemDto implements InboxItem {
+  @ApiProperty()
+  id: string;
+
+  @ApiProperty({ enum: INBOX_KINDS })
+  kind: InboxKind;
+
+  @ApiProperty({ description: 'Origin node id (signed).', example: 'kz-border' })
+  sender: string;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt: string;
+
+  @ApiProperty({
+    description: 'Region token of the delivery; `direct` for explicit addressees.',
+    example: 'afghan-border',
+  })
+  region: string;
+
+  @ApiProperty({ description: 'Category token of the delivery; `general` when none.', example: 'salw' })
+  category: string;
+
+  @ApiProperty({ description: "True when the origin's signature verified against the registry." })
+  verified: boolean;
+
+  @ApiPropertyOptional({ description: 'Why verification failed, when it did.', example: 'signature-invalid' })
+  verification?: string;
+
+  @ApiProperty({ description: 'Signed handling label.', example: 'TLP:AMBER;H2' })
+  handling: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The message, protobuf JSON mapping.',
+  })
+  message: unknown;
+}
+
+/** Response of GET /v1/inbox. */
+export class InboxListDto {
+  @ApiProperty({ type: [InboxItemDto] })
+  items: InboxItemDto[];
+}

@@ -1,0 +1,25 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { INBOX_KINDS, type InboxKind } from '../inbox-item.js';
+
+/** Query of GET /v1/inbox. */
+export class InboxQueryDto {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 200,
+    default: 50,
+    description: 'Most items returned, newest first.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ enum: INBOX_KINDS, description: 'Only items of this kind.' })
+  @IsOptional()
+  @IsIn(INBOX_KINDS)
+  kind?: InboxKind;
+}

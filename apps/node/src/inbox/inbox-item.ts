@@ -1,0 +1,25 @@
+/** The kinds of message that land in a node's inbox. */
+export const INBOX_KINDS = ['alert', 'notice', 'reply'] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
+
+/** One received message as the inbox API shows it. */
+export interface InboxItem {
+  id: string;
+  kind: InboxKind;
+  /** The origin node (the signed `Bl-Sender`). */
+  sender: string;
+  /** When this node took it in (RFC 3339). */
+  receivedAt: string;
+  /** The region token it was delivered under (`direct` for explicit addressees). */
+  region: string;
+  /** The category token it was delivered under (`general` when none). */
+  category: string;
+  /** True when the origin's signature verified against the registry. */
+  verified: boolean;
+  /** Why verification failed; present only when `verified` is false. */
+  verification?: string;
+  /** The signed handling label, e.g. `TLP:AMBER;H2`. */
+  handling: string;
+  /** The message in the protobuf JSON mapping. */
+  message: unknown;
+}

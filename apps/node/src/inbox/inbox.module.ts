@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { InboxController } from './inbox.controller.js';
+import { InboxRepository } from './inbox.repository.js';
+import { InboxService } from './inbox.service.js';
+
+/** What this node received: stored once each, listed and streamed. */
+@Module({
+  controllers: [InboxController],
+  providers: [InboxRepository, InboxService],
+  exports: [InboxService],
+})
+export class InboxModule {}

@@ -1,0 +1,98 @@
+import { MetricsService } from '#runtime';
+import { firstValueFrom, take, toArray } from 'rxjs';
+import type { InboxItem, InboxKind } from './inbox-item.js';
+import type { InboxPage, InboxRepository } from './inbox.repository.js';
+import { InboxService } from './inbox.service.js';
+
+/** In-memory stand-in with the repository's take-in-once semantics. */
+class FakeInbox implements Pick<InboxRepository, keyof InboxRepository> {
+  readonly seen = new Set<string>();
+  readonly items: InboxItem[] = [];
+
+  async takeIn(item: InboxItem): Promise<boolean> {
+    if (this.seen.has(item.id)) return false;
+    this.seen.add(item.id);
+    this.items.unshift(item);
+    return true;
+  }
+
+  async get(id: string): Promise<InboxItem | undefined> {
+    return this.items.find((item) => item.id === id);
+  }
+
+  async page(start: number, count: number): Promise<InboxPage> {
+    return { items: this.items.slice(start, start + count), last: start + count >= this.items.length };
+  }
+}
+
+const item = (id: string, kind: InboxKind = 'alert'): InboxItem => ({
+  id,
+  kind,
+  sender: 'tj-border',
+  receivedAt: '2025-03-14T08:30:00.000Z',
+  region: 'afghan-border',
+  category: 'salw',
+  verified: true,
+  handling: 'TLP:AMBER;H2',
+  message: { id },
+});
+
+function setup() {
+  const repository = new FakeInbox();
+  const metrics = new MetricsService({ service: 'node', nats: 'unused' });
+  return { repository, metrics, inbox: new InboxService(repository as unknown as InboxRepository, metrics) };
+}
+
+describe('InboxService', () => {
+  it('takes a message in once and drops a second delivery of the same id', async () => {
+    const { inbox, repository } = setup();
+    expect(await inbox.takeIn(item('a1'))).toBe(true);
+    expect(await inbox.takeIn({ ...item('a1'), receivedAt: 'later' })).toBe(false);
+    expect(repository.items).toHaveLength(1);
+  });
+
+  it('announces only new items to stream subscribers', async () => {
+    const { inbox } = setup();
+    const arrivals = firstValueFrom(inbox.arrivals$().pipe(take(2), toArray()));
+    await inbox.takeIn(item('a1'));
+    await inbox.takeIn(item('a1'));
+    await inbox.takeIn(item('a2'));
+    expect((await arrivals).map((arrival) => arrival.id)).toEqual(['a1', 'a2']);
+  });
+
+  it('counts items taken in by kind', async () => {
+    const { inbox, metrics } = setup();
+    await inbox.takeIn(item('a1'));
+    await inbox.takeIn(item('a1'));
+    await inbox.takeIn(item('n1', 'notice'));
+    const values = (await metrics.delivered.get()).values.map((v) => [v.labels.kind, v.value]);
+    expect(values).toEqual(
+      expect.arrayContaining([
+        ['alert', 1],
+        ['notice', 1],
+      ]),
+    );
+  });
+
+  it('lists newest first, at most the limit', async () => {
+    const { inbox } = setup();
+    for (const id of ['a1', 'a2', 'a3']) await inbox.takeIn(item(id));
+    expect((await inbox.list({ limit: 2 })).map((i) => i.id)).toEqual(['a3', 'a2']);
+  });
+
+  it('filters by kind across pages until the limit is met', async () => {
+    const { inbox } = setup();
+    await inbox.takeIn(item('n-old', 'notice'));
+    for (let i = 0; i < 450; i++) await inbox.takeIn(item(`a${i}`));
+    await inbox.takeIn(item('n-new', 'notice'));
+    expect((await inbox.list({ limit: 5, kind: 'notice' })).map((i) => i.id)).toEqual(['n-new', 'n-old']);
+    expect(await inbox.list({ limit: 5, kind: 'reply' })).toEqual([]);
+  });
+
+  it('completes the stream at shutdown so open event streams end', async () => {
+    const { inbox } = setup();
+    const done = firstValueFrom(inbox.arrivals$().pipe(toArray()));
+    inbox.onModuleDestroy();
+    expect(await done).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ViolationDto } from '../../common/dto/error-responses.dto.js';
+import type { DeliveryState } from '../delivery-state.js';
+import type { SentMessage } from '../sent-message.js';
+
+const STATES: DeliveryState[] = ['pending', 'delivered', 'read', 'acknowledged', 'declined'];
+
+export class RecipientStateDto {
+  @ApiProperty({ example: 'tj-border' })
+  node: string;
+
+  @ApiProperty({
+    enum: STATES,
+    description: 'Only moves forward: pending → delivered → read → acknowledged | declined.',
+  })
+  state: DeliveryState;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+
+  @ApiPropertyOptional({ description: "The recipient's reason, for declined." })
+  reason?: string;
+}
+
+export class RejectionDto {
+  @ApiProperty({ example: 'unknown-addressee', description: 'The typed rejection reason, kebab-case.' })
+  reason: string;
+
+  @ApiProperty()
+  detail: string;
+
+  @ApiProperty({ type: [ViolationDto] })
+  violations: ViolationDto[];
+}
+
+/** Response of GET /v1/messages/:id. */
+export class SentMessageDto implements SentMessage {
+  @ApiProperty()
+  id: string;
+
+  @ApiProperty({ enum: ['alert', 'notice'] })
+  kind: string;
+
+  @ApiProperty({ enum: ['accepted', 'rejected'] })
+  status: 'accepted' | 'rejected';
+
+  @ApiPropertyOptional({ type: RejectionDto })
+  rejection?: RejectionDto;
+
+  @ApiProperty({ type: [RecipientStateDto], description: 'Empty until the hub reports whom it routed to.' })
+  recipients: RecipientStateDto[];
+}

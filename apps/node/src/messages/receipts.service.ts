@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { ReceiptKind, ReceiptSchema, validateMessage } from '#contracts';
+import { RegistryIndex, validationContextOf } from '#registry';
+import type { Logger } from 'pino';
+import { Clock } from '../common/clock.js';
+import { IdGenerator } from '../common/id-generator.js';
+import { LOGGER } from '../common/logger.token.js';
+import {
+  InvalidMessageError,
+  UnknownMessageError,
+  UnverifiedMessageError,
+} from '../common/request.errors.js';
+import { NodeConfig } from '../config/node.config.js';
+import { InboxService } from '../inbox/inbox.service.js';
+import { OutboundRepository } from '../outbound/outbound.repository.js';
+import type { UserReceiptKind } from './dto/receipt-request.dto.js';
+
+const USER_KINDS: Record<UserReceiptKind, ReceiptKind> = {
+  read: ReceiptKind.READ,
+  acknowledged: ReceiptKind.ACKNOWLEDGED,
+  declined: ReceiptKind.DECLINED,
+};
+
+/**
+ * The recipient's side of delivery: signed receipts back to a message's origin, the automatic
+ * `delivered` and the users' read, acknowledged and declined. A receipt's id is derived from the
+ * message, this node and the receipt kind, so sending the same receipt again is a no-op.
+ */
+@Injectable()
+export class ReceiptsService {
+  constructor(
+    private readonly config: NodeConfig,
+    private readonly registry: RegistryIndex,
+    private readonly inbox: InboxService,
+    private readonly outbound: OutboundRepository,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Tells `origin` that its message `message` is in this node's inbox. */
+  async sendDelivered(message: string, origin: string): Promise<void> {
+    await this.send(message, origin, ReceiptKind.DELIVERED, '');
+  }
+
+  /**
+   * A user's answer to inbox message `message`; returns the receipt's id.
+   *
+   * @throws UnknownMessageError when the message is not in this node's inbox;
+   *   UnverifiedMessageError when its origin is not certain; InvalidMessageError (e.g. declined without reason).
+   */
+  async answer(message: string, kind: UserReceiptKind, reason = ''): Promise<string> {
+    const item = await this.inbox.get(message);
+    if (item === undefined) throw new UnknownMessageError(message);
+    if (!item.verified) throw new UnverifiedMessageError(message);
+    return this.send(message, item.sender, USER_KINDS[kind], reason);
+  }
+
+  private async send(message: string, origin: string, kind: ReceiptKind, reason: string): Promise<string> {
+    const now = this.clock.now();
+    const node = this.config.NODE_ID;
+    const receipt = create(ReceiptSchema, {
+      id: this.ids.receipt(origin, message, node, ReceiptKind[kind]),
+      sender: node,
+      sent: timestampFromDate(now),
+      message,
+      origin,
+      kind,
+      reason,
+    });
+    const violations = validateMessage('receipt', receipt, validationContextOf(this.registry, now));
+    if (violations.length > 0) throw new InvalidMessageError(violations);
+    await this.outbound.publish('receipt', receipt);
+    this.logger.info({ msgId: message, recipient: origin, receipt: ReceiptKind[kind] }, 'receipt sent');
+    return receipt.id;
+  }
+}

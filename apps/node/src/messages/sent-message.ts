@@ -1,0 +1,29 @@
+import type { Violation } from '#contracts';
+import type { DeliveryState } from './delivery-state.js';
+
+/** The kinds a node's users send through its API and follow per recipient. */
+export type SentKind = 'alert' | 'notice';
+
+/** One recipient's standing with a sent message. `updatedAt` is when the recipient got there (RFC 3339). */
+export interface RecipientState {
+  state: DeliveryState;
+  updatedAt: string;
+  /** The recipient's reason, for `declined`. */
+  reason?: string;
+}
+
+/** Why the hub refused a message: the typed reason (protobuf enum name), its detail and field violations. */
+export interface RejectionRecord {
+  reason: string;
+  detail: string;
+  violations: Violation[];
+}
+
+/** What the sender knows about one message it sent. */
+export interface SentMessage {
+  id: string;
+  kind: string;
+  status: 'accepted' | 'rejected';
+  rejection?: RejectionRecord;
+  recipients: Array<RecipientState & { node: string }>;
+}

@@ -1,0 +1,59 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { STREAM_DEFINITIONS } from '#contracts';
+import { MessagingModule, NatsConnectionService } from '#messaging';
+import { RegistryIndex } from '#registry';
+import { ObservabilityModule, RedisModule } from '#runtime';
+import { NodeSigner, SignatureVerifier } from '#trust';
+import type { Logger } from 'pino';
+import { AlertsModule } from './alerts/alerts.module.js';
+import { Clock } from './common/clock.js';
+import { HttpDrainService } from './common/http-drain.service.js';
+import { IdGenerator } from './common/id-generator.js';
+import { LOGGER } from './common/logger.token.js';
+import { NodeConfig } from './config/node.config.js';
+import { DeliveriesModule } from './deliveries/deliveries.module.js';
+import type { NodeIdentity } from './identity/node-identity.js';
+import { InboxModule } from './inbox/inbox.module.js';
+import { MessagesModule } from './messages/messages.module.js';
+import { NoticesModule } from './notices/notices.module.js';
+
+/**
+ * The agency node. Global to every feature: the validated config, the logger, the registry, the
+ * node's signer and the verifier of other nodes' signatures, the clock and the id source. Then
+ * Redis, NATS with the declared streams, health and metrics, and the features.
+ */
+@Module({})
+export class NodeModule {
+  static forRoot(config: NodeConfig, identity: NodeIdentity, logger: Logger): DynamicModule {
+    const { registry, signer } = identity;
+    return {
+      module: NodeModule,
+      global: true,
+      imports: [
+        RedisModule.forRoot({ url: config.REDIS_URL }),
+        MessagingModule.forRoot({
+          servers: config.NATS_URL.split(',').map((url) => url.trim()),
+          name: `node-${config.NODE_ID}`,
+          streams: [...STREAM_DEFINITIONS],
+        }),
+        ObservabilityModule.forRoot({ service: 'node', nats: NatsConnectionService }),
+        AlertsModule,
+        NoticesModule,
+        InboxModule,
+        MessagesModule,
+        DeliveriesModule,
+      ],
+      providers: [
+        { provide: NodeConfig, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        { provide: RegistryIndex, useValue: registry },
+        { provide: NodeSigner, useValue: signer },
+        { provide: SignatureVerifier, useValue: new SignatureVerifier((node) => registry.publicKeys(node)) },
+        Clock,
+        IdGenerator,
+        HttpDrainService,
+      ],
+      exports: [NodeConfig, LOGGER, RegistryIndex, NodeSigner, SignatureVerifier, Clock, IdGenerator],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NoticeSchema } from '#contracts';
+import type { AcceptedResponseDto } from '../common/dto/error-responses.dto.js';
+import { messageBody } from '../openapi/message-body.js';
+import { ApiSubmissionResponses } from '../openapi/submission-responses.js';
+import { NoticesService } from './notices.service.js';
+
+const BODY = messageBody(
+  NoticeSchema,
+  'notice',
+  'A borderlink.v1.Notice in the protobuf JSON mapping. The node sets `sender` (absent or this node) and ' +
+    '`sent`, a UUIDv7 `id` when absent, `thread` (the notice’s own id) when absent, and `deadline` from ' +
+    '`priority` when absent (urgent 8 h, high 3 days, routine 7 days).',
+);
+
+@ApiTags('notices')
+@Controller('v1/notices')
+export class NoticesController {
+  constructor(private readonly notices: NoticesService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Send a coordination notice to its addressees' })
+  @ApiBody(BODY)
+  @ApiSubmissionResponses()
+  async publish(@Body() body: unknown): Promise<AcceptedResponseDto> {
+    const { id } = await this.notices.publish(body);
+    return { id, status: 'accepted' };
+  }
+}

@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import { SubmissionService, type Submitted } from '../messages/submission.service.js';
+import { completeNotice } from './notice-defaults.js';
+
+/** Coordination notices this node's users send to explicit addressees. */
+@Injectable()
+export class NoticesService {
+  constructor(private readonly submission: SubmissionService) {}
+
+  /** Publishes the notice in `json` (protobuf JSON mapping) as this node's, with thread and deadline defaults. */
+  publish(json: unknown): Promise<Submitted> {
+    return this.submission.submit('notice', json, completeNotice);
+  }
+}

@@ -1,0 +1,81 @@
+// Boots node apps in-process against real NATS and Redis servers, for the node's integration tests.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { RegistryIndex, stringifyRegistry, type Registry } from '#registry';
+import { createLogger, validateConfig } from '#runtime';
+import { startNats, startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
+import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
+import { fixtureKeys, fixtureRegistry, type FixtureKeys } from '../../../apps/node/src/node.fixtures.js';
+
+/** The node under test in the fixture registry. */
+export const NODE = 'kz-border';
+
+/** Another registry to run the node under: its data, the node's id and its enrolled seed. */
+export interface TestbedIdentity {
+  registry: Registry;
+  node: string;
+  seed: string;
+}
+
+/** Servers and registry file shared by the node apps of one test file. */
+export interface NodeTestbed {
+  nats: NatsServerHandle;
+  redis: RedisServerHandle;
+  /** Keys of the fixture registry's nodes (unused with another identity). */
+  keys: FixtureKeys;
+  registry: RegistryIndex;
+  /** The node's config; `seed` replaces the enrolled seed written to NODE_SEED_FILE. */
+  config(seed?: string): NodeConfig;
+  /** Creates the node app and listens on a free loopback port; resolves with the app and its base URL. */
+  start(config?: NodeConfig): Promise<{ app: INestApplication; base: string }>;
+  stop(): Promise<void>;
+}
+
+/** Private NATS and Redis servers, and the fixture registry with `kz-border` as the node, unless `identity` says otherwise. */
+export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTestbed> {
+  const [nats, redis] = await Promise.all([startNats(), startRedis()]);
+  const dir = mkdtempSync(join(tmpdir(), 'bl-node-it-'));
+  const keys = fixtureKeys();
+  const { registry, node, seed } = identity ?? {
+    registry: fixtureRegistry(keys),
+    node: NODE,
+    seed: keys[NODE].seed,
+  };
+  writeFileSync(join(dir, 'registry.yaml'), stringifyRegistry(registry));
+  let seeds = 0;
+  const testbed: NodeTestbed = {
+    nats,
+    redis,
+    keys,
+    registry: new RegistryIndex(registry),
+    config(seedText = seed) {
+      const seedFile = join(dir, `${node}-${++seeds}.nk`);
+      writeFileSync(seedFile, seedText);
+      return validateConfig(NodeConfig, {
+        NODE_ID: node,
+        NODE_SEED_FILE: seedFile,
+        REGISTRY_FILE: join(dir, 'registry.yaml'),
+        NATS_URL: nats.url,
+        REDIS_URL: redis.url,
+        HTTP_PORT: '0',
+        LOG_LEVEL: 'silent',
+      });
+    },
+    async start(config = testbed.config()) {
+      const app = await createNodeApp(
+        config,
+        createLogger({ service: 'node', node: config.NODE_ID }, config.LOG_LEVEL),
+      );
+      await app.listen(config.HTTP_PORT, '127.0.0.1');
+      return { app, base: await app.getUrl() };
+    },
+    async stop() {
+      await Promise.all([nats.stop(), redis.stop()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return testbed;
+}
