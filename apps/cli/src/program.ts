@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { RegistryError } from '#registry';
 import type { CliIo } from './cli-io.js';
 import { registerKeysCommands } from './commands/keys.command.js';
+import { registerStackCommands } from './commands/stack.command.js';
 import { UsageError } from './usage.error.js';
 
 /** Exit code for input the user can fix: bad arguments, unreadable or invalid files. */
@@ -18,6 +19,7 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)');
   // Settings above are inherited by the commands registered below.
   registerKeysCommands(program, io);
+  registerStackCommands(program, io);
   return program;
 }
 

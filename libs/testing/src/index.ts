@@ -1,7 +1,10 @@
-// Public surface of the test harness: real NATS and Redis servers for integration tests.
-export { startNats } from './nats-server.js';
-export { startRedis } from './redis-server.js';
+// Public surface of the test harness: real NATS and Redis servers for integration tests, and the
+// process spawning the local stack (`borderlink up`) shares with it.
+export { startNats, spawnNatsServer } from './nats-server.js';
+export { startRedis, spawnRedisServer } from './redis-server.js';
 export { freePort } from './free-port.js';
+export { spawnOrphanSafe, SpawnedProcess, type SpawnOptions } from './orphan-safe-spawn.js';
+export { readLogTail } from './log-tail.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';
 export type {
   ServerKind,
@@ -10,6 +13,7 @@ export type {
   RedisServerHandle,
   StartNatsOptions,
   StartRedisOptions,
+  LocalServerOptions,
 } from './server-handle.js';
 export {
   MissingBinaryError,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { findBinary } from './binaries.js';
 import { dockerEngineAnswers } from './docker-engine.js';
 import { LOOPBACK } from './free-port.js';
-import type { NatsServerHandle, StartNatsOptions } from './server-handle.js';
+import type { LocalServerOptions, NatsServerHandle, StartNatsOptions } from './server-handle.js';
 import { startServerContainer } from './server-container.js';
 import { ServerProcess } from './server-process.js';
 import { natsAnswers } from './server-probes.js';
@@ -28,11 +28,25 @@ export async function startNats(opts: StartNatsOptions = {}): Promise<NatsServer
   const shared = opts.config === undefined ? sharedUrl(opts.shared, 'NATS_URL') : undefined;
   if (shared !== undefined) return sharedServer(shared);
   if (await dockerEngineAnswers()) return startNatsContainer(opts.config, jetstream);
+  return spawnNatsServer({ config: opts.config, jetstream });
+}
 
+/**
+ * `nats-server` spawned on a loopback port (JetStream on by default, its store in `<dir>/store`),
+ * resolved once it accepts clients: the last resort of {@link startNats}, and what a local stack runs.
+ * @throws MissingBinaryError when nats-server is not installed; ServerStartError when it does not start.
+ */
+export async function spawnNatsServer(
+  opts: Omit<StartNatsOptions, 'shared'> & LocalServerOptions = {},
+): Promise<NatsServerHandle> {
+  const jetstream = opts.jetstream ?? true;
   const binary = findBinary('nats-server', ['/usr/sbin/nats-server']);
   const server = await ServerProcess.start({
     name: 'nats-server',
     binary,
+    dir: opts.dir,
+    port: opts.port,
+    detached: opts.detached,
     async args(port, dir) {
       const storeDir = join(dir, 'store');
       const configFile = join(dir, 'nats.conf');

@@ -1,7 +1,7 @@
 import { findBinary } from './binaries.js';
 import { dockerEngineAnswers } from './docker-engine.js';
 import { LOOPBACK } from './free-port.js';
-import type { RedisServerHandle, StartRedisOptions } from './server-handle.js';
+import type { LocalServerOptions, RedisServerHandle, StartRedisOptions } from './server-handle.js';
 import { startServerContainer } from './server-container.js';
 import { ServerProcess } from './server-process.js';
 import { redisAnswers } from './server-probes.js';
@@ -32,11 +32,22 @@ export async function startRedis(opts: StartRedisOptions = {}): Promise<RedisSer
       'redis',
     );
   }
+  return spawnRedisServer();
+}
 
+/**
+ * `redis-server` spawned on a loopback port without persistence (its folder holds only its log),
+ * resolved once it answers PING: the last resort of {@link startRedis}, and what a local stack runs.
+ * @throws MissingBinaryError when redis-server is not installed; ServerStartError when it does not start.
+ */
+export async function spawnRedisServer(opts: LocalServerOptions = {}): Promise<RedisServerHandle> {
   const binary = findBinary('redis-server');
   const server = await ServerProcess.start({
     name: 'redis-server',
     binary,
+    dir: opts.dir,
+    port: opts.port,
+    detached: opts.detached,
     args: (port, dir) => ['--bind', LOOPBACK, '--port', String(port), ...NO_PERSISTENCE, '--dir', dir],
     answers: redisAnswers,
   });

@@ -7,8 +7,9 @@ export interface ServerHandle {
   readonly url: string;
   readonly kind: ServerKind;
   /**
-   * Stops the server for good and removes its data; idempotent. For a shared (`env`) server it
-   * does nothing: the harness never stops what it did not start.
+   * Stops the server for good and removes its data (unless it was spawned in a kept `dir`, see
+   * {@link LocalServerOptions}); idempotent. For a shared (`env`) server it does nothing: the harness
+   * never stops what it did not start.
    */
   stop(): Promise<void>;
   /**
@@ -60,4 +61,23 @@ export interface StartRedisOptions {
    * key prefixes and never flush, stop or kill the server; all others get a private one (the default).
    */
   shared?: boolean;
+}
+
+/**
+ * Where and how a spawned server binary runs when it serves a long-lived local stack rather than
+ * one test (`spawnNatsServer`, `spawnRedisServer`).
+ */
+export interface LocalServerOptions {
+  /**
+   * Folder of the server's data and `server.log`, created if missing and kept on stop (default: a
+   * temporary one, removed on stop).
+   */
+  dir?: string;
+  /** Port to listen on when it is free; otherwise any free port. */
+  port?: number;
+  /**
+   * Run in a process group of its own, so a terminal's Ctrl-C reaches only the owner, which stops
+   * it in order.
+   */
+  detached?: boolean;
 }

@@ -1,17 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, fstatSync, openSync, rmSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findOptionalBinary } from './binaries.js';
-import { settleWithin } from './deadline.js';
 import { freePort, LOOPBACK } from './free-port.js';
 import { ServerControlError, ServerStartError } from './harness.errors.js';
-import type { ServerHandle } from './server-handle.js';
+import { readLogTail } from './log-tail.js';
+import { spawnOrphanSafe, type SpawnedProcess } from './orphan-safe-spawn.js';
+import type { LocalServerOptions, ServerHandle } from './server-handle.js';
 import { waitFor } from './wait-for.js';
 
-/** How to run one kind of server binary. */
-export interface ServerProcessSpec {
+/** How to run one kind of server binary, and optionally where (see {@link LocalServerOptions}). */
+export interface ServerProcessSpec extends LocalServerOptions {
   /** Names the server in errors and in its temporary folder, e.g. `nats-server`. */
   name: string;
   /** Absolute path of the executable. */
@@ -25,25 +24,18 @@ export interface ServerProcessSpec {
 const READY_TIMEOUT_MS = 20_000;
 const STOP_GRACE_MS = 10_000;
 const BIND_ATTEMPTS = 3;
-const LOG_TAIL_CHARS = 4_000;
-
-interface Run {
-  child: ChildProcess;
-  exited: Promise<void>;
-  /** Why the binary could not be started at all, if so. */
-  spawnError?: Error;
-}
 
 /** Servers of this process still running, reaped when the process exits. */
 const live = new Set<ServerProcess>();
 let exitHookInstalled = false;
 
 /**
- * A server binary spawned on a loopback port with a temporary folder (data and `server.log`).
- * `restart()` reuses the same port, arguments and folder, so persisted data survives it.
+ * A server binary spawned on a loopback port with a folder for its data and `server.log`: a
+ * temporary one removed on stop, or the spec's `dir`, which is kept. `restart()` reuses the same
+ * port, arguments and folder, so persisted data survives it.
  */
 export class ServerProcess {
-  private run: Run | undefined;
+  private run: SpawnedProcess | undefined;
   private stopped = false;
 
   private constructor(
@@ -54,15 +46,16 @@ export class ServerProcess {
   ) {}
 
   /**
-   * Spawns the server on a free port and waits until it answers. A lost race for the port (another
-   * process bound it first) is retried on a new port.
+   * Spawns the server on the spec's port if free, else on any free port, and waits until it answers.
+   * A lost race for the port (another process bound it first) is retried on a new port.
    * @throws ServerStartError when it exits or does not answer in time, with the tail of its log.
    */
   static async start(spec: ServerProcessSpec): Promise<ServerProcess> {
-    const dir = await mkdtemp(join(tmpdir(), `bl-${spec.name}-`));
+    const dir = spec.dir ?? (await mkdtemp(join(tmpdir(), `bl-${spec.name}-`)));
+    if (spec.dir !== undefined) await mkdir(dir, { recursive: true });
     try {
       for (let attempt = 1; ; attempt++) {
-        const port = await freePort();
+        const port = await freePort(attempt === 1 ? spec.port : undefined);
         const server = new ServerProcess(spec, port, dir, await spec.args(port, dir));
         try {
           await server.launch();
@@ -72,7 +65,7 @@ export class ServerProcess {
         }
       }
     } catch (error) {
-      await rm(dir, { recursive: true, force: true });
+      if (spec.dir === undefined) await rm(dir, { recursive: true, force: true });
       throw error;
     }
   }
@@ -101,25 +94,27 @@ export class ServerProcess {
     await this.launch();
   }
 
-  /** Stops for good (SIGTERM, SIGKILL after a bound) and removes the folder. Idempotent. */
+  /** Stops for good (SIGTERM, SIGKILL after a bound) and removes a temporary folder. Idempotent. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     await this.halt('SIGTERM');
     live.delete(this);
-    await rm(this.dir, { recursive: true, force: true });
+    if (this.spec.dir === undefined) await rm(this.dir, { recursive: true, force: true });
   }
 
   private async launch(): Promise<void> {
     const logFile = join(this.dir, 'server.log');
     const logFd = openSync(logFile, 'a');
     const logStart = fstatSync(logFd).size;
-    let run: Run;
+    let run: SpawnedProcess;
     try {
-      run = spawnOrphanSafe(this.spec.binary, this.args, logFd);
+      run = spawnOrphanSafe(this.spec.binary, this.args, { logFd, detached: this.spec.detached });
     } finally {
       closeSync(logFd);
     }
+    // A forgotten server must not keep its owner alive; the exit hook and pdeathsig end it.
+    run.child.unref();
     this.run = run;
 
     const what = `${this.spec.name} to answer on ${LOOPBACK}:${this.port}`;
@@ -133,7 +128,7 @@ export class ServerProcess {
       );
     } catch (error) {
       await this.halt('SIGKILL');
-      throw new ServerStartError(`Timed out waiting for ${what}`, await readTail(logFile, logStart), {
+      throw new ServerStartError(`Timed out waiting for ${what}`, await readLogTail(logFile, logStart), {
         cause: error,
       });
     }
@@ -142,7 +137,7 @@ export class ServerProcess {
       const { exitCode, signalCode } = run.child;
       throw new ServerStartError(
         `${this.spec.name} exited while starting (code ${exitCode}, signal ${signalCode})`,
-        await readTail(logFile, logStart),
+        await readLogTail(logFile, logStart),
         { cause: run.spawnError },
       );
     }
@@ -151,14 +146,7 @@ export class ServerProcess {
   }
 
   private async halt(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
-    const run = this.run;
-    if (run === undefined) return;
-    run.child.kill(signal);
-    // A server still shutting down after the grace period is killed, so stop() stays bounded.
-    if (signal === 'SIGTERM' && !(await settleWithin(run.exited, STOP_GRACE_MS)).done) {
-      run.child.kill('SIGKILL');
-    }
-    await run.exited;
+    await this.run?.halt(signal, STOP_GRACE_MS);
     this.run = undefined;
   }
 
@@ -169,31 +157,8 @@ export class ServerProcess {
   /** Synchronous last-resort cleanup for process exit. */
   reap(): void {
     this.run?.child.kill('SIGKILL');
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.spec.dir === undefined) rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-// On Linux the server is started through `setpriv --pdeathsig KILL`, so the kernel kills it when
-// the test process dies for any reason, even SIGKILL; no orphan server keeps a port or a folder busy.
-const SETPRIV = process.platform === 'linux' ? findOptionalBinary('setpriv') : undefined;
-
-function spawnOrphanSafe(binary: string, args: readonly string[], logFd: number): Run {
-  const [command, commandArgs] =
-    SETPRIV === undefined ? [binary, [...args]] : [SETPRIV, ['--pdeathsig', 'KILL', '--', binary, ...args]];
-  const child = spawn(command, commandArgs, { stdio: ['ignore', logFd, logFd] });
-  const run: Run = { child, exited: Promise.resolve() };
-  run.exited = new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    // Only a failed spawn ends without an 'exit' event.
-    child.once('error', (error) => {
-      if (child.pid !== undefined) return;
-      run.spawnError = error;
-      resolve();
-    });
-  });
-  // A forgotten server must not keep the test process alive; the exit hook and pdeathsig end it.
-  child.unref();
-  return run;
 }
 
 // Jest sandboxes `process`, so under jest this hook never fires and the parent-death signal above
@@ -204,13 +169,4 @@ function installExitHook(): void {
   process.once('exit', () => {
     for (const server of live) server.reap();
   });
-}
-
-async function readTail(file: string, from: number): Promise<string> {
-  try {
-    const text = (await readFile(file)).subarray(from).toString('utf8').trim();
-    return text.length > LOG_TAIL_CHARS ? `…${text.slice(-LOG_TAIL_CHARS)}` : text;
-  } catch {
-    return '';
-  }
 }

@@ -1,0 +1,55 @@
+import { hubProcessSpec, nodeProcessSpec, pickPorts, type StackAppsConfig } from './stack-apps.js';
+import { stackPaths } from './stack-paths.js';
+
+const config: StackAppsConfig = {
+  distDir: '/repo/dist',
+  paths: stackPaths('/repo/.data'),
+  natsUrl: 'nats://127.0.0.1:14222',
+  redisUrl: 'redis://127.0.0.1:16379',
+  env: { LOG_LEVEL: 'debug', NATS_URL: 'nats://inherited:4222' },
+};
+
+describe('stack app specs', () => {
+  it('runs the hub from dist with explicit server URLs, the enrolled registry and its seed', () => {
+    expect(hubProcessSpec(config, { id: 'hub', port: 8080 })).toEqual({
+      name: 'hub',
+      entry: '/repo/dist/apps/hub/src/main.js',
+      port: 8080,
+      logFile: '/repo/.data/logs/hub.log',
+      env: {
+        LOG_LEVEL: 'debug',
+        NATS_URL: 'nats://127.0.0.1:14222',
+        REDIS_URL: 'redis://127.0.0.1:16379',
+        REGISTRY_FILE: '/repo/.data/registry.yaml',
+        HUB_ID: 'hub',
+        HUB_SEED_FILE: '/repo/.data/keys/hub.nk',
+      },
+    });
+  });
+
+  it('names a second hub instance apart, with the same identity', () => {
+    const spec = hubProcessSpec(config, { id: 'hub', port: 8081, instance: 'hub-2' });
+    expect(spec).toMatchObject({ name: 'hub-2', logFile: '/repo/.data/logs/hub-2.log' });
+    expect(spec.env).toMatchObject({ HUB_ID: 'hub', HUB_SEED_FILE: '/repo/.data/keys/hub.nk' });
+  });
+
+  it('runs a node with its id, seed and log file', () => {
+    const spec = nodeProcessSpec(config, { id: 'kz-border', port: 3001 });
+    expect(spec).toMatchObject({
+      name: 'kz-border',
+      entry: '/repo/dist/apps/node/src/main.js',
+      port: 3001,
+      logFile: '/repo/.data/logs/kz-border.log',
+    });
+    expect(spec.env).toMatchObject({
+      NATS_URL: 'nats://127.0.0.1:14222',
+      NODE_ID: 'kz-border',
+      NODE_SEED_FILE: '/repo/.data/keys/kz-border.nk',
+    });
+  });
+
+  it('picks distinct free ports', async () => {
+    const ports = await pickPorts(5);
+    expect(new Set(ports).size).toBe(5);
+  });
+});

@@ -1,0 +1,77 @@
+import {
+  MissingBinaryError,
+  ServerStartError,
+  spawnNatsServer,
+  spawnRedisServer,
+  type ServerHandle,
+} from '#testing';
+import { UsageError } from '../usage.error.js';
+import { StackStartError } from './stack.errors.js';
+import type { StackPaths } from './stack-paths.js';
+
+/** Ports the stack's own servers take when free, so their URLs stay the same from run to run. */
+export const PREFERRED_NATS_PORT = 14222;
+export const PREFERRED_REDIS_PORT = 16379;
+
+/** A server the stack uses: one it was given (`NATS_URL` / `REDIS_URL`) or one it started. */
+export interface StackServer {
+  url: string;
+  /** Present when the stack started the server, and so must stop it. */
+  handle?: ServerHandle;
+}
+
+export interface StackServers {
+  nats: StackServer;
+  redis: StackServer;
+}
+
+/** The URLs given in the environment, which the stack uses instead of starting its own servers. */
+export interface GivenServers {
+  natsUrl?: string;
+  redisUrl?: string;
+}
+
+const INSTALL_HINT =
+  'Install the servers (Debian/Ubuntu: apt-get install nats-server redis-server), ' +
+  'or run the whole stack in containers: docker compose -f deploy/docker-compose.yml up, ' +
+  'or point NATS_URL and REDIS_URL at running servers.';
+
+/**
+ * NATS and Redis for the stack: the given URLs, else a nats-server (JetStream, store kept in
+ * `<data>/nats`) and a redis-server (nothing persisted) of its own on loopback, on their preferred
+ * ports when free. Servers it started run in their own process group and are stopped by `stopStackServers`.
+ * @throws UsageError naming how to install a missing binary; StackStartError when a server does not start.
+ */
+export async function startStackServers(paths: StackPaths, given: GivenServers): Promise<StackServers> {
+  const nats = await startOrUse(given.natsUrl, () =>
+    spawnNatsServer({ dir: paths.nats, port: PREFERRED_NATS_PORT, detached: true }),
+  );
+  try {
+    const redis = await startOrUse(given.redisUrl, () =>
+      spawnRedisServer({ dir: paths.redis, port: PREFERRED_REDIS_PORT, detached: true }),
+    );
+    return { nats, redis };
+  } catch (error) {
+    await nats.handle?.stop();
+    throw error;
+  }
+}
+
+/** Stops the servers the stack started (a given server is left alone). */
+export async function stopStackServers(servers: StackServers): Promise<void> {
+  await Promise.all([servers.nats.handle?.stop(), servers.redis.handle?.stop()]);
+}
+
+async function startOrUse(url: string | undefined, start: () => Promise<ServerHandle>): Promise<StackServer> {
+  if (url !== undefined && url !== '') return { url };
+  try {
+    const handle = await start();
+    return { url: handle.url, handle };
+  } catch (error) {
+    if (error instanceof MissingBinaryError) {
+      throw new UsageError(`${error.binary} was not found. ${INSTALL_HINT}`, { cause: error });
+    }
+    if (error instanceof ServerStartError) throw new StackStartError(error.message, { cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+/** What a running stack consists of: its servers and the apps' base URLs. */
+export interface StackSummary {
+  nats: string;
+  redis: string;
+  hub: { id: string; url: string };
+  nodes: { id: string; url: string }[];
+}
+
+const NONE = '-';
+
+/** `.data/stack.json`: `{"nats", "redis", "hub": {"url"}, "nodes": [{"id", "url"}]}`, for scripts. */
+export function stackFileContent(summary: StackSummary): string {
+  const content = {
+    nats: summary.nats,
+    redis: summary.redis,
+    hub: { url: summary.hub.url },
+    nodes: summary.nodes.map(({ id, url }) => ({ id, url })),
+  };
+  return `${JSON.stringify(content, null, 2)}\n`;
+}
+
+/**
+ * The table printed once the stack is up: one row per app with its API, OpenAPI docs, health and
+ * metrics URLs (the hub serves no API or docs), then the servers.
+ */
+export function renderStackTable(summary: StackSummary): string {
+  const header = ['node', 'api', 'docs', 'health', 'metrics'];
+  const rows = [
+    [summary.hub.id, NONE, NONE, `${summary.hub.url}/healthz`, `${summary.hub.url}/metrics`],
+    ...summary.nodes.map(({ id, url }) => [id, url, `${url}/docs`, `${url}/healthz`, `${url}/metrics`]),
+  ];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line), '', `nats   ${summary.nats}`, `redis  ${summary.redis}`, ''].join(
+    '\n',
+  );
+}

@@ -1,0 +1,17 @@
+/** A server or app of the local stack did not come up; the message says which and ends with its log. */
+export class StackStartError extends Error {
+  override readonly name = 'StackStartError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A process of the running stack exited without being asked to; the stack was stopped. */
+export class UnexpectedExitError extends Error {
+  override readonly name = 'UnexpectedExitError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}

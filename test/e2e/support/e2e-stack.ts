@@ -1,0 +1,141 @@
+// The whole system as real processes for one test file: a private nats-server and redis-server
+// (libs/testing), then the compiled hub and agency nodes started by `borderlink up`'s own launcher.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { Redis } from 'ioredis';
+import { RegistryIndex, loadRegistry } from '#registry';
+import { startNats, startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { NodeSigner } from '#trust';
+import type { CliIo } from '../../../apps/cli/src/cli-io.js';
+import { launchStack, type RunningStack } from '../../../apps/cli/src/stack/stack-launcher.js';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const REGISTRY = join(ROOT, 'deploy', 'registry', 'registry.yaml');
+
+/** The committed registry: who is subscribed to what, known before the stack starts. */
+export const DEPLOY_REGISTRY = new RegistryIndex(loadRegistry(REGISTRY));
+
+/** The nodes entitled to a `region` × `category` alert from `sender`: its subscribers but the sender. */
+export function subscribersBut(sender: string, region: string, category: string): string[] {
+  return DEPLOY_REGISTRY.subscribers(region, category).filter((node) => node !== sender);
+}
+
+/** The launcher's progress lines are kept, not printed: jest output stays readable. */
+const quietIo = (): CliIo & { text: () => string } => {
+  let text = '';
+  return { out: (chunk) => (text += chunk), err: (chunk) => (text += chunk), text: () => text };
+};
+
+export interface E2eStack {
+  stack: RunningStack;
+  index: RegistryIndex;
+  nats: NatsServerHandle;
+  redisServer: RedisServerHandle;
+  /** A NATS client acting outside any node: direct publishes and stream inspection. */
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  /** A Redis client on the nodes' Redis, to read whole inboxes. */
+  redis: Redis;
+  /** The base URL of a running agency node. */
+  url(node: string): string;
+  /** The signing key of a node, from the stack's keys folder. */
+  signer(node: string): Promise<NodeSigner>;
+  stop(): Promise<void>;
+}
+
+/** Bounds for whole processes on a small machine (jest's default of 5 s fits none of them). */
+export const START_TIMEOUT_MS = 120_000;
+export const STOP_TIMEOUT_MS = 60_000;
+
+/**
+ * Starts a stack for the enclosing `describe` (in `beforeAll`) and stops it after (in `afterAll`);
+ * returns a getter for it. A start that outlives its hook's timeout is still stopped.
+ */
+export function useE2eStack(
+  nodes: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): () => E2eStack {
+  let starting: Promise<E2eStack> | undefined;
+  let started: E2eStack | undefined;
+  beforeAll(async () => {
+    starting = startE2eStack(nodes, env);
+    started = await starting;
+  }, START_TIMEOUT_MS);
+  afterAll(async () => {
+    const stack = await starting?.catch(() => undefined);
+    await stack?.stop();
+  }, STOP_TIMEOUT_MS);
+  return () => {
+    if (started === undefined) throw new Error('the end-to-end stack did not start');
+    return started;
+  };
+}
+
+/**
+ * Starts private servers and, on them, the hub and `nodes` as processes from `dist/` (so `npm run
+ * build` must have run, as `npm run test:e2e` does). Stop it in `afterAll`.
+ */
+export async function startE2eStack(
+  nodes: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<E2eStack> {
+  if (!existsSync(join(DIST, 'apps', 'node', 'src', 'main.js'))) {
+    throw new Error(`no build in ${DIST}: run \`npm run build\` first (npm run test:e2e does)`);
+  }
+  const [nats, redisServer] = await Promise.all([startNats(), startRedis()]);
+  const dataDir = await mkdtemp(join(tmpdir(), 'bl-e2e-'));
+  const io = quietIo();
+  let stack: RunningStack;
+  try {
+    stack = await launchStack(
+      {
+        dataDir,
+        registry: REGISTRY,
+        nodes: nodes.join(','),
+        distDir: DIST,
+        given: { natsUrl: nats.url, redisUrl: redisServer.url },
+        preferredPorts: false,
+        env,
+      },
+      io,
+    );
+  } catch (error) {
+    await Promise.all([nats.stop(), redisServer.stop()]);
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const nc = await connect({ servers: nats.url });
+  const redis = new Redis(redisServer.url);
+  return {
+    stack,
+    index: new RegistryIndex(stack.registry),
+    nats,
+    redisServer,
+    nc,
+    js: jetstream(nc),
+    jsm: await jetstreamManager(nc),
+    redis,
+    url(node) {
+      const app = stack.nodes.get(node);
+      if (app === undefined) throw new Error(`node ${node} is not running in this stack`);
+      return app.url;
+    },
+    async signer(node) {
+      return NodeSigner.fromSeed(await readFile(join(stack.paths.keys, `${node}.nk`), 'utf8'));
+    },
+    async stop() {
+      await nc.close();
+      redis.disconnect();
+      await stack.stop();
+      await Promise.all([nats.stop(), redisServer.stop()]);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
