@@ -6,12 +6,13 @@ import { KAT_BODY, KAT_FIELDS, KAT_PUBLIC_KEY, KAT_SIGNATURE } from './trust.fix
 
 const rotatedKey = generateNodeKey();
 const strangerKey = generateNodeKey();
-const registry: Record<string, readonly string[]> = {
-  'kz-border': [KAT_PUBLIC_KEY, rotatedKey.publicKey],
-  'tj-border': [strangerKey.publicKey],
-  'uz-customs': [],
-};
-const verifier = new SignatureVerifier((node) => registry[node] ?? []);
+// A Map, as in RegistryIndex: generated sender names such as `__proto__` must not hit Object.prototype.
+const registry = new Map<string, readonly string[]>([
+  ['kz-border', [KAT_PUBLIC_KEY, rotatedKey.publicKey]],
+  ['tj-border', [strangerKey.publicKey]],
+  ['uz-customs', []],
+]);
+const verifier = new SignatureVerifier((node) => registry.get(node) ?? []);
 
 describe('SignatureVerifier', () => {
   it('accepts the genuine signature and names the key that verified it', () => {
