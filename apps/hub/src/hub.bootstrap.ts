@@ -8,9 +8,10 @@ import { HubModule } from './hub.module.js';
 import { hubIngressConsumer } from './ingress/ingress.consumer.js';
 
 /**
- * Builds and starts one hub instance: connects NATS and provisions the streams, starts pulling the
- * shared `hub-ingress` consumer, then serves /healthz and /metrics on HTTP_PORT. SIGTERM and SIGINT
- * close it gracefully (stop pulling, finish in-flight messages, drain NATS, quit Redis).
+ * Builds and starts one hub instance: connects NATS as the hub's nkey user, provisions the streams
+ * and the nodes' delivery consumers, starts pulling the shared `hub-ingress` consumer, then serves
+ * /healthz and /metrics on HTTP_PORT. SIGTERM and SIGINT close it gracefully (stop pulling, finish
+ * in-flight messages, drain NATS, quit Redis).
  */
 export async function bootstrapHub(config: HubConfig, logger: Logger): Promise<INestApplication> {
   const app = await NestFactory.create(HubModule.forRoot(config, logger), {
@@ -19,7 +20,8 @@ export async function bootstrapHub(config: HubConfig, logger: Logger): Promise<I
     abortOnError: false,
   });
   app.enableShutdownHooks();
-  // Connects NATS and provisions the streams before the consumer is attached to them.
+  // Connects NATS, provisions the streams and every node's delivery consumer (ProvisioningModule)
+  // before the ingress consumer is attached.
   await app.init();
   app.connectMicroservice(
     {

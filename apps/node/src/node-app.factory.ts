@@ -14,8 +14,9 @@ import { NodeModule } from './node.module.js';
 import { setupSwagger } from './openapi/swagger.js';
 
 /**
- * Builds and starts a node except for its HTTP listener: connects Redis and NATS, provisions the
- * streams, and starts consuming the node's deliveries. The caller calls `listen` and, when done, `close`.
+ * Builds and starts a node except for its HTTP listener: connects Redis and NATS (as the node's nkey
+ * user), binds the delivery consumer the hub provisioned (waiting for it if need be), and starts
+ * consuming the node's deliveries. The caller calls `listen` and, when done, `close`.
  * Throws (NodeIdentityError, RegistryError, connection errors) instead of exiting, so callers decide.
  */
 export async function createNodeApp(config: NodeConfig, logger: Logger): Promise<INestApplication> {
@@ -33,7 +34,8 @@ export async function createNodeApp(config: NodeConfig, logger: Logger): Promise
     app.connectMicroservice({
       strategy: new JetStreamServer({
         connection: app.get(NatsConnectionService),
-        consumers: [deliveriesConsumer(config.NODE_ID)],
+        // Bound, not provisioned: the hub creates `node-<id>` and waits are logged until it has.
+        consumers: [{ ...deliveriesConsumer(config.NODE_ID), bind: true }],
       }),
     });
     // Connections and streams come up in the modules' init hooks; the consumer needs both.

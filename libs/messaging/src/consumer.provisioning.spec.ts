@@ -24,6 +24,7 @@ describe('resolveConsumerSpec', () => {
       maxAckPending: 1_000,
       batch: 256,
       concurrency: 64,
+      bind: false,
     });
   });
 

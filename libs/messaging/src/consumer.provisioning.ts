@@ -39,6 +39,7 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
     maxAckPending: spec.maxAckPending ?? DEFAULTS.maxAckPending,
     batch: spec.batch ?? DEFAULTS.batch,
     concurrency: spec.concurrency ?? DEFAULTS.concurrency,
+    bind: spec.bind ?? false,
   };
   const positive = ['ackWaitMs', 'maxAckPending', 'batch', 'concurrency'] as const;
   for (const field of positive) {

@@ -27,4 +27,6 @@ export {
 export { backoffDelay } from './backoff.js';
 export { provisionStreams } from './stream.provisioning.js';
 export { provisionConsumer } from './consumer.provisioning.js';
+export { bindConsumer, type BindOptions } from './consumer.binding.js';
+export { inboxPrefixOf, seedFileAuthenticator } from './nats-identity.js';
 export { DEAD_LETTER_HEADERS } from './dead-letter.js';

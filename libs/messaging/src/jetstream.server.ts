@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { Logger, type LoggerService } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
-import { PubHeaders, type JsMsg } from '@nats-io/jetstream';
+import { PubHeaders, type ConsumerInfo, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { deadLetterSubject } from '#contracts';
 import { backoffDelay } from './backoff.js';
+import { bindConsumer } from './consumer.binding.js';
 import {
   provisionConsumer,
   resolveConsumerSpec,
@@ -73,6 +74,8 @@ export class JetStreamServer
   private readonly deadLetterSubject: (stream: string, consumer: string) => string;
   private workers: ConsumerWorker[] = [];
   private closing: Promise<void> | undefined;
+  // Ends a wait for a consumer that is not provisioned yet when the server is closed meanwhile.
+  private readonly aborter = new AbortController();
 
   constructor(private readonly options: JetStreamServerOptions) {
     super();
@@ -120,8 +123,16 @@ export class JetStreamServer
     const manager = await connection.manager();
     const consumers = connection.jetstream().consumers;
     const workers: ConsumerWorker[] = [];
-    for (const { spec, handler } of bindings) {
-      const info = await provisionConsumer(manager, spec);
+    for (const binding of bindings) {
+      const info = binding.spec.bind
+        ? await this.awaitConsumer(manager, binding.spec)
+        : await provisionConsumer(manager, binding.spec);
+      if (info === undefined) return;
+      // A bound consumer's redelivery limit is the provisioner's, so dead-lettering follows the server.
+      const spec = binding.spec.bind
+        ? { ...binding.spec, maxDeliver: info.config.max_deliver ?? -1 }
+        : binding.spec;
+      const { handler } = binding;
       workers.push(
         new ConsumerWorker(
           consumers.getConsumerFromInfo(info),
@@ -141,7 +152,26 @@ export class JetStreamServer
     });
   }
 
+  // Consumer info only, waiting (with a log line per attempt) until the provisioner has created it.
+  private awaitConsumer(
+    manager: JetStreamManager,
+    spec: ResolvedConsumerSpec,
+  ): Promise<ConsumerInfo | undefined> {
+    return bindConsumer(manager, spec, {
+      signal: this.aborter.signal,
+      onWaiting: (attempt, reason) =>
+        this.logger.warn({
+          msg: 'waiting for the consumer to be provisioned by its owner',
+          stream: spec.stream,
+          durable: spec.durable,
+          reason,
+          attempt,
+        }),
+    });
+  }
+
   private async stop(): Promise<void> {
+    this.aborter.abort();
     const graceMs = this.options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
     await Promise.all(this.workers.map((worker) => worker.stop(graceMs)));
     this.workers = [];

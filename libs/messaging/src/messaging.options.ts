@@ -34,6 +34,12 @@ export interface ConsumerSpec {
   batch?: number;
   /** Handler calls one instance runs at once for this consumer. Default 64. */
   concurrency?: number;
+  /**
+   * Use the consumer as another party provisioned it (the hub, for an agency node whose permissions
+   * allow only consumer info and pull): never create or update it, wait until it exists, and take
+   * its max deliveries from the server. The other server-side fields of this spec are then unused.
+   */
+  bind?: boolean;
 }
 
 /** Connection and topology of the messaging layer. */
@@ -41,10 +47,18 @@ export interface MessagingOptions {
   servers: string | string[];
   /** Connection name shown by the server (monitoring, `nats server report connections`). */
   name: string;
-  /** Streams provisioned when the module starts. */
+  /**
+   * Streams provisioned when the module starts. Empty for a client whose permissions forbid
+   * managing streams (an agency node): it uses what the hub provisioned.
+   */
   streams: StreamSpec[];
   /** A nats.js `Authenticator` (nkey, credentials); absent for an open server. */
   authenticator?: unknown;
+  /**
+   * Prefix of the connection's inboxes (request replies, pull deliveries), e.g. `inboxPrefixOf(id)`;
+   * default `_INBOX`. Must match the subscribe permission the server grants this user.
+   */
+  inboxPrefix?: string;
 }
 
 /** Options computed from other providers, e.g. validated config. */

@@ -101,7 +101,7 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
   }
 
   private async open(): Promise<NatsConnection> {
-    const { servers, name, authenticator } = this.options;
+    const { servers, name, authenticator, inboxPrefix } = this.options;
     this.logger.log({ msg: 'connecting to NATS', servers: withoutCredentials(servers), name });
     const nc = await connect({
       servers,
@@ -109,6 +109,7 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
       maxReconnectAttempts: -1,
       waitOnFirstConnect: true,
       ...(authenticator === undefined ? {} : { authenticator: authenticator as Authenticator }),
+      ...(inboxPrefix === undefined ? {} : { inboxPrefix }),
     });
     this.nc = nc;
     this.connected = true;

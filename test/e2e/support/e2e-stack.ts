@@ -1,15 +1,16 @@
-// The whole system as real processes for one test file: a private nats-server and redis-server
-// (libs/testing), then the compiled hub and agency nodes started by `borderlink up`'s own launcher.
+// The whole system as real processes for one test file, started by `borderlink up`'s own launcher:
+// its nats-server with the permissions generated from the registry (authentication on), a private
+// redis-server (libs/testing), then the compiled hub and agency nodes.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import { RegistryIndex, loadRegistry } from '#registry';
-import { startNats, startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { NodeSigner } from '#trust';
 import type { CliIo } from '../../../apps/cli/src/cli-io.js';
 import { launchStack, type RunningStack } from '../../../apps/cli/src/stack/stack-launcher.js';
@@ -37,7 +38,7 @@ export interface E2eStack {
   index: RegistryIndex;
   nats: NatsServerHandle;
   redisServer: RedisServerHandle;
-  /** A NATS client acting outside any node: direct publishes and stream inspection. */
+  /** A NATS client acting outside any node, as the stack's operator user: direct publishes and stream inspection. */
   nc: NatsConnection;
   js: JetStreamClient;
   jsm: JetStreamManager;
@@ -89,7 +90,7 @@ export async function startE2eStack(
   if (!existsSync(join(DIST, 'apps', 'node', 'src', 'main.js'))) {
     throw new Error(`no build in ${DIST}: run \`npm run build\` first (npm run test:e2e does)`);
   }
-  const [nats, redisServer] = await Promise.all([startNats(), startRedis()]);
+  const redisServer = await startRedis();
   const dataDir = await mkdtemp(join(tmpdir(), 'bl-e2e-'));
   const io = quietIo();
   let stack: RunningStack;
@@ -100,18 +101,24 @@ export async function startE2eStack(
         registry: REGISTRY,
         nodes: nodes.join(','),
         distDir: DIST,
-        given: { natsUrl: nats.url, redisUrl: redisServer.url },
+        given: { redisUrl: redisServer.url },
         preferredPorts: false,
         env,
       },
       io,
     );
   } catch (error) {
-    await Promise.all([nats.stop(), redisServer.stop()]);
+    await redisServer.stop();
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const nc = await connect({ servers: nats.url });
+  const nats = stack.servers.nats.handle;
+  if (nats === undefined) throw new Error('the launcher was expected to start its own nats-server');
+  const operatorSeed = (await readFile(stack.paths.operatorSeed, 'utf8')).trim();
+  const nc = await connect({
+    servers: nats.url,
+    authenticator: nkeyAuthenticator(new TextEncoder().encode(operatorSeed)),
+  });
   const redis = new Redis(redisServer.url);
   return {
     stack,
@@ -134,7 +141,7 @@ export async function startE2eStack(
       await nc.close();
       redis.disconnect();
       await stack.stop();
-      await Promise.all([nats.stop(), redisServer.stop()]);
+      await redisServer.stop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

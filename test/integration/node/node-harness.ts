@@ -3,9 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { STREAM_DEFINITIONS } from '#contracts';
+import { provisionStreams } from '#messaging';
 import { RegistryIndex, stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
 import { startNats, startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { provisionNodeConsumers, receivingNodes } from '../../../apps/hub/src/provisioning/node-consumers.js';
 import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
 import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
 import { fixtureKeys, fixtureRegistry, type FixtureKeys } from '../../../apps/node/src/node.fixtures.js';
@@ -45,6 +50,7 @@ export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTest
     seed: keys[NODE].seed,
   };
   writeFileSync(join(dir, 'registry.yaml'), stringifyRegistry(registry));
+  await provisionAsHub(nats.url, registry);
   let seeds = 0;
   const testbed: NodeTestbed = {
     nats,
@@ -78,4 +84,16 @@ export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTest
     },
   };
   return testbed;
+}
+
+// The node only binds to its delivery consumer: here, as in production, the hub's provisioning creates it.
+async function provisionAsHub(url: string, registry: Registry): Promise<void> {
+  const nc = await connect({ servers: url });
+  try {
+    const manager = await jetstreamManager(nc, { checkAPI: false });
+    await provisionStreams(manager, [...STREAM_DEFINITIONS]);
+    await provisionNodeConsumers(manager, receivingNodes(registry.nodes));
+  } finally {
+    await nc.close();
+  }
 }

@@ -107,7 +107,12 @@ export function registerStackCommands(program: Command, io: CliIo): void {
       DEFAULT_DATA,
     )
     .option('--registry <file>', 'registry to enrol', DEFAULT_REGISTRY)
-    .addOption(new Option('--nats-url <url>', 'use this NATS server instead of starting one').env('NATS_URL'))
+    .addOption(
+      new Option(
+        '--nats-url <url>',
+        'use this NATS server instead of starting one (it must run the `borderlink nats-config` configuration)',
+      ).env('NATS_URL'),
+    )
     .addOption(
       new Option('--redis-url <url>', 'use this Redis server instead of starting one').env('REDIS_URL'),
     )

@@ -5,6 +5,7 @@ import { AppProcess, type AppExit } from './app-process.js';
 import { enrolStackKeys } from './stack-keys.js';
 import { hubId, selectNodes } from './node-selection.js';
 import { hubProcessSpec, nodeProcessSpec, pickPorts, type StackAppsConfig } from './stack-apps.js';
+import { stackNatsConfig } from './stack-nats-config.js';
 import { stackPaths, type StackPaths } from './stack-paths.js';
 import {
   startStackServers,
@@ -50,6 +51,8 @@ export interface RunningStack {
   paths: StackPaths;
   /** The enrolled registry the apps run on. */
   registry: Registry;
+  /** Its NATS and Redis (a handle on those it started). */
+  servers: StackServers;
   /** What its apps share, to start more of them (e.g. a second hub instance). */
   apps: StackAppsConfig;
   hub: AppProcess;
@@ -62,7 +65,8 @@ export interface RunningStack {
 }
 
 /**
- * Starts the local stack: keys and the enrolled registry, servers (given or its own), the hub, then
+ * Starts the local stack: keys and the enrolled registry, servers (given, or its own with NATS
+ * running the registry's generated permissions, authentication on), the hub, then
  * the agency nodes in parallel, each healthy before this resolves; then writes `stack.json`.
  * Whatever failed to start, everything started so far is stopped before the error is thrown.
  */
@@ -75,10 +79,16 @@ export async function launchStack(options: StackOptions, io: CliIo): Promise<Run
   const hub = hubId(keys.registry);
   const preferred = options.preferredPorts ?? true;
 
-  const servers = await startStackServers(paths, options.given);
+  const servers = await startStackServers(paths, options.given, {
+    natsConfig: await stackNatsConfig(keys.registry, paths),
+    preferredPorts: preferred,
+  });
   io.out(
     `nats:  ${describeServer(servers.nats, paths.nats)}\nredis: ${describeServer(servers.redis, paths.redis)}\n`,
   );
+  if (servers.nats.handle !== undefined) {
+    io.out(`nats permissions: generated from ${paths.registry}; operator seed ${paths.operatorSeed}\n`);
+  }
   const apps: AppProcess[] = [];
   const stopApps = async (): Promise<void> => {
     // Nodes first, so none is left talking to a stopped hub; the hub last.
@@ -118,6 +128,7 @@ export async function launchStack(options: StackOptions, io: CliIo): Promise<Run
       summary,
       paths,
       registry: keys.registry,
+      servers,
       apps: config,
       hub: hubApp,
       nodes: new Map(nodeApps.map((app) => [app.spec.name, app])),
@@ -144,6 +155,6 @@ export async function launchStack(options: StackOptions, io: CliIo): Promise<Run
   }
 }
 
-function describeServer(server: StackServers['nats'], dir: string): string {
+function describeServer(server: StackServers['redis'], dir: string): string {
   return server.handle === undefined ? `${server.url} (given)` : `${server.url} (started, data in ${dir})`;
 }

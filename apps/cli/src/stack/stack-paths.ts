@@ -15,6 +15,8 @@ export interface StackPaths {
   logs: string;
   /** The running stack's servers and URLs, for scripts. */
   stackFile: string;
+  /** Seed of the operator NATS user (full access) that tools and tests connect with. */
+  operatorSeed: string;
 }
 
 /** The stack's paths under `dataDir`, made absolute (children and servers may change directory). */
@@ -28,6 +30,7 @@ export function stackPaths(dataDir: string): StackPaths {
     redis: join(data, 'redis'),
     logs: join(data, 'logs'),
     stackFile: join(data, 'stack.json'),
+    operatorSeed: join(data, 'operator.nk'),
   };
 }
 

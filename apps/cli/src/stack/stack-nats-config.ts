@@ -1,0 +1,29 @@
+import { basename, dirname } from 'node:path';
+import type { Registry } from '#registry';
+import { generateNodeKey, NodeSigner } from '#trust';
+import { SeedFileRepository } from '../keys/seed-file.repository.js';
+import { natsConfigOf } from '../nats-config/nats-config.service.js';
+import type { StackPaths } from './stack-paths.js';
+
+// libs/testing's server spawner puts the server's own store folder here.
+const STORE_DIR_TOKEN = '{{storeDir}}';
+
+/**
+ * The configuration the stack's own nats-server runs: the enrolled registry's nkey users and
+ * permissions (`borderlink nats-config`), plus an operator user whose seed is kept at
+ * `paths.operatorSeed` (created on the first run) for tools and tests that inspect the streams.
+ */
+export async function stackNatsConfig(registry: Registry, paths: StackPaths): Promise<string> {
+  const operatorKey = await ensureOperatorKey(paths.operatorSeed);
+  return natsConfigOf(registry, { storeDir: STORE_DIR_TOKEN, operatorKeys: [operatorKey] }).text;
+}
+
+async function ensureOperatorKey(seedFile: string): Promise<string> {
+  const seeds = new SeedFileRepository(dirname(seedFile));
+  const id = basename(seedFile, '.nk');
+  const existing = await seeds.read(id);
+  if (existing !== undefined) return NodeSigner.fromSeed(existing).publicKey;
+  const key = generateNodeKey();
+  await seeds.create(id, key.seed);
+  return key.publicKey;
+}
