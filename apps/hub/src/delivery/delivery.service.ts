@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { create, toBinary } from '@bufbuild/protobuf';
+import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
-  AuditEntrySchema,
   AuditEvent,
   DIRECT_REGION,
   GENERAL_CATEGORY,
   HEADER_RECIPIENT,
   LIMITS,
-  RejectionReason,
+  ReceiptKind,
   RejectionSchema,
   RoutingReportSchema,
-  auditSubject,
+  decodeMessage,
   deliverySubject,
   encodeMessage,
   type MessageOf,
@@ -19,6 +18,7 @@ import {
 import { MetricsService } from '#runtime';
 import { NodeSigner, canonicalSentTime, formatHandling, sealHeaders } from '#trust';
 import { v5 as uuidv5 } from 'uuid';
+import { AuditTrail, type AuditRecord } from '../audit/audit-trail.js';
 import { HubConfig } from '../config/hub.config.js';
 import { reasonName } from '../ingress/ingress-refusal.js';
 import type { RefusedMessage, RoutedMessage } from './delivery-outcome.js';
@@ -39,16 +39,19 @@ function wireText(text: string, max: number): string {
   return characters.length <= max ? characters.join('') : `${characters.slice(0, max - 1).join('')}…`;
 }
 
-type AuditedDecision = 'accepted' | 'rejected';
-const AUDIT_EVENTS: Record<AuditedDecision, AuditEvent> = {
-  accepted: AuditEvent.ACCEPTED,
-  rejected: AuditEvent.REJECTED,
+// A receipt passing through the hub is the audit event of its kind, concerning the receipted message.
+const RECEIPT_EVENTS: Record<ReceiptKind, AuditEvent> = {
+  [ReceiptKind.UNSPECIFIED]: AuditEvent.UNSPECIFIED,
+  [ReceiptKind.DELIVERED]: AuditEvent.DELIVERED,
+  [ReceiptKind.READ]: AuditEvent.READ,
+  [ReceiptKind.ACKNOWLEDGED]: AuditEvent.ACKNOWLEDGED,
+  [ReceiptKind.DECLINED]: AuditEvent.DECLINED,
 };
 
 /**
  * Carries out the hub's decisions: one copy per recipient, the signed routing report or rejection
- * back to the origin, and the audit entry. Every publish has a deterministic msgId, so running a
- * decision twice (redelivery, two hub instances) publishes each output once.
+ * back to the origin, and the audit record. Every publish has a deterministic msgId and every record a
+ * ref, so running a decision twice (redelivery, two hub instances) publishes and records each once.
  */
 @Injectable()
 export class DeliveryService {
@@ -57,9 +60,10 @@ export class DeliveryService {
     private readonly signer: NodeSigner,
     private readonly config: HubConfig,
     private readonly metrics: MetricsService,
+    private readonly audit: AuditTrail,
   ) {}
 
-  /** Publishes every recipient's copy, then the routing report (not for receipts) and the audit entry. */
+  /** Publishes every recipient's copy, then the routing report (not for receipts) and records the audit event. */
   async deliver(routed: RoutedMessage): Promise<void> {
     const now = new Date();
     const copies = routed.recipients.map((recipient): OutboundEnvelope => ({
@@ -73,14 +77,7 @@ export class DeliveryService {
     if (fresh > 0) this.metrics.delivered.inc({ kind: routed.kind }, fresh);
 
     const recipients = routed.recipients.map((recipient) => recipient.node);
-    const followUps = [
-      this.audit('accepted', routed.id, now, {
-        message: routed.id,
-        kind: routed.kind,
-        origin: routed.origin,
-        recipients,
-      }),
-    ];
+    const followUps: Promise<unknown>[] = [this.audit.record(this.acceptedRecord(routed, recipients))];
     // A receipt's sender keeps no delivery state for it, so a routing report would be noise.
     if (routed.kind !== 'receipt') {
       const msgId = `${routed.id}:routing`;
@@ -91,24 +88,27 @@ export class DeliveryService {
         message: routed.id,
         recipients,
       });
-      followUps.push(this.sealed('routing', report, routed.origin, routed.id, msgId, now));
+      followUps.push(
+        this.publisher.publishAll([this.sealed('routing', report, routed.origin, routed.id, msgId, now)]),
+      );
     }
-    await this.publisher.publishAll(followUps);
+    await Promise.all(followUps);
   }
 
-  /** Publishes the audit entry and, when the origin is a known node, a signed Rejection to it. */
+  /** Records the audit event and, when the origin is a known node, publishes a signed Rejection to it. */
   async reject(refused: RefusedMessage): Promise<void> {
     const now = new Date();
     const ref = refused.id ?? `ingress-${refused.sequence}`;
-    const envelopes = [
-      this.audit('rejected', ref, now, {
-        message: refused.id ?? '',
-        kind: refused.kind ?? '',
-        origin: refused.origin ?? '',
-        reason: refused.reason,
-        detail: `${refused.detail} (subject ${refused.subject})`,
-      }),
-    ];
+    const audited = this.audit.record({
+      event: AuditEvent.REJECTED,
+      ref,
+      message: refused.id ?? '',
+      kind: refused.kind ?? '',
+      origin: refused.origin ?? '',
+      reason: refused.reason,
+      detail: `${refused.detail} (subject ${refused.subject})`,
+    });
+    const envelopes: OutboundEnvelope[] = [];
     if (refused.origin !== undefined) {
       const msgId = `${ref}:rejection`;
       const rejection = create(RejectionSchema, {
@@ -127,8 +127,8 @@ export class DeliveryService {
       // The refused id is echoed in the body; it is not vouched for, so it is not put in a signed header.
       envelopes.push(this.sealed('rejection', rejection, refused.origin, '', msgId, now));
     }
-    const [audited] = await this.publisher.publishAll(envelopes);
-    if (audited?.duplicate === false) this.metrics.rejected.inc({ reason: reasonName(refused.reason) });
+    const [receipt] = await Promise.all([audited, this.publisher.publishAll(envelopes)]);
+    if (!receipt.duplicate) this.metrics.rejected.inc({ reason: reasonName(refused.reason) });
   }
 
   /** A message issued and signed by the hub, delivered directly to one node. */
@@ -157,29 +157,28 @@ export class DeliveryService {
     };
   }
 
-  /** The audit entry of one decision, on `bl.audit.<event>` with msgId `<ref>:<event>`. */
-  private audit(
-    event: AuditedDecision,
-    ref: string,
-    now: Date,
-    entry: {
-      message: string;
-      kind: string;
-      origin: string;
-      recipients?: string[];
-      reason?: RejectionReason;
-      detail?: string;
-    },
-  ): OutboundEnvelope {
-    const body = toBinary(
-      AuditEntrySchema,
-      create(AuditEntrySchema, {
-        ...entry,
-        event: AUDIT_EVENTS[event],
-        at: timestampFromDate(now),
-        actor: this.config.HUB_ID,
-      }),
-    );
-    return { subject: auditSubject(event), body, msgId: `${ref}:${event}`, headers: {} };
+  /** The accepted message's audit record; for a receipt, the event of its kind about the receipted message. */
+  private acceptedRecord(routed: RoutedMessage, recipients: string[]): AuditRecord {
+    if (routed.kind !== 'receipt') {
+      return {
+        event: AuditEvent.ACCEPTED,
+        ref: routed.id,
+        message: routed.id,
+        kind: routed.kind,
+        origin: routed.origin,
+        recipients,
+      };
+    }
+    // Validated before routing, so the body decodes and its kind is set.
+    const receipt = decodeMessage('receipt', routed.body);
+    return {
+      event: RECEIPT_EVENTS[receipt.kind],
+      ref: routed.id,
+      message: receipt.message,
+      kind: 'receipt',
+      origin: receipt.origin,
+      recipients: [receipt.sender],
+      detail: receipt.reason === '' ? `receipt ${receipt.id}` : `receipt ${receipt.id}: ${receipt.reason}`,
+    };
   }
 }

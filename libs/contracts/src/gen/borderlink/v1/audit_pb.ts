@@ -16,19 +16,21 @@ import type { Message } from '@bufbuild/protobuf';
 export const file_borderlink_v1_audit: GenFile =
   /*@__PURE__*/
   fileDesc(
-    'Chlib3JkZXJsaW5rL3YxL2F1ZGl0LnByb3RvEg1ib3JkZXJsaW5rLnYxIqcCCgpBdWRpdEVudHJ5EhAKCHNlcXVlbmNlGAEgASgEEiYKAmF0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIoCgVldmVudBgDIAEoDjIZLmJvcmRlcmxpbmsudjEuQXVkaXRFdmVudBINCgVhY3RvchgEIAEoCRIPCgdtZXNzYWdlGAUgASgJEgwKBGtpbmQYBiABKAkSDgoGb3JpZ2luGAcgASgJEhIKCnJlY2lwaWVudHMYCCADKAkSLgoGcmVhc29uGAkgASgOMh4uYm9yZGVybGluay52MS5SZWplY3Rpb25SZWFzb24SDgoGZGV0YWlsGAogASgJEhUKDXByZXZpb3VzX2hhc2gYCyABKAwSDAoEaGFzaBgMIAEoDCqRAQoKQXVkaXRFdmVudBIbChdBVURJVF9FVkVOVF9VTlNQRUNJRklFRBAAEhgKFEFVRElUX0VWRU5UX0FDQ0VQVEVEEAESGAoUQVVESVRfRVZFTlRfUkVKRUNURUQQAhIZChVBVURJVF9FVkVOVF9ERUxJVkVSRUQQAxIXChNBVURJVF9FVkVOVF9SRUNFSVBUEARiBnByb3RvMw',
+    'Chlib3JkZXJsaW5rL3YxL2F1ZGl0LnByb3RvEg1ib3JkZXJsaW5rLnYxIscCCgpBdWRpdEVudHJ5EhAKCHNlcXVlbmNlGAEgASgEEiYKAmF0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIoCgVldmVudBgDIAEoDjIZLmJvcmRlcmxpbmsudjEuQXVkaXRFdmVudBINCgVhY3RvchgEIAEoCRIPCgdtZXNzYWdlGAUgASgJEgwKBGtpbmQYBiABKAkSDgoGb3JpZ2luGAcgASgJEhIKCnJlY2lwaWVudHMYCCADKAkSLgoGcmVhc29uGAkgASgOMh4uYm9yZGVybGluay52MS5SZWplY3Rpb25SZWFzb24SDgoGZGV0YWlsGAogASgJEhUKDXByZXZpb3VzX2hhc2gYCyABKAwSDAoEaGFzaBgMIAEoDBILCgNrZXkYDSABKAkSEQoJc2lnbmF0dXJlGA4gASgJKqQDCgpBdWRpdEV2ZW50EhsKF0FVRElUX0VWRU5UX1VOU1BFQ0lGSUVEEAASGAoUQVVESVRfRVZFTlRfQUNDRVBURUQQARIYChRBVURJVF9FVkVOVF9SRUpFQ1RFRBACEhkKFUFVRElUX0VWRU5UX0RFTElWRVJFRBADEhQKEEFVRElUX0VWRU5UX1JFQUQQBBIcChhBVURJVF9FVkVOVF9BQ0tOT1dMRURHRUQQBRIYChRBVURJVF9FVkVOVF9ERUNMSU5FRBAGEiEKHUFVRElUX0VWRU5UX1JFTEVBU0VfUkVRVUVTVEVEEAcSGAoUQVVESVRfRVZFTlRfUkVMRUFTRUQQCBIfChtBVURJVF9FVkVOVF9SRUxFQVNFX1JFRlVTRUQQCRIYChRBVURJVF9FVkVOVF9SRVNIQVJFRBAKEiIKHkFVRElUX0VWRU5UX0dST1VQX01FTUJFUl9BRERFRBALEiQKIEFVRElUX0VWRU5UX0dST1VQX01FTUJFUl9SRU1PVkVEEAwSGgoWQVVESVRfRVZFTlRfQ0hFQ0tQT0lOVBANYgZwcm90bzM',
     [file_borderlink_v1_rejection, file_google_protobuf_timestamp],
   );
 
 /**
- * One decision of the hub, appended to the audit stream. `previous_hash` and `hash`
- * chain the entries so that any party can verify the log was neither altered nor cut.
+ * One event the hub records in the audit stream (BL_AUDIT). The entries form a hash chain
+ * (docs/audit.md): `previous_hash` links each entry to the one before it, `hash` commits to this
+ * entry and, through `previous_hash`, to the whole chain before it. A CHECKPOINT entry carries the
+ * hub's signature over the chain head, so any party can verify the log was neither altered nor cut.
  *
  * @generated from message borderlink.v1.AuditEntry
  */
 export type AuditEntry = Message<'borderlink.v1.AuditEntry'> & {
   /**
-   * Audit stream sequence of this entry, set when the chain is verified.
+   * Position in the chain, starting at 1; equal to the audit stream sequence unless the stream was purged.
    *
    * @generated from field: uint64 sequence = 1;
    */
@@ -45,7 +47,7 @@ export type AuditEntry = Message<'borderlink.v1.AuditEntry'> & {
   event: AuditEvent;
 
   /**
-   * The hub instance that recorded it.
+   * The hub that recorded it.
    *
    * @generated from field: string actor = 4;
    */
@@ -69,6 +71,8 @@ export type AuditEntry = Message<'borderlink.v1.AuditEntry'> & {
   origin: string;
 
   /**
+   * The nodes the event concerns besides the origin: recipients, the receipt's sender, a new member.
+   *
    * @generated from field: repeated string recipients = 8;
    */
   recipients: string[];
@@ -84,14 +88,30 @@ export type AuditEntry = Message<'borderlink.v1.AuditEntry'> & {
   detail: string;
 
   /**
+   * `hash` of the entry at `sequence - 1`; empty for the first entry of the chain.
+   *
    * @generated from field: bytes previous_hash = 11;
    */
   previousHash: Uint8Array;
 
   /**
+   * SHA-256(previous_hash || SHA-256("borderlink-audit-v1\n" || content)), see docs/audit.md.
+   *
    * @generated from field: bytes hash = 12;
    */
   hash: Uint8Array;
+
+  /**
+   * CHECKPOINT only: the hub's public nkey and its base64url Ed25519 signature over `previous_hash`.
+   *
+   * @generated from field: string key = 13;
+   */
+  key: string;
+
+  /**
+   * @generated from field: string signature = 14;
+   */
+  signature: string;
 };
 
 /**
@@ -112,24 +132,83 @@ export enum AuditEvent {
   UNSPECIFIED = 0,
 
   /**
+   * The hub accepted and routed a message to `recipients`.
+   *
    * @generated from enum value: AUDIT_EVENT_ACCEPTED = 1;
    */
   ACCEPTED = 1,
 
   /**
+   * The hub refused a message with `reason`.
+   *
    * @generated from enum value: AUDIT_EVENT_REJECTED = 2;
    */
   REJECTED = 2,
 
   /**
+   * A recipient's receipts passed through the hub: the recipient is `recipients[0]`.
+   *
    * @generated from enum value: AUDIT_EVENT_DELIVERED = 3;
    */
   DELIVERED = 3,
 
   /**
-   * @generated from enum value: AUDIT_EVENT_RECEIPT = 4;
+   * @generated from enum value: AUDIT_EVENT_READ = 4;
    */
-  RECEIPT = 4,
+  READ = 4,
+
+  /**
+   * @generated from enum value: AUDIT_EVENT_ACKNOWLEDGED = 5;
+   */
+  ACKNOWLEDGED = 5,
+
+  /**
+   * @generated from enum value: AUDIT_EVENT_DECLINED = 6;
+   */
+  DECLINED = 6,
+
+  /**
+   * Release of a message to a further node: requested, approved and delivered, or refused.
+   *
+   * @generated from enum value: AUDIT_EVENT_RELEASE_REQUESTED = 7;
+   */
+  RELEASE_REQUESTED = 7,
+
+  /**
+   * @generated from enum value: AUDIT_EVENT_RELEASED = 8;
+   */
+  RELEASED = 8,
+
+  /**
+   * @generated from enum value: AUDIT_EVENT_RELEASE_REFUSED = 9;
+   */
+  RELEASE_REFUSED = 9,
+
+  /**
+   * A released message was delivered to a further node (a re-share).
+   *
+   * @generated from enum value: AUDIT_EVENT_RESHARED = 10;
+   */
+  RESHARED = 10,
+
+  /**
+   * Closed user group membership changes: the group is `message`, the member `recipients[0]`.
+   *
+   * @generated from enum value: AUDIT_EVENT_GROUP_MEMBER_ADDED = 11;
+   */
+  GROUP_MEMBER_ADDED = 11,
+
+  /**
+   * @generated from enum value: AUDIT_EVENT_GROUP_MEMBER_REMOVED = 12;
+   */
+  GROUP_MEMBER_REMOVED = 12,
+
+  /**
+   * The hub's signed statement of the chain head (`previous_hash` at `sequence - 1`).
+   *
+   * @generated from enum value: AUDIT_EVENT_CHECKPOINT = 13;
+   */
+  CHECKPOINT = 13,
 }
 
 /**

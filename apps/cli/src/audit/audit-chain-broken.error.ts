@@ -1,0 +1,8 @@
+/** `audit verify` or `audit export` found the chain broken; the message names the first broken entry. Exit code 1. */
+export class AuditChainBrokenError extends Error {
+  override readonly name = 'AuditChainBrokenError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}

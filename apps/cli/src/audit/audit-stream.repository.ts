@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import {
+  connect,
+  credsAuthenticator,
+  nkeyAuthenticator,
+  type Authenticator,
+  type NatsConnection,
+} from '@nats-io/transport-node';
+import { UsageError } from '../usage.error.js';
+
+/** Where the audit stream is and who reads it. */
+export interface AuditStreamSource {
+  /** NATS server URL(s), comma-separated. */
+  nats: string;
+  /** An nkey user seed file (`SU…`), for servers with nkey authentication. */
+  seed?: string;
+  /** A credentials file (JWT and seed), for servers with decentralised authentication. */
+  creds?: string;
+  /** The stream holding the chain. */
+  stream: string;
+}
+
+/** One stored message of the stream. */
+export interface StoredAuditMessage {
+  streamSequence: number;
+  data: Uint8Array;
+}
+
+const CONNECT_TIMEOUT_MS = 5_000;
+
+async function fileBytes(path: string, what: string): Promise<Uint8Array> {
+  try {
+    return new TextEncoder().encode((await readFile(path, 'utf8')).trim());
+  } catch (error) {
+    throw new UsageError(`cannot read the ${what} ${path}`, { cause: error });
+  }
+}
+
+async function authenticatorOf(source: AuditStreamSource): Promise<Authenticator | undefined> {
+  if (source.seed !== undefined && source.creds !== undefined) {
+    throw new UsageError('give either --seed or --creds, not both');
+  }
+  if (source.seed !== undefined) return nkeyAuthenticator(await fileBytes(source.seed, 'seed file'));
+  if (source.creds !== undefined)
+    return credsAuthenticator(await fileBytes(source.creds, 'credentials file'));
+  return undefined;
+}
+
+/** Reads a stream from its first to its last message, in order, through an ordered consumer. */
+export class AuditStreamRepository {
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly stream: string,
+  ) {}
+
+  /** Connects to the server of `source`; fails fast when it does not answer. */
+  static async open(source: AuditStreamSource): Promise<AuditStreamRepository> {
+    const authenticator = await authenticatorOf(source);
+    const nc = await connect({
+      servers: source.nats.split(',').map((url) => url.trim()),
+      name: 'borderlink-audit',
+      timeout: CONNECT_TIMEOUT_MS,
+      maxReconnectAttempts: 0,
+      ...(authenticator === undefined ? {} : { authenticator }),
+    });
+    return new AuditStreamRepository(nc, source.stream);
+  }
+
+  /** Every message stored when the read starts, oldest first; later appends are left for the next read. */
+  async *messages(): AsyncGenerator<StoredAuditMessage> {
+    const manager = await jetstreamManager(this.nc);
+    const { state } = await manager.streams.info(this.stream);
+    if (state.messages === 0) return;
+    const consumer = await jetstream(this.nc).consumers.get(this.stream);
+    const messages = await consumer.consume();
+    try {
+      let read = 0;
+      for await (const message of messages) {
+        yield { streamSequence: message.seq, data: message.data };
+        read++;
+        if (message.seq >= state.last_seq || read >= state.messages) break;
+      }
+    } finally {
+      // The ordered consumer is ephemeral: the server removes it once nobody pulls.
+      messages.stop();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.nc.close();
+  }
+}

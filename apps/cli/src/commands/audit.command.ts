@@ -1,0 +1,104 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import { STREAM_AUDIT, isSubjectToken } from '#contracts';
+import type { CliIo } from '../cli-io.js';
+import type { AuditChainSource } from '../audit/audit-chain.reader.js';
+import { exportAuditEntries } from '../audit/audit-export.service.js';
+import { verifyAuditChain } from '../audit/audit-verify.service.js';
+import { UsageError } from '../usage.error.js';
+
+const DEFAULT_NATS = 'nats://127.0.0.1:4222';
+const DEFAULT_REGISTRY = '.data/registry.yaml';
+
+interface SourceOptions {
+  nats: string;
+  seed?: string;
+  creds?: string;
+  stream: string;
+  registry: string;
+  allowTruncatedStart?: boolean;
+}
+
+interface ExportOptions extends SourceOptions {
+  node: string;
+  from: string;
+  to: string;
+  out?: string;
+}
+
+/** The options every audit command shares: where the chain is and what checks its checkpoints. */
+function withSource(command: Command): Command {
+  return command
+    .option('--nats <url>', 'NATS server URL(s), comma-separated', DEFAULT_NATS)
+    .option('--seed <file>', 'nkey user seed file to authenticate with')
+    .option('--creds <file>', 'NATS credentials file to authenticate with')
+    .option('--stream <name>', 'stream holding the audit chain', STREAM_AUDIT)
+    .option('--registry <file>', 'registry with the hub keys that sign checkpoints', DEFAULT_REGISTRY)
+    .option('--allow-truncated-start', 'accept a chain whose oldest entries expired with the stream max age');
+}
+
+function sourceOf(options: SourceOptions): AuditChainSource {
+  return {
+    nats: options.nats,
+    stream: options.stream,
+    registry: options.registry,
+    allowTruncatedStart: options.allowTruncatedStart === true,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.creds === undefined ? {} : { creds: options.creds }),
+  };
+}
+
+function instant(text: string, option: string): Date {
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`${option} ${text} is not an ISO 8601 time`);
+  return date;
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
+}
+
+/** `borderlink audit …`: verify the hub's audit chain and export what concerns one node. */
+export function registerAuditCommands(program: Command, io: CliIo): void {
+  const audit = program.command('audit').description("verify and export the hub's audit chain");
+
+  withSource(
+    audit
+      .command('verify')
+      .description('check every entry, link and checkpoint; name the first broken entry (exit code 1)'),
+  ).action(async (options: SourceOptions) => {
+    io.out(await verifyAuditChain(sourceOf(options)));
+  });
+
+  withSource(
+    audit
+      .command('export')
+      .description('write, as JSON lines with proofs, the entries concerning one node (origin or recipient)')
+      .requiredOption('--node <id>', 'node id')
+      .requiredOption('--from <time>', 'first instant, ISO 8601')
+      .requiredOption('--to <time>', 'last instant, ISO 8601')
+      .option('--out <file>', 'file to write instead of standard output'),
+  ).action(async (options: ExportOptions) => {
+    if (!isSubjectToken(options.node)) throw new UsageError(`"${options.node}" is not a node id`);
+    const from = instant(options.from, '--from');
+    const to = instant(options.to, '--to');
+    if (from > to) throw new UsageError('--from must not be after --to');
+    const { lines, entries } = await exportAuditEntries({
+      ...sourceOf(options),
+      node: options.node,
+      from,
+      to,
+    });
+    const text = lines.map((line) => `${line}\n`).join('');
+    if (options.out === undefined) {
+      io.out(text);
+      return;
+    }
+    await writeAtomically(options.out, text);
+    io.err(`Exported ${entries} entries concerning ${options.node} to ${options.out}.\n`);
+  });
+}

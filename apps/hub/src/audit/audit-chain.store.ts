@@ -1,0 +1,53 @@
+import type { AuditChainHead } from '#trust';
+
+/** One entry to append, already chained after the head the store was last asked about. */
+export interface AuditAppend {
+  subject: string;
+  body: Uint8Array;
+  /** `Nats-Msg-Id`: the same occurrence is stored once. */
+  msgId: string;
+  /** The store's position of the current head: the store refuses the entry unless nothing follows it. */
+  after: number;
+}
+
+/** The stored chain's last entry, and where the store holds it. */
+export interface StoredAuditHead {
+  /** Undefined for an empty chain. */
+  chain: AuditChainHead | undefined;
+  /** The store's position of the last entry (the audit stream sequence; 0 when never written). */
+  position: number;
+}
+
+/** What the store did with an append. */
+export interface AuditAppendOutcome {
+  /** The store's position of the entry (of the earlier one for a duplicate). */
+  position: number;
+  duplicate: boolean;
+}
+
+/** Another writer appended first: the head has moved, so the entry must be chained again. */
+export class AuditChainConflict extends Error {
+  override readonly name = 'AuditChainConflict';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** Port to the stored chain: read its head, append at an expected position. */
+export abstract class AuditChainStore {
+  /** The last entry's chain position, hash and store position. */
+  abstract head(): Promise<StoredAuditHead>;
+
+  /** Appends when the store still ends at `append.after`; throws AuditChainConflict otherwise. */
+  abstract append(append: AuditAppend): Promise<AuditAppendOutcome>;
+}
+
+/** The stored chain's last entry cannot be read, so nothing can be chained after it. */
+export class AuditHeadUnreadable extends Error {
+  override readonly name = 'AuditHeadUnreadable';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
