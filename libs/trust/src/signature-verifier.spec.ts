@@ -111,6 +111,70 @@ describe('SignatureVerifier', () => {
   });
 });
 
+describe('SignatureVerifier key windows', () => {
+  const sent = Date.parse(KAT_FIELDS.sent);
+  const at = (offsetMs: number) => new Date(sent + offsetMs).toISOString();
+  const withWindow = (window: { from?: string; revokedAt?: string }) =>
+    new SignatureVerifier(
+      (node) => registry.get(node) ?? [],
+      (node, key) => (node === 'kz-border' && key === KAT_PUBLIC_KEY ? window : undefined),
+    );
+
+  it('verifies a message sent before its key was revoked', () => {
+    expect(withWindow({ revokedAt: at(1) }).verify(KAT_FIELDS, KAT_BODY, KAT_SIGNATURE)).toEqual({
+      ok: true,
+      key: KAT_PUBLIC_KEY,
+    });
+  });
+
+  it('refuses a message sent at or after its key was revoked', () => {
+    for (const revokedAt of [at(0), at(-1), at(-86_400_000)]) {
+      expect(withWindow({ revokedAt }).verify(KAT_FIELDS, KAT_BODY, KAT_SIGNATURE)).toEqual({
+        ok: false,
+        reason: 'key-revoked',
+      });
+    }
+  });
+
+  it('refuses a message sent before its key became valid, and accepts one sent from then on', () => {
+    expect(withWindow({ from: at(1) }).verify(KAT_FIELDS, KAT_BODY, KAT_SIGNATURE)).toEqual({
+      ok: false,
+      reason: 'key-not-yet-valid',
+    });
+    expect(withWindow({ from: at(0), revokedAt: at(1) }).verify(KAT_FIELDS, KAT_BODY, KAT_SIGNATURE).ok).toBe(
+      true,
+    );
+  });
+
+  it('leaves a forged signature refused whatever the window', () => {
+    const forged = NodeSigner.fromSeed(strangerKey.seed).sign(KAT_FIELDS, KAT_BODY);
+    expect(withWindow({ revokedAt: at(1) }).verify(KAT_FIELDS, KAT_BODY, forged)).toEqual({
+      ok: false,
+      reason: 'signature-invalid',
+    });
+  });
+
+  it('accepts exactly the sent times inside the window', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.integer({ min: -1e10, max: 1e10 }), { nil: undefined }),
+        fc.option(fc.integer({ min: -1e10, max: 1e10 }), { nil: undefined }),
+        (fromOffset, revokedOffset) => {
+          const window = {
+            ...(fromOffset === undefined ? {} : { from: at(fromOffset) }),
+            ...(revokedOffset === undefined ? {} : { revokedAt: at(revokedOffset) }),
+          };
+          const inside =
+            (fromOffset === undefined || fromOffset <= 0) &&
+            (revokedOffset === undefined || revokedOffset > 0);
+          expect(withWindow(window).verify(KAT_FIELDS, KAT_BODY, KAT_SIGNATURE).ok).toBe(inside);
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+});
+
 describe('SignatureVerifier properties', () => {
   const anyText = fc.oneof(
     fc.string({ unit: 'binary' }),

@@ -8,7 +8,34 @@ import { signingBytes } from './signing-bytes.js';
 /** The outcome of checking one message's signature; `key` is the registered public key that verified it. */
 export type Verification =
   | { ok: true; key: string }
-  | { ok: false; reason: 'unknown-sender' | 'signature-missing' | 'signature-invalid' | 'unknown-key' };
+  | {
+      ok: false;
+      reason:
+        | 'unknown-sender'
+        | 'signature-missing'
+        | 'signature-invalid'
+        | 'unknown-key'
+        | 'key-revoked'
+        | 'key-not-yet-valid';
+    };
+
+/** When a registered key may sign (RFC 3339 UTC bounds, `from` inclusive, `revokedAt` exclusive). */
+export interface KeyValidity {
+  from?: string;
+  revokedAt?: string;
+}
+
+/** Where the message's signed sent time falls against a key's window. */
+function windowVerdict(
+  validity: KeyValidity | undefined,
+  sent: string,
+): 'valid' | 'key-revoked' | 'key-not-yet-valid' {
+  if (validity === undefined) return 'valid';
+  const at = Date.parse(sent);
+  if (validity.revokedAt !== undefined && !(at < Date.parse(validity.revokedAt))) return 'key-revoked';
+  if (validity.from !== undefined && !(at >= Date.parse(validity.from))) return 'key-not-yet-valid';
+  return 'valid';
+}
 
 // 64 signature bytes are exactly 86 unpadded base64url characters.
 const SIGNATURE_TEXT = /^[A-Za-z0-9_-]{86}$/;
@@ -35,14 +62,22 @@ function keyObject(publicKey: string): KeyObject | undefined {
  * Never throws for anything a message can carry: every refusal is a typed Verification.
  */
 export class SignatureVerifier {
-  /** @param keysOf the registered public nkeys of a node, empty for an unknown node */
-  constructor(private readonly keysOf: (node: string) => readonly string[]) {}
+  /**
+   * @param keysOf the registered public nkeys of a node, empty for an unknown node
+   * @param validityOf the validity window of one of them; undefined (or no function) means always valid
+   */
+  constructor(
+    private readonly keysOf: (node: string) => readonly string[],
+    private readonly validityOf?: (node: string, key: string) => KeyValidity | undefined,
+  ) {}
 
   /**
    * Verifies `signature` (the `Bl-Signature` value) over signingBytes(fields, body) with the sender's keys.
    * `keyHint` (the `Bl-Key` value) is tried first when it is one of them; otherwise each registered key is
    * tried. A signature no registered key accepts is `unknown-key` when the hint names an unregistered key,
-   * else `signature-invalid`.
+   * else `signature-invalid`. A key that verifies but whose window excludes the signed sent time gives
+   * `key-revoked` (sent at or after its revocation) or `key-not-yet-valid` (sent before its `from`), so a
+   * revoked key still verifies what was sent before its revocation.
    */
   verify(
     fields: SignedFields,
@@ -60,7 +95,10 @@ export class SignatureVerifier {
       const order = hinted ? [keyHint, ...keys.filter((key) => key !== keyHint)] : keys;
       for (const candidate of order) {
         const key = keyObject(candidate);
-        if (key && verifyEd25519(key, data, sig)) return { ok: true, key: candidate };
+        if (key && verifyEd25519(key, data, sig)) {
+          const verdict = windowVerdict(this.validityOf?.(fields.sender, candidate), fields.sent);
+          return verdict === 'valid' ? { ok: true, key: candidate } : { ok: false, reason: verdict };
+        }
       }
     }
     if (keyHint !== undefined && keyHint !== '' && !hinted) return { ok: false, reason: 'unknown-key' };

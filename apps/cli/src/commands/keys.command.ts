@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
+import { revokeKey, rotateKey } from '../keys/key-lifecycle.service.js';
 import { initKeys, showKey, type KeysInitResult } from '../keys/keys.service.js';
 
 const DEFAULT_REGISTRY = 'deploy/registry/registry.yaml';
@@ -42,5 +43,32 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
     .option('--keys <dir>', 'folder of the seed files <node>.nk', DEFAULT_KEYS)
     .action(async (node: string, options: { keys: string }) => {
       io.out(`${await showKey(node, options.keys)}\n`);
+    });
+
+  keys
+    .command('rotate')
+    .description('give a node a new key; old and new both verify until the old one is revoked')
+    .argument('<node>', 'node id')
+    .option('--keys <dir>', 'folder of the seed files <node>.nk', DEFAULT_KEYS)
+    .option('--registry <file>', 'enrolled registry the hub and nodes read', DEFAULT_OUT)
+    .action(async (node: string, options: { keys: string; registry: string }) => {
+      const result = await rotateKey(node, options);
+      io.out(
+        `${node}: new key ${result.newKey} valid from ${result.from}; old key ${result.oldKey} still valid\n` +
+          `old seed kept at ${result.archived}; restart the node to sign with the new key, then run\n` +
+          `  borderlink keys revoke ${node} --key ${result.oldKey}\n`,
+      );
+    });
+
+  keys
+    .command('revoke')
+    .description('revoke a node key: messages it signed from the revocation time on are refused')
+    .argument('<node>', 'node id')
+    .requiredOption('--key <key>', 'the public key (U…) to revoke')
+    .option('--at <time>', 'revocation time (RFC 3339); now when absent')
+    .option('--registry <file>', 'enrolled registry the hub and nodes read', DEFAULT_OUT)
+    .action(async (node: string, options: { key: string; at?: string; registry: string }) => {
+      const at = await revokeKey(node, options);
+      io.out(`${node}: key ${options.key} revoked at ${at}\n`);
     });
 }

@@ -1,9 +1,9 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { isSubjectToken } from '#contracts';
 import { enrolKeys, loadRegistry, stringifyRegistry } from '#registry';
 import { generateNodeKey, KeyFormatError, NodeSigner } from '#trust';
 import { UsageError } from '../usage.error.js';
+import { writeAtomically } from './atomic-file.js';
 import { SeedFileRepository } from './seed-file.repository.js';
 
 export interface KeysInitOptions {
@@ -28,7 +28,8 @@ export interface KeysInitResult {
   warnings: string[];
 }
 
-function signerOf(seeds: SeedFileRepository, id: string, seed: string): NodeSigner {
+/** The signer of a seed read from the keys folder; a UsageError names the file when it is not a seed. */
+export function signerOf(seeds: SeedFileRepository, id: string, seed: string): NodeSigner {
   try {
     return NodeSigner.fromSeed(seed);
   } catch (error) {
@@ -38,13 +39,6 @@ function signerOf(seeds: SeedFileRepository, id: string, seed: string): NodeSign
       { cause: error },
     );
   }
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
 }
 
 /**

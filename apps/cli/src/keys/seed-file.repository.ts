@@ -1,5 +1,6 @@
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { UsageError } from '../usage.error.js';
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
@@ -34,5 +35,21 @@ export class SeedFileRepository {
     await writeFile(path, `${seed}\n`, { mode: 0o600, flag: 'wx' });
     // The creation mode is filtered by the umask; set it exactly.
     await chmod(path, 0o600);
+  }
+
+  /**
+   * Moves a node's seed file aside as `<id>.<label>.nk` (kept, so messages it signed can still be
+   * re-signed or audited) and returns the new path; never overwrites an archived seed.
+   */
+  async archive(id: string, label: string): Promise<string> {
+    const archived = join(this.dir, `${id}.${label}.nk`);
+    try {
+      await stat(archived);
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+      await rename(this.path(id), archived);
+      return archived;
+    }
+    throw new UsageError(`${archived} already exists; it is not overwritten`);
   }
 }

@@ -1,3 +1,4 @@
+import { LIMITS } from '#contracts';
 import { BaseConfig, IsSubjectToken } from '#runtime';
 import { IsInt, IsNotEmpty, Max, Min } from 'class-validator';
 
@@ -30,4 +31,31 @@ export class HubConfig extends BaseConfig {
   @Min(1)
   @Max(10_000)
   HUB_MAX_DELIVER: number = 120;
+
+  /**
+   * Largest ingress body accepted, in bytes; larger ones are refused OVERSIZED. The NATS server's
+   * max_payload (1 MiB by default) refuses anything larger still, at publish time.
+   */
+  @IsInt()
+  @Min(1024)
+  @Max(LIMITS.maxBodyBytes)
+  HUB_MAX_BODY_BYTES: number = LIMITS.maxBodyBytes;
+
+  /** Sustained ingress messages per second one sender node may send (its token bucket's refill). */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  HUB_RATE_PER_SECOND: number = 200;
+
+  /** Messages one sender node may send in a burst above its rate (its token bucket's size). */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  HUB_RATE_BURST: number = 2_000;
+
+  /** How often the registry file is checked for changes, in ms; a valid new file replaces the old. */
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  HUB_REGISTRY_POLL_MS: number = 1_000;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { loadRegistry, RegistryIndex } from '#registry';
+import { loadRegistry, RegistryFileWatcher, RegistryIndex } from '#registry';
 import { NodeSigner, SignatureVerifier } from '#trust';
 import type { Logger } from 'pino';
 import { HubConfig } from '../config/hub.config.js';
@@ -48,12 +48,31 @@ export class HubCoreModule {
       module: HubCoreModule,
       global: true,
       providers: [
+        {
+          // Key rotations, revocations and new nodes take effect without a restart.
+          provide: RegistryFileWatcher,
+          useFactory: (registry: RegistryIndex) =>
+            new RegistryFileWatcher(config.REGISTRY_FILE, registry, {
+              pollMs: config.HUB_REGISTRY_POLL_MS,
+              onReload: (path) => logger.info({ registry: path }, 'registry reloaded'),
+              onRefused: (error) =>
+                logger.error(
+                  { err: error, problems: error.problems },
+                  'registry change refused; old one kept',
+                ),
+            }),
+          inject: [RegistryIndex],
+        },
         { provide: HubConfig, useValue: config },
         { provide: HUB_LOGGER, useValue: logger },
         { provide: RegistryIndex, useFactory: () => new RegistryIndex(loadRegistry(config.REGISTRY_FILE)) },
         {
           provide: SignatureVerifier,
-          useFactory: (registry: RegistryIndex) => new SignatureVerifier((node) => registry.publicKeys(node)),
+          useFactory: (registry: RegistryIndex) =>
+            new SignatureVerifier(
+              (node) => registry.publicKeys(node),
+              (node, key) => registry.keyWindow(node, key),
+            ),
           inject: [RegistryIndex],
         },
         {

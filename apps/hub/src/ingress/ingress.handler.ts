@@ -5,6 +5,14 @@ import { MetricsService } from '#runtime';
 import { INGRESS_PATTERN } from './ingress.consumer.js';
 import { IngressService } from './ingress.service.js';
 
+/** Headers of the raw message that carry more than one value (the context keeps only the first). */
+function repeatedHeaders(ctx: JetStreamContext): string[] {
+  const [msg] = ctx.getArgs();
+  const headers = msg.headers;
+  if (headers === undefined) return [];
+  return headers.keys().filter((name) => headers.values(name).length > 1);
+}
+
 /** Transport edge of the ingress stream: hands each message to the pipeline and times it. */
 // The filter keeps the real failure reason for retry logs and dead-letter records.
 @Controller()
@@ -26,6 +34,7 @@ export class IngressHandler {
         headers: ctx.headers(),
         body,
         sequence: ctx.streamSequence,
+        repeatedHeaders: repeatedHeaders(ctx),
       });
     } finally {
       stop();

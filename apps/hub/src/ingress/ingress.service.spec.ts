@@ -1,7 +1,5 @@
-import { fromBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
-  AuditEntrySchema,
   AuditEvent,
   HEADER_ID,
   HEADER_KEY,
@@ -18,6 +16,7 @@ import {
 import { MetricsService, createLogger } from '#runtime';
 import { validationContextOf } from '#registry';
 import { SignatureVerifier, readSignedFields } from '#trust';
+import { InMemoryAuditTrail } from '../audit/audit.fixtures.js';
 import { HubConfig } from '../config/hub.config.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import {
@@ -35,7 +34,9 @@ import {
   testReply,
   type NodeMessage,
 } from '../hub.fixtures.js';
-import { RecipientResolverService } from '../routing/recipient-resolver.service.js';
+import { CountingRateLimiter } from '../rate-limit/rate-limit.fixtures.js';
+import { createTestResolver } from '../routing/routing.fixtures.js';
+import { InMemoryAcceptedIds } from './ingress.fixtures.js';
 import { IngressService, type IngressDecision } from './ingress.service.js';
 
 /** Records what would be published, and answers `duplicate` for a msgId seen before, as JetStream does. */
@@ -68,13 +69,24 @@ function setUp() {
   const metrics = new MetricsService({ service: 'hub', nats: 'unused' });
   const publisher = new RecordingPublisher();
   const routes = new InMemoryRouteRecords();
-  const resolver = new RecipientResolverService(parties.index, routes, logger);
-  const delivery = new DeliveryService(publisher, parties.signer('hub'), config, metrics);
-  const ingress = new IngressService(parties.index, hubVerifier, resolver, routes, delivery, logger);
+  const { resolver } = createTestResolver(parties.index, routes, logger);
+  const audit = new InMemoryAuditTrail();
+  const delivery = new DeliveryService(publisher, parties.signer('hub'), config, metrics, audit);
+  const ingress = new IngressService(
+    parties.index,
+    hubVerifier,
+    resolver,
+    routes,
+    delivery,
+    logger,
+    config,
+    new CountingRateLimiter(),
+    new InMemoryAcceptedIds(),
+  );
   let sequence = 0;
   const handle = (message: Pick<NodeMessage, 'subject' | 'headers' | 'body'>) =>
     ingress.handle({ ...message, sequence: ++sequence });
-  return { ingress, handle, publisher, routes, metrics };
+  return { ingress, handle, publisher, routes, metrics, audit };
 }
 
 function without(headers: Record<string, string>, name: string): Record<string, string> {
@@ -105,7 +117,7 @@ function rejectionTo(publisher: RecordingPublisher, node: string) {
 describe('IngressService', () => {
   describe('accepted messages', () => {
     it('delivers one copy per subscriber with the origin headers, then a signed routing report and an audit entry', async () => {
-      const { handle, publisher, routes, metrics } = setUp();
+      const { handle, publisher, routes, metrics, audit } = setUp();
       const alert = testAlert('kz-border');
       const message = sealNodeMessage('alert', alert, parties.signer('kz-border'));
 
@@ -133,33 +145,44 @@ describe('IngressService', () => {
         recipients: expect.arrayContaining(['tj-border', 'unodc', 'uz-customs']),
       });
 
-      const [audit] = publisher.on('bl.audit.accepted');
-      expect(audit?.msgId).toBe(`${alert.id}:accepted`);
-      expect(fromBinary(AuditEntrySchema, audit!.body)).toMatchObject({
-        event: AuditEvent.ACCEPTED,
-        message: alert.id,
-        kind: 'alert',
-        origin: 'kz-border',
-        actor: 'hub',
-      });
+      expect(audit.records).toEqual([
+        expect.objectContaining({
+          event: AuditEvent.ACCEPTED,
+          ref: alert.id,
+          message: alert.id,
+          kind: 'alert',
+          origin: 'kz-border',
+        }),
+      ]);
       expect(routes.records.get(alert.id)).toEqual({
         origin: 'kz-border',
         kind: 'alert',
         recipients: expect.arrayContaining(['tj-border', 'unodc', 'uz-customs']),
+        sequence: 1,
       });
       expect((await metrics.delivered.get()).values).toEqual([
         expect.objectContaining({ labels: { kind: 'alert' }, value: 3 }),
       ]);
     });
 
-    it('publishes nothing new and counts nothing twice when the same message is handled again', async () => {
-      const { handle, publisher, metrics } = setUp();
+    it('publishes nothing new and counts nothing twice when the same ingress message is redelivered', async () => {
+      const { ingress, publisher, metrics } = setUp();
       const message = sealNodeMessage('alert', testAlert('kz-border'), parties.signer('kz-border'));
-      await handle(message);
+      await ingress.handle({ ...message, sequence: 7 });
       const published = publisher.published.length;
-      await handle(message);
+      const again = await ingress.handle({ ...message, sequence: 7 });
+      expect(again.outcome).toBe('routed');
       expect(publisher.published).toHaveLength(published);
       expect((await metrics.delivered.get()).values[0]?.value).toBe(3);
+    });
+
+    it('refuses the same id in a later ingress message as REPLAYED and copies it to nobody', async () => {
+      const { handle, publisher } = setUp();
+      const message = sealNodeMessage('alert', testAlert('kz-border'), parties.signer('kz-border'));
+      await handle(message);
+      const copies = publisher.on('bl.out.tj-border.alert').length;
+      expect(refusedReason(await handle(message))).toBe(RejectionReason.REPLAYED);
+      expect(publisher.on('bl.out.tj-border.alert')).toHaveLength(copies);
     });
 
     it("threads a notice's reply back to the notice's sender", async () => {
@@ -189,12 +212,15 @@ describe('IngressService', () => {
 
   describe('refusals', () => {
     it('refuses a subject of an unregistered node as UNAUTHORIZED and answers nobody', async () => {
-      const { handle, publisher, metrics } = setUp();
+      const { handle, publisher, metrics, audit } = setUp();
       const message = sealNodeMessage('alert', testAlert('kz-border'), parties.signer('kz-border'), {
         subjectNode: 'intruder',
       });
       expect(refusedReason(await handle(message))).toBe(RejectionReason.UNAUTHORIZED);
-      expect(publisher.published.map((e) => e.subject)).toEqual(['bl.audit.rejected']);
+      expect(publisher.published).toEqual([]);
+      expect(audit.records).toEqual([
+        expect.objectContaining({ event: AuditEvent.REJECTED, reason: RejectionReason.UNAUTHORIZED }),
+      ]);
       expect((await metrics.rejected.get()).values).toEqual([
         expect.objectContaining({ labels: { reason: 'UNAUTHORIZED' }, value: 1 }),
       ]);

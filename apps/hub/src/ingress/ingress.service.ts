@@ -9,7 +9,6 @@ import {
   HEADER_SENT,
   HEADER_SIGNATURE,
   HEADER_TYPE,
-  LIMITS,
   RejectionReason,
   decodeMessage,
   isMessageId,
@@ -27,12 +26,15 @@ import {
   type Verification,
 } from '#trust';
 import type { Logger } from 'pino';
+import { HubConfig } from '../config/hub.config.js';
 import { HUB_LOGGER } from '../core/hub-logger.js';
 import type { RefusedMessage, RoutedMessage } from '../delivery/delivery-outcome.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { RecipientResolverService } from '../routing/recipient-resolver.service.js';
 import { RouteRecordStore } from '../routing/route-record.store.js';
 import { isSendableKind, type RoutableMessage, type SendableKind } from '../routing/routable-message.js';
+import { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { AcceptedIdStore } from './accepted-ids.store.js';
 import { IngressRefusal, reasonName } from './ingress-refusal.js';
 
 /** One message as it came off the ingress stream. */
@@ -42,6 +44,8 @@ export interface IngressEnvelope {
   body: Uint8Array;
   /** Its sequence in the ingress stream. */
   sequence: number;
+  /** Names of headers that came with more than one value (`headers` holds the first of each). */
+  repeatedHeaders?: readonly string[];
 }
 
 /** What the hub decided about one ingress message. */
@@ -66,6 +70,8 @@ const VERIFICATION_REASONS: Record<Extract<Verification, { ok: false }>['reason'
   'signature-missing': RejectionReason.SIGNATURE_MISSING,
   'signature-invalid': RejectionReason.SIGNATURE_INVALID,
   'unknown-key': RejectionReason.SIGNATURE_INVALID,
+  'key-revoked': RejectionReason.KEY_REVOKED,
+  'key-not-yet-valid': RejectionReason.SIGNATURE_INVALID,
 };
 
 // A claimed id names the refused message in the Rejection and in msgIds, so it must be a well-formed id.
@@ -80,8 +86,8 @@ function wireHeaders(headers: Readonly<Record<string, string>>): Record<string, 
 }
 
 /**
- * The ingress pipeline: subject → size → headers → sender → signature → decode → validate →
- * recipients, then delivery. Each refusal carries a typed reason and is a normal, acked outcome;
+ * The ingress pipeline: subject → rate → size → headers → sender → signature → decode → validate →
+ * replay → recipients, then delivery. Each refusal carries a typed reason and is a normal, acked outcome;
  * only infrastructure failures (a publish, Redis) throw, so the message is retried.
  */
 @Injectable()
@@ -93,6 +99,9 @@ export class IngressService {
     private readonly routes: RouteRecordStore,
     private readonly delivery: DeliveryService,
     @Inject(HUB_LOGGER) private readonly logger: Logger,
+    private readonly config: HubConfig,
+    private readonly rateLimiter: RateLimiter,
+    private readonly acceptedIds: AcceptedIdStore,
   ) {}
 
   /** Decides about one ingress message and carries the decision out. */
@@ -100,10 +109,14 @@ export class IngressService {
     const decision = await this.decide(envelope);
     if (decision.outcome === 'routed') {
       const { id, kind, origin, recipients } = decision.routed;
-      // Replies and receipts refer back to alerts, notices and replies: remember who sent them to whom.
+      // Replies, receipts and release requests refer back to what was routed: remember who sent it to
+      // whom, and where the original stays in the ingress stream.
       if (kind !== 'receipt') {
-        await this.routes.remember(id, { origin, kind, recipients: recipients.map((r) => r.node) });
+        const nodes = recipients.map((r) => r.node);
+        await this.routes.remember(id, { origin, kind, recipients: nodes, sequence: envelope.sequence });
       }
+      // Group changes and release decisions take effect before any copy or report goes out.
+      await this.resolver.commit(decision.routed);
       await this.delivery.deliver(decision.routed);
       this.logger.info({ msgId: id, sender: origin, kind, recipients: recipients.length }, 'routed');
     } else {
@@ -117,7 +130,10 @@ export class IngressService {
     return decision;
   }
 
-  /** The decision alone, without side effects other than reading route records. */
+  /**
+   * The decision alone. Its only side effects are in Redis: a token from the sender's bucket, and the
+   * claim on an accepted id (repeatable by the same ingress message, so a redelivery decides the same).
+   */
   async decide(envelope: IngressEnvelope): Promise<IngressDecision> {
     try {
       return { outcome: 'routed', routed: await this.route(envelope) };
@@ -144,12 +160,17 @@ export class IngressService {
 
   private async route(envelope: IngressEnvelope): Promise<RoutedMessage> {
     const { node, kind } = this.address(envelope.subject);
-    if (envelope.body.length > LIMITS.maxBodyBytes) {
+    // First and cheapest, before any parsing or signature check, so a flood costs the hub little.
+    if (!(await this.rateLimiter.admit(node))) {
+      throw new IngressRefusal(RejectionReason.RATE_LIMITED, `${node} exceeds its ingress rate`);
+    }
+    if (envelope.body.length > this.config.HUB_MAX_BODY_BYTES) {
       throw new IngressRefusal(
         RejectionReason.OVERSIZED,
-        `body of ${envelope.body.length} bytes exceeds ${LIMITS.maxBodyBytes}`,
+        `body of ${envelope.body.length} bytes exceeds ${this.config.HUB_MAX_BODY_BYTES}`,
       );
     }
+    this.singleHeaders(envelope);
     const fields = this.signedFields(envelope.headers);
     if (fields.sender !== node) {
       throw new IngressRefusal(
@@ -178,6 +199,9 @@ export class IngressService {
       );
     }
     this.validate(routable);
+    if (!(await this.acceptedIds.claim(fields.id, envelope.sequence))) {
+      throw new IngressRefusal(RejectionReason.REPLAYED, `message id ${fields.id} was accepted before`);
+    }
     const recipients = await this.resolver.resolve(routable);
     return {
       id: fields.id,
@@ -205,6 +229,17 @@ export class IngressService {
       throw new IngressRefusal(RejectionReason.UNAUTHORIZED, `nodes may not send ${address.kind} messages`);
     }
     return { node: address.node, kind: address.kind };
+  }
+
+  /** A signed header given twice is ambiguous: which value did the sender sign? */
+  private singleHeaders(envelope: IngressEnvelope): void {
+    const repeated = (envelope.repeatedHeaders ?? []).filter((name) => WIRE_HEADERS.includes(name));
+    if (repeated.length > 0) {
+      throw new IngressRefusal(
+        RejectionReason.MALFORMED,
+        `header ${repeated.join(', ')} given more than once`,
+      );
+    }
   }
 
   private signedFields(headers: Readonly<Record<string, string>>): SignedFields {

@@ -1,0 +1,72 @@
+// Ingress pipelines for unit tests: in-memory ports, a recording publisher, no NATS or Redis.
+import { createLogger, MetricsService } from '#runtime';
+import { SignatureVerifier } from '#trust';
+import { HubConfig } from '../config/hub.config.js';
+import { DeliveryService } from '../delivery/delivery.service.js';
+import {
+  EnvelopePublisher,
+  type OutboundEnvelope,
+  type PublishOutcome,
+} from '../delivery/envelope-publisher.js';
+import { InMemoryAuditTrail } from '../audit/audit.fixtures.js';
+import { InMemoryRouteRecords, type TestParties } from '../hub.fixtures.js';
+import { CountingRateLimiter } from '../rate-limit/rate-limit.fixtures.js';
+import { createTestResolver } from '../routing/routing.fixtures.js';
+import { AcceptedIdStore } from './accepted-ids.store.js';
+import { IngressService } from './ingress.service.js';
+
+/** The hub's accepted-id memory, with the same claim rule as the Redis repository. */
+export class InMemoryAcceptedIds extends AcceptedIdStore {
+  private readonly holders = new Map<string, number>();
+
+  async claim(id: string, sequence: number): Promise<boolean> {
+    const holder = this.holders.get(id) ?? sequence;
+    this.holders.set(id, holder);
+    return holder === sequence;
+  }
+}
+
+/** Keeps what would be published. */
+export class CollectingPublisher extends EnvelopePublisher {
+  readonly published: OutboundEnvelope[] = [];
+
+  async publishAll(envelopes: readonly OutboundEnvelope[]): Promise<PublishOutcome[]> {
+    this.published.push(...envelopes);
+    return envelopes.map(() => ({ duplicate: false }));
+  }
+}
+
+export interface TestIngressOptions {
+  /** Messages each node may send before RATE_LIMITED; unlimited when absent. */
+  allowance?: number;
+  config?: Partial<HubConfig>;
+}
+
+/** An IngressService over the test parties' registry (key windows included) and in-memory ports. */
+export function testIngress(parties: TestParties, options: TestIngressOptions = {}) {
+  const logger = createLogger({ service: 'hub' }, 'silent');
+  const config = Object.assign(new HubConfig(), { HUB_SEED_FILE: 'unused' }, options.config);
+  const routes = new InMemoryRouteRecords();
+  const publisher = new CollectingPublisher();
+  const ingress = new IngressService(
+    parties.index,
+    new SignatureVerifier(
+      (node) => parties.index.publicKeys(node),
+      (node, key) => parties.index.keyWindow(node, key),
+    ),
+    createTestResolver(parties.index, routes, logger).resolver,
+    routes,
+    new DeliveryService(
+      publisher,
+      parties.signer('hub'),
+      config,
+      new MetricsService({ service: 'hub', nats: 'unused' }),
+      new InMemoryAuditTrail(),
+    ),
+    logger,
+    config,
+    new CountingRateLimiter(options.allowance),
+    new InMemoryAcceptedIds(),
+  );
+  return { ingress, publisher };
+}

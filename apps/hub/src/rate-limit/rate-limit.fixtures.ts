@@ -1,0 +1,16 @@
+// A rate limiter for unit tests: each node may send `allowance` messages, then none.
+import { RateLimiter } from './rate-limiter.js';
+
+export class CountingRateLimiter extends RateLimiter {
+  private readonly taken = new Map<string, number>();
+
+  constructor(private readonly allowance = Number.POSITIVE_INFINITY) {
+    super();
+  }
+
+  async admit(node: string): Promise<boolean> {
+    const taken = (this.taken.get(node) ?? 0) + 1;
+    this.taken.set(node, taken);
+    return taken <= this.allowance;
+  }
+}
