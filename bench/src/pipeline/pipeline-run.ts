@@ -1,0 +1,58 @@
+import { AlertPublishers } from './alert-publishers.js';
+import { BenchAlertFactory } from './bench-alerts.js';
+import { PUBLISHERS, RECIPIENTS, LOAD_REGION } from './bench-registry.js';
+import { BenchStack, type StartedApp } from './bench-stack.js';
+import { InboxProbe } from './inbox-probe.js';
+import type { BenchOptions } from '../options.js';
+
+/** The B2/B3 topology running: hub, five recipients and five publishers, and the load tools on it. */
+export interface PipelineTopology {
+  stack: BenchStack;
+  hub: StartedApp;
+  /** The recipient started alone (its start-up time is not inflated by the others). */
+  firstNode: StartedApp;
+  /** Every node process, recipients then publishers. */
+  nodes: StartedApp[];
+  publishers: AlertPublishers;
+  inbox: InboxProbe;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the B2/B3 topology on a fresh private stack; `beforeApps` runs on the servers before any app
+ * starts (the raw baseline, measured on a quiet machine). The publishing nodes run as processes too:
+ * they take in the routing reports and receipts their alerts cause, as in the field.
+ */
+export async function startPipeline(
+  options: BenchOptions,
+  root: string,
+  beforeApps: (natsUrl: string) => Promise<void>,
+): Promise<PipelineTopology> {
+  const stack = await BenchStack.create({ root, logLevel: options.logLevel, profileDir: options.profileDir });
+  try {
+    await beforeApps(stack.servers.nats.url);
+    const hub = await stack.startHub();
+    const [firstNode] = await stack.startNodes(RECIPIENTS.slice(0, 1));
+    const others = await stack.startNodes([...RECIPIENTS.slice(1), ...PUBLISHERS]);
+    const signers = await Promise.all(PUBLISHERS.map(async (id) => ({ id, signer: await stack.signer(id) })));
+    const factory = new BenchAlertFactory(root, LOAD_REGION);
+    const publishers = await AlertPublishers.connect(stack.servers.nats.url, signers, factory);
+    const inbox = new InboxProbe(stack.servers.redis.url);
+    return {
+      stack,
+      hub,
+      firstNode: firstNode!,
+      nodes: [firstNode!, ...others],
+      publishers,
+      inbox,
+      close: async () => {
+        await publishers.close();
+        await inbox.close();
+        await stack.stop();
+      },
+    };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}

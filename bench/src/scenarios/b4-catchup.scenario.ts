@@ -1,0 +1,108 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { deliveryFilter, STREAM_DELIVERY } from '#contracts';
+import { pollUntil, type PollOutcome } from '../measure/poll.js';
+import { processMemory } from '../measure/process-memory.js';
+import { perSecond, round } from '../measure/stats.js';
+import type { BenchOptions } from '../options.js';
+import { AlertPublishers } from '../pipeline/alert-publishers.js';
+import { BenchAlertFactory } from '../pipeline/bench-alerts.js';
+import { CATCHUP_RECIPIENT, CATCHUP_REGION, PUBLISHERS } from '../pipeline/bench-registry.js';
+import { BenchStack } from '../pipeline/bench-stack.js';
+import { InboxProbe } from '../pipeline/inbox-probe.js';
+import { RawJetStream } from '../raw/raw-jetstream.js';
+import type { ScenarioResult } from '../report.js';
+
+const DRAIN_TARGET = 0.5;
+const PEAK_LIMIT_MB = 200;
+
+/** Counts the copies the delivery stream holds for one node (what the hub has routed to it). */
+async function deliveryCounter(
+  url: string,
+  node: string,
+): Promise<{ count(): Promise<number>; close(): Promise<void> }> {
+  const nc = await connect({ servers: url, name: 'bench-b4-probe' });
+  const jsm = await jetstreamManager(nc);
+  return {
+    async count() {
+      const info = await jsm.streams.info(STREAM_DELIVERY, { subjects_filter: deliveryFilter(node) });
+      return Object.values(info.state.subjects ?? {}).reduce((sum, n) => sum + n, 0);
+    },
+    close: () => nc.drain(),
+  };
+}
+
+/**
+ * B4: a recipient is offline while the hub routes `backlog` alerts to it; then it starts. Measures its
+ * drain rate (first to last take-in), peak resident memory (VmHWM) and time from spawn to its first
+ * message; versus raw JetStream consuming a backlog of the same size on the same server.
+ */
+export async function runCatchupScenario(options: BenchOptions, root: string): Promise<ScenarioResult> {
+  const stack = await BenchStack.create({ root, logLevel: options.logLevel, profileDir: undefined });
+  const inbox = new InboxProbe(stack.servers.redis.url);
+  try {
+    const raw = await RawJetStream.connect(stack.servers.nats.url);
+    let rawPerS: number;
+    try {
+      rawPerS = await raw.drainBacklog('b4', options.backlog);
+    } finally {
+      await raw.close();
+    }
+    await stack.startHub();
+    const signers = await Promise.all(PUBLISHERS.map(async (id) => ({ id, signer: await stack.signer(id) })));
+    const publishers = await AlertPublishers.connect(
+      stack.servers.nats.url,
+      signers,
+      new BenchAlertFactory(root, CATCHUP_REGION),
+    );
+    const stored = await deliveryCounter(stack.servers.nats.url, CATCHUP_RECIPIENT);
+    let routed: PollOutcome;
+    try {
+      await publishers.burst(options.backlog);
+      routed = await pollUntil(async () => (await stored.count()) >= options.backlog, options.timeoutMs, 200);
+    } finally {
+      await Promise.all([publishers.close(), stored.close()]);
+    }
+
+    const spawned = performance.now();
+    const first = pollUntil(async () => (await inbox.count([CATCHUP_RECIPIENT])) > 0, options.timeoutMs, 5);
+    const [late] = await stack.startNodes([CATCHUP_RECIPIENT]);
+    const firstMs = (await first).elapsedMs;
+    const drained = await pollUntil(
+      async () => (await inbox.count([CATCHUP_RECIPIENT])) >= options.backlog,
+      options.timeoutMs,
+    );
+    // The drain runs from the first take-in to the last (or to the bound).
+    const drainMs = performance.now() - spawned - firstMs;
+    const taken = await inbox.count([CATCHUP_RECIPIENT]);
+    const peakMb = (await processMemory(late!.app.pid!)).peakRssMb;
+    const drainPerS = perSecond(taken, drainMs);
+    const ratio = round(drainPerS / rawPerS);
+    return {
+      id: 'B4',
+      title: `catch-up: ${options.backlog} alerts waiting for an offline recipient, then it starts`,
+      figures: {
+        backlog: options.backlog,
+        taken_in: taken,
+        drain_per_s: drainPerS,
+        peak_rss_mb: round(peakMb, 1),
+        ready_ms: Math.round(late!.readyMs),
+        first_message_ms: Math.round(firstMs),
+        drain_s: round(drainMs / 1000, 1),
+      },
+      baseline: { messages: options.backlog, raw_backlog_msgs_per_s: rawPerS },
+      ratio,
+      target: `>=${DRAIN_TARGET} and peak<${PEAK_LIMIT_MB}MB`,
+      ok: routed.reached && drained.reached && ratio >= DRAIN_TARGET && peakMb < PEAK_LIMIT_MB,
+      notes: [
+        ...(routed.reached ? [] : [`the hub had not routed all ${options.backlog} alerts within the bound`]),
+        ...(drained.reached
+          ? []
+          : [`only ${taken} of ${options.backlog} taken in within ${options.timeoutMs / 1000} s`]),
+      ],
+    };
+  } finally {
+    await inbox.close();
+    await stack.stop();
+  }
+}
