@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { RegistryError } from '#registry';
+import { AuditChainBrokenError } from './audit/audit-chain-broken.error.js';
 import type { CliIo } from './cli-io.js';
+import { registerAuditCommands } from './commands/audit.command.js';
 import { registerKeysCommands } from './commands/keys.command.js';
+import { registerNatsConfigCommand } from './commands/nats-config.command.js';
 import { registerStackCommands } from './commands/stack.command.js';
 import { UsageError } from './usage.error.js';
 
@@ -19,7 +22,9 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)');
   // Settings above are inherited by the commands registered below.
   registerKeysCommands(program, io);
+  registerNatsConfigCommand(program, io);
   registerStackCommands(program, io);
+  registerAuditCommands(program, io);
   return program;
 }
 
@@ -34,6 +39,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     if (error instanceof UsageError || error instanceof RegistryError) {
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_USAGE;
+    }
+    if (error instanceof AuditChainBrokenError) {
+      io.err(`borderlink: ${error.message}\n`);
+      return EXIT_FAILURE;
     }
     io.err(`borderlink: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_FAILURE;

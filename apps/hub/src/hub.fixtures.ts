@@ -120,11 +120,13 @@ export function createTestParties(): TestParties {
 }
 
 const AMBER: MessageInitShape<typeof AlertSchema>['handling'] = { tlp: Tlp.AMBER, code: HandlingCode.H1 };
+// The subscribed community's label: a TLP:AMBER alert reaches only its addressees' organisations.
+const GREEN: MessageInitShape<typeof AlertSchema>['handling'] = { tlp: Tlp.GREEN, code: HandlingCode.H1 };
 const TEXTS = [
   { language: 'en', provenance: TranslationProvenance.ORIGINAL, headline: 'SALW seizure at Nizhny Panj' },
 ];
 
-/** A valid SALW seizure alert for afghan-border, sent now. */
+/** A valid TLP:GREEN SALW seizure alert for afghan-border, sent now. */
 export function testAlert(sender: string, init: MessageInitShape<typeof AlertSchema> = {}): Alert {
   // A spread of an init over defaults is a valid init; TypeScript cannot see it through the union.
   return create(AlertSchema, {
@@ -143,7 +145,7 @@ export function testAlert(sender: string, init: MessageInitShape<typeof AlertSch
       source: SourceReliability.B,
       information: InformationReliability.INFORMATION_RELIABILITY_2,
     },
-    handling: AMBER,
+    handling: GREEN,
     ...init,
   } as MessageInitShape<typeof AlertSchema>);
 }

@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { STREAM_DEFINITIONS } from '#contracts';
-import { MessagingModule, NatsConnectionService } from '#messaging';
+import { MessagingModule, NatsConnectionService, inboxPrefixOf, seedFileAuthenticator } from '#messaging';
 import { ObservabilityModule, RedisModule } from '#runtime';
 import type { Logger } from 'pino';
 import { HubConfig } from './config/hub.config.js';
 import { HubCoreModule } from './core/hub-core.module.js';
 import { IngressModule } from './ingress/ingress.module.js';
+import { ProvisioningModule } from './provisioning/provisioning.module.js';
 
 /** The hub application: shared core, NATS, Redis, health and metrics, and the ingress pipeline. */
 @Module({})
@@ -19,10 +20,14 @@ export class HubModule {
           servers: config.NATS_URL.split(',').map((url) => url.trim()),
           name: `hub-${config.HUB_ID}`,
           streams: [...STREAM_DEFINITIONS],
+          // The hub's signing key is also its NATS user (see `borderlink nats-config`).
+          authenticator: seedFileAuthenticator(config.HUB_SEED_FILE),
+          inboxPrefix: inboxPrefixOf(config.HUB_ID),
         }),
         RedisModule.forRoot({ url: config.REDIS_URL }),
         ObservabilityModule.forRoot({ service: 'hub', nats: NatsConnectionService }),
         IngressModule,
+        ProvisioningModule,
       ],
     };
   }

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { STREAM_DEFINITIONS } from '#contracts';
-import { MessagingModule, NatsConnectionService } from '#messaging';
-import { RegistryIndex } from '#registry';
+import { MessagingModule, NatsConnectionService, inboxPrefixOf, seedFileAuthenticator } from '#messaging';
+import { RegistryFileWatcher, RegistryIndex } from '#registry';
 import { ObservabilityModule, RedisModule } from '#runtime';
 import { NodeSigner, SignatureVerifier } from '#trust';
 import type { Logger } from 'pino';
@@ -34,7 +33,11 @@ export class NodeModule {
         MessagingModule.forRoot({
           servers: config.NATS_URL.split(',').map((url) => url.trim()),
           name: `node-${config.NODE_ID}`,
-          streams: [...STREAM_DEFINITIONS],
+          // The hub provisions the streams and this node's consumer; the node's permissions forbid it.
+          streams: [],
+          // The node's signing key is also its NATS user (see `borderlink nats-config`).
+          authenticator: seedFileAuthenticator(config.NODE_SEED_FILE),
+          inboxPrefix: inboxPrefixOf(config.NODE_ID),
         }),
         ObservabilityModule.forRoot({ service: 'node', nats: NatsConnectionService }),
         AlertsModule,
@@ -48,7 +51,22 @@ export class NodeModule {
         { provide: LOGGER, useValue: logger },
         { provide: RegistryIndex, useValue: registry },
         { provide: NodeSigner, useValue: signer },
-        { provide: SignatureVerifier, useValue: new SignatureVerifier((node) => registry.publicKeys(node)) },
+        {
+          provide: SignatureVerifier,
+          useValue: new SignatureVerifier(
+            (node) => registry.publicKeys(node),
+            (node, key) => registry.keyWindow(node, key),
+          ),
+        },
+        {
+          // Key rotations, revocations and new nodes take effect without a restart.
+          provide: RegistryFileWatcher,
+          useValue: new RegistryFileWatcher(config.REGISTRY_FILE, registry, {
+            onReload: (path) => logger.info({ registry: path }, 'registry reloaded'),
+            onRefused: (error) =>
+              logger.error({ err: error, problems: error.problems }, 'registry change refused; old one kept'),
+          }),
+        },
         Clock,
         IdGenerator,
         HttpDrainService,

@@ -101,6 +101,8 @@ export {
   DELIVERY_WILDCARD,
   AUDIT_WILDCARD,
   DEAD_LETTER_WILDCARD,
+  GROUPS_WILDCARD,
+  groupStateSubject,
   CATEGORY_TOKEN_LIST,
   isSubjectToken,
   ingressSubject,
@@ -134,6 +136,7 @@ export {
   STREAM_DELIVERY,
   STREAM_AUDIT,
   STREAM_DEAD_LETTER,
+  STREAM_GROUPS,
   STREAM_DEFINITIONS,
   CONSUMER_HUB_INGRESS,
   nodeDeliveryConsumer,
@@ -146,8 +149,32 @@ export {
   inboxItemKey,
   sentStateKey,
   routeRecordKey,
+  releaseRequestKey,
+  releaseRequestsKey,
+  releaseAnswersKey,
+  groupViewsKey,
+  rateBucketKey,
+  acceptedIdKey,
 } from './redis-keys.js';
 export { AuditEvent, AuditEntrySchema, type AuditEntry } from './gen/borderlink/v1/audit_pb.js';
+export {
+  ReleaseSchema,
+  ReleaseRequestSchema,
+  ReleaseDecisionSchema,
+  type Release,
+  type ReleaseRequest,
+  type ReleaseDecision,
+} from './gen/borderlink/v1/release_pb.js';
+export {
+  GroupChangeSchema,
+  GroupCreationSchema,
+  GroupMemberSchema,
+  GroupStateSchema,
+  type GroupChange,
+  type GroupCreation,
+  type GroupMember,
+  type GroupState,
+} from './gen/borderlink/v1/group_pb.js';
 export { validateMessage } from './validation/validate-message.js';
 export type { Violation, ValidationContext } from './validation/violation.js';
 export { LIMITS, LANGUAGES } from './validation/limits.js';

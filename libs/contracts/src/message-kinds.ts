@@ -1,8 +1,10 @@
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { AlertSchema } from './gen/borderlink/v1/alert_pb.js';
+import { GroupChangeSchema } from './gen/borderlink/v1/group_pb.js';
 import { NoticeSchema } from './gen/borderlink/v1/notice_pb.js';
 import { ReceiptSchema, RoutingReportSchema } from './gen/borderlink/v1/receipt_pb.js';
 import { RejectionSchema } from './gen/borderlink/v1/rejection_pb.js';
+import { ReleaseSchema } from './gen/borderlink/v1/release_pb.js';
 import { ReplySchema } from './gen/borderlink/v1/reply_pb.js';
 
 /**
@@ -17,6 +19,8 @@ export const MESSAGE_SCHEMAS = {
   receipt: ReceiptSchema,
   rejection: RejectionSchema,
   routing: RoutingReportSchema,
+  release: ReleaseSchema,
+  group: GroupChangeSchema,
 } as const satisfies Record<string, DescMessage>;
 
 export type MessageKind = keyof typeof MESSAGE_SCHEMAS;
@@ -25,7 +29,14 @@ export type MessageOf<K extends MessageKind> = MessageShape<(typeof MESSAGE_SCHE
 export const MESSAGE_KINDS = Object.keys(MESSAGE_SCHEMAS) as MessageKind[];
 
 /** Kinds a node may send into the hub; the others are issued by the hub itself. */
-export const NODE_SENDABLE_KINDS: readonly MessageKind[] = ['alert', 'notice', 'reply', 'receipt'];
+export const NODE_SENDABLE_KINDS: readonly MessageKind[] = [
+  'alert',
+  'notice',
+  'reply',
+  'receipt',
+  'release',
+  'group',
+];
 
 export function isMessageKind(value: string): value is MessageKind {
   return Object.hasOwn(MESSAGE_SCHEMAS, value);

@@ -13,3 +13,15 @@ export const inboxItemKey = (node: string, id: string): string => `${REDIS_PREFI
 export const sentStateKey = (node: string, id: string): string => `${REDIS_PREFIX}:${node}:sent:${id}`;
 /** The hub's record of where one message went (its origin and recipients), for receipts and replies. */
 export const routeRecordKey = (id: string): string => `${REDIS_PREFIX}:hub:route:${id}`;
+/** The hub's record of one release request (message, requester, further node), for its decision. */
+export const releaseRequestKey = (id: string): string => `${REDIS_PREFIX}:hub:release:${id}`;
+/** The hub's token bucket of one sender node (hash: tokens, at). */
+export const rateBucketKey = (node: string): string => `${REDIS_PREFIX}:hub:rate:${node}`;
+/** Ids the hub accepted within the sent-time window, each with the ingress sequence that carried it. */
+export const acceptedIdKey = (id: string): string => `${REDIS_PREFIX}:hub:accepted:${id}`;
+/** Release requests awaiting this node's decision as originator (hash request id -> JSON). */
+export const releaseRequestsKey = (node: string): string => `${REDIS_PREFIX}:${node}:releases:requests`;
+/** The originators' answers to this node's release requests (hash request id -> JSON). */
+export const releaseAnswersKey = (node: string): string => `${REDIS_PREFIX}:${node}:releases:answers`;
+/** The closed user groups this node belongs to, as it last heard (hash group id -> JSON). */
+export const groupViewsKey = (node: string): string => `${REDIS_PREFIX}:${node}:groups`;

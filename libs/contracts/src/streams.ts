@@ -6,6 +6,11 @@ export const STREAM_INGRESS = 'BL_INGRESS';
 export const STREAM_DELIVERY = 'BL_DELIVERY';
 export const STREAM_AUDIT = 'BL_AUDIT';
 export const STREAM_DEAD_LETTER = 'BL_DLQ';
+/**
+ * Closed user group membership, one message per group (the latest state), kept forever. Only the hub
+ * writes it and provisions it: its per-subject limit is not part of StreamDefinition.
+ */
+export const STREAM_GROUPS = 'BL_GROUPS';
 
 /** The hub's shared durable consumer on the ingress stream: every hub instance pulls from it. */
 export const CONSUMER_HUB_INGRESS = 'hub-ingress';

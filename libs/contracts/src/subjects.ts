@@ -42,6 +42,12 @@ export const INGRESS_WILDCARD = `${SUBJECT_ROOT}.in.>`;
 export const DELIVERY_WILDCARD = `${SUBJECT_ROOT}.out.>`;
 export const AUDIT_WILDCARD = `${SUBJECT_ROOT}.audit.>`;
 export const DEAD_LETTER_WILDCARD = `${SUBJECT_ROOT}.dlq.>`;
+export const GROUPS_WILDCARD = `${SUBJECT_ROOT}.groups.>`;
+
+/** The hub's record of one closed user group's membership: `bl.groups.<group>` (last message wins). */
+export function groupStateSubject(group: string): string {
+  return `${SUBJECT_ROOT}.groups.${token(group, 'group')}`;
+}
 
 /** Audit record of one hub decision: `bl.audit.<event>`. */
 export function auditSubject(event: string): string {

@@ -4,7 +4,7 @@ import { registryProblems } from './registry-rules.js';
 
 /**
  * A copy of the registry in which each node named in `keys` has exactly that public nkey as its only key
- * (a replaced seed's old key is dropped); other nodes keep theirs. The input is not changed. Throws
+ * (a replaced seed's old key and any key windows are dropped); other nodes keep theirs. The input is not changed. Throws
  * RegistryError for a node id not in the registry, or a key that is malformed or enrolled twice.
  */
 export function enrolKeys(registry: Registry, keys: ReadonlyMap<string, string>): Registry {
@@ -14,7 +14,11 @@ export function enrolKeys(registry: Registry, keys: ReadonlyMap<string, string>)
     .filter((id) => !nodes.has(id))
     .map((id) => `node "${id}": not in the registry`);
   if (unknown.length > 0) throw new RegistryError(unknown, 'enrolment');
-  for (const [id, key] of keys) nodes.get(id)!.publicKeys = [key];
+  for (const [id, key] of keys) {
+    const node = nodes.get(id)!;
+    node.publicKeys = [key];
+    delete node.keyWindows;
+  }
   const problems = registryProblems(enrolled);
   if (problems.length > 0) throw new RegistryError(problems, 'enrolment');
   return enrolled;

@@ -8,11 +8,14 @@ export {
   type Organisation,
   type NodeKind,
   type Subscription,
+  type KeyWindow,
   type RegistryNode,
   type Registry,
 } from './registry.model.js';
 export { RegistryError } from './registry.error.js';
 export { parseRegistry, loadRegistry, stringifyRegistry } from './registry.parser.js';
 export { RegistryIndex } from './registry-index.js';
+export { RegistryFileWatcher, type RegistryWatchOptions } from './registry-file.watcher.js';
 export { enrolKeys } from './enrol-keys.js';
+export { addNodeKey, revokeNodeKey } from './key-lifecycle.js';
 export { validationContextOf } from './validation-context.js';

@@ -1,37 +1,66 @@
-import type { Registry, RegistryNode } from './registry.model.js';
+import type { KeyWindow, Registry, RegistryNode } from './registry.model.js';
 import { WILDCARD } from './registry.model.js';
 import { SUBSCRIBABLE_CATEGORIES } from './registry-rules.js';
 
 const NONE: readonly string[] = Object.freeze([]);
 
 const topic = (region: string, category: string) => `${region}\u0000${category}`;
+const keyOf = (node: string, key: string) => `${node}\u0000${key}`;
+
+function subscribe(topics: Map<string, string[]>, region: string, category: string, node: string): void {
+  const key = topic(region, category);
+  const list = topics.get(key);
+  if (!list) topics.set(key, [node]);
+  else if (!list.includes(node)) list.push(node);
+}
 
 /**
  * Lookups over one validated registry, built once: nodes by id, their keys, and the subscribers of every
  * region × category topic with wildcards already expanded, so routing a message is one map lookup.
  */
 export class RegistryIndex {
-  private readonly byId = new Map<string, RegistryNode>();
-  private readonly regions: ReadonlySet<string>;
-  private readonly sections: ReadonlySet<string>;
-  private readonly crossingPoints: ReadonlySet<string>;
-  private readonly topics = new Map<string, string[]>();
+  private registry!: Registry;
+  private byId!: Map<string, RegistryNode>;
+  private windows!: Map<string, KeyWindow>;
+  private regions!: ReadonlySet<string>;
+  private sections!: ReadonlySet<string>;
+  private crossingPoints!: ReadonlySet<string>;
+  private topics!: Map<string, string[]>;
 
-  constructor(private readonly registry: Registry) {
-    for (const node of registry.nodes) this.byId.set(node.id, node);
-    this.regions = new Set(registry.regions.map((region) => region.id));
-    this.sections = new Set(registry.sections.map((section) => section.id));
-    this.crossingPoints = new Set(registry.crossingPoints.map((point) => point.id));
+  constructor(registry: Registry) {
+    this.replace(registry);
+  }
+
+  /**
+   * Swaps in another validated registry (a reloaded file). Every lookup after the call sees the new one,
+   * so holders of this index never need rebuilding; the swap is synchronous, so no lookup sees a mix.
+   */
+  replace(registry: Registry): void {
+    const byId = new Map<string, RegistryNode>();
+    const windows = new Map<string, KeyWindow>();
+    for (const node of registry.nodes) {
+      byId.set(node.id, node);
+      for (const window of node.keyWindows ?? []) windows.set(keyOf(node.id, window.key), window);
+    }
+    const regions = new Set(registry.regions.map((region) => region.id));
+    const topics = new Map<string, string[]>();
     for (const node of registry.nodes) {
       for (const subscription of node.subscriptions) {
-        const regions = subscription.regions.includes(WILDCARD) ? this.regions : subscription.regions;
+        const subscribed = subscription.regions.includes(WILDCARD) ? regions : subscription.regions;
         const categories = subscription.categories.includes(WILDCARD)
           ? SUBSCRIBABLE_CATEGORIES
           : subscription.categories;
-        for (const region of regions)
-          for (const category of categories) this.subscribe(region, category, node.id);
+        for (const region of subscribed)
+          for (const category of categories) subscribe(topics, region, category, node.id);
       }
     }
+    this.registry = registry;
+    this.byId = byId;
+    this.windows = windows;
+    this.regions = regions;
+    this.sections = new Set(registry.sections.map((section) => section.id));
+    this.crossingPoints = new Set(registry.crossingPoints.map((point) => point.id));
+    this.topics = topics;
   }
 
   /** The node with this id, if registered. */
@@ -44,9 +73,24 @@ export class RegistryIndex {
     return this.byId.get(id)?.publicKeys ?? NONE;
   }
 
+  /** The validity window of one of the node's keys; undefined when the key is valid at any time. */
+  keyWindow(id: string, key: string): KeyWindow | undefined {
+    return this.windows.get(keyOf(id, key));
+  }
+
   /** Ids of the nodes subscribed to `region` × `category` (a category token such as `salw`), in registry order. */
   subscribers(region: string, category: string): string[] {
     return [...(this.topics.get(topic(region, category)) ?? NONE)];
+  }
+
+  /** The organisation running node `id`, or undefined for an unknown node. */
+  organisationOf(id: string): string | undefined {
+    return this.byId.get(id)?.organisation;
+  }
+
+  /** The organisations `organisation` declares within its need to know (not including itself). */
+  needToKnow(organisation: string): readonly string[] {
+    return this.registry.organisations.find((o) => o.id === organisation)?.needToKnow ?? NONE;
   }
 
   hasRegion(id: string): boolean {
@@ -68,12 +112,5 @@ export class RegistryIndex {
   /** Every registered node, in registry order. */
   nodes(): readonly RegistryNode[] {
     return this.registry.nodes;
-  }
-
-  private subscribe(region: string, category: string, node: string): void {
-    const key = topic(region, category);
-    const list = this.topics.get(key);
-    if (!list) this.topics.set(key, [node]);
-    else if (!list.includes(node)) list.push(node);
   }
 }

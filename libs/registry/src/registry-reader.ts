@@ -2,6 +2,7 @@ import {
   NODE_KINDS,
   type BorderSection,
   type CrossingPoint,
+  type KeyWindow,
   type NodeKind,
   type Organisation,
   type Region,
@@ -111,13 +112,30 @@ function readCrossingPoint(r: ShapeReader, value: unknown, path: string): Crossi
 }
 
 function readOrganisation(r: ShapeReader, value: unknown, path: string): Organisation | undefined {
-  const f = r.object(value, path, ['id', 'name']);
-  return f && { id: r.string(f, 'id', path), name: r.string(f, 'name', path) };
+  const f = r.object(value, path, ['id', 'name', 'needToKnow']);
+  if (!f) return undefined;
+  return {
+    id: r.string(f, 'id', path),
+    name: r.string(f, 'name', path),
+    ...(f.needToKnow === undefined ? {} : { needToKnow: r.strings(f, 'needToKnow', path) }),
+  };
 }
 
 function readSubscription(r: ShapeReader, value: unknown, path: string): Subscription | undefined {
   const f = r.object(value, path, ['regions', 'categories']);
   return f && { regions: r.strings(f, 'regions', path), categories: r.strings(f, 'categories', path) };
+}
+
+// A `publicKeys` entry: the key text alone, or a mapping with its validity window.
+function readKeyEntry(r: ShapeReader, value: unknown, path: string): KeyWindow | undefined {
+  if (typeof value === 'string') return { key: value };
+  const f = r.object(value, path, ['key', 'from', 'revokedAt']);
+  if (!f) return undefined;
+  return {
+    key: r.string(f, 'key', path),
+    ...(f.from === undefined ? {} : { from: r.string(f, 'from', path) }),
+    ...(f.revokedAt === undefined ? {} : { revokedAt: r.string(f, 'revokedAt', path) }),
+  };
 }
 
 function readNode(r: ShapeReader, value: unknown, path: string): RegistryNode | undefined {
@@ -135,13 +153,16 @@ function readNode(r: ShapeReader, value: unknown, path: string): RegistryNode | 
   if (kind !== '' && !(NODE_KINDS as readonly string[]).includes(kind)) {
     r.problems.push(`${path}.kind: "${kind}" is not one of ${NODE_KINDS.join(', ')}`);
   }
+  const entries = r.list(f, 'publicKeys', path, (v, at) => readKeyEntry(r, v, at), true);
+  const windows = entries.filter((entry) => entry.from !== undefined || entry.revokedAt !== undefined);
   return {
     id: r.string(f, 'id', path),
     name: r.string(f, 'name', path),
     kind: kind as NodeKind,
     organisation: r.string(f, 'organisation', path),
     ...(f.country === undefined ? {} : { country: r.string(f, 'country', path) }),
-    publicKeys: r.strings(f, 'publicKeys', path, true),
+    publicKeys: entries.map((entry) => entry.key),
+    ...(windows.length === 0 ? {} : { keyWindows: windows }),
     subscriptions: r.list(f, 'subscriptions', path, (v, at) => readSubscription(r, v, at), true),
   };
 }

@@ -1,8 +1,15 @@
 import { CATEGORY_TOKEN_LIST, DIRECT_REGION, GENERAL_CATEGORY, isSubjectToken } from '#contracts';
 import { isUserPublicKey } from '#trust';
-import { WILDCARD, type Registry } from './registry.model.js';
+import { WILDCARD, type Registry, type RegistryNode } from './registry.model.js';
 
 const COUNTRY = /^[A-Z]{2}$/;
+// RFC 3339 in UTC, as `Bl-Sent` carries it; fractions optional so a person can write `…T12:00:00Z`.
+const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/** The instant of a key window bound, or NaN when the text is not an RFC 3339 UTC time. */
+export function windowTime(text: string): number {
+  return UTC_TIME.test(text) ? Date.parse(text) : Number.NaN;
+}
 
 /** Category tokens a subscription may name: every real category, and `general` for uncategorised messages. */
 export const SUBSCRIBABLE_CATEGORIES: readonly string[] = [...CATEGORY_TOKEN_LIST, GENERAL_CATEGORY];
@@ -44,10 +51,30 @@ function checkList(
   for (const value of values) if (!known(value)) problems.push(`${label}: unknown ${what} "${value}"`);
 }
 
+function checkKeyWindows(label: string, node: RegistryNode, problems: string[]): void {
+  const seen = new Set<string>();
+  for (const window of node.keyWindows ?? []) {
+    const at = `${label} key ${window.key}`;
+    if (!node.publicKeys.includes(window.key)) problems.push(`${at}: window for a key not in publicKeys`);
+    if (seen.has(window.key)) problems.push(`${at}: more than one validity window`);
+    seen.add(window.key);
+    const from = window.from === undefined ? undefined : windowTime(window.from);
+    const revoked = window.revokedAt === undefined ? undefined : windowTime(window.revokedAt);
+    if (Number.isNaN(from)) problems.push(`${at}: from "${window.from}" is not an RFC 3339 UTC time`);
+    if (Number.isNaN(revoked)) {
+      problems.push(`${at}: revokedAt "${window.revokedAt}" is not an RFC 3339 UTC time`);
+    }
+    if (from !== undefined && revoked !== undefined && !(from < revoked)) {
+      problems.push(`${at}: revokedAt must come after from`);
+    }
+  }
+}
+
 /**
  * Every consistency problem of a well-shaped registry: ids that are not subject tokens or repeat, missing
  * names, references to unknown regions, sections, organisations or categories, bad country codes,
- * coordinates out of range, and public keys that are not user nkeys or are enrolled twice.
+ * coordinates out of range, public keys that are not user nkeys or are enrolled twice, and key windows
+ * that are malformed, reversed or name a key the node does not list.
  */
 export function registryProblems(registry: Registry): string[] {
   const problems: string[] = [];
@@ -76,6 +103,14 @@ export function registryProblems(registry: Registry): string[] {
     if (!(lon >= -180 && lon <= 180)) problems.push(`${label}: longitude ${lon} is outside -180..180`);
   }
 
+  for (const organisation of registry.organisations) {
+    for (const other of organisation.needToKnow ?? []) {
+      const label = `organisation "${organisation.id}" needToKnow`;
+      if (!organisations.has(other)) problems.push(`${label}: unknown organisation "${other}"`);
+      else if (other === organisation.id) problems.push(`${label}: names the organisation itself`);
+    }
+  }
+
   const keyOwners = new Map<string, string>();
   for (const node of registry.nodes) {
     const label = `node "${node.id}"`;
@@ -91,6 +126,7 @@ export function registryProblems(registry: Registry): string[] {
         problems.push(`${label}: public key ${key} is already enrolled for "${owner}"`);
       keyOwners.set(key, owner ?? node.id);
     }
+    checkKeyWindows(label, node, problems);
     node.subscriptions.forEach((subscription, index) => {
       const at = `${label} subscriptions[${index}]`;
       checkList(at, subscription.regions, (id) => id === WILDCARD || regions.has(id), 'region', problems);

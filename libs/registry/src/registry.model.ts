@@ -26,6 +26,11 @@ export interface CrossingPoint {
 export interface Organisation {
   id: string;
   name: string;
+  /**
+   * Organisations within this one's need to know (TLP:AMBER "its clients"): a TLP:AMBER message
+   * addressed to a node of this organisation also reaches their subscribed nodes. Not transitive.
+   */
+  needToKnow?: string[];
 }
 
 export const NODE_KINDS = ['border', 'customs', 'partner', 'service', 'hub'] as const;
@@ -37,6 +42,16 @@ export interface Subscription {
   categories: string[];
 }
 
+/**
+ * When one of a node's public keys may sign: messages sent at or after `from` and before `revokedAt`
+ * (RFC 3339 UTC times; either bound may be absent). Keys without a window are valid at any time.
+ */
+export interface KeyWindow {
+  key: string;
+  from?: string;
+  revokedAt?: string;
+}
+
 /** A registered identity: an agency node, a partner, a service or the hub. */
 export interface RegistryNode {
   id: string;
@@ -46,6 +61,11 @@ export interface RegistryNode {
   country?: string;
   /** Public nkeys (`U…`) that may sign for this node; more than one while a key is rotated. */
   publicKeys: string[];
+  /**
+   * Validity windows of some of `publicKeys` (rotation grace periods, revocations). In the YAML file a
+   * `publicKeys` entry is either the key text or a mapping `{ key, from?, revokedAt? }`.
+   */
+  keyWindows?: KeyWindow[];
   subscriptions: Subscription[];
 }
 

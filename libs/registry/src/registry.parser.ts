@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Document, isScalar, parseDocument, visit } from 'yaml';
 import { RegistryError } from './registry.error.js';
-import type { Registry } from './registry.model.js';
+import type { Registry, RegistryNode } from './registry.model.js';
 import { readRegistry } from './registry-reader.js';
 import { registryProblems } from './registry-rules.js';
 
@@ -36,9 +36,17 @@ export function loadRegistry(path: string): Registry {
   return parseRegistry(text, path);
 }
 
+// The file form of a node: a key with a validity window is written as a `publicKeys` mapping entry.
+function nodeForFile(node: RegistryNode): object {
+  const { keyWindows, ...rest } = node;
+  if (keyWindows === undefined) return rest;
+  const windows = new Map(keyWindows.map((window) => [window.key, window]));
+  return { ...rest, publicKeys: node.publicKeys.map((key) => windows.get(key) ?? key) };
+}
+
 /** The registry as YAML that parseRegistry reads back to an equal registry; short lists are written inline. */
 export function stringifyRegistry(registry: Registry): string {
-  const document = new Document(registry);
+  const document = new Document({ ...registry, nodes: registry.nodes.map(nodeForFile) });
   visit(document, {
     Seq(_key, node) {
       if (node.items.every((item) => isScalar(item))) node.flow = true;

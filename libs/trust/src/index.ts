@@ -5,7 +5,24 @@ export { generateNodeKey, NodeSigner } from './node-signer.js';
 export { sealHeaders, readSignedFields } from './envelope.js';
 export { EnvelopeError } from './envelope.error.js';
 export { canonicalSentTime } from './sent-time.js';
-export { SignatureVerifier, type Verification } from './signature-verifier.js';
+export { SignatureVerifier, type KeyValidity, type Verification } from './signature-verifier.js';
 export { formatHandling } from './handling-label.js';
 export { KeyFormatError } from './key-format.error.js';
 export { isUserPublicKey } from './nkey-codec.js';
+export {
+  AUDIT_HASH_DOMAIN,
+  AUDIT_CHECKPOINT_TYPE,
+  type AuditChainHead,
+  auditContentDigest,
+  auditLinkHash,
+  auditEntryHash,
+  chainAuditEntry,
+  checkpointSignedFields,
+  signCheckpoint,
+} from './audit-chain.js';
+export {
+  AuditChainVerifier,
+  type AuditChainBreak,
+  type AuditChainProblem,
+  type AuditChainSummary,
+} from './audit-chain-verifier.js';

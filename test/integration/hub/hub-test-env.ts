@@ -22,6 +22,8 @@ import { createTestParties, type NodeMessage, type TestParties } from '../../../
 
 export interface HubTestEnv {
   parties: TestParties;
+  /** The registry file the hubs read (and reload when it changes). */
+  registryFile: string;
   js: JetStreamClient;
   jsm: JetStreamManager;
   /** Boots one more hub instance in this process on the shared durable consumer. */
@@ -111,7 +113,7 @@ export async function startHubTestEnv(): Promise<HubTestEnv> {
     await rm(dir, { recursive: true, force: true });
   };
 
-  return { parties, js, jsm, startHub, publish, processed, deliveries, rejectionFor, stop };
+  return { parties, registryFile, js, jsm, startHub, publish, processed, deliveries, rejectionFor, stop };
 }
 
 /** The copies of message `id` in `messages` (deliveries of its kind carrying its Bl-Id). */

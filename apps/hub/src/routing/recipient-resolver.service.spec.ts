@@ -1,4 +1,19 @@
-import { Category, DIRECT_REGION, GENERAL_CATEGORY, HandlingCode, RejectionReason, Tlp } from '#contracts';
+import { create, type MessageInitShape } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  AuditEvent,
+  Category,
+  DIRECT_REGION,
+  GENERAL_CATEGORY,
+  GroupChangeSchema,
+  HEADER_ID,
+  HandlingCode,
+  RejectionReason,
+  ReleaseSchema,
+  Tlp,
+  type GroupChange,
+  type Release,
+} from '#contracts';
 import { createLogger } from '#runtime';
 import {
   InMemoryRouteRecords,
@@ -9,19 +24,54 @@ import {
   testReply,
 } from '../hub.fixtures.js';
 import { IngressRefusal } from '../ingress/ingress-refusal.js';
-import { RecipientResolverService } from './recipient-resolver.service.js';
-import type { Recipient } from './routable-message.js';
+import { encodeMessage } from '#contracts';
+import { v7 as uuidv7 } from 'uuid';
+import type { RoutedMessage } from '../delivery/delivery-outcome.js';
+import type { RoutableMessage, Recipient } from './routable-message.js';
+import { createTestResolver } from './routing.fixtures.js';
 
 const parties = createTestParties();
 
 function setUp() {
   const routes = new InMemoryRouteRecords();
-  const resolver = new RecipientResolverService(
+  const { resolver, originals, requests, audit } = createTestResolver(
     parties.index,
     routes,
     createLogger({ service: 'hub' }, 'silent'),
   );
-  return { routes, resolver };
+  /** Resolves, then commits as the ingress pipeline does; returns the recipients' node ids. */
+  const accept = async (routable: RoutableMessage) => {
+    const recipients = await resolver.resolve(routable);
+    const routed: RoutedMessage = {
+      id: routable.message.id,
+      kind: routable.kind,
+      origin: routable.message.sender,
+      body: encodeMessage(routable.kind, routable.message as never),
+      headers: {},
+      recipients,
+    };
+    await resolver.commit(routed);
+    return recipients.map((r) => r.node).sort();
+  };
+  return { routes, resolver, originals, requests, audit, accept };
+}
+
+function groupChange(
+  sender: string,
+  group: string,
+  change: MessageInitShape<typeof GroupChangeSchema>['change'],
+): GroupChange {
+  return create(GroupChangeSchema, {
+    id: uuidv7(),
+    sender,
+    sent: timestampFromDate(new Date()),
+    group,
+    change,
+  });
+}
+
+function release(sender: string, init: MessageInitShape<typeof ReleaseSchema>): Release {
+  return create(ReleaseSchema, { id: uuidv7(), sender, sent: timestampFromDate(new Date()), ...init });
 }
 
 const nodes = (recipients: Recipient[]) => recipients.map((r) => r.node).sort();
@@ -113,29 +163,33 @@ describe('RecipientResolverService', () => {
       ]);
     });
 
-    it('widens TLP:AMBER alerts to subscribers', async () => {
+    it("narrows TLP:AMBER alerts to subscribers of the addressees' organisations", async () => {
       const { resolver } = setUp();
-      const alert = testAlert('kz-border', { addressees: { nodes: ['kg-border'] } });
+      const alert = testAlert('kz-border', {
+        handling: { tlp: Tlp.AMBER, code: HandlingCode.H2 },
+        addressees: { nodes: ['kg-border', 'unodc'] },
+      });
+      // Every test party is its own organisation, declaring no need to know: the addressees alone.
       expect(nodes(await resolver.resolve({ kind: 'alert', message: alert }))).toEqual([
         'kg-border',
-        'tj-border',
         'unodc',
-        'uz-customs',
       ]);
     });
 
-    it('refuses an unknown addressee node, the hub, or a closed user group as UNKNOWN_ADDRESSEE', async () => {
+    it('refuses an unknown addressee node or the hub as UNKNOWN_ADDRESSEE', async () => {
       const { resolver } = setUp();
-      const alert = testAlert('kz-border', {
-        addressees: { nodes: ['tj-border', 'nobody', 'hub'], groups: ['op-x'] },
-      });
+      const alert = testAlert('kz-border', { addressees: { nodes: ['tj-border', 'nobody', 'hub'] } });
       const error = await refusal(resolver.resolve({ kind: 'alert', message: alert }));
       expect(error.reason).toBe(RejectionReason.UNKNOWN_ADDRESSEE);
-      expect(error.violations.map((v) => v.field)).toEqual([
-        'addressees.nodes[1]',
-        'addressees.nodes[2]',
-        'addressees.groups[0]',
-      ]);
+      expect(error.violations.map((v) => v.field)).toEqual(['addressees.nodes[1]', 'addressees.nodes[2]']);
+    });
+
+    it('refuses a closed user group that does not exist as UNKNOWN_ADDRESSEE', async () => {
+      const { resolver } = setUp();
+      const alert = testAlert('kz-border', { addressees: { groups: ['op-x'] } });
+      const error = await refusal(resolver.resolve({ kind: 'alert', message: alert }));
+      expect(error.reason).toBe(RejectionReason.UNKNOWN_ADDRESSEE);
+      expect(error.violations.map((v) => v.field)).toEqual(['addressees.groups[0]']);
     });
   });
 
@@ -219,6 +273,178 @@ describe('RecipientResolverService', () => {
       );
       expect(error.reason).toBe(RejectionReason.UNKNOWN_ADDRESSEE);
       expect(error.violations).toEqual([expect.objectContaining({ field: 'origin' })]);
+    });
+  });
+
+  describe('closed user groups', () => {
+    const creation = (members: string[]) => ({
+      case: 'create' as const,
+      value: { name: 'Operation Panj', members },
+    });
+
+    it('tells every member of a new group, and delivers a TLP:RED alert to the group to its members only', async () => {
+      const { accept, resolver } = setUp();
+      const opening = groupChange('kz-border', 'op-panj', creation(['tj-border', 'kg-border']));
+      expect(await accept({ kind: 'group', message: opening })).toEqual(['kg-border', 'tj-border']);
+      const alert = testAlert('tj-border', {
+        handling: { tlp: Tlp.RED, code: HandlingCode.H2 },
+        addressees: { groups: ['op-panj'] },
+      });
+      expect(await resolver.resolve({ kind: 'alert', message: alert })).toEqual([
+        { node: 'kz-border', region: DIRECT_REGION, category: 'salw' },
+        { node: 'kg-border', region: DIRECT_REGION, category: 'salw' },
+      ]);
+    });
+
+    it('stops delivering to a removed member at once, and tells it that it is out', async () => {
+      const { accept, resolver } = setUp();
+      await accept({
+        kind: 'group',
+        message: groupChange('kz-border', 'op-panj', creation(['tj-border', 'kg-border'])),
+      });
+      const removal = groupChange('kz-border', 'op-panj', { case: 'remove', value: { node: 'kg-border' } });
+      expect(await accept({ kind: 'group', message: removal })).toEqual(['kg-border', 'tj-border']);
+      const notice = testNotice('kz-border', [], { addressees: { groups: ['op-panj'] } });
+      expect(nodes(await resolver.resolve({ kind: 'notice', message: notice }))).toEqual(['tj-border']);
+    });
+
+    it('lets only the owner change the group, and only members send to it', async () => {
+      const { accept, resolver } = setUp();
+      await accept({ kind: 'group', message: groupChange('kz-border', 'op-panj', creation(['tj-border'])) });
+      const byMember = groupChange('tj-border', 'op-panj', { case: 'add', value: { node: 'unodc' } });
+      expect((await refusal(resolver.resolve({ kind: 'group', message: byMember }))).reason).toBe(
+        RejectionReason.UNAUTHORIZED,
+      );
+      const outsider = testNotice('unodc', [], { addressees: { groups: ['op-panj'] } });
+      expect((await refusal(resolver.resolve({ kind: 'notice', message: outsider }))).reason).toBe(
+        RejectionReason.UNAUTHORIZED,
+      );
+      const again = groupChange('tj-border', 'op-panj', creation([]));
+      expect((await refusal(resolver.resolve({ kind: 'group', message: again }))).reason).toBe(
+        RejectionReason.INVALID,
+      );
+    });
+
+    it('treats a redelivered change as done', async () => {
+      const { accept } = setUp();
+      const opening = groupChange('kz-border', 'op-panj', creation(['tj-border']));
+      await accept({ kind: 'group', message: opening });
+      expect(await accept({ kind: 'group', message: opening })).toEqual(['tj-border']);
+    });
+  });
+
+  describe('release workflow', () => {
+    async function received(routes: InMemoryRouteRecords, originals: ReturnType<typeof setUp>['originals']) {
+      const alert = testAlert('kz-border', { handling: { tlp: Tlp.RED, code: HandlingCode.H2 } });
+      await routes.remember(alert.id, {
+        origin: 'kz-border',
+        kind: 'alert',
+        recipients: ['tj-border'],
+        sequence: 7,
+      });
+      originals.log.set(7, {
+        id: alert.id,
+        subject: 'bl.in.kz-border.alert',
+        headers: { [HEADER_ID]: alert.id, 'Bl-Signature': 'sig', 'Nats-Msg-Id': alert.id },
+        body: encodeMessage('alert', alert),
+      });
+      return alert.id;
+    }
+
+    it('routes a request from a recipient to the originator, and refuses one from a non-recipient', async () => {
+      const { accept, resolver, routes, originals } = setUp();
+      const message = await received(routes, originals);
+      const request = release('tj-border', {
+        message,
+        origin: 'kz-border',
+        to: 'unodc',
+        step: { case: 'request', value: { reason: 'tracing' } },
+      });
+      expect(await accept({ kind: 'release', message: request })).toEqual(['kz-border']);
+      const stranger = release('kg-border', {
+        message,
+        origin: 'kz-border',
+        to: 'unodc',
+        step: { case: 'request', value: { reason: '' } },
+      });
+      expect((await refusal(resolver.resolve({ kind: 'release', message: stranger }))).reason).toBe(
+        RejectionReason.UNAUTHORIZED,
+      );
+    });
+
+    it('on approval re-shares the original to the further node, records it, and answers the requester', async () => {
+      const { accept, routes, originals, audit } = setUp();
+      const message = await received(routes, originals);
+      const request = release('tj-border', {
+        message,
+        origin: 'kz-border',
+        to: 'unodc',
+        step: { case: 'request', value: { reason: '' } },
+      });
+      await accept({ kind: 'release', message: request });
+      const approval = release('kz-border', {
+        message,
+        origin: 'kz-border',
+        to: 'unodc',
+        step: {
+          case: 'decision',
+          value: { request: request.id, requester: 'tj-border', approved: true, reason: '' },
+        },
+      });
+      expect(await accept({ kind: 'release', message: approval })).toEqual(['tj-border']);
+      const [copy, ...more] = originals.published;
+      expect(more).toEqual([]);
+      expect(copy).toMatchObject({
+        subject: 'bl.out.unodc.alert.direct.salw',
+        msgId: `${message}:unodc`,
+        headers: { [HEADER_ID]: message, 'Bl-Signature': 'sig', 'Bl-Recipient': 'unodc' },
+      });
+      expect(copy?.headers['Nats-Msg-Id']).toBeUndefined();
+      expect(copy?.body).toBe(originals.log.get(7)?.body);
+      expect(audit.records).toContainEqual(
+        expect.objectContaining({
+          event: AuditEvent.RELEASED,
+          ref: approval.id,
+          message,
+          origin: 'kz-border',
+          recipients: ['unodc'],
+        }),
+      );
+      expect((await routes.recall(message))?.recipients).toEqual(['tj-border', 'unodc']);
+    });
+
+    it('refuses a decision from anyone but the originator, and a second decision', async () => {
+      const { accept, resolver, routes, originals } = setUp();
+      const message = await received(routes, originals);
+      const request = release('tj-border', {
+        message,
+        origin: 'kz-border',
+        to: 'unodc',
+        step: { case: 'request', value: { reason: '' } },
+      });
+      await accept({ kind: 'release', message: request });
+      const decision = (approved: boolean) => ({
+        case: 'decision' as const,
+        value: {
+          request: request.id,
+          requester: 'tj-border',
+          approved,
+          reason: approved ? '' : 'ongoing case',
+        },
+      });
+      const forged = release('unodc', { message, origin: 'unodc', to: 'unodc', step: decision(true) });
+      expect((await refusal(resolver.resolve({ kind: 'release', message: forged }))).reason).toBe(
+        RejectionReason.UNAUTHORIZED,
+      );
+      await accept({
+        kind: 'release',
+        message: release('kz-border', { message, origin: 'kz-border', to: 'unodc', step: decision(false) }),
+      });
+      expect(originals.published).toEqual([]);
+      const late = release('kz-border', { message, origin: 'kz-border', to: 'unodc', step: decision(true) });
+      expect((await refusal(resolver.resolve({ kind: 'release', message: late }))).reason).toBe(
+        RejectionReason.INVALID,
+      );
     });
   });
 });

@@ -5,21 +5,26 @@ import {
   RejectionReason,
   Tlp,
   categoryToken,
+  decodeMessage,
+  type Addressees,
   type Alert,
+  type GroupChange,
   type Notice,
   type Receipt,
+  type Release,
   type Reply,
   type Violation,
 } from '#contracts';
 import { RegistryIndex } from '#registry';
 import type { Logger } from 'pino';
 import { HUB_LOGGER } from '../core/hub-logger.js';
+import type { RoutedMessage } from '../delivery/delivery-outcome.js';
+import { GroupsService } from '../groups/groups.service.js';
 import { IngressRefusal } from '../ingress/ingress-refusal.js';
+import { ReleasesService } from '../release/releases.service.js';
+import { distribute, type Route } from './distribution-policy.js';
 import type { Recipient, RoutableMessage } from './routable-message.js';
 import { RouteRecordStore } from './route-record.store.js';
-
-// TLP:RED and TLP:AMBER+STRICT name their audience explicitly: never widen them to subscribers.
-const ADDRESSEES_ONLY: ReadonlySet<Tlp> = new Set([Tlp.RED, Tlp.AMBER_STRICT]);
 
 /** Collects recipients once each, never the sender; the first route found for a node wins. */
 class RecipientSet {
@@ -38,11 +43,13 @@ class RecipientSet {
 }
 
 /**
- * Decides who receives a message: alerts go to the subscribers of (region × category) of each of
- * their regions and to their explicit addressees; notices to their addressees; replies to the
- * notice's sender and their addressees; receipts to the origin of the message they acknowledge.
- * Refuses with an IngressRefusal when an addressee is unknown, a reply's notice is unknown, or a
- * receipt comes from a node that did not receive the message.
+ * Decides who receives a message: alerts by the TLP policy (distribution-policy.ts) over their
+ * addressees, the live members of their closed user groups and the subscribers of their topics;
+ * notices to their addressees and group members; replies to the notice's sender and their
+ * addressees; receipts to the origin of the message they acknowledge; release requests and decisions
+ * through the release workflow; group changes to the group's members. Refuses with an IngressRefusal
+ * when an addressee or group is unknown, the sender is not a member of a group it addresses, or the
+ * message's reference (notice, received message, release request, group owner) does not hold.
  */
 @Injectable()
 export class RecipientResolverService {
@@ -50,6 +57,8 @@ export class RecipientResolverService {
     private readonly registry: RegistryIndex,
     private readonly routes: RouteRecordStore,
     @Inject(HUB_LOGGER) private readonly logger: Logger,
+    private readonly groups: GroupsService,
+    private readonly releases: ReleasesService,
   ) {}
 
   async resolve(routable: RoutableMessage): Promise<Recipient[]> {
@@ -65,12 +74,27 @@ export class RecipientResolverService {
         return this.forReply(routable.message);
       case 'receipt':
         return this.forReceipt(routable.message);
+      case 'release':
+        return this.forRelease(routable.message);
+      case 'group':
+        return this.forGroupChange(routable.message);
     }
   }
 
   /**
-   * One violation per explicit addressee the hub cannot deliver to: a node the registry does not
-   * list (or the hub itself), any closed user group (none is registered yet), a receipt's unknown origin.
+   * Stores what an accepted message changes for later routing decisions: a group change's new
+   * membership, a release request, or a release decision (an approval re-shares the original). Runs
+   * before any copy is published and is repeatable, so a redelivered message changes nothing twice.
+   */
+  async commit(routed: RoutedMessage): Promise<void> {
+    if (routed.kind === 'group') await this.groups.commit(decodeMessage('group', routed.body));
+    if (routed.kind === 'release') await this.releases.commit(decodeMessage('release', routed.body));
+  }
+
+  /**
+   * One violation per explicit addressee node the hub cannot deliver to: a node the registry does not
+   * list (or the hub itself), a receipt's unknown origin. Closed user groups are checked against the
+   * live membership store while resolving, since membership changes at run time.
    */
   unknownAddressees(routable: RoutableMessage): Violation[] {
     const violations: Violation[] = [];
@@ -79,36 +103,65 @@ export class RecipientResolverService {
         violations.push({ field: 'origin', reason: 'unknown node' });
       return violations;
     }
-    const { nodes = [], groups = [] } = routable.message.addressees ?? {};
+    if (routable.kind === 'release' || routable.kind === 'group') return violations;
+    const { nodes = [] } = routable.message.addressees ?? {};
     nodes.forEach((node, i) => {
       if (!this.isAddressable(node))
         violations.push({ field: `addressees.nodes[${i}]`, reason: 'unknown node' });
     });
-    groups.forEach((_, i) => {
-      violations.push({ field: `addressees.groups[${i}]`, reason: 'unknown closed user group' });
-    });
     return violations;
   }
 
-  private forAlert(alert: Alert): Recipient[] {
+  private async forAlert(alert: Alert): Promise<Recipient[]> {
     const category = categoryToken(alert.category);
+    const subscribers: Route[] = alert.regions.flatMap((region) =>
+      this.registry.subscribers(region, category).map((node) => ({ node, region })),
+    );
+    const routes = distribute(
+      {
+        tlp: alert.handling?.tlp ?? Tlp.UNSPECIFIED,
+        sender: alert.sender,
+        addressed: await this.addressed(alert.sender, alert.addressees),
+        subscribers,
+      },
+      this.registry,
+    );
     const recipients = new RecipientSet(alert.sender);
-    // Addressees first, so a node both addressed and subscribed sees that it was addressed.
-    for (const node of alert.addressees?.nodes ?? []) recipients.add(node, DIRECT_REGION, category);
-    if (!ADDRESSEES_ONLY.has(alert.handling?.tlp ?? Tlp.UNSPECIFIED)) {
-      for (const region of alert.regions) {
-        for (const node of this.registry.subscribers(region, category))
-          recipients.add(node, region, category);
-      }
-    }
+    for (const { node, region } of routes) recipients.add(node, region, category);
     return recipients.list();
   }
 
-  private forNotice(notice: Notice): Recipient[] {
+  private async forNotice(notice: Notice): Promise<Recipient[]> {
     const category = categoryToken(notice.category);
     const recipients = new RecipientSet(notice.sender);
-    for (const node of notice.addressees?.nodes ?? []) recipients.add(node, DIRECT_REGION, category);
+    for (const node of await this.addressed(notice.sender, notice.addressees))
+      recipients.add(node, DIRECT_REGION, category);
     return recipients.list();
+  }
+
+  /**
+   * The explicitly addressed nodes: the named ones, then the members of each named closed user group
+   * as they are now. Refuses an unknown group (UNKNOWN_ADDRESSEE) and a group the sender is not a
+   * member of (UNAUTHORIZED): a group's traffic is its members' alone.
+   */
+  private async addressed(sender: string, addressees: Addressees | undefined): Promise<string[]> {
+    const { nodes = [], groups = [] } = addressees ?? {};
+    const members = await Promise.all(groups.map((group) => this.groups.members(group)));
+    const unknown = groups.flatMap((group, i) =>
+      members[i] === undefined
+        ? [{ field: `addressees.groups[${i}]`, reason: `unknown closed user group '${group}'` }]
+        : [],
+    );
+    if (unknown.length > 0)
+      throw new IngressRefusal(RejectionReason.UNKNOWN_ADDRESSEE, 'unknown closed user group', unknown);
+    const outside = groups.filter((_, i) => !members[i]?.includes(sender));
+    if (outside.length > 0) {
+      throw new IngressRefusal(
+        RejectionReason.UNAUTHORIZED,
+        `${sender} is not a member of ${outside.join(', ')}`,
+      );
+    }
+    return [...nodes, ...members.flatMap((list) => list ?? [])];
   }
 
   private async forReply(reply: Reply): Promise<Recipient[]> {
@@ -122,7 +175,8 @@ export class RecipientResolverService {
     }
     const recipients = new RecipientSet(reply.sender);
     recipients.add(notice.origin, DIRECT_REGION, GENERAL_CATEGORY);
-    for (const node of reply.addressees?.nodes ?? []) recipients.add(node, DIRECT_REGION, GENERAL_CATEGORY);
+    for (const node of await this.addressed(reply.sender, reply.addressees))
+      recipients.add(node, DIRECT_REGION, GENERAL_CATEGORY);
     return recipients.list();
   }
 
@@ -142,6 +196,20 @@ export class RecipientResolverService {
     }
     const recipients = new RecipientSet(receipt.sender);
     recipients.add(receipt.origin, DIRECT_REGION, GENERAL_CATEGORY);
+    return recipients.list();
+  }
+
+  private async forRelease(release: Release): Promise<Recipient[]> {
+    const recipients = new RecipientSet(release.sender);
+    for (const node of await this.releases.recipients(release))
+      recipients.add(node, DIRECT_REGION, GENERAL_CATEGORY);
+    return recipients.list();
+  }
+
+  private async forGroupChange(change: GroupChange): Promise<Recipient[]> {
+    const recipients = new RecipientSet(change.sender);
+    for (const node of await this.groups.recipients(change))
+      recipients.add(node, DIRECT_REGION, GENERAL_CATEGORY);
     return recipients.list();
   }
 

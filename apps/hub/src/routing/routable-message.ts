@@ -1,7 +1,7 @@
 import { NODE_SENDABLE_KINDS, type MessageKind, type MessageOf } from '#contracts';
 
 /** The kinds a node may send into the hub (NODE_SENDABLE_KINDS as a type). */
-export type SendableKind = 'alert' | 'notice' | 'reply' | 'receipt';
+export type SendableKind = 'alert' | 'notice' | 'reply' | 'receipt' | 'release' | 'group';
 
 export function isSendableKind(kind: MessageKind): kind is SendableKind {
   return NODE_SENDABLE_KINDS.includes(kind);

@@ -15,10 +15,11 @@ function parseRecord(text: string): RouteRecord | undefined {
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { origin, kind, recipients } = value as Record<string, unknown>;
+  const { origin, kind, recipients, sequence } = value as Record<string, unknown>;
   if (typeof origin !== 'string' || typeof kind !== 'string' || !isMessageKind(kind)) return undefined;
   if (!Array.isArray(recipients) || !recipients.every((r) => typeof r === 'string')) return undefined;
-  return { origin, kind, recipients: recipients as string[] };
+  const record: RouteRecord = { origin, kind, recipients: recipients as string[] };
+  return Number.isSafeInteger(sequence) ? { ...record, sequence: sequence as number } : record;
 }
 
 /** Route records as JSON strings in Redis, with a TTL. Redis errors propagate (the message is retried). */

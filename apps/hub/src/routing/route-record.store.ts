@@ -5,6 +5,8 @@ export interface RouteRecord {
   origin: string;
   kind: MessageKind;
   recipients: string[];
+  /** Its sequence in the ingress stream, where the original signed message stays for release. */
+  sequence?: number;
 }
 
 /**

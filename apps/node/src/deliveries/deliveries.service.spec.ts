@@ -30,6 +30,8 @@ import {
 } from '../node.fixtures.js';
 import type { Delivery } from './delivery.js';
 import { DeliveriesService } from './deliveries.service.js';
+import type { GroupsService } from '../groups/groups.service.js';
+import type { ReleasesService } from '../release/releases.service.js';
 
 const NODE = 'kz-border';
 const NOW = new Date('2025-03-14T08:30:00.000Z');
@@ -57,6 +59,12 @@ function setup() {
   const receiptsService = {
     sendDelivered: async (message: string, origin: string) => void receipts.push({ message, origin }),
   };
+  const releases = {
+    receive: async (message: unknown) => void applied.push({ what: 'release', message }),
+  };
+  const groups = {
+    receive: async (message: unknown) => void applied.push({ what: 'group', message }),
+  };
   const clock: Clock = { now: () => NOW };
   const service = new DeliveriesService(
     { NODE_ID: NODE } as NodeConfig,
@@ -65,6 +73,8 @@ function setup() {
     inbox as unknown as InboxService,
     sent as unknown as SentMessagesService,
     receiptsService as unknown as ReceiptsService,
+    releases as unknown as ReleasesService,
+    groups as unknown as GroupsService,
     clock,
     pino({ level: 'silent' }),
   );

@@ -20,7 +20,9 @@ import { LOGGER } from '../common/logger.token.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { InboxKind } from '../inbox/inbox-item.js';
 import { InboxService } from '../inbox/inbox.service.js';
+import { GroupsService } from '../groups/groups.service.js';
 import { ReceiptsService } from '../messages/receipts.service.js';
+import { ReleasesService } from '../release/releases.service.js';
 import { SentMessagesService } from '../messages/sent-messages.service.js';
 import type { Delivery } from './delivery.js';
 import { checkOrigin, type OriginCheck } from './origin-check.js';
@@ -47,7 +49,8 @@ function decode<K extends MessageKind>(kind: K, body: Uint8Array): MessageOf<K> 
 /**
  * What this node does with each delivery: messages for its users go into the inbox (once per id,
  * marked verified or not) and are answered with a signed `delivered` receipt; routing reports,
- * receipts and rejections about its own messages update their sent state. Resolves only once Redis
+ * receipts and rejections about its own messages update their sent state; release requests and
+ * answers, and closed user group changes, go to their features. Resolves only once Redis
  * holds the outcome, so the consumer acks only then; PermanentFailure marks a delivery that no retry
  * can fix (it is dead-lettered).
  */
@@ -60,6 +63,8 @@ export class DeliveriesService {
     private readonly inbox: InboxService,
     private readonly sent: SentMessagesService,
     private readonly receipts: ReceiptsService,
+    private readonly releases: ReleasesService,
+    private readonly groups: GroupsService,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -80,6 +85,10 @@ export class DeliveriesService {
         return this.applyReceipt(this.trusted(this.receive('receipt', address, delivery)));
       case 'rejection':
         return this.sent.applyRejection(this.trusted(this.receive('rejection', address, delivery)));
+      case 'release':
+        return this.releases.receive(this.trusted(this.receive('release', address, delivery)));
+      case 'group':
+        return this.groups.receive(this.trusted(this.receive('group', address, delivery)));
     }
   }
 

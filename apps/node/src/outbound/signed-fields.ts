@@ -3,7 +3,7 @@ import type { MessageOf } from '#contracts';
 import { canonicalSentTime, formatHandling, type SignedFields } from '#trust';
 
 /** The kinds a node originates, and so signs with its own key. */
-export type OutboundKind = 'alert' | 'notice' | 'reply' | 'receipt';
+export type OutboundKind = 'alert' | 'notice' | 'reply' | 'receipt' | 'release' | 'group';
 
 type OutboundMessage = MessageOf<OutboundKind>;
 
@@ -17,11 +17,16 @@ function correlationOf(message: OutboundMessage): string {
       return message.thread;
     case 'borderlink.v1.Receipt':
       return '';
+    // A release correlates with the message it would release, a group change with its group.
+    case 'borderlink.v1.Release':
+      return message.message;
+    case 'borderlink.v1.GroupChange':
+      return message.group;
   }
 }
 
 function handlingOf(message: OutboundMessage): string {
-  return formatHandling(message.$typeName === 'borderlink.v1.Receipt' ? undefined : message.handling);
+  return formatHandling('handling' in message ? message.handling : undefined);
 }
 
 /**

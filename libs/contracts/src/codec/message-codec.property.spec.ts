@@ -19,6 +19,8 @@ import {
   validRejection,
   validReply,
   validRoutingReport,
+  validRelease,
+  validGroupChange,
 } from '../validation/message.fixtures.js';
 import { validateMessage } from '../validation/validate-message.js';
 import type { Violation } from '../validation/violation.js';
@@ -37,6 +39,8 @@ const VALID: { [K in MessageKind]: () => MessageOf<K> } = {
   receipt: validReceipt,
   rejection: validRejection,
   routing: validRoutingReport,
+  release: validRelease,
+  group: validGroupChange,
 };
 const ctx = fixtureContext();
 

@@ -8,6 +8,8 @@ import {
   validRejection,
   validReply,
   validRoutingReport,
+  validRelease,
+  validGroupChange,
 } from '../validation/message.fixtures.js';
 import { DecodeError, EncodeError, OversizedBodyError } from './codec.errors.js';
 import { decodeMessage, encodeMessage, messageFromJson, messageToJson } from './message-codec.js';
@@ -19,6 +21,8 @@ const VALID: { [K in MessageKind]: () => MessageOf<K> } = {
   receipt: validReceipt,
   rejection: validRejection,
   routing: validRoutingReport,
+  release: validRelease,
+  group: validGroupChange,
 };
 const KINDS = Object.keys(VALID) as MessageKind[];
 

@@ -26,6 +26,8 @@ import { NoticeKind, NoticeSchema, Priority, TraceStatus } from '../gen/borderli
 import { ReceiptKind, ReceiptSchema, RoutingReportSchema } from '../gen/borderlink/v1/receipt_pb.js';
 import { RejectionReason, RejectionSchema } from '../gen/borderlink/v1/rejection_pb.js';
 import { ReplySchema } from '../gen/borderlink/v1/reply_pb.js';
+import { GroupChangeSchema } from '../gen/borderlink/v1/group_pb.js';
+import { ReleaseSchema } from '../gen/borderlink/v1/release_pb.js';
 import type { ValidationContext } from './violation.js';
 
 export const FIXTURE_NOW = new Date('2025-03-14T08:30:00Z');
@@ -201,5 +203,29 @@ export function validRejection() {
     reason: RejectionReason.INVALID,
     detail: 'the alert breaks 1 rule',
     violations: [{ field: 'texts[0].headline', reason: 'is required' }],
+  });
+}
+
+/** uz-border asks tj-border to release alert …c01 to interpol. */
+export function validRelease() {
+  return create(ReleaseSchema, {
+    id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c07',
+    sender: 'uz-border',
+    sent: SENT,
+    message: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c01',
+    origin: 'tj-border',
+    to: 'interpol',
+    step: { case: 'request', value: { reason: 'INTERPOL traces the serial numbers' } },
+  });
+}
+
+/** kz-border opens an operation's closed user group with tj-border and unodc. */
+export function validGroupChange() {
+  return create(GroupChangeSchema, {
+    id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c08',
+    sender: 'kz-border',
+    sent: SENT,
+    group: 'op-panj-2025',
+    change: { case: 'create', value: { name: 'Operation Panj 2025', members: ['tj-border', 'unodc'] } },
   });
 }

@@ -11,6 +11,8 @@ import {
   validRejection,
   validReply,
   validRoutingReport,
+  validRelease,
+  validGroupChange,
 } from './message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
@@ -21,6 +23,8 @@ const VALID: { [K in MessageKind]: () => MessageOf<K> } = {
   receipt: validReceipt,
   rejection: validRejection,
   routing: validRoutingReport,
+  release: validRelease,
+  group: validGroupChange,
 };
 
 describe('validateMessage', () => {

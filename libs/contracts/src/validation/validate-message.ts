@@ -1,9 +1,11 @@
 import { MESSAGE_SCHEMAS, isMessageKind, type MessageKind, type MessageOf } from '../message-kinds.js';
 import { validateAlert } from './alert.rules.js';
+import { validateGroupChange } from './group.rules.js';
 import { LIMITS } from './limits.js';
 import { validateNotice } from './notice.rules.js';
 import { validateReceipt, validateRoutingReport } from './receipt.rules.js';
 import { validateRejection } from './rejection.rules.js';
+import { validateRelease } from './release.rules.js';
 import { validateReply } from './reply.rules.js';
 import type { ValidationContext, Violation } from './violation.js';
 
@@ -14,6 +16,8 @@ const VALIDATORS: { [K in MessageKind]: (message: MessageOf<K>, ctx: ValidationC
   receipt: validateReceipt,
   rejection: validateRejection,
   routing: validateRoutingReport,
+  release: validateRelease,
+  group: validateGroupChange,
 };
 
 /**

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { releaseRequestKey } from '#contracts';
+import { REDIS } from '#runtime';
+import { Redis } from 'ioredis';
+import { ReleaseRequestStore, type ReleaseRequestRecord } from './release-request.store.js';
+
+// As long as the ingress stream keeps the message the request is about.
+const RELEASE_REQUEST_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+function parseRecord(text: string): ReleaseRequestRecord | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { message, origin, requester, to, decision } = value as Record<string, unknown>;
+  const strings = [message, origin, requester, to];
+  if (!strings.every((field) => typeof field === 'string')) return undefined;
+  const record = { message, origin, requester, to } as ReleaseRequestRecord;
+  return typeof decision === 'string' ? { ...record, decision } : record;
+}
+
+/** Release requests as JSON strings in Redis, with a TTL; an unreadable record reads as unknown. */
+@Injectable()
+export class ReleaseRequestRepository extends ReleaseRequestStore {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {
+    super();
+  }
+
+  async remember(request: string, record: ReleaseRequestRecord): Promise<void> {
+    await this.redis.set(
+      releaseRequestKey(request),
+      JSON.stringify(record),
+      'EX',
+      RELEASE_REQUEST_TTL_SECONDS,
+    );
+  }
+
+  async recall(request: string): Promise<ReleaseRequestRecord | undefined> {
+    const text = await this.redis.get(releaseRequestKey(request));
+    return text === null ? undefined : parseRecord(text);
+  }
+}

@@ -1,0 +1,71 @@
+// In-memory stores behind the recipient resolver, for the hub's unit tests (no NATS, no Redis).
+import { RegistryIndex } from '#registry';
+import type { Logger } from 'pino';
+import { InMemoryAuditTrail } from '../audit/audit.fixtures.js';
+import type { OutboundEnvelope } from '../delivery/envelope-publisher.js';
+import type { GroupMembership } from '../groups/group-membership.js';
+import { GroupStore, GroupWriteConflict, type StoredGroup } from '../groups/group-store.js';
+import { GroupsService } from '../groups/groups.service.js';
+import { OriginalMessageStore, type OriginalMessage } from '../release/original-message.store.js';
+import { ReleaseRequestStore, type ReleaseRequestRecord } from '../release/release-request.store.js';
+import { ReleasesService } from '../release/releases.service.js';
+import { RecipientResolverService } from './recipient-resolver.service.js';
+import type { RouteRecordStore } from './route-record.store.js';
+
+/** Groups in memory, with the same conditional write as the JetStream repository. */
+export class InMemoryGroupStore extends GroupStore {
+  private readonly groups = new Map<string, StoredGroup>();
+  private revision = 0;
+
+  async read(group: string): Promise<StoredGroup | undefined> {
+    return this.groups.get(group);
+  }
+
+  async write(group: GroupMembership, revision: number): Promise<void> {
+    if ((this.groups.get(group.group)?.revision ?? 0) !== revision) throw new GroupWriteConflict(group.group);
+    this.groups.set(group.group, { group, revision: ++this.revision });
+  }
+}
+
+export class InMemoryReleaseRequests extends ReleaseRequestStore {
+  readonly records = new Map<string, ReleaseRequestRecord>();
+
+  async remember(request: string, record: ReleaseRequestRecord): Promise<void> {
+    this.records.set(request, record);
+  }
+
+  async recall(request: string): Promise<ReleaseRequestRecord | undefined> {
+    return this.records.get(request);
+  }
+}
+
+/** The ingress log by sequence, and what was published, in memory. */
+export class InMemoryOriginals extends OriginalMessageStore {
+  readonly log = new Map<number, OriginalMessage & { id: string }>();
+  readonly published: OutboundEnvelope[] = [];
+
+  async fetch(sequence: number, id: string): Promise<OriginalMessage | undefined> {
+    const stored = this.log.get(sequence);
+    return stored?.id === id ? stored : undefined;
+  }
+
+  async publish(envelopes: readonly OutboundEnvelope[]): Promise<void> {
+    this.published.push(...envelopes);
+  }
+}
+
+/** A recipient resolver over `registry` and `routes`, with in-memory groups and release state. */
+export function createTestResolver(registry: RegistryIndex, routes: RouteRecordStore, logger: Logger) {
+  const groups = new InMemoryGroupStore();
+  const requests = new InMemoryReleaseRequests();
+  const originals = new InMemoryOriginals();
+  const audit = new InMemoryAuditTrail();
+  const resolver = new RecipientResolverService(
+    registry,
+    routes,
+    logger,
+    new GroupsService(groups, audit),
+    new ReleasesService(registry, routes, requests, originals, audit),
+  );
+  return { resolver, groups, requests, originals, audit };
+}

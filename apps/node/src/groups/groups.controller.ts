@@ -1,0 +1,59 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  AcceptedResponseDto,
+  InvalidResponseDto,
+  MessageErrorResponseDto,
+} from '../common/dto/error-responses.dto.js';
+import { AddMemberDto, CreateGroupDto, GroupViewDto } from './dto/group.dto.js';
+import { GroupsService } from './groups.service.js';
+
+@ApiTags('groups')
+@Controller('v1/groups')
+@ApiBadRequestResponse({ type: InvalidResponseDto })
+@ApiServiceUnavailableResponse({ type: MessageErrorResponseDto })
+export class GroupsController {
+  constructor(private readonly groups: GroupsService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Open a closed user group owned by this node (one per operation)' })
+  @ApiAcceptedResponse({ type: AcceptedResponseDto, description: '`id` is the signed change’s id.' })
+  async open(@Body() body: CreateGroupDto): Promise<AcceptedResponseDto> {
+    const value = { name: body.name, members: body.members ?? [] };
+    return { id: await this.groups.change(body.id, { case: 'create', value }), status: 'accepted' };
+  }
+
+  @Post(':id/members')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Admit a member (owner only; the hub refuses anyone else)' })
+  @ApiAcceptedResponse({ type: AcceptedResponseDto })
+  async admit(@Param('id') id: string, @Body() body: AddMemberDto): Promise<AcceptedResponseDto> {
+    return {
+      id: await this.groups.change(id, { case: 'add', value: { node: body.node } }),
+      status: 'accepted',
+    };
+  }
+
+  @Delete(':id/members/:node')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Remove a member: it receives nothing sent to the group once the hub applies it' })
+  @ApiAcceptedResponse({ type: AcceptedResponseDto })
+  async remove(@Param('id') id: string, @Param('node') node: string): Promise<AcceptedResponseDto> {
+    return { id: await this.groups.change(id, { case: 'remove', value: { node } }), status: 'accepted' };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The closed user groups this node belongs to, as it last heard' })
+  @ApiOkResponse({ type: [GroupViewDto] })
+  list(): Promise<GroupViewDto[]> {
+    return this.groups.list();
+  }
+}

@@ -1,0 +1,44 @@
+import { RegistryError } from './registry.error.js';
+import { RegistryIndex } from './registry-index.js';
+import { SMALL_REGISTRY_YAML } from './registry.fixtures.js';
+import { parseRegistry } from './registry.parser.js';
+
+const ORGANISATIONS = `  - { id: tj-border-troops, name: Tajik Border Troops }
+  - { id: unodc, name: UNODC }`;
+
+const withOrganisations = (text: string) => SMALL_REGISTRY_YAML.replace(ORGANISATIONS, text);
+
+function problemsOf(text: string): string[] {
+  try {
+    parseRegistry(text);
+  } catch (error) {
+    if (error instanceof RegistryError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('organisations need to know', () => {
+  it('reads the declared organisations and answers them by organisation and by node', () => {
+    const registry = parseRegistry(
+      withOrganisations(`  - { id: tj-border-troops, name: Tajik Border Troops, needToKnow: [unodc] }
+  - { id: unodc, name: UNODC }`),
+    );
+    const index = new RegistryIndex(registry);
+    expect(index.needToKnow('tj-border-troops')).toEqual(['unodc']);
+    expect(index.needToKnow('unodc')).toEqual([]);
+    expect(index.organisationOf('tj-border')).toBe('tj-border-troops');
+    expect(index.organisationOf('nobody')).toBeUndefined();
+  });
+
+  it('refuses an unknown organisation and the organisation itself', () => {
+    const problems = problemsOf(
+      withOrganisations(`  - { id: tj-border-troops, name: Tajik Border Troops, needToKnow: [nobody, tj-border-troops] }
+  - { id: unodc, name: UNODC }`),
+    );
+    expect(problems).toEqual([
+      'organisation "tj-border-troops" needToKnow: unknown organisation "nobody"',
+      'organisation "tj-border-troops" needToKnow: names the organisation itself',
+    ]);
+  });
+});

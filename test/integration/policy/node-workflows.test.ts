@@ -1,0 +1,196 @@
+// The release workflow and closed user groups through the nodes' REST APIs: a hub and three nodes
+// in-process on a spawned NATS and Redis.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { stringifyRegistry } from '#registry';
+import { createLogger, validateConfig } from '#runtime';
+import { startNats, startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
+import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
+import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
+import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
+import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
+import { alertRequest, fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';
+
+const NODES = ['kz-border', 'tj-border', 'unodc'] as const;
+type Node = (typeof NODES)[number];
+
+let nats: NatsServerHandle;
+let redis: RedisServerHandle;
+let dir: string;
+let hub: INestApplication;
+const apps: INestApplication[] = [];
+const base = {} as Record<Node, string>;
+
+beforeAll(async () => {
+  [nats, redis] = await Promise.all([startNats(), startRedis()]);
+  dir = await mkdtemp(join(tmpdir(), 'bl-policy-nodes-'));
+  const keys = fixtureKeys();
+  const registryFile = join(dir, 'registry.yaml');
+  await writeFile(registryFile, stringifyRegistry(fixtureRegistry(keys)));
+  const seedFile = async (node: keyof typeof keys) => {
+    const file = join(dir, `${node}.nk`);
+    await writeFile(file, keys[node].seed, { mode: 0o600 });
+    return file;
+  };
+  const common = {
+    NATS_URL: nats.url,
+    REDIS_URL: redis.url,
+    REGISTRY_FILE: registryFile,
+    HTTP_PORT: '0',
+    LOG_LEVEL: 'silent',
+  };
+  const hubConfig = validateConfig(HubConfig, { ...common, HUB_SEED_FILE: await seedFile('hub') });
+  hub = await bootstrapHub(hubConfig, createLogger({ service: 'hub' }, 'silent'));
+  for (const node of NODES) {
+    const config = validateConfig(NodeConfig, {
+      ...common,
+      NODE_ID: node,
+      NODE_SEED_FILE: await seedFile(node),
+    });
+    const app = await createNodeApp(config, createLogger({ service: 'node', node }, 'silent'));
+    await app.listen(0, '127.0.0.1');
+    apps.push(app);
+    base[node] = await app.getUrl();
+  }
+});
+
+afterAll(async () => {
+  await Promise.all(apps.map((app) => app.close()));
+  await hub?.close();
+  await Promise.all([nats?.stop(), redis?.stop()]);
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function call<T = { id: string; items?: InboxItem[] }>(
+  node: Node,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${base[node]}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as T,
+  };
+}
+
+const inboxItem = (node: Node, id: string) =>
+  waitFor(
+    async () => ((await call(node, 'GET', '/v1/inbox')).body.items ?? []).find((item) => item.id === id),
+    { what: `message ${id} in the inbox of ${node}` },
+  );
+
+describe('release workflow through the nodes', () => {
+  it('asks, approves and delivers the original to the further node, verified', async () => {
+    const alert = await call('kz-border', 'POST', '/v1/alerts', {
+      ...alertRequest(),
+      handling: { tlp: 'TLP_RED', code: 'HANDLING_CODE_H2' },
+      addressees: { nodes: ['tj-border'] },
+    });
+    expect(alert.status).toBe(202);
+    await inboxItem('tj-border', alert.body.id);
+
+    const request = await call('tj-border', 'POST', `/v1/messages/${alert.body.id}/releases`, {
+      to: 'unodc',
+      reason: 'UNODC supports the investigation',
+    });
+    expect(request.status).toBe(202);
+    const pending = await waitFor(
+      async () => {
+        const { pending } = (
+          await call<{ pending: { request: string }[] }>('kz-border', 'GET', '/v1/releases')
+        ).body;
+        return pending.find((item) => item.request === request.body.id);
+      },
+      { what: 'the release request at the originator' },
+    );
+    expect(pending).toMatchObject({ message: alert.body.id, requester: 'tj-border', to: 'unodc' });
+
+    const decision = await call('kz-border', 'POST', `/v1/releases/${request.body.id}/decision`, {
+      approve: true,
+    });
+    expect(decision.status).toBe(202);
+    const released = await inboxItem('unodc', alert.body.id);
+    expect(released).toMatchObject({ sender: 'kz-border', verified: true, region: 'direct' });
+
+    const answer = await waitFor(
+      async () => {
+        const { answers } = (
+          await call<{ answers: { request: string; approved: boolean }[] }>(
+            'tj-border',
+            'GET',
+            '/v1/releases',
+          )
+        ).body;
+        return answers.find((item) => item.request === request.body.id);
+      },
+      { what: 'the answer at the requester' },
+    );
+    expect(answer.approved).toBe(true);
+  });
+
+  it('answers 404 to a release of a message the node never received', async () => {
+    expect(
+      (await call('unodc', 'POST', '/v1/messages/unknown-id/releases', { to: 'tj-border' })).status,
+    ).toBe(404);
+  });
+});
+
+describe('closed user groups through the nodes', () => {
+  it('opens a group, tells its members, and forgets a removed member at once', async () => {
+    const opened = await call('kz-border', 'POST', '/v1/groups', {
+      id: 'op-panj',
+      name: 'Operation Panj',
+      members: ['tj-border', 'unodc'],
+    });
+    expect(opened.status).toBe(202);
+    const groupsOf = async (node: Node) =>
+      (await call(node, 'GET', '/v1/groups')).body as unknown as { group: string; members: string[] }[];
+    await waitFor(async () => (await groupsOf('unodc')).find((g) => g.group === 'op-panj'), {
+      what: 'unodc told of the group',
+    });
+
+    expect((await call('kz-border', 'DELETE', '/v1/groups/op-panj/members/unodc')).status).toBe(202);
+    await waitFor(async () => ((await groupsOf('unodc')).length === 0 ? true : undefined), {
+      what: 'unodc told it is out',
+    });
+    const view = await waitFor(
+      async () =>
+        (await groupsOf('tj-border')).find((g) => g.group === 'op-panj' && !g.members.includes('unodc')),
+      { what: 'tj-border told of the removal' },
+    );
+    expect(view.members.sort()).toEqual(['kz-border', 'tj-border']);
+
+    const notice = await call('kz-border', 'POST', '/v1/notices', {
+      kind: 'NOTICE_KIND_INFORMATION_REQUEST',
+      status: 'STATUS_ACTUAL',
+      priority: 'PRIORITY_HIGH',
+      texts: [{ language: 'en', provenance: 'TRANSLATION_PROVENANCE_ORIGINAL', headline: 'Group briefing' }],
+      addressees: { groups: ['op-panj'] },
+      handling: { tlp: 'TLP_AMBER_STRICT', code: 'HANDLING_CODE_H2' },
+    });
+    expect(notice.status).toBe(202);
+    await inboxItem('tj-border', notice.body.id);
+    const status = await waitFor(
+      async () => {
+        const sent = (
+          await call<{ recipients?: { node: string }[] }>(
+            'kz-border',
+            'GET',
+            `/v1/messages/${notice.body.id}`,
+          )
+        ).body;
+        return sent.recipients?.length ? sent.recipients : undefined;
+      },
+      { what: 'the routing report of the group notice' },
+    );
+    expect(status.map((recipient) => recipient.node)).toEqual(['tj-border']);
+  });
+});
