@@ -10,6 +10,8 @@ interface NatsConfigCommandOptions {
   out?: string;
   listen?: string;
   storeDir?: string;
+  monitor?: string;
+  syncAlways?: boolean;
   operatorKey: string[];
 }
 
@@ -35,6 +37,8 @@ export function registerNatsConfigCommand(program: Command, io: CliIo): void {
     .option('--out <file>', 'write the configuration here instead of to standard output')
     .option('--listen <host:port>', 'client address of the server, e.g. 127.0.0.1:4222')
     .option('--store-dir <dir>', 'JetStream store folder')
+    .option('--monitor <host:port>', 'monitoring address (/healthz, /varz, /jsz)')
+    .option('--sync-always', 'fsync every JetStream write (nats-server 2.10+; single-server deployments)')
     .option(
       '--operator-key <U…>',
       'public key of an operator user with full access (repeatable)',
@@ -46,6 +50,8 @@ export function registerNatsConfigCommand(program: Command, io: CliIo): void {
         registry: options.registry,
         listen: options.listen,
         storeDir: options.storeDir,
+        monitor: options.monitor,
+        syncAlways: options.syncAlways,
         operatorKeys: options.operatorKey,
       };
       if (options.out === undefined) {

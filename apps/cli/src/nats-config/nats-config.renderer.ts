@@ -7,6 +7,13 @@ export interface NatsConfigInput {
   listen?: string;
   /** JetStream store folder; absent leaves the server's default. */
   storeDir?: string;
+  /** Monitoring address `host:port` (/healthz, /varz, /jsz); absent leaves monitoring off. */
+  monitor?: string;
+  /**
+   * fsync every JetStream write (`sync_interval: always`, nats-server 2.10+): without it an acknowledged
+   * publish survives a process crash but not a host crash on a server with no replica to fall back on.
+   */
+  syncAlways?: boolean;
   /** Where the users came from, named in the header comment. */
   source?: string;
 }
@@ -28,8 +35,13 @@ export function renderNatsConfig(input: NatsConfigInput): string {
     '',
   ];
   if (input.listen !== undefined) lines.push(`listen: ${quote(input.listen)}`, '');
+  if (input.monitor !== undefined) lines.push(`http: ${quote(input.monitor)}`, '');
+  const jetstream = [
+    ...(input.storeDir === undefined ? [] : [`  store_dir: ${quote(input.storeDir)}`]),
+    ...(input.syncAlways === true ? ['  sync_interval: always'] : []),
+  ];
   lines.push(
-    input.storeDir === undefined ? 'jetstream {}' : `jetstream {\n  store_dir: ${quote(input.storeDir)}\n}`,
+    jetstream.length === 0 ? 'jetstream {}' : `jetstream {\n${jetstream.join('\n')}\n}`,
     '',
     'authorization {',
     '  users = [',

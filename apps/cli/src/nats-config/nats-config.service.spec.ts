@@ -52,8 +52,15 @@ describe('natsConfigOf', () => {
     );
   });
 
-  it('refuses a malformed listen address or operator key', () => {
+  it('adds monitoring and fsync-always for a single-server deployment', () => {
+    const config = natsConfigOf(registry, { storeDir: '/data', monitor: '0.0.0.0:8222', syncAlways: true });
+    expect(config.text).toContain('http: "0.0.0.0:8222"');
+    expect(config.text).toContain('jetstream {\n  store_dir: "/data"\n  sync_interval: always\n}');
+  });
+
+  it('refuses a malformed listen or monitoring address or operator key', () => {
     expect(() => natsConfigOf(registry, { listen: 'localhost' })).toThrow(UsageError);
+    expect(() => natsConfigOf(registry, { monitor: '8222' })).toThrow(UsageError);
     expect(() => natsConfigOf(registry, { operatorKeys: ['not-a-key'] })).toThrow(UsageError);
   });
 });

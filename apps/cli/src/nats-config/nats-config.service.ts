@@ -14,6 +14,10 @@ export interface NatsConfigOptions {
   listen?: string;
   /** JetStream store folder. */
   storeDir?: string;
+  /** Monitoring address `host:port`. */
+  monitor?: string;
+  /** fsync every JetStream write (nats-server 2.10+). */
+  syncAlways?: boolean;
   /** Public keys (`U…`) of operator users with full access. */
   operatorKeys?: readonly string[];
 }
@@ -37,8 +41,13 @@ export function natsConfigOf(
   registry: Registry,
   options: Omit<NatsConfigOptions, 'registry'> & { source?: string },
 ): NatsConfig {
-  if (options.listen !== undefined && !LISTEN.test(options.listen)) {
-    throw new UsageError(`--listen takes host:port, e.g. 127.0.0.1:4222 (got "${options.listen}")`);
+  for (const [flag, value] of [
+    ['--listen', options.listen],
+    ['--monitor', options.monitor],
+  ] as const) {
+    if (value !== undefined && !LISTEN.test(value)) {
+      throw new UsageError(`${flag} takes host:port, e.g. 127.0.0.1:4222 (got "${value}")`);
+    }
   }
   const badKey = (options.operatorKeys ?? []).find((key) => !isUserPublicKey(key));
   if (badKey !== undefined) throw new UsageError(`"${badKey}" is not an nkey user public key (U…)`);
@@ -49,6 +58,8 @@ export function natsConfigOf(
       users,
       listen: options.listen,
       storeDir: options.storeDir,
+      monitor: options.monitor,
+      syncAlways: options.syncAlways,
       source: options.source,
     }),
     users: users.length,
