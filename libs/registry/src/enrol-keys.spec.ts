@@ -25,6 +25,21 @@ describe('enrolKeys', () => {
     expect(registry.nodes[0]!.publicKeys).toEqual([]);
   });
 
+  it("keeps a previous enrolment's key history while the current key is still in it", () => {
+    const old = generateNodeKey().publicKey;
+    const current = generateNodeKey().publicKey;
+    const previous = structuredClone(registry);
+    previous.nodes[0]!.publicKeys = [old, current];
+    previous.nodes[0]!.keyWindows = [{ key: old, revokedAt: '2026-11-28T12:00:00.000Z' }];
+    const again = enrolKeys(registry, new Map([['tj-border', current]]), previous);
+    expect(again.nodes[0]!.publicKeys).toEqual([old, current]);
+    expect(again.nodes[0]!.keyWindows).toEqual(previous.nodes[0]!.keyWindows);
+    const fresh = generateNodeKey().publicKey;
+    const replaced = enrolKeys(registry, new Map([['tj-border', fresh]]), previous);
+    expect(replaced.nodes[0]!.publicKeys).toEqual([fresh]);
+    expect(replaced.nodes[0]!.keyWindows).toBeUndefined();
+  });
+
   it('refuses a node that is not in the registry', () => {
     expect(() => enrolKeys(registry, new Map([['ghost', generateNodeKey().publicKey]]))).toThrow(
       expect.objectContaining({ name: 'RegistryError', problems: ['node "ghost": not in the registry'] }),

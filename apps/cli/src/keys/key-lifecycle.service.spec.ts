@@ -49,6 +49,16 @@ describe('key rotation and revocation', () => {
     ).resolves.toBe('2026-11-29T00:00:00.000Z');
   });
 
+  it('keeps the grace period and revocations when keys are enrolled again (as every `borderlink up` does)', async () => {
+    const node = loadRegistry(registry).nodes[0]!.id;
+    const { oldKey, newKey } = await rotateKey(node, { keys, registry, now: NOW });
+    await revokeKey(node, { registry, key: oldKey, at: '2026-11-28T12:00:00Z' });
+    await initKeys({ registry: source, keys, out: registry });
+    const index = new RegistryIndex(loadRegistry(registry));
+    expect(index.publicKeys(node)).toEqual([oldKey, newKey]);
+    expect(index.keyWindow(node, oldKey)?.revokedAt).toBe('2026-11-28T12:00:00.000Z');
+  });
+
   it('refuses a bad node id, key or time with a UsageError, and an unknown node without a seed', async () => {
     const node = loadRegistry(registry).nodes[0]!.id;
     const key = await showKey(node, keys);

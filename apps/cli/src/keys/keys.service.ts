@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isSubjectToken } from '#contracts';
-import { enrolKeys, loadRegistry, stringifyRegistry } from '#registry';
+import { enrolKeys, loadRegistry, RegistryError, stringifyRegistry, type Registry } from '#registry';
 import { generateNodeKey, KeyFormatError, NodeSigner } from '#trust';
 import { UsageError } from '../usage.error.js';
 import { writeAtomically } from './atomic-file.js';
@@ -68,12 +69,29 @@ export async function initKeys(options: KeysInitOptions): Promise<KeysInitResult
       );
     }
   }
-  const enrolled = enrolKeys(registry, new Map(nodes.map((node) => [node.id, node.publicKey])));
+  const enrolled = enrolKeys(
+    registry,
+    new Map(nodes.map((node) => [node.id, node.publicKey])),
+    previousEnrolment(options.out),
+  );
   const header =
     `# Enrolled copy of ${options.registry}, written by \`borderlink keys init\`; seeds are in ${options.keys}.\n` +
     '# Local to this installation: do not edit or commit; run the command again instead.\n';
   await writeAtomically(options.out, header + stringifyRegistry(enrolled));
   return { nodes, out: options.out, warnings };
+}
+
+/** The registry enrolled by an earlier run, whose rotations and revocations are carried over. */
+function previousEnrolment(path: string): Registry | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return loadRegistry(path);
+  } catch (error) {
+    if (!(error instanceof RegistryError)) throw error;
+    throw new UsageError(`${path} is not a valid enrolled registry; move it away to enrol afresh`, {
+      cause: error,
+    });
+  }
 }
 
 /** The public key of a node's seed in the keys folder. */
