@@ -1,5 +1,6 @@
-// The audit chain against a real NATS server: two hub instances append at once, `borderlink audit
-// verify` accepts the chain, and names the entry when one is altered or deleted.
+// The audit chain against a real NATS server running the configuration `borderlink nats-config`
+// generates: two hub instances (with the hub's own nkey) append at once, `borderlink audit verify`
+// (with an operator key) accepts the chain, and names the entry when one is altered or deleted.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,12 +8,12 @@ import { join } from 'node:path';
 import { fromBinary, toBinary } from '@bufbuild/protobuf';
 import { Logger } from '@nestjs/common';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { AuditEntrySchema, AuditEvent, RejectionReason, STREAM_AUDIT, STREAM_DEFINITIONS } from '#contracts';
-import { NatsConnectionService } from '#messaging';
+import { NatsConnectionService, inboxPrefixOf, seedFileAuthenticator } from '#messaging';
 import { stringifyRegistry } from '#registry';
 import { createLogger } from '#runtime';
-import { startNats, type NatsServerHandle } from '#testing';
+import type { NatsServerHandle } from '#testing';
 import { SignatureVerifier, auditLinkHash, checkpointSignedFields } from '#trust';
 import { AuditChainRepository } from '../../../apps/hub/src/audit/audit-chain.repository.js';
 import { AuditPolicy } from '../../../apps/hub/src/audit/audit-policy.js';
@@ -20,8 +21,10 @@ import { ChainedAuditTrailService } from '../../../apps/hub/src/audit/chained-au
 import { runCli } from '../../../apps/cli/src/program.js';
 import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
 import { createTestParties } from '../../../apps/hub/src/hub.fixtures.js';
+import { connectAs, generateOperatorKey, startSecuredNats } from '../support/secured-nats.js';
 
 const parties = createTestParties();
+const operator = generateOperatorKey();
 const EVENTS = 60;
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -56,6 +59,7 @@ describe('audit chain on NATS', () => {
   let nats: NatsServerHandle;
   let dir: string;
   let registry: string;
+  let operatorSeed: string;
   let nc: NatsConnection;
   let jsm: JetStreamManager;
   const connections: NatsConnectionService[] = [];
@@ -74,20 +78,27 @@ describe('audit chain on NATS', () => {
   }
 
   const verify = (...extra: string[]) =>
-    cli('audit', 'verify', '--nats', nats.url, '--registry', registry, ...extra);
+    cli('audit', 'verify', '--nats', nats.url, '--seed', operatorSeed, '--registry', registry, ...extra);
 
   beforeAll(async () => {
     Logger.overrideLogger(['error']);
-    nats = await startNats();
+    nats = await startSecuredNats(parties.registry, { operatorKeys: [operator.publicKey] });
     dir = await mkdtemp(join(tmpdir(), 'bl-audit-'));
     registry = join(dir, 'registry.yaml');
     await writeFile(registry, stringifyRegistry(parties.registry));
-    nc = await connect({ servers: nats.url });
+    const hubSeed = join(dir, 'hub.nk');
+    await writeFile(hubSeed, `${parties.seeds.get('hub')}\n`, { mode: 0o600 });
+    operatorSeed = join(dir, 'operator.nk');
+    await writeFile(operatorSeed, `${operator.seed}\n`, { mode: 0o600 });
+    // The operator inspects and copies the stream; the hubs connect as the hub.
+    nc = await connectAs(nats.url, 'operator', operator.seed);
     jsm = await jetstreamManager(nc);
     for (const name of ['hub-a', 'hub-b']) {
       const connection = new NatsConnectionService({
         servers: nats.url,
         name,
+        authenticator: seedFileAuthenticator(hubSeed),
+        inboxPrefix: inboxPrefixOf('hub'),
         streams: STREAM_DEFINITIONS.filter((spec) => spec.name === STREAM_AUDIT).map((spec) => ({ ...spec })),
       });
       await connection.ready();
@@ -185,6 +196,8 @@ describe('audit chain on NATS', () => {
       'export',
       '--nats',
       nats.url,
+      '--seed',
+      operatorSeed,
       '--registry',
       registry,
       '--node',

@@ -33,15 +33,25 @@ export interface WireMessage {
 
 /**
  * What must happen: a typed refusal; `duplicate` when JetStream itself drops it (same Nats-Msg-Id in
- * its window); `publish-refused` when the NATS server refuses the publish (above max_payload).
+ * its window); `publish-refused` when the NATS server refuses the publish (above max_payload);
+ * `refused by NATS server` when the server's generated permissions refuse the publishing node.
  */
-export type Expected = RejectionReason | 'duplicate' | 'publish-refused';
+export type Expected = RejectionReason | 'duplicate' | 'publish-refused' | typeof NATS_REFUSED;
+
+/** The outcome of a publish the server's permissions refuse (a permission violation). */
+export const NATS_REFUSED = 'refused by NATS server';
 
 export interface HostileCase {
   kind: string;
   expected: Expected;
   /** The registered node the Rejection goes back to; undefined when the message names none. */
   origin?: string;
+  /**
+   * The registered node that would send this on a subject that is not its own. With its own
+   * credentials the NATS server refuses it (`refused by NATS server`); the hub's own check is then
+   * exercised by an operator injecting the same message. Absent: the subject's node publishes it.
+   */
+  attacker?: string;
   build(): WireMessage;
 }
 
@@ -227,6 +237,7 @@ export function hostileCases(
       kind: 'forged signature (another node key)',
       expected: RejectionReason.SIGNATURE_INVALID,
       origin: 'kz-border',
+      attacker: 'tj-border',
       build: () => sealed(alert(), parties.signer('tj-border')),
     },
     {
@@ -274,6 +285,7 @@ export function hostileCases(
       kind: 'sender mismatch (header vs subject)',
       expected: RejectionReason.SENDER_MISMATCH,
       origin: 'kz-border',
+      attacker: 'tj-border',
       build: () => {
         const message = sealNodeMessage('alert', testAlert('tj-border'), parties.signer('tj-border'), {
           subjectNode: 'kz-border',
@@ -293,6 +305,7 @@ export function hostileCases(
     {
       kind: 'unknown node in subject',
       expected: RejectionReason.UNAUTHORIZED,
+      attacker: 'kz-border',
       build: () => {
         const message = testAlert('ghost-node');
         return sealRaw(stranger, 'ghost-node', message.id, encodeMessage('alert', message));

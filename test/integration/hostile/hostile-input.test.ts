@@ -1,7 +1,7 @@
 // Hostile input at the hub's ingress on a real NATS and Redis, interleaved with legitimate alerts.
 import { writeFile } from 'node:fs/promises';
 import type { INestApplication } from '@nestjs/common';
-import { headers as natsHeaders } from '@nats-io/transport-node';
+import { AuthorizationError, connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { RejectionReason } from '#contracts';
 import { addNodeKey, revokeNodeKey, stringifyRegistry } from '#registry';
@@ -10,7 +10,8 @@ import { NodeSigner, canonicalSentTime, generateNodeKey } from '#trust';
 import { sealNodeMessage, testAlert } from '../../../apps/hub/src/hub.fixtures.js';
 import { IngressService, type IngressDecision } from '../../../apps/hub/src/ingress/ingress.service.js';
 import { copiesOf, startHubTestEnv, type HubTestEnv } from '../hub/hub-test-env.js';
-import { hostileCases, type Expected, type WireMessage } from './hostile-cases.js';
+import { permissionViolation } from '../support/secured-nats.js';
+import { NATS_REFUSED, hostileCases, type Expected, type WireMessage } from './hostile-cases.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const SUBSCRIBERS = ['tj-border', 'unodc', 'uz-customs'];
@@ -25,14 +26,29 @@ function label(outcome: Expected | string): string {
   return typeof outcome === 'number' ? (RejectionReason[outcome] ?? String(outcome)) : outcome;
 }
 
-async function publish(message: WireMessage): Promise<{ seq: number; duplicate: boolean }> {
-  const h = natsHeaders();
-  for (const [name, value] of message.headers) h.append(name, value);
-  const ack = await env.js.publish(message.subject, message.body, {
-    ...(message.msgId === undefined ? {} : { msgID: message.msgId }),
-    headers: h,
-  });
+const OPERATOR = Symbol('operator');
+
+/**
+ * Publishes with the credentials of node `as` (by default the node the ingress subject names), or
+ * through the operator connection, which the server lets publish anywhere.
+ */
+async function publish(
+  message: WireMessage,
+  as?: string | typeof OPERATOR,
+): Promise<{ seq: number; duplicate: boolean }> {
+  const ack = as === OPERATOR ? await env.inject(message) : await env.nodes.publish(message, as);
   return { seq: ack.seq, duplicate: ack.duplicate };
+}
+
+/** `refused by NATS server` when the attempt fails with the server's refusal; other failures throw. */
+async function serverOutcome(attempt: () => Promise<unknown>): Promise<string> {
+  try {
+    await attempt();
+    return 'accepted by NATS server';
+  } catch (error) {
+    if (permissionViolation(error) !== undefined || error instanceof AuthorizationError) return NATS_REFUSED;
+    throw error;
+  }
 }
 
 beforeAll(async () => {
@@ -114,13 +130,40 @@ describe('hostile input at the hub', () => {
       id?: string;
     }[] = [];
     let lastSeq = first.seq;
+
+    // A key outside the registry cannot even connect.
+    const stranger = generateNodeKey();
+    rows.push({
+      kind: 'connect with an unregistered nkey',
+      expected: NATS_REFUSED,
+      outcome: await serverOutcome(async () => {
+        const nc = await connect({
+          servers: env.natsUrl,
+          authenticator: nkeyAuthenticator(new TextEncoder().encode(stranger.seed)),
+          reconnect: false,
+        });
+        await nc.close();
+      }),
+    });
+
     for (const hostile of cases) {
       const message = hostile.build();
+      // On another node's subject: the server refuses the attacker's own credentials outright;
+      // the hub's own check is still exercised by injecting the same message as the operator.
+      const as = hostile.attacker === undefined ? undefined : OPERATOR;
+      if (hostile.attacker !== undefined) {
+        rows.push({
+          kind: `${hostile.kind}, as ${hostile.attacker}`,
+          expected: NATS_REFUSED,
+          outcome: await serverOutcome(() => publish(message, hostile.attacker)),
+        });
+      }
+      const kind = hostile.attacker === undefined ? hostile.kind : `${hostile.kind}, injected by operator`;
       try {
-        const { seq, duplicate } = await publish(message);
+        const { seq, duplicate } = await publish(message, as);
         lastSeq = Math.max(lastSeq, seq);
         rows.push({
-          kind: hostile.kind,
+          kind,
           expected: label(hostile.expected),
           outcome: duplicate ? 'duplicate' : 'pending',
           ...(duplicate ? {} : { seq }),
@@ -128,7 +171,7 @@ describe('hostile input at the hub', () => {
           ...(message.id === undefined ? {} : { id: message.id }),
         });
       } catch (error) {
-        rows.push({ kind: hostile.kind, expected: label(hostile.expected), outcome: `publish-refused` });
+        rows.push({ kind, expected: label(hostile.expected), outcome: `publish-refused` });
         expect((error as Error).message).toMatch(/payload/i);
       }
       lastSeq = Math.max(lastSeq, (await sendLegit()).seq);
@@ -146,11 +189,15 @@ describe('hostile input at the hub', () => {
             : label(decision.refused.reason);
     }
     const width = Math.max(...rows.map((row) => row.kind.length));
+    const expectedWidth = Math.max('expected'.length, ...rows.map((row) => row.expected.length));
     const table = [
-      `${'kind'.padEnd(width)} | ${'expected'.padEnd(19)} | outcome`,
-      `${'-'.repeat(width)}-|-${'-'.repeat(19)}-|-${'-'.repeat(19)}`,
-      ...rows.map((row) => `${row.kind.padEnd(width)} | ${row.expected.padEnd(19)} | ${row.outcome}`),
-      `${rows.length} hostile kinds, ${legit.length} legitimate alerts alongside`,
+      `${'kind'.padEnd(width)} | ${'expected'.padEnd(expectedWidth)} | outcome`,
+      `${'-'.repeat(width)}-|-${'-'.repeat(expectedWidth)}-|-${'-'.repeat(expectedWidth)}`,
+      ...rows.map(
+        (row) => `${row.kind.padEnd(width)} | ${row.expected.padEnd(expectedWidth)} | ${row.outcome}`,
+      ),
+      `${rows.length} hostile kinds, ${legit.length} legitimate alerts alongside, on NATS running the ` +
+        `generated configuration; each published with its subject's node's own credentials unless marked`,
     ].join('\n');
     process.stdout.write(`\n${table}\n\n`);
 

@@ -1,35 +1,47 @@
-// A real NATS and Redis, a temporary registry with fresh keys, and a NATS client acting as the nodes.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The hub in-process on a real NATS running the configuration `borderlink nats-config` generates
+// for a temporary registry with fresh keys (authentication and permissions on), and Redis. The hub
+// connects with its own nkey; each node publishes with its own credentials; an operator user (an
+// operator key given to the generator) inspects the streams and can inject what no node may publish.
 import type { INestApplication } from '@nestjs/common';
-import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
-import {
-  jetstream,
-  jetstreamManager,
-  type JetStreamClient,
-  type JetStreamManager,
-  type PubAck,
-  type StoredMsg,
-} from '@nats-io/jetstream';
-import { CONSUMER_HUB_INGRESS, HEADER_ID, STREAM_DELIVERY, STREAM_INGRESS, decodeMessage } from '#contracts';
-import { stringifyRegistry } from '#registry';
-import { createLogger, validateConfig } from '#runtime';
-import { startNats, startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
-import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
-import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
+import { jetstreamManager, type JetStreamManager, type PubAck, type StoredMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { HEADER_ID, STREAM_DELIVERY, decodeMessage } from '#contracts';
+import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { createTestParties, type NodeMessage, type TestParties } from '../../../apps/hub/src/hub.fixtures.js';
+import {
+  NodeConnections,
+  bootHub,
+  connectAs,
+  generateOperatorKey,
+  ingressProcessed,
+  publishOn,
+  startSecuredNats,
+  storedMessages,
+  writeHubFiles,
+  type Publication,
+} from '../support/secured-nats.js';
 
 export interface HubTestEnv {
   parties: TestParties;
+  /** The secured server's client URL (authentication required). */
+  natsUrl: string;
   /** The registry file the hubs read (and reload when it changes). */
   registryFile: string;
-  js: JetStreamClient;
+  /** The operator's JetStream manager (full access). */
   jsm: JetStreamManager;
+  /** Each node's own connection, authenticated with its own seed. */
+  nodes: NodeConnections;
+  /** The operator's connection: may publish anywhere, so it can inject what NATS refuses to nodes. */
+  operator: NatsConnection;
   /** Boots one more hub instance in this process on the shared durable consumer. */
   startHub(overrides?: Record<string, string>): Promise<INestApplication>;
-  /** Publishes as a node would: on the message's ingress subject, `Nats-Msg-Id` = its id unless given. */
+  /**
+   * Publishes as a node would, with the credentials of the node its ingress subject names:
+   * `Nats-Msg-Id` = the message's id unless given.
+   */
   publish(message: NodeMessage, msgId?: string): Promise<PubAck>;
+  /** Publishes through the operator connection, past the server's per-node permissions. */
+  inject(message: Publication): Promise<PubAck>;
   /** Resolves once the hub has acked every ingress message up to `seq`. */
   processed(seq: number): Promise<void>;
   /** Every message in BL_DELIVERY, oldest first. */
@@ -40,58 +52,38 @@ export interface HubTestEnv {
 }
 
 export async function startHubTestEnv(): Promise<HubTestEnv> {
-  const [nats, redis]: [NatsServerHandle, RedisServerHandle] = await Promise.all([startNats(), startRedis()]);
-  const dir = await mkdtemp(join(tmpdir(), 'bl-hub-'));
   const parties = createTestParties();
-  const registryFile = join(dir, 'registry.yaml');
-  const seedFile = join(dir, 'hub.nk');
-  await writeFile(registryFile, stringifyRegistry(parties.registry));
-  await writeFile(seedFile, `${parties.seeds.get('hub')}\n`, { mode: 0o600 });
+  const operatorKey = generateOperatorKey();
+  const [nats, redis]: [NatsServerHandle, RedisServerHandle] = await Promise.all([
+    startSecuredNats(parties.registry, { operatorKeys: [operatorKey.publicKey] }),
+    startRedis(),
+  ]);
+  const files = await writeHubFiles(parties.registry, parties.seeds.get('hub') ?? '');
 
-  const nc: NatsConnection = await connect({ servers: nats.url });
-  const js = jetstream(nc);
-  const jsm = await jetstreamManager(nc);
+  const operator = await connectAs(nats.url, 'operator', operatorKey.seed);
+  const jsm = await jetstreamManager(operator);
+  const nodes = new NodeConnections(nats.url, (node) => parties.seeds.get(node));
   const hubs: INestApplication[] = [];
 
   const startHub = async (overrides: Record<string, string> = {}) => {
-    const config = validateConfig(HubConfig, {
-      NATS_URL: nats.url,
-      REDIS_URL: redis.url,
-      REGISTRY_FILE: registryFile,
-      HUB_SEED_FILE: seedFile,
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'silent',
-      ...overrides,
-    });
-    const app = await bootstrapHub(
-      config,
-      createLogger({ service: 'hub', node: config.HUB_ID }, config.LOG_LEVEL),
-    );
+    const app = await bootHub(files, nats.url, redis.url, overrides);
     hubs.push(app);
     return app;
   };
 
-  const publish = (message: NodeMessage, msgId = message.id) => {
-    const h = natsHeaders();
-    for (const [name, value] of Object.entries(message.headers)) h.set(name, value);
-    return js.publish(message.subject, message.body, { msgID: msgId, headers: h });
-  };
+  const publish = (message: NodeMessage, msgId = message.id) =>
+    nodes.publish({
+      subject: message.subject,
+      headers: Object.entries(message.headers),
+      body: message.body,
+      msgId,
+    });
 
-  const processed = (seq: number) =>
-    waitFor(
-      async () => {
-        const info = await jsm.consumers.info(STREAM_INGRESS, CONSUMER_HUB_INGRESS);
-        return info.ack_floor.stream_seq >= seq && info.num_ack_pending === 0;
-      },
-      { timeoutMs: 30_000, what: `the hub to ack ingress message ${seq}` },
-    ).then(() => undefined);
+  const inject = (message: Publication) => publishOn(operator, message);
 
-  const deliveries = async () => {
-    const { state } = await jsm.streams.info(STREAM_DELIVERY);
-    const seqs = Array.from({ length: state.last_seq - state.first_seq + 1 }, (_, i) => state.first_seq + i);
-    const messages = await Promise.all(seqs.map((seq) => jsm.streams.getMessage(STREAM_DELIVERY, { seq })));
-    return messages.filter((message): message is StoredMsg => message !== null);
-  };
+  const processed = (seq: number) => ingressProcessed(jsm, seq);
+
+  const deliveries = () => storedMessages(jsm, STREAM_DELIVERY);
 
   const rejectionFor = (node: string, id: string) =>
     waitFor(
@@ -108,12 +100,27 @@ export async function startHubTestEnv(): Promise<HubTestEnv> {
 
   const stop = async () => {
     await Promise.all(hubs.map((app) => app.close()));
-    await nc.drain();
+    await nodes.close();
+    await operator.drain();
     await Promise.all([nats.stop(), redis.stop()]);
-    await rm(dir, { recursive: true, force: true });
+    await files.remove();
   };
 
-  return { parties, registryFile, js, jsm, startHub, publish, processed, deliveries, rejectionFor, stop };
+  return {
+    parties,
+    natsUrl: nats.url,
+    registryFile: files.registryFile,
+    jsm,
+    nodes,
+    operator,
+    startHub,
+    publish,
+    inject,
+    processed,
+    deliveries,
+    rejectionFor,
+    stop,
+  };
 }
 
 /** The copies of message `id` in `messages` (deliveries of its kind carrying its Bl-Id). */

@@ -2,7 +2,7 @@ import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { INestApplication } from '@nestjs/common';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import {
   Category,
   HEADER_KEY,
@@ -48,7 +48,7 @@ beforeAll(async () => {
   testbed = await startTestbed();
   ({ app, base } = await testbed.start());
   verifier = new SignatureVerifier((node) => testbed.registry.publicKeys(node));
-  nc = await connect({ servers: testbed.nats.url });
+  nc = await testbed.operator();
   js = jetstream(nc);
   jsm = await jetstreamManager(nc);
 });

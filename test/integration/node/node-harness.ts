@@ -1,19 +1,22 @@
 // Boots node apps in-process against real NATS and Redis servers, for the node's integration tests.
+// NATS runs the configuration `borderlink nats-config` generates for the registry (authentication
+// and permissions on): the node connects with its own nkey; tests play the hub as an operator user.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { STREAM_DEFINITIONS } from '#contracts';
 import { provisionStreams } from '#messaging';
 import { RegistryIndex, stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
-import { startNats, startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { provisionNodeConsumers, receivingNodes } from '../../../apps/hub/src/provisioning/node-consumers.js';
 import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
 import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
 import { fixtureKeys, fixtureRegistry, type FixtureKeys } from '../../../apps/node/src/node.fixtures.js';
+import { connectAs, generateOperatorKey, startSecuredNats } from '../support/secured-nats.js';
 
 /** The node under test in the fixture registry. */
 export const NODE = 'kz-border';
@@ -32,6 +35,8 @@ export interface NodeTestbed {
   /** Keys of the fixture registry's nodes (unused with another identity). */
   keys: FixtureKeys;
   registry: RegistryIndex;
+  /** Connects as an operator user (full access), to play the hub and inspect the streams. */
+  operator(): Promise<NatsConnection>;
   /** The node's config; `seed` replaces the enrolled seed written to NODE_SEED_FILE. */
   config(seed?: string): NodeConfig;
   /** Creates the node app and listens on a free loopback port; resolves with the app and its base URL. */
@@ -41,22 +46,28 @@ export interface NodeTestbed {
 
 /** Private NATS and Redis servers, and the fixture registry with `kz-border` as the node, unless `identity` says otherwise. */
 export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTestbed> {
-  const [nats, redis] = await Promise.all([startNats(), startRedis()]);
-  const dir = mkdtempSync(join(tmpdir(), 'bl-node-it-'));
   const keys = fixtureKeys();
   const { registry, node, seed } = identity ?? {
     registry: fixtureRegistry(keys),
     node: NODE,
     seed: keys[NODE].seed,
   };
+  const operatorKey = generateOperatorKey();
+  const [nats, redis] = await Promise.all([
+    startSecuredNats(registry, { operatorKeys: [operatorKey.publicKey] }),
+    startRedis(),
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'bl-node-it-'));
   writeFileSync(join(dir, 'registry.yaml'), stringifyRegistry(registry));
-  await provisionAsHub(nats.url, registry);
+  const operator = () => connectAs(nats.url, 'operator', operatorKey.seed);
+  await provisionAsHub(await operator(), registry);
   let seeds = 0;
   const testbed: NodeTestbed = {
     nats,
     redis,
     keys,
     registry: new RegistryIndex(registry),
+    operator,
     config(seedText = seed) {
       const seedFile = join(dir, `${node}-${++seeds}.nk`);
       writeFileSync(seedFile, seedText);
@@ -87,8 +98,7 @@ export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTest
 }
 
 // The node only binds to its delivery consumer: here, as in production, the hub's provisioning creates it.
-async function provisionAsHub(url: string, registry: Registry): Promise<void> {
-  const nc = await connect({ servers: url });
+async function provisionAsHub(nc: NatsConnection, registry: Registry): Promise<void> {
   try {
     const manager = await jetstreamManager(nc, { checkAPI: false });
     await provisionStreams(manager, [...STREAM_DEFINITIONS]);

@@ -1,18 +1,20 @@
 // The release workflow and closed user groups through the nodes' REST APIs: a hub and three nodes
-// in-process on a spawned NATS and Redis.
+// in-process, each connecting with its own nkey, on a spawned NATS running the configuration
+// `borderlink nats-config` generates for the registry (authentication and permissions on) and Redis.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { stringifyRegistry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
-import { startNats, startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
 import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
 import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
 import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
 import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
 import { alertRequest, fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';
+import { startSecuredNats } from '../support/secured-nats.js';
 
 const NODES = ['kz-border', 'tj-border', 'unodc'] as const;
 type Node = (typeof NODES)[number];
@@ -25,11 +27,12 @@ const apps: INestApplication[] = [];
 const base = {} as Record<Node, string>;
 
 beforeAll(async () => {
-  [nats, redis] = await Promise.all([startNats(), startRedis()]);
-  dir = await mkdtemp(join(tmpdir(), 'bl-policy-nodes-'));
   const keys = fixtureKeys();
+  const registry = fixtureRegistry(keys);
+  [nats, redis] = await Promise.all([startSecuredNats(registry), startRedis()]);
+  dir = await mkdtemp(join(tmpdir(), 'bl-policy-nodes-'));
   const registryFile = join(dir, 'registry.yaml');
-  await writeFile(registryFile, stringifyRegistry(fixtureRegistry(keys)));
+  await writeFile(registryFile, stringifyRegistry(registry));
   const seedFile = async (node: keyof typeof keys) => {
     const file = join(dir, `${node}.nk`);
     await writeFile(file, keys[node].seed, { mode: 0o600 });

@@ -1,33 +1,24 @@
 // The hub in-process on a spawned NATS running the configuration `borderlink nats-config` generates
 // (authentication and permissions on) and Redis, with a registry of many subscribers in a few
 // organisations. Each node publishes with its own credentials; an operator user inspects the streams.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import {
-  connect,
-  headers as natsHeaders,
-  nkeyAuthenticator,
-  type NatsConnection,
-} from '@nats-io/transport-node';
-import {
-  jetstream,
-  jetstreamManager,
-  type JetStreamManager,
-  type PubAck,
-  type StoredMsg,
-} from '@nats-io/jetstream';
-import { CONSUMER_HUB_INGRESS, HEADER_ID, STREAM_DELIVERY, STREAM_INGRESS } from '#contracts';
-import { inboxPrefixOf } from '#messaging';
-import { RegistryIndex, stringifyRegistry, type Registry, type RegistryNode } from '#registry';
-import { createLogger, validateConfig } from '#runtime';
-import { startNats, startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { jetstreamManager, type JetStreamManager, type PubAck, type StoredMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { HEADER_ID, STREAM_DELIVERY } from '#contracts';
+import { RegistryIndex, type Registry, type RegistryNode } from '#registry';
+import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { NodeSigner, generateNodeKey } from '#trust';
-import { natsConfigOf } from '../../../apps/cli/src/nats-config/nats-config.service.js';
-import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
-import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
 import type { NodeMessage, TestParties } from '../../../apps/hub/src/hub.fixtures.js';
+import {
+  NodeConnections,
+  bootHub,
+  connectAs,
+  generateOperatorKey,
+  ingressProcessed,
+  startSecuredNats,
+  storedMessages,
+  writeHubFiles,
+} from '../support/secured-nats.js';
 
 /** Subscriber nodes `sub-01` … `sub-22`, all on afghan-border × every category, by organisation. */
 export const ORGANISATION_OF_SUBSCRIBER: readonly [string, string][] = Array.from({ length: 22 }, (_, i) => {
@@ -86,18 +77,12 @@ export interface PolicyTestEnv {
 
 export async function startPolicyTestEnv(): Promise<PolicyTestEnv> {
   const { registry, seeds } = policyRegistry();
-  const operator = generateNodeKey();
-  // The harness replaces {{storeDir}} with the server's temporary store.
-  const natsConfig = natsConfigOf(registry, { storeDir: '{{storeDir}}', operatorKeys: [operator.publicKey] });
+  const operator = generateOperatorKey();
   const [nats, redis]: [NatsServerHandle, RedisServerHandle] = await Promise.all([
-    startNats({ config: natsConfig.text }),
+    startSecuredNats(registry, { operatorKeys: [operator.publicKey] }),
     startRedis(),
   ]);
-  const dir = await mkdtemp(join(tmpdir(), 'bl-policy-'));
-  const registryFile = join(dir, 'registry.yaml');
-  const seedFile = join(dir, 'hub.nk');
-  await writeFile(registryFile, stringifyRegistry(registry));
-  await writeFile(seedFile, `${seeds.get('hub')}\n`, { mode: 0o600 });
+  const files = await writeHubFiles(registry, seeds.get('hub') ?? '', 'bl-policy-');
   const signers = new Map([...seeds].map(([id, seed]) => [id, NodeSigner.fromSeed(seed)]));
   const parties: TestParties = {
     registry,
@@ -110,62 +95,30 @@ export async function startPolicyTestEnv(): Promise<PolicyTestEnv> {
     },
   };
 
-  const config = validateConfig(HubConfig, {
-    NATS_URL: nats.url,
-    REDIS_URL: redis.url,
-    REGISTRY_FILE: registryFile,
-    HUB_SEED_FILE: seedFile,
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
-  });
-  const hub: INestApplication = await bootstrapHub(config, createLogger({ service: 'hub' }, 'silent'));
-  const connectAs = (identity: string, seed: string) =>
-    connect({
-      servers: nats.url,
-      authenticator: nkeyAuthenticator(new TextEncoder().encode(seed)),
-      inboxPrefix: inboxPrefixOf(identity),
-    });
-  const nc: NatsConnection = await connectAs('operator', operator.seed);
+  const hub: INestApplication = await bootHub(files, nats.url, redis.url);
+  const nc: NatsConnection = await connectAs(nats.url, 'operator', operator.seed);
   const jsm = await jetstreamManager(nc);
-  const nodeConnections = new Map<string, NatsConnection>();
-  const connectionOf = async (node: string) => {
-    const known = nodeConnections.get(node);
-    if (known) return known;
-    const connection = await connectAs(node, seeds.get(node) ?? '');
-    nodeConnections.set(node, connection);
-    return connection;
-  };
+  const nodes = new NodeConnections(nats.url, (node) => seeds.get(node));
 
   const send = async (message: NodeMessage) => {
-    const h = natsHeaders();
-    for (const [name, value] of Object.entries(message.headers)) h.set(name, value);
-    const sender = message.subject.split('.')[2] ?? '';
-    const js = jetstream(await connectionOf(sender), { checkAPI: false });
-    const ack = await js.publish(message.subject, message.body, { msgID: message.id, headers: h });
-    await waitFor(
-      async () => {
-        const info = await jsm.consumers.info(STREAM_INGRESS, CONSUMER_HUB_INGRESS);
-        return info.ack_floor.stream_seq >= ack.seq && info.num_ack_pending === 0;
-      },
-      { timeoutMs: 30_000, what: `the hub to ack ingress message ${ack.seq}` },
-    );
+    const ack = await nodes.publish({
+      subject: message.subject,
+      headers: Object.entries(message.headers),
+      body: message.body,
+      msgId: message.id,
+    });
+    await ingressProcessed(jsm, ack.seq);
     return ack;
   };
 
-  const stored = async (stream: string) => {
-    const { state } = await jsm.streams.info(stream);
-    if (state.messages === 0) return [];
-    const seqs = Array.from({ length: state.last_seq - state.first_seq + 1 }, (_, i) => state.first_seq + i);
-    const messages = await Promise.all(seqs.map((seq) => jsm.streams.getMessage(stream, { seq })));
-    return messages.filter((message): message is StoredMsg => message !== null);
-  };
+  const stored = (stream: string) => storedMessages(jsm, stream);
 
   const stop = async () => {
     await hub.close();
-    await Promise.all([...nodeConnections.values()].map((connection) => connection.drain()));
+    await nodes.close();
     await nc.drain();
     await Promise.all([nats.stop(), redis.stop()]);
-    await rm(dir, { recursive: true, force: true });
+    await files.remove();
   };
 
   return { parties, jsm, send, stored, stop };
