@@ -63,21 +63,21 @@ export class DeliveryService {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** Publishes every recipient's copy, then the routing report (not for receipts) and records the audit event. */
+  /**
+   * Publishes every recipient's copy and the routing report (not for receipts) together, so they leave
+   * in one socket write and their acks are awaited at once, and records the audit event meanwhile.
+   * Resolves once all are stored.
+   */
   async deliver(routed: RoutedMessage): Promise<void> {
     const now = new Date();
-    const copies = routed.recipients.map((recipient): OutboundEnvelope => ({
+    const envelopes = routed.recipients.map((recipient): OutboundEnvelope => ({
       subject: deliverySubject(recipient.node, routed.kind, recipient.region, recipient.category),
       body: routed.body,
       msgId: `${routed.id}:${recipient.node}`,
       headers: { ...routed.headers, [HEADER_RECIPIENT]: recipient.node },
     }));
-    const outcomes = await this.publisher.publishAll(copies);
-    const fresh = outcomes.filter((outcome) => !outcome.duplicate).length;
-    if (fresh > 0) this.metrics.delivered.inc({ kind: routed.kind }, fresh);
-
+    const copies = envelopes.length;
     const recipients = routed.recipients.map((recipient) => recipient.node);
-    const followUps: Promise<unknown>[] = [this.audit.record(this.acceptedRecord(routed, recipients))];
     // A receipt's sender keeps no delivery state for it, so a routing report would be noise.
     if (routed.kind !== 'receipt') {
       const msgId = `${routed.id}:routing`;
@@ -88,11 +88,14 @@ export class DeliveryService {
         message: routed.id,
         recipients,
       });
-      followUps.push(
-        this.publisher.publishAll([this.sealed('routing', report, routed.origin, routed.id, msgId, now)]),
-      );
+      envelopes.push(this.sealed('routing', report, routed.origin, routed.id, msgId, now));
     }
-    await Promise.all(followUps);
+    const [outcomes] = await Promise.all([
+      this.publisher.publishAll(envelopes),
+      this.audit.record(this.acceptedRecord(routed, recipients)),
+    ]);
+    const fresh = outcomes.slice(0, copies).filter((outcome) => !outcome.duplicate).length;
+    if (fresh > 0) this.metrics.delivered.inc({ kind: routed.kind }, fresh);
   }
 
   /** Records the audit event and, when the origin is a known node, publishes a signed Rejection to it. */

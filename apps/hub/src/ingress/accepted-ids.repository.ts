@@ -15,17 +15,26 @@ redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
 return ARGV[1]
 `;
 
+// Registered on the client, so ioredis sends the script by its SHA (EVALSHA) rather than its text per call.
+const CLAIM_COMMAND = 'blClaimAcceptedId';
+
+type ClaimingRedis = Redis & {
+  [CLAIM_COMMAND](key: string, sequence: string, ttlSeconds: number): Promise<unknown>;
+};
+
 /** Accepted ids in Redis, each holding the ingress sequence that carried it, expiring with the window. */
 @Injectable()
 export class AcceptedIdRepository extends AcceptedIdStore {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {
+  private readonly redis: ClaimingRedis;
+
+  constructor(@Inject(REDIS) redis: Redis) {
     super();
+    redis.defineCommand(CLAIM_COMMAND, { numberOfKeys: 1, lua: CLAIM });
+    this.redis = redis as ClaimingRedis;
   }
 
   async claim(id: string, sequence: number): Promise<boolean> {
-    const holder = await this.redis.eval(
-      CLAIM,
-      1,
+    const holder = await this.redis[CLAIM_COMMAND](
       acceptedIdKey(id),
       String(sequence),
       ACCEPTED_ID_TTL_SECONDS,

@@ -118,7 +118,8 @@ export class IngressService {
       // Group changes and release decisions take effect before any copy or report goes out.
       await this.resolver.commit(decision.routed);
       await this.delivery.deliver(decision.routed);
-      this.logger.info({ msgId: id, sender: origin, kind, recipients: recipients.length }, 'routed');
+      // Per message, so debug: the delivered counter carries the rate.
+      this.logger.debug({ msgId: id, sender: origin, kind, recipients: recipients.length }, 'routed');
     } else {
       const { id, sequence, origin, subject, reason, detail } = decision.refused;
       await this.delivery.reject(decision.refused);

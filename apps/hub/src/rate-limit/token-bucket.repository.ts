@@ -29,20 +29,29 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(burst * 1000 / rate) + 1000)
 return admitted
 `;
 
+// Registered on the client, so ioredis sends the script by its SHA (EVALSHA) rather than its text per call.
+const TAKE_TOKEN_COMMAND = 'blTakeRateToken';
+
+type BucketRedis = Redis & {
+  [TAKE_TOKEN_COMMAND](key: string, rate: number, burst: number): Promise<unknown>;
+};
+
 /** Token buckets in Redis, one per sender node: HUB_RATE_PER_SECOND refill, HUB_RATE_BURST capacity. */
 @Injectable()
 export class TokenBucketRepository extends RateLimiter {
+  private readonly redis: BucketRedis;
+
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) redis: Redis,
     private readonly config: HubConfig,
   ) {
     super();
+    redis.defineCommand(TAKE_TOKEN_COMMAND, { numberOfKeys: 1, lua: TAKE_TOKEN });
+    this.redis = redis as BucketRedis;
   }
 
   async admit(node: string): Promise<boolean> {
-    const admitted = await this.redis.eval(
-      TAKE_TOKEN,
-      1,
+    const admitted = await this.redis[TAKE_TOKEN_COMMAND](
       rateBucketKey(node),
       this.config.HUB_RATE_PER_SECOND,
       this.config.HUB_RATE_BURST,

@@ -131,7 +131,6 @@ export class DeliveriesService {
 
   private async takeIn<K extends InboxKind>(received: Received<K>): Promise<void> {
     const { kind, address, fields, origin } = received;
-    const log = this.logger.child({ msgId: fields.id, sender: fields.sender, kind });
     const fresh = await this.inbox.takeIn({
       id: fields.id,
       kind,
@@ -145,10 +144,17 @@ export class DeliveriesService {
       message: messageToJson(kind, received.message),
     });
     if (!origin.verified) {
-      log.warn({ reason: origin.reason, fresh }, 'delivery failed verification; kept unverified, no receipt');
+      this.logger.warn(
+        { msgId: fields.id, sender: fields.sender, kind, reason: origin.reason, fresh },
+        'delivery failed verification; kept unverified, no receipt',
+      );
       return;
     }
-    log.info({ fresh }, fresh ? 'taken into the inbox' : 'duplicate delivery dropped');
+    // Per-message progress is debug: the delivered counter carries the rate at info.
+    this.logger.debug(
+      { msgId: fields.id, sender: fields.sender, kind, fresh },
+      fresh ? 'taken into the inbox' : 'duplicate delivery dropped',
+    );
     // Also on a duplicate: the first attempt may have stored the item and failed before its receipt.
     // The receipt id is deterministic, so JetStream drops a copy that did get through.
     await this.receipts.sendDelivered(fields.id, fields.sender);

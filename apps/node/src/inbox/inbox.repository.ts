@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { inboxItemKey, inboxListKey, inboxSeenKey } from '#contracts';
 import { REDIS } from '#runtime';
 import { Redis } from 'ioredis';
+import { defineScript, type RedisScript } from '../common/redis-script.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { InboxItem } from './inbox-item.js';
 
@@ -22,22 +23,21 @@ export interface InboxPage {
 /** Redis adapter of a node's inbox: a seen-id set, one JSON value per item, and a list of ids newest first. */
 @Injectable()
 export class InboxRepository {
+  private readonly takeInScript: RedisScript;
+
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: NodeConfig,
-  ) {}
+  ) {
+    this.takeInScript = defineScript(redis, 'blInboxTakeIn', 3, TAKE_IN);
+  }
 
   /** Stores `item` unless its id was taken in before; returns false for such a duplicate. */
   async takeIn(item: InboxItem): Promise<boolean> {
     const node = this.config.NODE_ID;
-    const stored = await this.redis.eval(
-      TAKE_IN,
-      3,
-      inboxSeenKey(node),
-      inboxItemKey(node, item.id),
-      inboxListKey(node),
-      item.id,
-      JSON.stringify(item),
+    const stored = await this.takeInScript(
+      [inboxSeenKey(node), inboxItemKey(node, item.id), inboxListKey(node)],
+      [item.id, JSON.stringify(item)],
     );
     return stored === 1;
   }

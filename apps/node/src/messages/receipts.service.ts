@@ -73,7 +73,7 @@ export class ReceiptsService {
     const violations = validateMessage('receipt', receipt, validationContextOf(this.registry, now));
     if (violations.length > 0) throw new InvalidMessageError(violations);
     await this.outbound.publish('receipt', receipt);
-    this.logger.info({ msgId: message, recipient: origin, receipt: ReceiptKind[kind] }, 'receipt sent');
+    this.logger.debug({ msgId: message, recipient: origin, receipt: ReceiptKind[kind] }, 'receipt sent');
     return receipt.id;
   }
 }

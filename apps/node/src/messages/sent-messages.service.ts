@@ -79,7 +79,7 @@ export class SentMessagesService {
     const next: RecipientState =
       state === 'declined' ? { state, updatedAt, reason: receipt.reason } : { state, updatedAt };
     const moved = await this.advance(receipt.message, receipt.sender, next);
-    this.logger.info({ msgId: receipt.message, sender: receipt.sender, state, moved }, 'receipt applied');
+    this.logger.debug({ msgId: receipt.message, sender: receipt.sender, state, moved }, 'receipt applied');
   }
 
   /** The hub refused one of this node's messages. */

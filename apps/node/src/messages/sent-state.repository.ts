@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sentStateKey } from '#contracts';
 import { REDIS } from '#runtime';
 import { Redis } from 'ioredis';
+import { defineScript, type RedisScript } from '../common/redis-script.js';
 import { execTransaction } from '../common/redis-transaction.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { RecipientState, RejectionRecord, SentMessage } from './sent-message.js';
@@ -30,10 +31,14 @@ export interface StoredRecipient {
 /** Redis adapter of the sender's view of its messages: accepted or rejected, and per-recipient state. */
 @Injectable()
 export class SentStateRepository {
+  private readonly replaceFieldScript: RedisScript;
+
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: NodeConfig,
-  ) {}
+  ) {
+    this.replaceFieldScript = defineScript(redis, 'blSentReplaceField', 1, REPLACE_FIELD);
+  }
 
   /**
    * Marks message `id` of `kind` as accepted by JetStream. A rejection recorded earlier (the hub
@@ -71,13 +76,9 @@ export class SentStateRepository {
     version: string | undefined,
     state: RecipientState,
   ): Promise<boolean> {
-    const done = await this.redis.eval(
-      REPLACE_FIELD,
-      1,
-      this.key(id),
-      recipient,
-      version ?? '',
-      JSON.stringify(state),
+    const done = await this.replaceFieldScript(
+      [this.key(id)],
+      [recipient, version ?? '', JSON.stringify(state)],
     );
     return done === 1;
   }

@@ -46,7 +46,7 @@ export class OutboundRepository {
       throw new PublishFailedError(fields.id, { cause: error });
     }
     if (!duplicate) this.metrics.published.inc({ kind });
-    this.logger.info({ msgId: fields.id, kind, duplicate }, 'published');
+    this.logger.debug({ msgId: fields.id, kind, duplicate }, 'published');
     return { duplicate };
   }
 }
