@@ -7,6 +7,7 @@ export { validateConfig } from './config/validate-config.js';
 export { createLogger, type LogBindings, type MessageLogFields } from './logging/create-logger.js';
 export { PinoLoggerService } from './logging/pino-logger.service.js';
 export { REDIS } from './redis/redis.constants.js';
+export { defineScript, type RedisScript } from './redis/redis-script.js';
 export { RedisModule, type RedisConnectionOptions, type RedisModuleFactory } from './redis/redis.module.js';
 export { MetricsService } from './observability/metrics.service.js';
 export { NATS_HEALTH, type NatsHealthProbe } from './observability/nats-health.probe.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LIMITS, acceptedIdKey } from '#contracts';
-import { REDIS } from '#runtime';
+import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
 import { AcceptedIdStore } from './accepted-ids.store.js';
 
@@ -15,30 +15,18 @@ redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
 return ARGV[1]
 `;
 
-// Registered on the client, so ioredis sends the script by its SHA (EVALSHA) rather than its text per call.
-const CLAIM_COMMAND = 'blClaimAcceptedId';
-
-type ClaimingRedis = Redis & {
-  [CLAIM_COMMAND](key: string, sequence: string, ttlSeconds: number): Promise<unknown>;
-};
-
 /** Accepted ids in Redis, each holding the ingress sequence that carried it, expiring with the window. */
 @Injectable()
 export class AcceptedIdRepository extends AcceptedIdStore {
-  private readonly redis: ClaimingRedis;
+  private readonly claimScript: RedisScript;
 
   constructor(@Inject(REDIS) redis: Redis) {
     super();
-    redis.defineCommand(CLAIM_COMMAND, { numberOfKeys: 1, lua: CLAIM });
-    this.redis = redis as ClaimingRedis;
+    this.claimScript = defineScript(redis, 'blClaimAcceptedId', 1, CLAIM);
   }
 
   async claim(id: string, sequence: number): Promise<boolean> {
-    const holder = await this.redis[CLAIM_COMMAND](
-      acceptedIdKey(id),
-      String(sequence),
-      ACCEPTED_ID_TTL_SECONDS,
-    );
+    const holder = await this.claimScript([acceptedIdKey(id)], [String(sequence), ACCEPTED_ID_TTL_SECONDS]);
     return holder === String(sequence);
   }
 }

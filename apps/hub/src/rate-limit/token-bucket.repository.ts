@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { rateBucketKey } from '#contracts';
-import { REDIS } from '#runtime';
+import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
 import { HubConfig } from '../config/hub.config.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -29,32 +29,23 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(burst * 1000 / rate) + 1000)
 return admitted
 `;
 
-// Registered on the client, so ioredis sends the script by its SHA (EVALSHA) rather than its text per call.
-const TAKE_TOKEN_COMMAND = 'blTakeRateToken';
-
-type BucketRedis = Redis & {
-  [TAKE_TOKEN_COMMAND](key: string, rate: number, burst: number): Promise<unknown>;
-};
-
 /** Token buckets in Redis, one per sender node: HUB_RATE_PER_SECOND refill, HUB_RATE_BURST capacity. */
 @Injectable()
 export class TokenBucketRepository extends RateLimiter {
-  private readonly redis: BucketRedis;
+  private readonly takeToken: RedisScript;
 
   constructor(
     @Inject(REDIS) redis: Redis,
     private readonly config: HubConfig,
   ) {
     super();
-    redis.defineCommand(TAKE_TOKEN_COMMAND, { numberOfKeys: 1, lua: TAKE_TOKEN });
-    this.redis = redis as BucketRedis;
+    this.takeToken = defineScript(redis, 'blTakeRateToken', 1, TAKE_TOKEN);
   }
 
   async admit(node: string): Promise<boolean> {
-    const admitted = await this.redis[TAKE_TOKEN_COMMAND](
-      rateBucketKey(node),
-      this.config.HUB_RATE_PER_SECOND,
-      this.config.HUB_RATE_BURST,
+    const admitted = await this.takeToken(
+      [rateBucketKey(node)],
+      [this.config.HUB_RATE_PER_SECOND, this.config.HUB_RATE_BURST],
     );
     return admitted === 1;
   }

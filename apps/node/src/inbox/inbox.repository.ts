@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { inboxItemKey, inboxListKey, inboxSeenKey } from '#contracts';
-import { REDIS } from '#runtime';
+import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
-import { defineScript, type RedisScript } from '../common/redis-script.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { InboxItem } from './inbox-item.js';
 

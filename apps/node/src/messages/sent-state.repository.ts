@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sentStateKey } from '#contracts';
-import { REDIS } from '#runtime';
+import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
-import { defineScript, type RedisScript } from '../common/redis-script.js';
 import { execTransaction } from '../common/redis-transaction.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { RecipientState, RejectionRecord, SentMessage } from './sent-message.js';
