@@ -2,20 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { releaseRequestKey } from '#contracts';
 import { REDIS } from '#runtime';
 import { Redis } from 'ioredis';
+import { readJsonObject } from '../core/json-record.js';
 import { ReleaseRequestStore, type ReleaseRequestRecord } from './release-request.store.js';
 
 // As long as the ingress stream keeps the message the request is about.
 const RELEASE_REQUEST_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 function parseRecord(text: string): ReleaseRequestRecord | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { message, origin, requester, to, decision } = value as Record<string, unknown>;
+  const value = readJsonObject(text);
+  if (value === undefined) return undefined;
+  const { message, origin, requester, to, decision } = value;
   const strings = [message, origin, requester, to];
   if (!strings.every((field) => typeof field === 'string')) return undefined;
   const record = { message, origin, requester, to } as ReleaseRequestRecord;

@@ -2,20 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isMessageKind, routeRecordKey } from '#contracts';
 import { REDIS } from '#runtime';
 import { Redis } from 'ioredis';
+import { readJsonObject } from '../core/json-record.js';
 import { RouteRecordStore, type RouteRecord } from './route-record.store.js';
 
 // As long as the ingress stream keeps the message: a receipt or reply may come that late.
 const ROUTE_RECORD_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 function parseRecord(text: string): RouteRecord | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { origin, kind, recipients, sequence } = value as Record<string, unknown>;
+  const value = readJsonObject(text);
+  if (value === undefined) return undefined;
+  const { origin, kind, recipients, sequence } = value;
   if (typeof origin !== 'string' || typeof kind !== 'string' || !isMessageKind(kind)) return undefined;
   if (!Array.isArray(recipients) || !recipients.every((r) => typeof r === 'string')) return undefined;
   const record: RouteRecord = { origin, kind, recipients: recipients as string[] };
