@@ -27,6 +27,12 @@ import { SentMessagesService } from '../messages/sent-messages.service.js';
 import type { Delivery } from './delivery.js';
 import { checkOrigin, type OriginCheck } from './origin-check.js';
 
+/** How one delivery is handled. */
+export interface HandleOptions {
+  /** Answer messages for the inbox with a `delivered` receipt; default true. */
+  sendReceipts?: boolean;
+}
+
 /** A delivery read and decoded, with what its signature says about its origin. */
 interface Received<K extends MessageKind> {
   kind: K;
@@ -69,7 +75,11 @@ export class DeliveriesService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async handle(delivery: Delivery): Promise<void> {
+  /**
+   * @param options.sendReceipts false to take a message in without answering it (a copy received
+   *   outside the hub's delivery, or read again to rebuild state): the hub's delivery answers it.
+   */
+  async handle(delivery: Delivery, options: HandleOptions = {}): Promise<void> {
     const address = parseDeliverySubject(delivery.subject);
     if (address === undefined || address.node !== this.config.NODE_ID || !isMessageKind(address.kind)) {
       throw new PermanentFailure(`not a delivery to ${this.config.NODE_ID}: ${delivery.subject}`);
@@ -78,7 +88,7 @@ export class DeliveriesService {
       case 'alert':
       case 'notice':
       case 'reply':
-        return this.takeIn(this.receive(address.kind, address, delivery));
+        return this.takeIn(this.receive(address.kind, address, delivery), options.sendReceipts ?? true);
       case 'routing':
         return this.sent.applyRouting(this.trusted(this.receive('routing', address, delivery)));
       case 'receipt':
@@ -129,7 +139,7 @@ export class DeliveriesService {
     return received.message;
   }
 
-  private async takeIn<K extends InboxKind>(received: Received<K>): Promise<void> {
+  private async takeIn<K extends InboxKind>(received: Received<K>, sendReceipt: boolean): Promise<void> {
     const { kind, address, fields, origin } = received;
     const fresh = await this.inbox.takeIn({
       id: fields.id,
@@ -157,7 +167,7 @@ export class DeliveriesService {
     );
     // Also on a duplicate: the first attempt may have stored the item and failed before its receipt.
     // The receipt id is deterministic, so JetStream drops a copy that did get through.
-    await this.receipts.sendDelivered(fields.id, fields.sender);
+    if (sendReceipt) await this.receipts.sendDelivered(fields.id, fields.sender);
   }
 
   private async applyReceipt(receipt: MessageOf<'receipt'>): Promise<void> {
