@@ -13,8 +13,9 @@ import { nanos } from '@nats-io/transport-node';
 import { ProvisioningError } from './messaging.errors.js';
 import type { ConsumerSpec } from './messaging.options.js';
 
-/** A consumer spec with every default filled in. */
-export type ResolvedConsumerSpec = Required<ConsumerSpec>;
+/** A consumer spec with every default filled in (ordering stays optional). */
+export type ResolvedConsumerSpec = Required<Omit<ConsumerSpec, 'sequenceBy'>> &
+  Pick<ConsumerSpec, 'sequenceBy'>;
 
 const DEFAULTS = {
   maxDeliver: 10,
@@ -40,6 +41,7 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
     batch: spec.batch ?? DEFAULTS.batch,
     concurrency: spec.concurrency ?? DEFAULTS.concurrency,
     bind: spec.bind ?? false,
+    ...(spec.sequenceBy === undefined ? {} : { sequenceBy: spec.sequenceBy }),
   };
   const positive = ['ackWaitMs', 'maxAckPending', 'batch', 'concurrency'] as const;
   for (const field of positive) {

@@ -12,6 +12,11 @@ export interface WorkerLimits {
   batch: number;
   /** Messages handled at once. */
   concurrency: number;
+  /**
+   * The ordering key of a message (e.g. its sender): messages with the same key are handled one at
+   * a time, in the order they were delivered; undefined handles it with no ordering constraint.
+   */
+  sequenceBy?: (msg: JsMsg) => string | undefined;
 }
 
 // A pull request stays open this long when the stream is quiet; the client's heartbeat check
@@ -23,11 +28,14 @@ const PULL_RETRY_MAX_MS = 10_000;
 /**
  * Pulls one durable consumer in bounded batches and runs up to `concurrency` messages at once. It
  * asks only for as many messages as it has room for, so nothing waits locally long enough to
- * outlive its ack wait, and acks stay per message.
+ * outlive its ack wait, and acks stay per message. With `sequenceBy`, messages sharing a key wait
+ * in that key's lane behind the one running, so each key's messages are handled in delivery order.
  */
 export class ConsumerWorker {
-  private readonly running = new Set<JsMsg>();
+  private readonly running = new Map<JsMsg, string | undefined>();
   private readonly waiting: JsMsg[] = [];
+  /** Per ordering key with a message running: the messages of that key delivered after it. */
+  private readonly lanes = new Map<string, JsMsg[]>();
   private readonly aborter = new AbortController();
   private readonly concurrency: number;
   private readonly refillAt: number;
@@ -62,12 +70,15 @@ export class ConsumerWorker {
     this.aborter.abort();
     this.onRoom?.();
     void this.messages?.close();
-    const unstarted = this.waiting.splice(0);
+    const unstarted = [
+      ...this.waiting.splice(0),
+      ...[...this.lanes.values()].flatMap((lane) => lane.splice(0)),
+    ];
     this.held -= unstarted.length;
     for (const msg of unstarted) msg.nak();
     await this.loop;
     await this.settle(graceMs);
-    for (const msg of this.running) msg.nak();
+    for (const msg of this.running.keys()) msg.nak();
   }
 
   private async pull(): Promise<void> {
@@ -118,27 +129,55 @@ export class ConsumerWorker {
       return;
     }
     this.held++;
-    if (this.running.size < this.concurrency) this.run(msg);
+    if (this.running.size < this.concurrency) this.startOrQueue(msg);
     else this.waiting.push(msg);
   }
 
-  private run(msg: JsMsg): void {
-    this.running.add(msg);
+  // Runs `msg` unless a message of its key is running, in which case it joins that key's lane.
+  private startOrQueue(msg: JsMsg): boolean {
+    const key = this.limits.sequenceBy?.(msg);
+    const lane = key === undefined ? undefined : this.lanes.get(key);
+    if (lane) {
+      lane.push(msg);
+      return false;
+    }
+    if (key !== undefined) this.lanes.set(key, []);
+    this.run(msg, key);
+    return true;
+  }
+
+  private run(msg: JsMsg, key: string | undefined): void {
+    this.running.set(msg, key);
     const done = (): void => this.finished(msg);
     this.process(msg).then(done, done);
   }
 
   private finished(msg: JsMsg): void {
+    const key = this.running.get(msg);
     this.running.delete(msg);
     this.held--;
-    const next = this.waiting.shift();
-    if (next) this.run(next);
+    this.startNext(key);
     if (this.onRoom && this.limits.batch - this.held >= this.refillAt) {
       const wake = this.onRoom;
       this.onRoom = undefined;
       wake();
     }
     if (this.running.size === 0) this.onIdle?.();
+  }
+
+  // The freed slot goes to the next message of the same key, else to the first waiting message
+  // that can start (those whose key is busy move to their lane).
+  private startNext(key: string | undefined): void {
+    const lane = key === undefined ? undefined : this.lanes.get(key);
+    const next = lane?.shift();
+    if (next) {
+      this.run(next, key);
+      return;
+    }
+    if (key !== undefined) this.lanes.delete(key);
+    for (let msg = this.waiting.shift(); msg; msg = this.waiting.shift()) {
+      if (this.startOrQueue(msg)) return;
+    }
   }
 
   private async settle(graceMs: number): Promise<void> {

@@ -1,4 +1,5 @@
 import type { FactoryProvider, InjectionToken, ModuleMetadata } from '@nestjs/common';
+import type { JsMsg } from '@nats-io/jetstream';
 
 /** A stream declared in code: file storage, limits retention, provisioned idempotently at start. */
 export interface StreamSpec {
@@ -34,6 +35,12 @@ export interface ConsumerSpec {
   batch?: number;
   /** Handler calls one instance runs at once for this consumer. Default 64. */
   concurrency?: number;
+  /**
+   * The ordering key of a message, e.g. its sender: one instance handles messages with the same key
+   * one at a time, in stream order (a message that fails and is redelivered comes later). Absent:
+   * no ordering.
+   */
+  sequenceBy?: (msg: JsMsg) => string | undefined;
   /**
    * Use the consumer as another party provisioned it (the hub, for an agency node whose permissions
    * allow only consumer info and pull): never create or update it, wait until it exists, and take

@@ -1,4 +1,4 @@
-import { CONSUMER_HUB_INGRESS, INGRESS_WILDCARD, STREAM_INGRESS } from '#contracts';
+import { CONSUMER_HUB_INGRESS, INGRESS_WILDCARD, parseIngressSubject, STREAM_INGRESS } from '#contracts';
 import type { ConsumerSpec } from '#messaging';
 import type { HubConfig } from '../config/hub.config.js';
 
@@ -7,7 +7,8 @@ export const INGRESS_PATTERN = 'ingress';
 
 /**
  * The one durable pull consumer every hub instance shares: JetStream hands each message to one
- * instance at a time, and redelivers it if that instance dies before acking.
+ * instance at a time, and redelivers it if that instance dies before acking. An instance handles
+ * one sender's messages in ingress order, so their copies reach each recipient in the order sent.
  */
 export function hubIngressConsumer(config: HubConfig): ConsumerSpec {
   return {
@@ -17,5 +18,6 @@ export function hubIngressConsumer(config: HubConfig): ConsumerSpec {
     filterSubject: INGRESS_WILDCARD,
     maxDeliver: config.HUB_MAX_DELIVER,
     concurrency: config.HUB_CONCURRENCY,
+    sequenceBy: (msg) => parseIngressSubject(msg.subject)?.node,
   };
 }

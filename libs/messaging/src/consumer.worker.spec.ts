@@ -1,0 +1,134 @@
+import type { Consumer, JsMsg } from '@nats-io/jetstream';
+import { ConsumerWorker } from './consumer.worker.js';
+
+// The worker's scheduling, with a consumer that hands out a fixed list of messages: what runs when,
+// under the concurrency bound and per ordering key. (Pulling from a real server is covered by the
+// messaging integration tests.)
+
+interface FakeMsg {
+  subject: string;
+  naks: number;
+  nak(): void;
+}
+
+function message(subject: string): FakeMsg {
+  return {
+    subject,
+    naks: 0,
+    nak() {
+      this.naks++;
+    },
+  };
+}
+
+// Hands out `messages` on the first fetch, then holds every later fetch open until closed.
+function consumerOf(messages: FakeMsg[]): Consumer {
+  let handedOut = false;
+  const fetch = async () => {
+    const batch = handedOut ? [] : messages;
+    handedOut = true;
+    let closed = false;
+    let wake: (() => void) | undefined;
+    return {
+      close: async () => {
+        closed = true;
+        wake?.();
+      },
+      async *[Symbol.asyncIterator]() {
+        yield* batch;
+        if (!closed) await new Promise<void>((resolve) => (wake = resolve));
+      },
+    };
+  };
+  return { fetch } as unknown as Consumer;
+}
+
+/** A processor whose calls finish only when the test says so, recording starts in order. */
+function controlledProcessor() {
+  const started: string[] = [];
+  const finishers = new Map<string, () => void>();
+  const process = (msg: JsMsg) =>
+    new Promise<void>((resolve) => {
+      started.push(msg.subject);
+      finishers.set(msg.subject, resolve);
+    });
+  const finish = async (subject: string) => {
+    const done = finishers.get(subject);
+    if (!done) throw new Error(`${subject} is not running`);
+    finishers.delete(subject);
+    done();
+    // Let the worker react to the settled handler.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  return { started, process, finish, running: () => [...finishers.keys()] };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+const senderOf = (msg: JsMsg) => msg.subject.split('.')[0];
+
+describe('ConsumerWorker', () => {
+  it('runs at most `concurrency` messages at once and starts the next as one finishes', async () => {
+    const messages = ['a.1', 'b.1', 'c.1', 'd.1'].map(message);
+    const processor = controlledProcessor();
+    const worker = new ConsumerWorker(
+      consumerOf(messages),
+      { batch: 10, concurrency: 2 },
+      processor.process,
+      () => undefined,
+    );
+    worker.start();
+    await settle();
+    expect(processor.running()).toEqual(['a.1', 'b.1']);
+    await processor.finish('b.1');
+    expect(processor.running()).toEqual(['a.1', 'c.1']);
+    await processor.finish('a.1');
+    await processor.finish('c.1');
+    await processor.finish('d.1');
+    expect(processor.started).toEqual(['a.1', 'b.1', 'c.1', 'd.1']);
+    await worker.stop(100);
+  });
+
+  it('handles messages with the same key one at a time, in delivery order, while other keys go on', async () => {
+    const messages = ['a.1', 'b.1', 'a.2', 'b.2', 'a.3', 'c.1'].map(message);
+    const processor = controlledProcessor();
+    const worker = new ConsumerWorker(
+      consumerOf(messages),
+      { batch: 10, concurrency: 4, sequenceBy: senderOf },
+      processor.process,
+      () => undefined,
+    );
+    worker.start();
+    await settle();
+    // a.2 and a.3 wait behind a.1, b.2 behind b.1; c.1 has a key of its own.
+    expect(processor.running()).toEqual(['a.1', 'b.1', 'c.1']);
+    await processor.finish('b.1');
+    expect(processor.running()).toEqual(['a.1', 'c.1', 'b.2']);
+    await processor.finish('b.2');
+    await processor.finish('c.1');
+    expect(processor.running()).toEqual(['a.1']);
+    await processor.finish('a.1');
+    expect(processor.running()).toEqual(['a.2']);
+    await processor.finish('a.2');
+    await processor.finish('a.3');
+    expect(processor.started.filter((subject) => subject.startsWith('a.'))).toEqual(['a.1', 'a.2', 'a.3']);
+    await worker.stop(100);
+  });
+
+  it('gives back (nak) the messages still waiting in a lane when it stops', async () => {
+    const messages = ['a.1', 'a.2', 'a.3'].map(message);
+    const processor = controlledProcessor();
+    const worker = new ConsumerWorker(
+      consumerOf(messages),
+      { batch: 10, concurrency: 4, sequenceBy: senderOf },
+      processor.process,
+      () => undefined,
+    );
+    worker.start();
+    await settle();
+    const stopped = worker.stop(50);
+    await processor.finish('a.1');
+    await stopped;
+    expect(messages.map((msg) => msg.naks)).toEqual([0, 1, 1]);
+    expect(processor.started).toEqual(['a.1']);
+  });
+});
