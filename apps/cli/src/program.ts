@@ -3,9 +3,11 @@ import { RegistryError } from '#registry';
 import { AuditChainBrokenError } from './audit/audit-chain-broken.error.js';
 import type { CliIo } from './cli-io.js';
 import { registerAuditCommands } from './commands/audit.command.js';
+import { registerDlqCommands } from './commands/dlq.command.js';
 import { registerKeysCommands } from './commands/keys.command.js';
 import { registerNatsConfigCommand } from './commands/nats-config.command.js';
 import { registerStackCommands } from './commands/stack.command.js';
+import { DeadLetterError } from './dlq/dlq.errors.js';
 import { UsageError } from './usage.error.js';
 
 /** Exit code for input the user can fix: bad arguments, unreadable or invalid files. */
@@ -25,6 +27,7 @@ export function buildProgram(io: CliIo): Command {
   registerNatsConfigCommand(program, io);
   registerStackCommands(program, io);
   registerAuditCommands(program, io);
+  registerDlqCommands(program, io);
   return program;
 }
 
@@ -40,7 +43,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    if (error instanceof AuditChainBrokenError) {
+    if (error instanceof AuditChainBrokenError || error instanceof DeadLetterError) {
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_FAILURE;
     }

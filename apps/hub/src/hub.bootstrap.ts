@@ -4,14 +4,15 @@ import { JetStreamServer, NatsConnectionService } from '#messaging';
 import { PinoLoggerService } from '#runtime';
 import type { Logger } from 'pino';
 import { HubConfig } from './config/hub.config.js';
+import { hubDeadLettersConsumer } from './dead-letters/dead-letters.consumer.js';
 import { HubModule } from './hub.module.js';
 import { hubIngressConsumer } from './ingress/ingress.consumer.js';
 
 /**
  * Builds and starts one hub instance: connects NATS as the hub's nkey user, provisions the streams
- * and the nodes' delivery consumers, starts pulling the shared `hub-ingress` consumer, then serves
- * /healthz and /metrics on HTTP_PORT. SIGTERM and SIGINT close it gracefully (stop pulling, finish
- * in-flight messages, drain NATS, quit Redis).
+ * and the nodes' delivery consumers, starts pulling the shared `hub-ingress` and `hub-dead-letters`
+ * consumers, then serves /healthz and /metrics on HTTP_PORT. SIGTERM and SIGINT close it gracefully
+ * (stop pulling, finish in-flight messages, drain NATS, quit Redis).
  */
 export async function bootstrapHub(config: HubConfig, logger: Logger): Promise<INestApplication> {
   const app = await NestFactory.create(HubModule.forRoot(config, logger), {
@@ -27,7 +28,7 @@ export async function bootstrapHub(config: HubConfig, logger: Logger): Promise<I
     {
       strategy: new JetStreamServer({
         connection: app.get(NatsConnectionService),
-        consumers: [hubIngressConsumer(config)],
+        consumers: [hubIngressConsumer(config), hubDeadLettersConsumer(config)],
       }),
     },
     { inheritAppConfig: true },

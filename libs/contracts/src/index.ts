@@ -110,14 +110,25 @@ export {
   deliveryFilter,
   auditSubject,
   deadLetterSubject,
+  parseDeadLetterSubject,
+  ADVISORY_MAX_DELIVERIES_WILDCARD,
+  ADVISORY_TERMINATED_WILDCARD,
+  ADVISORY_CONSUMER_WILDCARD,
   heartbeatSubject,
   controlSubject,
+  rebuildRequestSubject,
+  REBUILD_REQUEST_WILDCARD,
+  parseRebuildRequestSubject,
   parseIngressSubject,
   parseDeliverySubject,
+  siteSubject,
+  siteFilter,
+  parseSiteSubject,
   categoryToken,
   categoryFromToken,
   type IngressAddress,
   type DeliveryAddress,
+  type SiteAddress,
 } from './subjects.js';
 export {
   HEADER_MSG_ID,
@@ -136,10 +147,14 @@ export {
   STREAM_DELIVERY,
   STREAM_AUDIT,
   STREAM_DEAD_LETTER,
+  STREAM_ADVISORIES,
   STREAM_GROUPS,
   STREAM_DEFINITIONS,
   CONSUMER_HUB_INGRESS,
+  CONSUMER_HUB_DEAD_LETTERS,
   nodeDeliveryConsumer,
+  nodeRebuildConsumer,
+  HUB_JETSTREAM_DOMAIN,
   type StreamDefinition,
 } from './streams.js';
 export {
@@ -155,6 +170,9 @@ export {
   groupViewsKey,
   rateBucketKey,
   acceptedIdKey,
+  nodeEpochKey,
+  HUB_EPOCH_KEY,
+  rebuildRunKey,
 } from './redis-keys.js';
 export { AuditEvent, AuditEntrySchema, type AuditEntry } from './gen/borderlink/v1/audit_pb.js';
 export {

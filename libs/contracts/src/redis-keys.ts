@@ -25,3 +25,12 @@ export const releaseRequestsKey = (node: string): string => `${REDIS_PREFIX}:${n
 export const releaseAnswersKey = (node: string): string => `${REDIS_PREFIX}:${node}:releases:answers`;
 /** The closed user groups this node belongs to, as it last heard (hash group id -> JSON). */
 export const groupViewsKey = (node: string): string => `${REDIS_PREFIX}:${node}:groups`;
+/**
+ * Written after a node's state was completely rebuilt from its deliveries; its absence (a wiped or
+ * new Redis) makes the node rebuild.
+ */
+export const nodeEpochKey = (node: string): string => `${REDIS_PREFIX}:${node}:epoch`;
+/** Written after the hub's state was completely rebuilt from its streams; absent means rebuild first. */
+export const HUB_EPOCH_KEY = `${REDIS_PREFIX}:hub:epoch`;
+/** Marks one rebuild run of the state under `epochKey` in progress; a wipe meanwhile removes it. */
+export const rebuildRunKey = (epochKey: string, run: string): string => `${epochKey}:run:${run}`;

@@ -1,4 +1,11 @@
-import { AUDIT_WILDCARD, DEAD_LETTER_WILDCARD, DELIVERY_WILDCARD, INGRESS_WILDCARD } from './subjects.js';
+import {
+  ADVISORY_MAX_DELIVERIES_WILDCARD,
+  ADVISORY_TERMINATED_WILDCARD,
+  AUDIT_WILDCARD,
+  DEAD_LETTER_WILDCARD,
+  DELIVERY_WILDCARD,
+  INGRESS_WILDCARD,
+} from './subjects.js';
 
 // Stream and consumer names. Changing one needs a migration (streams are the log of record).
 
@@ -6,6 +13,11 @@ export const STREAM_INGRESS = 'BL_INGRESS';
 export const STREAM_DELIVERY = 'BL_DELIVERY';
 export const STREAM_AUDIT = 'BL_AUDIT';
 export const STREAM_DEAD_LETTER = 'BL_DLQ';
+/**
+ * The server's advisories of messages a consumer gave up on (max deliveries, terminated), captured
+ * so that the hub dead-letters them even when the consuming app died before writing a record.
+ */
+export const STREAM_ADVISORIES = 'BL_ADVISORIES';
 /**
  * Closed user group membership, one message per group (the latest state), kept forever. Only the hub
  * writes it and provisions it: its per-subject limit is not part of StreamDefinition.
@@ -15,10 +27,27 @@ export const STREAM_GROUPS = 'BL_GROUPS';
 /** The hub's shared durable consumer on the ingress stream: every hub instance pulls from it. */
 export const CONSUMER_HUB_INGRESS = 'hub-ingress';
 
+/** The hub's shared durable consumer on the advisories stream: turns advisories into dead letters. */
+export const CONSUMER_HUB_DEAD_LETTERS = 'hub-dead-letters';
+
 /** The durable consumer through which one node reads its own deliveries. */
 export function nodeDeliveryConsumer(node: string): string {
   return `node-${node}`;
 }
+
+/**
+ * The consumer the hub creates on request for one node to read all its deliveries again (deliver
+ * all, filter `bl.out.<node>.>`), when the node's Redis state was lost. It expires when unused.
+ */
+export function nodeRebuildConsumer(node: string): string {
+  return `node-${node}-rebuild`;
+}
+
+/**
+ * JetStream domain of the hub's servers. A national site's leaf server runs its own domain (the site
+ * id), so its nodes reach the hub's streams through the leaf with API prefix `$JS.hub.API`.
+ */
+export const HUB_JETSTREAM_DOMAIN = 'hub';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -40,6 +69,13 @@ export const STREAM_DEFINITIONS: readonly StreamDefinition[] = [
     name: STREAM_DEAD_LETTER,
     subjects: [DEAD_LETTER_WILDCARD],
     maxAgeMs: 90 * DAY_MS,
+    duplicateWindowMs: DAY_MS,
+  },
+  // Advisories carry no message id; a week covers any hub outage while they wait to be handled.
+  {
+    name: STREAM_ADVISORIES,
+    subjects: [ADVISORY_MAX_DELIVERIES_WILDCARD, ADVISORY_TERMINATED_WILDCARD],
+    maxAgeMs: 7 * DAY_MS,
     duplicateWindowMs: DAY_MS,
   },
 ];

@@ -59,6 +59,47 @@ export function deadLetterSubject(stream: string, consumer: string): string {
   return `${SUBJECT_ROOT}.dlq.${stream.toLowerCase()}.${consumer.toLowerCase()}`;
 }
 
+/** The stream and consumer tokens of `bl.dlq.<stream>.<consumer>` (lowercase); undefined for anything else. */
+export function parseDeadLetterSubject(subject: string): { stream: string; consumer: string } | undefined {
+  const parts = subject.split('.');
+  if (parts.length !== 4 || parts[0] !== SUBJECT_ROOT || parts[1] !== 'dlq') return undefined;
+  return { stream: parts[2]!, consumer: parts[3]! };
+}
+
+// The server's consumer advisories (nats-server ADR-1, stable since 2.2; MSG_TERMINATED since 2.9),
+// `$JS.EVENT.ADVISORY.CONSUMER.<event>.<stream>.<consumer>`, published in the consumer's account.
+/** A message a consumer gave up on after its max deliveries without an ack. */
+export const ADVISORY_MAX_DELIVERIES_WILDCARD = '$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.>';
+/** A message a consumer's client terminated (`+TERM`). */
+export const ADVISORY_TERMINATED_WILDCARD = '$JS.EVENT.ADVISORY.CONSUMER.MSG_TERMINATED.>';
+/** Every consumer advisory: the filter of the consumer reading the captured ones. */
+export const ADVISORY_CONSUMER_WILDCARD = '$JS.EVENT.ADVISORY.CONSUMER.>';
+
+/**
+ * Site fast path: the signed original of a message sent over core NATS straight to one recipient of
+ * the sender's own national site (leaf server), `bl.site.<node>.<kind>`; never leaves the site.
+ */
+export function siteSubject(node: string, kind: MessageKind): string {
+  return `${SUBJECT_ROOT}.site.${token(node, 'node')}.${kind}`;
+}
+
+/** Everything one node receives on the site fast path: `bl.site.<node>.>`. */
+export function siteFilter(node: string): string {
+  return `${SUBJECT_ROOT}.site.${token(node, 'node')}.>`;
+}
+
+export interface SiteAddress {
+  node: string;
+  kind: string;
+}
+
+/** Reads `bl.site.<node>.<kind>`; undefined for anything else. */
+export function parseSiteSubject(subject: string): SiteAddress | undefined {
+  const parts = subject.split('.');
+  if (parts.length !== 4 || parts[0] !== SUBJECT_ROOT || parts[1] !== 'site') return undefined;
+  return { node: parts[2]!, kind: parts[3]! };
+}
+
 /** Presence heartbeat: `bl.hb.<node>`. */
 export function heartbeatSubject(node: string): string {
   return `${SUBJECT_ROOT}.hb.${token(node, 'node')}`;
@@ -67,6 +108,25 @@ export function heartbeatSubject(node: string): string {
 /** Control request: `bl.ctl.<verb>`. */
 export function controlSubject(verb: string): string {
   return `${SUBJECT_ROOT}.ctl.${token(verb, 'verb')}`;
+}
+
+/**
+ * A node's request to the hub to (re)create its rebuild consumer: `bl.ctl.rebuild.<node>`. Only that
+ * node (and the hub) may publish it.
+ */
+export function rebuildRequestSubject(node: string): string {
+  return `${controlSubject('rebuild')}.${token(node, 'node')}`;
+}
+
+/** Every node's rebuild request: what the hub listens to. */
+export const REBUILD_REQUEST_WILDCARD = `${SUBJECT_ROOT}.ctl.rebuild.*`;
+
+/** The node of `bl.ctl.rebuild.<node>`; undefined for anything else. */
+export function parseRebuildRequestSubject(subject: string): string | undefined {
+  const parts = subject.split('.');
+  if (parts.length !== 4 || parts[0] !== SUBJECT_ROOT || parts[1] !== 'ctl' || parts[2] !== 'rebuild')
+    return undefined;
+  return isSubjectToken(parts[3]!) ? parts[3] : undefined;
 }
 
 export interface IngressAddress {

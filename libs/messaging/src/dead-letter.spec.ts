@@ -1,4 +1,9 @@
-import { DEAD_LETTER_HEADERS, deadLetterHeaders, deadLetterMsgId } from './dead-letter.js';
+import {
+  DEAD_LETTER_HEADERS,
+  deadLetterHeaders,
+  deadLetterHeadersOf,
+  deadLetterMsgId,
+} from './dead-letter.js';
 import { fakeJsMsg } from './js-msg.fixtures.js';
 
 describe('deadLetterHeaders', () => {
@@ -51,5 +56,17 @@ describe('deadLetterHeaders', () => {
     const headers = deadLetterHeaders(fakeJsMsg(), 'x');
     expect(headers.get(DEAD_LETTER_HEADERS.stream)).toBe('BL_INGRESS');
     expect(headers.has(DEAD_LETTER_HEADERS.msgId)).toBe(false);
+  });
+});
+
+describe('deadLetterHeadersOf', () => {
+  it('leaves out the subject of an original that is no longer stored', () => {
+    const headers = deadLetterHeadersOf(
+      { stream: 'BL_DELIVERY', consumer: 'node-a', streamSequence: 9, deliveries: 4 },
+      'gone',
+    );
+    expect(headers.has(DEAD_LETTER_HEADERS.subject)).toBe(false);
+    expect(headers.get(DEAD_LETTER_HEADERS.deliveries)).toBe('4');
+    expect(headers.get('Nats-Msg-Id')).toBe(deadLetterMsgId('BL_DELIVERY', 'node-a', 9));
   });
 });

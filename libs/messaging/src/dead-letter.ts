@@ -11,7 +11,10 @@ export const DEAD_LETTER_HEADERS = {
   stream: 'Bl-Dlq-Stream',
   /** Durable consumer that gave up on it. */
   consumer: 'Bl-Dlq-Consumer',
-  /** Subject it was published on (where a replay publishes it again). */
+  /**
+   * Subject it was published on (where a replay publishes it again). Absent when the original was
+   * no longer in its stream as the record was written: the body is then the server's advisory.
+   */
   subject: 'Bl-Dlq-Subject',
   /** Its sequence in the source stream. */
   sequence: 'Bl-Dlq-Sequence',
@@ -36,24 +39,54 @@ export function deadLetterMsgId(stream: string, consumer: string, streamSequence
   return `dlq:${stream}:${consumer}:${streamSequence}`;
 }
 
+/**
+ * The message a consumer gave up on, as a delivery (the app's handler failed) or an advisory (the
+ * server gave up) describes it: both paths build the same record, with the same dedupe id.
+ */
+export interface DeadLetterSource {
+  stream: string;
+  consumer: string;
+  streamSequence: number;
+  deliveries: number;
+  /** Where it was published; absent when the original is no longer in its stream. */
+  subject?: string;
+  /** Its original headers, if it had any. */
+  headers?: MsgHdrs;
+}
+
 /** The original headers minus server-interpreted `Nats-*` ones, plus the dead-letter headers. */
-export function deadLetterHeaders(msg: JsMsg, reason: string): MsgHdrs {
-  const info = msg.info;
+export function deadLetterHeadersOf(source: DeadLetterSource, reason: string): MsgHdrs {
   const lines: Record<string, string[]> = {};
-  if (msg.headers) {
-    for (const [name, values] of msg.headers) {
+  if (source.headers) {
+    for (const [name, values] of source.headers) {
       if (name === PubHeaders.MsgIdHdr) lines[DEAD_LETTER_HEADERS.msgId] = values;
       else if (!name.toLowerCase().startsWith(SERVER_HEADER_PREFIX)) lines[name] = values;
     }
   }
-  lines[DEAD_LETTER_HEADERS.stream] = [info.stream];
-  lines[DEAD_LETTER_HEADERS.consumer] = [info.consumer];
-  lines[DEAD_LETTER_HEADERS.subject] = [msg.subject];
-  lines[DEAD_LETTER_HEADERS.sequence] = [String(info.streamSequence)];
-  lines[DEAD_LETTER_HEADERS.deliveries] = [String(info.deliveryCount)];
+  lines[DEAD_LETTER_HEADERS.stream] = [source.stream];
+  lines[DEAD_LETTER_HEADERS.consumer] = [source.consumer];
+  if (source.subject !== undefined) lines[DEAD_LETTER_HEADERS.subject] = [source.subject];
+  lines[DEAD_LETTER_HEADERS.sequence] = [String(source.streamSequence)];
+  lines[DEAD_LETTER_HEADERS.deliveries] = [String(source.deliveries)];
   lines[DEAD_LETTER_HEADERS.reason] = [oneLine(reason)];
-  lines[PubHeaders.MsgIdHdr] = [deadLetterMsgId(info.stream, info.consumer, info.streamSequence)];
+  lines[PubHeaders.MsgIdHdr] = [deadLetterMsgId(source.stream, source.consumer, source.streamSequence)];
   return MsgHdrsImpl.fromRecord(lines);
+}
+
+/** {@link deadLetterHeadersOf} a delivered message. */
+export function deadLetterHeaders(msg: JsMsg, reason: string): MsgHdrs {
+  const { stream, consumer, streamSequence, deliveryCount } = msg.info;
+  return deadLetterHeadersOf(
+    {
+      stream,
+      consumer,
+      streamSequence,
+      deliveries: deliveryCount,
+      subject: msg.subject,
+      ...(msg.headers ? { headers: msg.headers } : {}),
+    },
+    reason,
+  );
 }
 
 /** Stores the message's original body and headers, with why it failed, on `subject`. */
@@ -64,6 +97,20 @@ export function writeDeadLetter(
   reason: string,
 ): Promise<PublishAck> {
   return publishDurably(js, subject, msg.data, deadLetterHeaders(msg, reason));
+}
+
+/**
+ * Stores `body` with the dead-letter headers of `source` on `subject`. A second write for the same
+ * message and consumer within the stream's duplicate window is acknowledged as a duplicate.
+ */
+export function publishDeadLetter(
+  js: JetStreamClient,
+  subject: string,
+  source: DeadLetterSource,
+  body: Uint8Array,
+  reason: string,
+): Promise<PublishAck> {
+  return publishDurably(js, subject, body, deadLetterHeadersOf(source, reason));
 }
 
 function oneLine(text: string): string {

@@ -24,9 +24,14 @@ export {
   PublishError,
   MissingHandlerError,
 } from './messaging.errors.js';
-export { backoffDelay } from './backoff.js';
+export { backoffDelay, exponentialDelay } from './backoff.js';
 export { provisionStreams } from './stream.provisioning.js';
 export { provisionConsumer } from './consumer.provisioning.js';
 export { bindConsumer, type BindOptions } from './consumer.binding.js';
 export { inboxPrefixOf, seedFileAuthenticator } from './nats-identity.js';
-export { DEAD_LETTER_HEADERS } from './dead-letter.js';
+export {
+  DEAD_LETTER_HEADERS,
+  deadLetterMsgId,
+  publishDeadLetter,
+  type DeadLetterSource,
+} from './dead-letter.js';

@@ -37,7 +37,10 @@ async function fileBytes(path: string, what: string): Promise<Uint8Array> {
   }
 }
 
-async function authenticatorOf(source: AuditStreamSource): Promise<Authenticator | undefined> {
+/** The authenticator of `--seed` or `--creds` (at most one); undefined for an open server. */
+export async function authenticatorOf(
+  source: Pick<AuditStreamSource, 'seed' | 'creds'>,
+): Promise<Authenticator | undefined> {
   if (source.seed !== undefined && source.creds !== undefined) {
     throw new UsageError('give either --seed or --creds, not both');
   }

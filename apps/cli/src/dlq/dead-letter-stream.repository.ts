@@ -1,0 +1,144 @@
+import {
+  JetStreamApiCodes,
+  JetStreamApiError,
+  jetstream,
+  jetstreamManager,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
+import { connect, MsgHdrsImpl, type NatsConnection } from '@nats-io/transport-node';
+import { authenticatorOf } from '../audit/audit-stream.repository.js';
+import { toDeadLetterRecord, type DeadLetterRecord } from './dead-letter-record.js';
+import { DeadLetterError } from './dlq.errors.js';
+
+/** Where the dead-letter stream is and who reads it (the operator: full access). */
+export interface DeadLetterSource {
+  /** NATS server URL(s), comma-separated. */
+  nats: string;
+  /** An nkey user seed file (`SU…`). */
+  seed?: string;
+  /** A credentials file (JWT and seed). */
+  creds?: string;
+  /** The dead-letter stream; BL_DLQ. */
+  stream: string;
+}
+
+/** A message to publish again, with the stream it must land in. */
+export interface Republication {
+  subject: string;
+  headers: Record<string, string[]>;
+  body: Uint8Array;
+  msgId: string;
+  /** The server refuses the publish unless this stream stores it. */
+  expectedStream: string;
+}
+
+const CONNECT_TIMEOUT_MS = 5_000;
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Reads, removes and republishes dead-letter records over one operator connection. */
+export class DeadLetterStreamRepository {
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly manager: JetStreamManager,
+    readonly stream: string,
+  ) {}
+
+  /** Connects to the server of `source`; fails fast when it does not answer. */
+  static async open(source: DeadLetterSource): Promise<DeadLetterStreamRepository> {
+    const authenticator = await authenticatorOf(source);
+    let nc: NatsConnection;
+    try {
+      nc = await connect({
+        servers: source.nats.split(',').map((url) => url.trim()),
+        name: 'borderlink-dlq',
+        timeout: CONNECT_TIMEOUT_MS,
+        maxReconnectAttempts: 0,
+        ...(authenticator === undefined ? {} : { authenticator }),
+      });
+    } catch (error) {
+      throw new DeadLetterError(`cannot connect to NATS at ${source.nats}: ${messageOf(error)}`, {
+        cause: error,
+      });
+    }
+    try {
+      const manager = await jetstreamManager(nc);
+      await manager.streams.info(source.stream).catch((error: unknown) => {
+        if (error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound) {
+          throw new DeadLetterError(
+            `no stream ${source.stream} on this server (the hub creates it at start)`,
+            {
+              cause: error,
+            },
+          );
+        }
+        throw error;
+      });
+      return new DeadLetterStreamRepository(nc, manager, source.stream);
+    } catch (error) {
+      await nc.close();
+      throw error;
+    }
+  }
+
+  /** Every record stored when the read starts, oldest first. */
+  async list(): Promise<DeadLetterRecord[]> {
+    const { state } = await this.manager.streams.info(this.stream);
+    if (state.messages === 0) return [];
+    const consumer = await jetstream(this.nc).consumers.get(this.stream);
+    const messages = await consumer.consume();
+    const records: DeadLetterRecord[] = [];
+    try {
+      for await (const message of messages) {
+        records.push(
+          toDeadLetterRecord({
+            seq: message.seq,
+            time: message.time,
+            headers: message.headers,
+            data: message.data,
+          }),
+        );
+        if (message.seq >= state.last_seq || records.length >= state.messages) break;
+      }
+    } finally {
+      // The ordered consumer is ephemeral: the server removes it once nobody pulls.
+      messages.stop();
+    }
+    return records;
+  }
+
+  /** The record at `seq`; undefined when there is none (never written, replayed or dropped). */
+  async get(seq: number): Promise<DeadLetterRecord | undefined> {
+    const stored = await this.manager.streams.getMessage(this.stream, { seq });
+    if (stored === null) return undefined;
+    return toDeadLetterRecord({
+      seq: stored.seq,
+      time: stored.time,
+      headers: stored.header,
+      data: stored.data,
+    });
+  }
+
+  /** Deletes the record at `seq`; false when it was already gone. */
+  async remove(seq: number): Promise<boolean> {
+    return this.manager.streams.deleteMessage(this.stream, seq, false).catch(async (error: unknown) => {
+      if ((await this.get(seq)) === undefined) return false;
+      throw error;
+    });
+  }
+
+  /** Publishes and waits for the ack; `duplicate` when a message with this id was already stored. */
+  async republish(message: Republication): Promise<{ seq: number; duplicate: boolean }> {
+    const headers = MsgHdrsImpl.fromRecord(message.headers);
+    const ack = await jetstream(this.nc).publish(message.subject, message.body, {
+      headers,
+      msgID: message.msgId,
+      expect: { streamName: message.expectedStream },
+    });
+    return { seq: ack.seq, duplicate: ack.duplicate };
+  }
+
+  async close(): Promise<void> {
+    await this.nc.close();
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
+import {
+  DEAD_LETTER_WILDCARD,
+  STREAM_DEAD_LETTER,
+  deadLetterSubject,
+  parseDeadLetterSubject,
+} from '#contracts';
+import { NatsConnectionService, publishDeadLetter, type DeadLetterSource, type PublishAck } from '#messaging';
+import { DeadLetterStore, type DeadLetterCount, type OriginalMessage } from './dead-letter.store.js';
+
+// Retention (max age, a purge, a deleted stream) may have removed the original before the advisory
+// was handled: then the record keeps what the advisory says.
+const GONE: ReadonlySet<number> = new Set([
+  JetStreamApiCodes.NoMessageFound,
+  JetStreamApiCodes.StreamNotFound,
+]);
+
+/** Reads originals by stream sequence and writes records to BL_DLQ over the hub's connection. */
+@Injectable()
+export class DeadLetterRepository extends DeadLetterStore {
+  constructor(private readonly connection: NatsConnectionService) {
+    super();
+  }
+
+  async original(stream: string, sequence: number): Promise<OriginalMessage | undefined> {
+    const manager = await this.connection.manager();
+    try {
+      const stored = await manager.streams.getMessage(stream, { seq: sequence });
+      if (stored === null) return undefined;
+      return { subject: stored.subject, headers: stored.header, body: stored.data };
+    } catch (error) {
+      if (error instanceof JetStreamApiError && GONE.has(error.code)) return undefined;
+      throw error;
+    }
+  }
+
+  write(source: DeadLetterSource, body: Uint8Array, reason: string): Promise<PublishAck> {
+    const subject = deadLetterSubject(source.stream, source.consumer);
+    return publishDeadLetter(this.connection.jetstream(), subject, source, body, reason);
+  }
+
+  async counts(): Promise<DeadLetterCount[]> {
+    const manager = await this.connection.manager();
+    const info = await manager.streams.info(STREAM_DEAD_LETTER, { subjects_filter: DEAD_LETTER_WILDCARD });
+    return Object.entries(info.state.subjects ?? {}).flatMap(([subject, count]) => {
+      const owner = parseDeadLetterSubject(subject);
+      return owner === undefined ? [] : [{ ...owner, count }];
+    });
+  }
+}

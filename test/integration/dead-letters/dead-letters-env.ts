@@ -1,0 +1,92 @@
+// The hub in-process on a NATS server running the generated configuration (authentication and
+// permissions on), with Redis, and an operator whose seed file the dlq tools authenticate with.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { jetstreamManager, type ConsumerInfo, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { CONSUMER_HUB_DEAD_LETTERS, STREAM_ADVISORIES, STREAM_DEAD_LETTER } from '#contracts';
+import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import type { DeadLetterSource } from '../../../apps/cli/src/dlq/dead-letter-stream.repository.js';
+import { createTestParties } from '../../../apps/hub/src/hub.fixtures.js';
+import {
+  bootHub,
+  connectAs,
+  generateOperatorKey,
+  startSecuredNats,
+  writeHubFiles,
+} from '../support/secured-nats.js';
+
+export interface DeadLettersEnv {
+  natsUrl: string;
+  /** The operator's nkey seed file, for `--seed`. */
+  operatorSeedFile: string;
+  /** Where the dlq service functions find the dead letters, as the operator. */
+  source: DeadLetterSource;
+  operator: NatsConnection;
+  jsm: JetStreamManager;
+  hub: INestApplication;
+  /** Resolves once the hub has handled every advisory captured so far. */
+  advisoriesHandled(): Promise<ConsumerInfo>;
+  /** How many advisories on `subject` the advisories stream has captured. */
+  advisories(subject: string): Promise<number>;
+  /** The hub's Prometheus text. */
+  metrics(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startDeadLettersEnv(): Promise<DeadLettersEnv> {
+  const parties = createTestParties();
+  const operatorKey = generateOperatorKey();
+  const [nats, redis]: [NatsServerHandle, RedisServerHandle] = await Promise.all([
+    startSecuredNats(parties.registry, { operatorKeys: [operatorKey.publicKey] }),
+    startRedis(),
+  ]);
+  const files = await writeHubFiles(parties.registry, parties.seeds.get('hub') ?? '', 'bl-dlq-');
+  const operatorSeedFile = join(files.dir, 'operator.nk');
+  await writeFile(operatorSeedFile, `${operatorKey.seed}\n`, { mode: 0o600 });
+  const hub = await bootHub(files, nats.url, redis.url);
+  const operator = await connectAs(nats.url, 'operator', operatorKey.seed);
+  const jsm = await jetstreamManager(operator);
+
+  const advisoriesHandled = () =>
+    waitFor(
+      async () => {
+        const { state } = await jsm.streams.info(STREAM_ADVISORIES);
+        const info = await jsm.consumers.info(STREAM_ADVISORIES, CONSUMER_HUB_DEAD_LETTERS);
+        const done = info.num_pending === 0 && info.num_ack_pending === 0;
+        return done && info.ack_floor.stream_seq >= state.last_seq ? info : undefined;
+      },
+      { timeoutMs: 15_000, what: 'the hub to handle every advisory' },
+    );
+
+  const advisories = async (subject: string) => {
+    const info = await jsm.streams.info(STREAM_ADVISORIES, { subjects_filter: subject });
+    return info.state.subjects?.[subject] ?? 0;
+  };
+
+  const metrics = async () => {
+    const response = await fetch(`${await hub.getUrl()}/metrics`);
+    return response.text();
+  };
+
+  const stop = async () => {
+    await hub.close();
+    await operator.drain();
+    await Promise.all([nats.stop(), redis.stop()]);
+    await files.remove();
+  };
+
+  return {
+    natsUrl: nats.url,
+    operatorSeedFile,
+    source: { nats: nats.url, seed: operatorSeedFile, stream: STREAM_DEAD_LETTER },
+    operator,
+    jsm,
+    hub,
+    advisoriesHandled,
+    advisories,
+    metrics,
+    stop,
+  };
+}

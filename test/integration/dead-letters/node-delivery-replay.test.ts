@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import type { INestApplication } from '@nestjs/common';
+import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import {
+  HEADER_ID,
+  HEADER_RECIPIENT,
+  STREAM_DEAD_LETTER,
+  STREAM_DELIVERY,
+  deliverySubject,
+  messageFromJson,
+  nodeDeliveryConsumer,
+} from '#contracts';
+import { waitFor } from '#testing';
+import type { DeadLetterSource } from '../../../apps/cli/src/dlq/dead-letter-stream.repository.js';
+import { listDeadLetters, replayDeadLetter } from '../../../apps/cli/src/dlq/dlq.service.js';
+import { DeadLetterNotFoundError } from '../../../apps/cli/src/dlq/dlq.errors.js';
+import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
+import { alertRequest, sealMessage } from '../../../apps/node/src/node.fixtures.js';
+import { NODE, startTestbed, type NodeTestbed } from '../node/node-harness.js';
+
+// Two deliveries, so that the node gives up while its Redis is down within a few seconds.
+const MAX_DELIVER = 2;
+
+let testbed: NodeTestbed;
+let app: INestApplication;
+let base: string;
+let operator: NatsConnection;
+let jsm: JetStreamManager;
+let source: DeadLetterSource;
+let dir: string;
+
+beforeAll(async () => {
+  testbed = await startTestbed();
+  operator = await testbed.operator();
+  jsm = await jetstreamManager(operator);
+  // The hub decides the node consumer's limits; here the test plays the hub.
+  await jsm.consumers.update(STREAM_DELIVERY, nodeDeliveryConsumer(NODE), { max_deliver: MAX_DELIVER });
+  ({ app, base } = await testbed.start());
+  dir = mkdtempSync(join(tmpdir(), 'bl-dlq-node-'));
+  const seed = join(dir, 'operator.nk');
+  writeFileSync(seed, `${testbed.operatorSeed}\n`, { mode: 0o600 });
+  source = { nats: testbed.nats.url, seed, stream: STREAM_DEAD_LETTER };
+});
+
+afterAll(async () => {
+  await app?.close();
+  await operator?.close();
+  await testbed?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function inbox(): Promise<InboxItem[]> {
+  const response = await fetch(`${base}/v1/inbox`);
+  return ((await response.json()) as { items?: InboxItem[] }).items ?? [];
+}
+
+/** Publishes a signed alert from tj-border on the node's delivery subject, as the hub does. */
+async function deliverAlert(id: string): Promise<void> {
+  const alert = messageFromJson('alert', alertRequest());
+  alert.id = id;
+  alert.sender = 'tj-border';
+  alert.sent = timestampFromDate(new Date());
+  const { body, headers } = sealMessage('alert', alert, testbed.keys['tj-border'].seed, new Date());
+  const h = natsHeaders();
+  for (const [name, value] of Object.entries(headers)) h.set(name, value);
+  h.set(HEADER_RECIPIENT, NODE);
+  await jetstream(operator).publish(deliverySubject(NODE, 'alert', 'direct', 'general'), body, {
+    msgID: `${id}:${NODE}`,
+    headers: h,
+  });
+}
+
+it('dead-letters a delivery the node cannot store, and a replay puts it in the inbox once', async () => {
+  await testbed.redis.kill();
+  const id = `alert-dlq-${Date.now()}`;
+  await deliverAlert(id);
+
+  const record = await waitFor(
+    async () =>
+      (await listDeadLetters(source, { consumer: nodeDeliveryConsumer(NODE) })).find(
+        (r) => r.headers[HEADER_ID]?.[0] === id,
+      ),
+    { timeoutMs: 45_000, what: 'the delivery in the dead-letter stream' },
+  );
+  expect(record).toMatchObject({ stream: STREAM_DELIVERY, deliveries: MAX_DELIVER });
+
+  await testbed.redis.restart();
+  await waitFor(async () => (await fetch(`${base}/healthz`)).ok, {
+    timeoutMs: 20_000,
+    what: 'the node healthy',
+  });
+  await replayDeadLetter(source, record.seq);
+
+  const items = await waitFor(
+    async () => {
+      const found = (await inbox()).filter((item) => item.id === id);
+      return found.length > 0 ? found : undefined;
+    },
+    { timeoutMs: 20_000, what: 'the replayed alert in the inbox' },
+  );
+  await waitFor(
+    async () => {
+      const info = await jsm.consumers.info(STREAM_DELIVERY, nodeDeliveryConsumer(NODE));
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    },
+    { what: 'the node to settle' },
+  );
+  expect(items).toHaveLength(1);
+  expect((await inbox()).filter((item) => item.id === id)).toHaveLength(1);
+  await expect(replayDeadLetter(source, record.seq)).rejects.toBeInstanceOf(DeadLetterNotFoundError);
+});
