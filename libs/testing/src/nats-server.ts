@@ -14,7 +14,8 @@ const CONTAINER_PORT = 4222;
 const CONTAINER_STORE_DIR = '/data';
 const CONTAINER_CONFIG_FILE = '/etc/nats/test.conf';
 const PORT_TOKEN = '{{port}}';
-const STORE_DIR_TOKEN = '{{storeDir}}';
+/** Replaced in config text by the server's JetStream store folder. */
+export const STORE_DIR_TOKEN = '{{storeDir}}';
 
 /**
  * A NATS server for one test file (JetStream on by default). Source, first that applies: the shared

@@ -15,6 +15,19 @@ export async function natsAnswers(port: number, jetstream: boolean): Promise<boo
   return info.jetstream === true;
 }
 
+/**
+ * Whether the NATS server whose monitoring endpoint is `monitorUrl` reports itself healthy: with
+ * JetStream clustered, a meta leader is known and every stream and consumer it holds is current.
+ */
+export async function natsHealthy(monitorUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${monitorUrl}/healthz`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a Redis server answers PING on the port. */
 export async function redisAnswers(port: number): Promise<boolean> {
   return (await firstLine(port, 'PING\r\n')) === '+PONG';

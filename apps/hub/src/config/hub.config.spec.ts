@@ -23,6 +23,16 @@ describe('HubConfig', () => {
     expect(config).toMatchObject({ HTTP_PORT: 0, HUB_CONCURRENCY: 8 });
   });
 
+  it('keeps one stream replica by default and takes up to five', () => {
+    expect(validateConfig(HubConfig, { HUB_SEED_FILE: 'hub.nk' }).STREAM_REPLICAS).toBe(1);
+    expect(validateConfig(HubConfig, { HUB_SEED_FILE: 'hub.nk', STREAM_REPLICAS: '3' }).STREAM_REPLICAS).toBe(
+      3,
+    );
+    expect(() => validateConfig(HubConfig, { HUB_SEED_FILE: 'hub.nk', STREAM_REPLICAS: '6' })).toThrow(
+      /STREAM_REPLICAS/,
+    );
+  });
+
   it('names every bad variable, the missing seed file included', () => {
     let error: unknown;
     try {

@@ -53,6 +53,16 @@ export class HubConfig extends BaseConfig {
   @Max(10_000_000)
   HUB_RATE_BURST: number = 2_000;
 
+  /**
+   * Copies JetStream keeps of each stream the hub provisions: 1 on a single server, 3 on a
+   * three-server cluster (any one server may fail). A single server refuses more than 1. Changing it
+   * re-replicates the existing streams in place at the next start (nats-server 2.9 and later).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  STREAM_REPLICAS: number = 1;
+
   /** How often the registry file is checked for changes, in ms; a valid new file replaces the old. */
   @IsInt()
   @Min(100)

@@ -3,6 +3,7 @@ import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
 import { JetStreamApiCodes, JetStreamApiError, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { GROUPS_WILDCARD, GroupStateSchema, STREAM_GROUPS, groupStateSubject } from '#contracts';
 import { NatsConnectionService } from '#messaging';
+import { HubConfig } from '../config/hub.config.js';
 import type { GroupMembership } from './group-membership.js';
 import { GroupStore, GroupWriteConflict, type StoredGroup } from './group-store.js';
 
@@ -16,11 +17,17 @@ const STREAM_NAME_IN_USE = 10058;
  */
 @Injectable()
 export class GroupStateRepository extends GroupStore implements OnModuleInit {
-  constructor(private readonly nats: NatsConnectionService) {
+  constructor(
+    private readonly nats: NatsConnectionService,
+    private readonly config: HubConfig,
+  ) {
     super();
   }
 
-  /** Creates BL_GROUPS; creating it again with the same configuration is a no-op for JetStream. */
+  /**
+   * Creates BL_GROUPS; creating it again with the same configuration is a no-op for JetStream. An
+   * existing stream with other replicas than STREAM_REPLICAS is re-replicated, like the other streams.
+   */
   async onModuleInit(): Promise<void> {
     await this.nats.ready();
     const manager = await this.nats.manager();
@@ -31,10 +38,14 @@ export class GroupStateRepository extends GroupStore implements OnModuleInit {
         retention: RetentionPolicy.Limits,
         storage: StorageType.File,
         max_msgs_per_subject: 1,
+        num_replicas: this.config.STREAM_REPLICAS,
       });
     } catch (error) {
-      // Another hub instance created it at the same moment.
+      // It exists: another hub instance created it at the same moment, or an earlier start did.
       if (!(error instanceof JetStreamApiError && error.code === STREAM_NAME_IN_USE)) throw error;
+      const { config } = await manager.streams.info(STREAM_GROUPS);
+      if (config.num_replicas !== this.config.STREAM_REPLICAS)
+        await manager.streams.update(STREAM_GROUPS, { num_replicas: this.config.STREAM_REPLICAS });
     }
   }
 

@@ -1,0 +1,145 @@
+import { freePort, LOOPBACK } from './free-port.js';
+import { natsClusterConfig } from './nats-cluster.config.js';
+import { spawnNatsServer } from './nats-server.js';
+import type { NatsServerHandle } from './server-handle.js';
+import { natsHealthy } from './server-probes.js';
+import { waitFor } from './wait-for.js';
+
+/** Options of {@link startNatsCluster}. */
+export interface StartNatsClusterOptions {
+  /** Servers in the cluster; default 3 (the smallest that survives losing one). */
+  size?: number;
+  /** Cluster name; default `borderlink`. Servers are named `<name>-1`, `<name>-2`, … */
+  name?: string;
+  /**
+   * nats-server configuration every server runs (e.g. the users and permissions `borderlink
+   * nats-config` generates), with `{{port}}` and `{{storeDir}}` replaced per server as in
+   * `startNats`; if it configures JetStream, its block must set `store_dir: "{{storeDir}}"`. The
+   * harness's server name, cluster block and monitoring port follow it, so they take precedence over
+   * the same keys in it.
+   */
+  config?: string;
+}
+
+/** One server of a {@link NatsClusterHandle}: `kill()` crashes it, `restart()` brings it back with its data. */
+export interface NatsClusterMember extends NatsServerHandle {
+  /** Its `server_name`, as stream info's `cluster.leader` and `cluster.replicas[].name` give it. */
+  readonly serverName: string;
+  /** Its monitoring address, `http://127.0.0.1:<port>` (/healthz, /jsz). */
+  readonly monitorUrl: string;
+}
+
+/** A JetStream cluster of spawned nats-server processes on loopback. */
+export interface NatsClusterHandle {
+  readonly name: string;
+  readonly members: readonly NatsClusterMember[];
+  /** Every member's client URL, comma-separated, as the apps' `NATS_URL` takes them. */
+  readonly url: string;
+  /** The member named `serverName`. @throws RangeError for a name not in the cluster. */
+  member(serverName: string): NatsClusterMember;
+  /**
+   * Resolves once every running member reports healthy: JetStream on, a meta leader elected and
+   * every stream and consumer replica it holds caught up. Bounded by `timeoutMs` (default 30 s).
+   * @throws WaitTimeoutError naming the members still unhealthy.
+   */
+  healthy(timeoutMs?: number): Promise<void>;
+  /** Stops every member and removes their data; idempotent. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_SIZE = 3;
+const DEFAULT_NAME = 'borderlink';
+const HEALTHY_TIMEOUT_MS = 30_000;
+
+/**
+ * Spawns a JetStream cluster of `size` nats-server processes on free loopback ports (client, route
+ * and monitoring ports each), each with its own temporary store, routed to one another, and resolves
+ * once all are healthy. Each member is a spawned-server handle: `kill()` (SIGKILL) and `restart()`
+ * keep its port and store, so a restarted member rejoins and catches up from its peers.
+ * @throws MissingBinaryError when nats-server is not installed; ServerStartError when one does not start.
+ */
+export async function startNatsCluster(opts: StartNatsClusterOptions = {}): Promise<NatsClusterHandle> {
+  const size = opts.size ?? DEFAULT_SIZE;
+  const name = opts.name ?? DEFAULT_NAME;
+  const routePorts = await distinctFreePorts(size);
+  const monitorPorts = await distinctFreePorts(size, routePorts);
+  const routes = routePorts.map((port) => `nats-route://${LOOPBACK}:${port}`);
+
+  const started = await Promise.allSettled(
+    routePorts.map(async (routePort, i): Promise<NatsClusterMember> => {
+      const serverName = `${name}-${i + 1}`;
+      const monitorPort = monitorPorts[i] as number;
+      const config = natsClusterConfig({
+        base: opts.config,
+        serverName,
+        clusterName: name,
+        routePort,
+        routes,
+        monitorPort,
+      });
+      const server = await spawnNatsServer({ config });
+      return { ...server, serverName, monitorUrl: `http://${LOOPBACK}:${monitorPort}` };
+    }),
+  );
+  const members = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failure = started.find((result) => result.status === 'rejected');
+  const cluster = clusterHandle(name, members);
+  if (failure !== undefined) {
+    await cluster.stop();
+    throw failure.reason;
+  }
+  try {
+    await cluster.healthy();
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  return cluster;
+}
+
+function clusterHandle(name: string, servers: readonly NatsClusterMember[]): NatsClusterHandle {
+  // Server names of killed members, so that `healthy()` waits only on the running ones.
+  const down = new Set<string>();
+  const members = servers.map((server): NatsClusterMember => ({
+    ...server,
+    kill: async () => {
+      await server.kill();
+      down.add(server.serverName);
+    },
+    restart: async () => {
+      await server.restart();
+      down.delete(server.serverName);
+    },
+  }));
+  return {
+    name,
+    members,
+    url: members.map((member) => member.url).join(','),
+    member(serverName) {
+      const found = members.find((member) => member.serverName === serverName);
+      if (found === undefined) throw new RangeError(`no server ${serverName} in cluster ${name}`);
+      return found;
+    },
+    async healthy(timeoutMs = HEALTHY_TIMEOUT_MS) {
+      const running = members.filter((member) => !down.has(member.serverName));
+      await waitFor(
+        async () =>
+          (await Promise.all(running.map((member) => natsHealthy(member.monitorUrl)))).every(Boolean),
+        { timeoutMs, what: `cluster ${name} (${running.map((m) => m.serverName).join(', ')}) to be healthy` },
+      );
+    },
+    async stop() {
+      await Promise.all(members.map((member) => member.stop()));
+    },
+  };
+}
+
+// Ports are only reserved while probed, so ask until `count` distinct ones, not among `taken`.
+async function distinctFreePorts(count: number, taken: readonly number[] = []): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) {
+    const port = await freePort();
+    if (!taken.includes(port)) ports.add(port);
+  }
+  return [...ports];
+}

@@ -1,0 +1,164 @@
+// A hub and two agency nodes in-process on a three-server JetStream cluster running the configuration
+// `borderlink nats-config` generates for the fixture registry (authentication and permissions on),
+// with every stream at three replicas, and Redis. The apps get all three client URLs, as in production.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { Redis } from 'ioredis';
+import { inboxListKey } from '#contracts';
+import { NatsConnectionService } from '#messaging';
+import { stringifyRegistry } from '#registry';
+import { createLogger, validateConfig } from '#runtime';
+import {
+  startNatsCluster,
+  startRedis,
+  waitFor,
+  type NatsClusterHandle,
+  type RedisServerHandle,
+} from '#testing';
+import { natsConfigOf } from '../../../apps/cli/src/nats-config/nats-config.service.js';
+import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
+import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
+import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
+import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
+import { fixtureKeys, fixtureRegistry, type FixtureNode } from '../../../apps/node/src/node.fixtures.js';
+import { connectAs, generateOperatorKey } from '../support/secured-nats.js';
+
+/** The agency nodes running as apps: one sends, the other receives. */
+export const SENDER = 'kz-border';
+export const RECIPIENT = 'tj-border';
+type AppNode = typeof SENDER | typeof RECIPIENT;
+
+export interface ClusterApps {
+  cluster: NatsClusterHandle;
+  /** The operator's JetStream manager (full access), connected to all three servers. */
+  jsm: JetStreamManager;
+  /** The running apps by name (`hub` and the two nodes), to look at their NATS connections. */
+  apps: ReadonlyMap<'hub' | AppNode, INestApplication>;
+  /**
+   * Moves the leadership of `stream` to `server` by asking the current leader to step down until the
+   * election lands there (nats-server 2.9 takes no preferred leader), bounded.
+   */
+  moveLeader(stream: string, server: string): Promise<void>;
+  /** POSTs a JSON body to a node's REST API; resolves with the status and parsed answer. */
+  post(node: AppNode, path: string, body: unknown): Promise<{ status: number; body: { id?: string } }>;
+  /** The ids in a node's inbox list, as stored (a duplicate would appear twice). */
+  inboxIds(node: AppNode): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+export async function startClusterApps(): Promise<ClusterApps> {
+  const keys = fixtureKeys();
+  const registry = fixtureRegistry(keys);
+  const operatorKey = generateOperatorKey();
+  const secured = natsConfigOf(registry, { storeDir: '{{storeDir}}', operatorKeys: [operatorKey.publicKey] });
+  const [cluster, redis]: [NatsClusterHandle, RedisServerHandle] = await Promise.all([
+    startNatsCluster({ config: secured.text }),
+    startRedis(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'bl-cluster-apps-'));
+  const apps = new Map<'hub' | AppNode, INestApplication>();
+  const redisClient = new Redis(redis.url);
+  let operator: NatsConnection | undefined;
+  const stop = async (): Promise<void> => {
+    await Promise.all([...apps.values()].map((app) => app.close()));
+    await operator?.close();
+    redisClient.disconnect();
+    await Promise.all([cluster.stop(), redis.stop()]);
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  try {
+    const base = await bootApps({ keys, registry, dir, natsUrl: cluster.url, redisUrl: redis.url, apps });
+    operator = await connectAs(cluster.url, 'operator', operatorKey.seed);
+    const jsm = await jetstreamManager(operator);
+    const stepDown = operator;
+    return {
+      cluster,
+      jsm,
+      apps,
+      async moveLeader(stream, server) {
+        await waitFor(
+          async () => {
+            const leader = (await jsm.streams.info(stream)).cluster?.leader;
+            if (leader === server) return true;
+            if (leader !== undefined) await stepDown.request(`$JS.API.STREAM.LEADER.STEPDOWN.${stream}`);
+            return false;
+          },
+          { timeoutMs: 60_000, what: `${server} to lead ${stream}` },
+        );
+      },
+      async post(node, path, body) {
+        const response = await fetch(`${base.get(node)}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, body: (await response.json()) as { id?: string } };
+      },
+      inboxIds: (node) => redisClient.lrange(inboxListKey(node), 0, -1),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+interface BootInput {
+  keys: ReturnType<typeof fixtureKeys>;
+  registry: ReturnType<typeof fixtureRegistry>;
+  dir: string;
+  natsUrl: string;
+  redisUrl: string;
+  /** Filled with each app as it starts, so that a failure part-way can still close the others. */
+  apps: Map<'hub' | AppNode, INestApplication>;
+}
+
+// The hub (streams at three replicas) first, since it provisions the nodes' consumers; then the
+// nodes, listening on free loopback ports. Resolves with each node's base URL.
+async function bootApps(input: BootInput): Promise<Map<AppNode, string>> {
+  const registryFile = join(input.dir, 'registry.yaml');
+  await writeFile(registryFile, stringifyRegistry(input.registry));
+  const seedFile = async (node: FixtureNode): Promise<string> => {
+    const file = join(input.dir, `${node}.nk`);
+    await writeFile(file, input.keys[node].seed, { mode: 0o600 });
+    return file;
+  };
+  const common = {
+    NATS_URL: input.natsUrl,
+    REDIS_URL: input.redisUrl,
+    REGISTRY_FILE: registryFile,
+    HTTP_PORT: '0',
+    LOG_LEVEL: 'silent',
+  };
+  const hubConfig = validateConfig(HubConfig, {
+    ...common,
+    HUB_SEED_FILE: await seedFile('hub'),
+    STREAM_REPLICAS: '3',
+  });
+  input.apps.set('hub', await bootstrapHub(hubConfig, createLogger({ service: 'hub' }, 'silent')));
+  const base = new Map<AppNode, string>();
+  for (const node of [SENDER, RECIPIENT] as const) {
+    const config = validateConfig(NodeConfig, {
+      ...common,
+      NODE_ID: node,
+      NODE_SEED_FILE: await seedFile(node),
+      NODE_OUTBOX_FILE: join(input.dir, `${node}-outbox.db`),
+    });
+    const app = await createNodeApp(config, createLogger({ service: 'node', node }, 'silent'));
+    input.apps.set(node, app);
+    await app.listen(0, '127.0.0.1');
+    base.set(node, await app.getUrl());
+  }
+  return base;
+}
+
+/** The server an app's NATS connection is on now, or undefined while it is not connected. */
+export function serverOf(app: INestApplication): string | undefined {
+  const nats = app.get(NatsConnectionService);
+  return nats.isConnected() ? nats.connection.info?.server_name : undefined;
+}
