@@ -8,8 +8,9 @@ export { createLogger, type LogBindings, type MessageLogFields } from './logging
 export { PinoLoggerService } from './logging/pino-logger.service.js';
 export { REDIS } from './redis/redis.constants.js';
 export { defineScript, type RedisScript } from './redis/redis-script.js';
+export { EpochMarker } from './redis/epoch-marker.js';
 export { RedisModule, type RedisConnectionOptions, type RedisModuleFactory } from './redis/redis.module.js';
 export { MetricsService } from './observability/metrics.service.js';
 export { NATS_HEALTH, type NatsHealthProbe } from './observability/nats-health.probe.js';
 export { ObservabilityModule } from './observability/observability.module.js';
-export { type ObservabilityOptions } from './observability/observability.options.js';
+export { type HealthDetail, type ObservabilityOptions } from './observability/observability.options.js';

@@ -3,10 +3,11 @@ import { releaseRequestKey } from '#contracts';
 import { REDIS } from '#runtime';
 import { Redis } from 'ioredis';
 import { readJsonObject } from '../core/json-record.js';
+import { readHubRecord } from '../rebuild/hub-record-read.js';
 import { ReleaseRequestStore, type ReleaseRequestRecord } from './release-request.store.js';
 
 // As long as the ingress stream keeps the message the request is about.
-const RELEASE_REQUEST_TTL_SECONDS = 30 * 24 * 60 * 60;
+export const RELEASE_REQUEST_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 function parseRecord(text: string): ReleaseRequestRecord | undefined {
   const value = readJsonObject(text);
@@ -35,7 +36,7 @@ export class ReleaseRequestRepository extends ReleaseRequestStore {
   }
 
   async recall(request: string): Promise<ReleaseRequestRecord | undefined> {
-    const text = await this.redis.get(releaseRequestKey(request));
+    const text = await readHubRecord(this.redis, releaseRequestKey(request));
     return text === null ? undefined : parseRecord(text);
   }
 }

@@ -3,10 +3,11 @@ import { isMessageKind, routeRecordKey } from '#contracts';
 import { REDIS } from '#runtime';
 import { Redis } from 'ioredis';
 import { readJsonObject } from '../core/json-record.js';
+import { readHubRecord } from '../rebuild/hub-record-read.js';
 import { RouteRecordStore, type RouteRecord } from './route-record.store.js';
 
 // As long as the ingress stream keeps the message: a receipt or reply may come that late.
-const ROUTE_RECORD_TTL_SECONDS = 30 * 24 * 60 * 60;
+export const ROUTE_RECORD_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 function parseRecord(text: string): RouteRecord | undefined {
   const value = readJsonObject(text);
@@ -30,7 +31,7 @@ export class RouteRecordRepository extends RouteRecordStore {
   }
 
   async recall(id: string): Promise<RouteRecord | undefined> {
-    const text = await this.redis.get(routeRecordKey(id));
+    const text = await readHubRecord(this.redis, routeRecordKey(id));
     // An unreadable record is treated like a lost one: Redis is a cache, never the only copy.
     return text === null ? undefined : parseRecord(text);
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observability.options.js';
 
 // From 0.1 ms (a Redis round trip on loopback) to 5 s (a publish riding out a leader election).
@@ -23,6 +23,8 @@ export class MetricsService {
   readonly rejected: Counter<'reason'>;
   /** bl_handler_duration_seconds: time a message handler took, success or failure. */
   readonly handlerSeconds: Histogram<'handler'>;
+  /** bl_state_rebuilding: 1 while the app rebuilds its lost Redis state from JetStream, else 0. */
+  readonly rebuilding: Gauge;
 
   constructor(@Inject(OBSERVABILITY_OPTIONS) options: ObservabilityOptions) {
     const registers = [this.registry];
@@ -51,6 +53,11 @@ export class MetricsService {
       help: 'Time spent in message handlers, by handler.',
       labelNames: ['handler'],
       buckets: HANDLER_BUCKETS_SECONDS,
+      registers,
+    });
+    this.rebuilding = new Gauge({
+      name: 'bl_state_rebuilding',
+      help: '1 while Redis state is being rebuilt from JetStream (after a wipe or on a new Redis), else 0.',
       registers,
     });
   }

@@ -1,0 +1,138 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { fromBinary } from '@bufbuild/protobuf';
+import type { JsMsg } from '@nats-io/jetstream';
+import {
+  AuditEntrySchema,
+  DecodeError,
+  HEADER_ID,
+  HEADER_MSG_ID,
+  STREAM_AUDIT,
+  STREAM_INGRESS,
+  decodeMessage,
+  parseIngressSubject,
+  type Release,
+} from '#contracts';
+import { NatsConnectionService } from '#messaging';
+import { MetricsService } from '#runtime';
+import type { Logger } from 'pino';
+import { HUB_LOGGER } from '../core/hub-logger.js';
+import { ROUTE_RECORD_TTL_SECONDS } from '../routing/route-record.repository.js';
+import { HubStateFold } from './hub-state-plan.js';
+import { HubStateRepository } from './hub-state.repository.js';
+import { readStream, type ReadFrom } from './stream-reader.js';
+
+// FLUSHALL does not disconnect clients, so a wipe is noticed only by looking: an EXISTS this often.
+const CHECK_INTERVAL_MS = 2_000;
+// The second round picks up what the live pipeline stored while the first one read (messages in
+// flight when Redis was wiped); after it, the claim gate holds everything back until the marker.
+const ROUNDS = 2;
+
+function releaseOf(kind: string, body: Uint8Array): Release | undefined {
+  if (kind !== 'release') return undefined;
+  try {
+    return decodeMessage('release', body);
+  } catch (error) {
+    // A body that does not decode was refused at ingress; it carries no release state.
+    if (error instanceof DecodeError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Keeps the hub's Redis state whole: at start and every few seconds it checks the epoch marker, and
+ * when it is missing (Redis wiped or new) rebuilds accepted ids, route records and release requests
+ * from BL_AUDIT and BL_INGRESS, then writes the marker. Until then the ingress pipeline holds back
+ * (HubStateRebuildingError, retried). Rate buckets are not rebuilt: a wipe refills them.
+ */
+@Injectable()
+export class HubRebuildService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private running: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly nats: NatsConnectionService,
+    private readonly state: HubStateRepository,
+    private readonly metrics: MetricsService,
+    @Inject(HUB_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  // Before the transport pulls ingress, so a fresh hub decides nothing on a wiped state.
+  async onApplicationBootstrap(): Promise<void> {
+    await this.nats.ready();
+    await this.ensure().catch((error: unknown) => this.logger.error({ err: error }, 'state rebuild failed'));
+    this.timer = setInterval(() => {
+      this.ensure().catch((error: unknown) => this.logger.error({ err: error }, 'state rebuild failed'));
+    }, CHECK_INTERVAL_MS);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Rebuilds unless the state is whole; concurrent calls share one run. */
+  ensure(): Promise<void> {
+    this.running ??= this.rebuildIfLost().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async rebuildIfLost(): Promise<void> {
+    if (await this.state.epoch.isCurrent()) return;
+    this.metrics.rebuilding.set(1);
+    try {
+      await this.rebuild();
+    } finally {
+      this.metrics.rebuilding.set(0);
+    }
+  }
+
+  private async rebuild(): Promise<void> {
+    const now = Date.now();
+    this.logger.warn('hub state missing in Redis; rebuilding from JetStream');
+    const run = await this.state.epoch.begin();
+    // Route records live longest (as long as the ingress stream keeps messages); older facts add nothing.
+    const startTime = new Date(now - ROUTE_RECORD_TTL_SECONDS * 1000);
+    const fold = new HubStateFold();
+    let audit: ReadFrom = { startTime };
+    let ingress: ReadFrom = { startTime };
+    for (let round = 0; round < ROUNDS; round++) {
+      const auditEnd = await readStream(this.nats, STREAM_AUDIT, audit, (msg) => this.addAudit(fold, msg));
+      const ingressEnd = await readStream(this.nats, STREAM_INGRESS, ingress, (msg) =>
+        this.addIngress(fold, msg),
+      );
+      audit = { afterSequence: auditEnd };
+      ingress = { afterSequence: ingressEnd };
+    }
+    const plan = fold.plan();
+    await this.state.restore(plan, now);
+    if (!(await this.state.epoch.complete(run, new Date(now)))) {
+      this.logger.warn('Redis was wiped again during the rebuild; rebuilding once more');
+      return this.rebuild();
+    }
+    this.logger.warn(
+      {
+        acceptedIds: plan.acceptedIds.size,
+        routes: plan.routes.size,
+        releaseRequests: plan.releaseRequests.size,
+        ms: Date.now() - now,
+      },
+      'hub state rebuilt from JetStream',
+    );
+  }
+
+  private addAudit(fold: HubStateFold, msg: JsMsg): void {
+    fold.addAudit({ entry: fromBinary(AuditEntrySchema, msg.data), msgId: msg.headers?.get(HEADER_MSG_ID) });
+  }
+
+  private addIngress(fold: HubStateFold, msg: JsMsg): void {
+    const address = parseIngressSubject(msg.subject);
+    if (address === undefined) return;
+    fold.addIngress({
+      sequence: msg.seq,
+      node: address.node,
+      id: msg.headers?.get(HEADER_ID) || undefined,
+      release: releaseOf(address.kind, msg.data),
+    });
+  }
+}

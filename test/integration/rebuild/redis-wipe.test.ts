@@ -1,0 +1,247 @@
+// Redis is a cache: wiping it (FLUSHALL) in the middle of traffic loses nothing and duplicates
+// nothing. One sender addresses two recipients before, during and after the wipe; the hub and the
+// nodes (two hub instances at once) notice the missing epoch markers and rebuild from JetStream. Hub and nodes in-process, each
+// on its own nkey, on a spawned NATS running the generated configuration, and a spawned Redis.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { Redis } from 'ioredis';
+import {
+  HEADER_ID,
+  HEADER_MSG_ID,
+  HUB_EPOCH_KEY,
+  ReceiptKind,
+  RejectionReason,
+  STREAM_DELIVERY,
+  STREAM_INGRESS,
+  decodeMessage,
+  nodeEpochKey,
+} from '#contracts';
+import { stringifyRegistry } from '#registry';
+import { createLogger, validateConfig } from '#runtime';
+import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
+import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
+import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
+import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
+import type { SentMessage } from '../../../apps/node/src/messages/sent-message.js';
+import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
+import { alertRequest, fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';
+import {
+  connectAs,
+  generateOperatorKey,
+  publishOn,
+  startSecuredNats,
+  storedMessages,
+} from '../support/secured-nats.js';
+
+const SENDER = 'kz-border';
+const RECIPIENTS = ['tj-border', 'unodc'] as const;
+const NODES = [SENDER, ...RECIPIENTS] as const;
+type Node = (typeof NODES)[number];
+const BEFORE = 15;
+const DURING = 15;
+// The wipe comes after this many of the messages sent during it.
+const WIPE_AFTER = 5;
+const AFTER = 10;
+
+let nats: NatsServerHandle;
+let redisServer: RedisServerHandle;
+let redis: Redis;
+let operator: NatsConnection;
+let jsm: JetStreamManager;
+let dir: string;
+// Two hub instances on the shared ingress consumer: both notice the wipe and rebuild at once.
+const hubs: INestApplication[] = [];
+const apps: INestApplication[] = [];
+const base = {} as Record<Node, string>;
+
+beforeAll(async () => {
+  const keys = fixtureKeys();
+  const registry = fixtureRegistry(keys);
+  const operatorKey = generateOperatorKey();
+  [nats, redisServer] = await Promise.all([
+    startSecuredNats(registry, { operatorKeys: [operatorKey.publicKey] }),
+    startRedis(),
+  ]);
+  redis = new Redis(redisServer.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  operator = await connectAs(nats.url, 'operator', operatorKey.seed);
+  jsm = await jetstreamManager(operator);
+  dir = await mkdtemp(join(tmpdir(), 'bl-rebuild-'));
+  const registryFile = join(dir, 'registry.yaml');
+  await writeFile(registryFile, stringifyRegistry(registry));
+  const seedFile = async (node: keyof typeof keys) => {
+    const file = join(dir, `${node}.nk`);
+    await writeFile(file, keys[node].seed, { mode: 0o600 });
+    return file;
+  };
+  const common = {
+    NATS_URL: nats.url,
+    REDIS_URL: redisServer.url,
+    REGISTRY_FILE: registryFile,
+    HTTP_PORT: '0',
+    LOG_LEVEL: 'silent',
+  };
+  const hubConfig = validateConfig(HubConfig, { ...common, HUB_SEED_FILE: await seedFile('hub') });
+  for (let n = 0; n < 2; n++)
+    hubs.push(await bootstrapHub(hubConfig, createLogger({ service: 'hub' }, 'silent')));
+  for (const node of NODES) {
+    const config = validateConfig(NodeConfig, {
+      ...common,
+      NODE_ID: node,
+      NODE_SEED_FILE: await seedFile(node),
+      NODE_OUTBOX_FILE: join(dir, `${node}.outbox.sqlite`),
+    });
+    const app = await createNodeApp(config, createLogger({ service: 'node', node }, 'silent'));
+    await app.listen(0, '127.0.0.1');
+    apps.push(app);
+    base[node] = await app.getUrl();
+  }
+});
+
+afterAll(async () => {
+  await Promise.all(apps.map((app) => app.close()));
+  await Promise.all(hubs.map((hub) => hub.close()));
+  await operator?.close();
+  redis?.disconnect();
+  await Promise.all([nats?.stop(), redisServer?.stop()]);
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function get<T>(node: Node, path: string): Promise<T> {
+  const response = await fetch(`${base[node]}${path}`);
+  if (!response.ok) throw new Error(`GET ${path} on ${node}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+async function send(headline: string): Promise<string> {
+  const body = {
+    ...alertRequest(),
+    texts: [{ language: 'en', provenance: 'TRANSLATION_PROVENANCE_ORIGINAL', headline }],
+    handling: { tlp: 'TLP_RED', code: 'HANDLING_CODE_H2' },
+    addressees: { nodes: [...RECIPIENTS] },
+  };
+  const response = await fetch(`${base[SENDER]}/v1/alerts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 202) throw new Error(`POST /v1/alerts: HTTP ${response.status}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** Sends `count` alerts one after another; `midway` runs after the `at`-th. */
+async function sendMany(label: string, count: number, midway?: { at: number; run: () => Promise<void> }) {
+  const ids: string[] = [];
+  for (let n = 0; n < count; n++) {
+    ids.push(await send(`${label} #${n}`));
+    if (midway?.at === n + 1) await midway.run();
+  }
+  return ids;
+}
+
+function everyDelivered(ids: readonly string[]) {
+  return async () => {
+    for (const id of ids) {
+      const sent = await get<SentMessage>(SENDER, `/v1/messages/${id}`).catch(() => undefined);
+      const delivered = RECIPIENTS.every(
+        (node) => sent?.recipients.find((recipient) => recipient.node === node)?.state === 'delivered',
+      );
+      if (!delivered) return undefined;
+    }
+    return true;
+  };
+}
+
+async function inboxIds(node: Node): Promise<string[]> {
+  const { items } = await get<{ items: InboxItem[] }>(node, '/v1/inbox?limit=200');
+  return items.map((item) => item.id);
+}
+
+describe('Redis wiped in the middle of traffic', () => {
+  it('is rebuilt from JetStream: nothing lost, nothing twice, old ids still replays', async () => {
+    const before = await sendMany('before', BEFORE);
+    await waitFor(everyDelivered(before), { what: 'every message before the wipe delivered' });
+
+    const during = await sendMany('during', DURING, {
+      at: WIPE_AFTER,
+      run: async () => void (await redis.flushall()),
+    });
+    const after = await sendMany('after', AFTER);
+    const all = [...before, ...during, ...after];
+
+    const epochs = [HUB_EPOCH_KEY, ...NODES.map((node) => nodeEpochKey(node))];
+    await waitFor(async () => ((await redis.exists(...epochs)) === epochs.length ? true : undefined), {
+      what: 'hub and nodes rebuilt',
+      timeoutMs: 30_000,
+    });
+
+    for (const node of RECIPIENTS) {
+      const ids = await waitFor(
+        async () => {
+          const ids = await inboxIds(node);
+          return ids.length >= all.length ? ids : undefined;
+        },
+        { what: `every message in the inbox of ${node}`, timeoutMs: 30_000 },
+      );
+      expect([...ids].sort()).toEqual([...all].sort());
+    }
+
+    await waitFor(everyDelivered(all), {
+      what: 'every recipient delivered in the sender state',
+      timeoutMs: 30_000,
+    });
+    for (const id of all) {
+      const sent = await get<SentMessage>(SENDER, `/v1/messages/${id}`);
+      expect(sent.status).toBe('accepted');
+    }
+
+    // Each recipient answered each message with exactly one delivered receipt.
+    const receipts = (await storedMessages(jsm, STREAM_INGRESS))
+      .filter((msg) => msg.subject.endsWith('.receipt'))
+      .map((msg) => decodeMessage('receipt', msg.data))
+      .filter((receipt) => receipt.kind === ReceiptKind.DELIVERED);
+    for (const node of RECIPIENTS) {
+      const answered = receipts
+        .filter((receipt) => receipt.sender === node)
+        .map((receipt) => receipt.message);
+      expect(answered.sort()).toEqual([...all].sort());
+    }
+
+    // A message the hub accepted before the wipe, sent again under a new Nats-Msg-Id, is a replay.
+    const replayed = before[0]!;
+    const original = (await storedMessages(jsm, STREAM_INGRESS)).find(
+      (msg) => msg.header.get(HEADER_ID) === replayed,
+    );
+    if (original === undefined) throw new Error(`${replayed} not in ${STREAM_INGRESS}`);
+    const headers = [...original.header]
+      .filter(([name]) => name !== HEADER_MSG_ID)
+      .map(([name, values]): [string, string] => [name, values[0] ?? '']);
+    await publishOn(operator, {
+      subject: original.subject,
+      headers,
+      body: original.data,
+      msgId: `${replayed}:again`,
+    });
+    const rejection = await waitFor(
+      async () => {
+        const found = (await storedMessages(jsm, STREAM_DELIVERY))
+          .filter((msg) => msg.subject.startsWith(`bl.out.${SENDER}.rejection.`))
+          .map((msg) => decodeMessage('rejection', msg.data))
+          .find((candidate) => candidate.message === replayed);
+        return found;
+      },
+      { what: `the rejection of the replayed ${replayed}` },
+    );
+    expect(rejection.reason).toBe(RejectionReason.REPLAYED);
+    const copies = (await storedMessages(jsm, STREAM_DELIVERY)).filter(
+      (msg) => msg.header.get(HEADER_ID) === replayed && !msg.subject.includes('.rejection.'),
+    );
+    // One copy per recipient and nothing more: the replay was not routed again.
+    expect(copies.filter((msg) => !msg.subject.includes('.routing.'))).toHaveLength(RECIPIENTS.length);
+  });
+});
