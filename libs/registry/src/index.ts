@@ -19,3 +19,10 @@ export { RegistryFileWatcher, type RegistryWatchOptions } from './registry-file.
 export { enrolKeys } from './enrol-keys.js';
 export { addNodeKey, revokeNodeKey } from './key-lifecycle.js';
 export { validationContextOf } from './validation-context.js';
+export {
+  distribute,
+  type Route,
+  type OrganisationDirectory,
+  type DistributionInput,
+} from './distribution-policy.js';
+export { isSiteId, siteOf, siteMembers } from './national-site.js';

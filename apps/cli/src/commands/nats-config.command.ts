@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
-import { loadRegistry } from '#registry';
 import type { CliIo } from '../cli-io.js';
-import { natsConfigOf, writeNatsConfig, type NatsConfig } from '../nats-config/nats-config.service.js';
+import {
+  DEFAULT_LEAF_SECRETS_DIR,
+  loadNatsConfig,
+  writeNatsConfig,
+  type NatsConfig,
+} from '../nats-config/nats-config.service.js';
 
 const DEFAULT_REGISTRY = '.data/registry.yaml';
 
@@ -13,6 +17,11 @@ interface NatsConfigCommandOptions {
   monitor?: string;
   syncAlways?: boolean;
   operatorKey: string[];
+  leafListen?: string;
+  leafSite: string[];
+  site?: string;
+  hubUrl?: string;
+  leafSecrets: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -31,7 +40,8 @@ export function registerNatsConfigCommand(program: Command, io: CliIo): void {
   program
     .command('nats-config')
     .description(
-      'generate the nats-server configuration (nkey users and their permissions) from the registry',
+      'generate the nats-server configuration (nkey users and their permissions) from the registry: ' +
+        "the hub's, or a national site's leaf server's (--site)",
     )
     .option('--registry <file>', 'enrolled registry (with public keys)', DEFAULT_REGISTRY)
     .option('--out <file>', 'write the configuration here instead of to standard output')
@@ -45,6 +55,23 @@ export function registerNatsConfigCommand(program: Command, io: CliIo): void {
       collect,
       [],
     )
+    .option('--leaf-listen <host:port>', 'hub: leaf node address for national sites (JetStream domain hub)')
+    .option(
+      '--leaf-site <site>',
+      'hub: a national site (e.g. kz) whose leaf server may connect (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--site <site>',
+      "render this national site's leaf server configuration (e.g. kz) instead of the hub's",
+    )
+    .option('--hub-url <url>', "site: the hub's leaf node address, nats-leaf://host:port")
+    .option(
+      '--leaf-secrets <dir>',
+      "folder of the sites' leaf secrets (<site>.leaf, created when missing)",
+      DEFAULT_LEAF_SECRETS_DIR,
+    )
     .action(async (options: NatsConfigCommandOptions) => {
       const settings = {
         registry: options.registry,
@@ -53,12 +80,14 @@ export function registerNatsConfigCommand(program: Command, io: CliIo): void {
         monitor: options.monitor,
         syncAlways: options.syncAlways,
         operatorKeys: options.operatorKey,
+        leafListen: options.leafListen,
+        leafSites: options.leafSite,
+        site: options.site,
+        hubUrl: options.hubUrl,
+        leafSecretsDir: options.leafSecrets,
       };
       if (options.out === undefined) {
-        const config = natsConfigOf(loadRegistry(options.registry), {
-          ...settings,
-          source: options.registry,
-        });
+        const config = await loadNatsConfig(settings);
         warn(config, io);
         io.out(config.text);
         return;

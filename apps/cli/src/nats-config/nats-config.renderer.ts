@@ -1,8 +1,22 @@
-import type { NatsUser } from './nats-permissions.js';
+import type { NatsPermissions, NatsUser } from './nats-permissions.js';
+
+/** The credential a national site's leaf server connects to the hub with, and what it may carry. */
+export interface LeafUser {
+  site: string;
+  user: string;
+  password: string;
+  permissions: NatsPermissions;
+}
 
 /** What goes into a generated nats-server configuration. */
 export interface NatsConfigInput {
   users: readonly NatsUser[];
+  /** JetStream domain of this server: `hub` when sites connect as leaf nodes, the site id at a site. */
+  jetstreamDomain?: string;
+  /** Hub: the leaf node address `host:port` national sites connect to, and their credentials. */
+  leafnodes?: { listen: string; users: readonly LeafUser[] };
+  /** Site: the hub's leaf node URL, with the site's credentials in it. */
+  hubRemote?: string;
   /** Client address `host:port`; absent leaves the server's default (0.0.0.0:4222) or its flags. */
   listen?: string;
   /** JetStream store folder; absent leaves the server's default. */
@@ -24,8 +38,9 @@ const list = (items: readonly string[]): string => `[${items.map(quote).join(', 
 
 /**
  * The nats-server configuration text (2.9 syntax, also read by 2.10–2.12): listen address,
- * JetStream, and one nkey user per entry with allow-list permissions, so the server refuses every
- * subject a user is not given. Deterministic for the same input.
+ * JetStream, leaf nodes (the hub's listener, or a site's remote to the hub), and one nkey user per
+ * entry with allow-list permissions, so the server refuses every subject a user is not given.
+ * Deterministic for the same input.
  */
 export function renderNatsConfig(input: NatsConfigInput): string {
   const lines = [
@@ -37,12 +52,14 @@ export function renderNatsConfig(input: NatsConfigInput): string {
   if (input.listen !== undefined) lines.push(`listen: ${quote(input.listen)}`, '');
   if (input.monitor !== undefined) lines.push(`http: ${quote(input.monitor)}`, '');
   const jetstream = [
+    ...(input.jetstreamDomain === undefined ? [] : [`  domain: ${quote(input.jetstreamDomain)}`]),
     ...(input.storeDir === undefined ? [] : [`  store_dir: ${quote(input.storeDir)}`]),
     ...(input.syncAlways === true ? ['  sync_interval: always'] : []),
   ];
   lines.push(
     jetstream.length === 0 ? 'jetstream {}' : `jetstream {\n${jetstream.join('\n')}\n}`,
     '',
+    ...leafnodes(input),
     'authorization {',
     '  users = [',
   );
@@ -51,13 +68,39 @@ export function renderNatsConfig(input: NatsConfigInput): string {
       `    # ${user.owner}`,
       `    {`,
       `      nkey: ${quote(user.nkey)}`,
-      `      permissions: {`,
-      `        publish: { allow: ${list(user.permissions.publish)} }`,
-      `        subscribe: { allow: ${list(user.permissions.subscribe)} }`,
-      `      }`,
-      `    }`,
+      ...permissions(user.permissions),
+    );
+  }
+  for (const leaf of input.leafnodes?.users ?? []) {
+    // Authenticated like a client (no leafnodes authorization block), so the permissions apply to
+    // the leaf connection: publish is what the site may send into the hub, subscribe what it receives.
+    lines.push(
+      `    # leaf server of site ${leaf.site}`,
+      `    {`,
+      `      user: ${quote(leaf.user)}`,
+      `      password: ${quote(leaf.password)}`,
+      `      allowed_connection_types: ["LEAFNODE"]`,
+      ...permissions(leaf.permissions),
     );
   }
   lines.push('  ]', '}', '');
   return lines.join('\n');
+}
+
+function permissions(allowed: NatsPermissions): string[] {
+  return [
+    `      permissions: {`,
+    `        publish: { allow: ${list(allowed.publish)} }`,
+    `        subscribe: { allow: ${list(allowed.subscribe)} }`,
+    `      }`,
+    `    }`,
+  ];
+}
+
+function leafnodes(input: NatsConfigInput): string[] {
+  if (input.leafnodes !== undefined)
+    return ['leafnodes {', `  listen: ${quote(input.leafnodes.listen)}`, '}', ''];
+  if (input.hubRemote !== undefined)
+    return ['leafnodes {', '  remotes = [', `    { url: ${quote(input.hubRemote)} }`, '  ]', '}', ''];
+  return [];
 }

@@ -1,6 +1,12 @@
 import { generateNodeKey } from '#trust';
 import type { Registry, RegistryNode } from '#registry';
-import { hubPermissions, natsUsers, nodePermissions } from './nats-permissions.js';
+import {
+  hubPermissions,
+  leafPermissions,
+  natsUsers,
+  nodePermissions,
+  siteNodePermissions,
+} from './nats-permissions.js';
 
 const node = (
   id: string,
@@ -37,6 +43,10 @@ describe('nodePermissions', () => {
         '$JS.API.CONSUMER.MSG.NEXT.BL_DELIVERY.node-kz-border',
         '$JS.ACK.BL_DELIVERY.node-kz-border.>',
         'bl.dlq.bl_delivery.node-kz-border',
+        'bl.ctl.rebuild.kz-border',
+        '$JS.API.CONSUMER.INFO.BL_DELIVERY.node-kz-border-rebuild',
+        '$JS.API.CONSUMER.MSG.NEXT.BL_DELIVERY.node-kz-border-rebuild',
+        '$JS.ACK.BL_DELIVERY.node-kz-border-rebuild.>',
       ],
       subscribe: ['_INBOX_kz-border.>'],
     });
@@ -88,5 +98,49 @@ describe('natsUsers', () => {
     );
     const users = natsUsers(registry, { now: new Date('2026-03-01T00:00:00Z') });
     expect(users.map((user) => user.nkey)).toEqual([rotated.publicKey]);
+  });
+});
+
+describe('site permissions', () => {
+  const site = ['kz-border', 'kz-customs'];
+
+  it("reaches the hub's JetStream API through its domain, acks without one", () => {
+    const { publish } = nodePermissions('kz-border', { jsDomain: 'hub' });
+    expect(publish).toContain('$JS.hub.API.CONSUMER.MSG.NEXT.BL_DELIVERY.node-kz-border');
+    expect(publish).toContain('$JS.hub.API.INFO');
+    expect(publish).toContain('$JS.ACK.BL_DELIVERY.node-kz-border.>');
+    expect(publish.filter((subject) => subject.startsWith('$JS.API'))).toEqual([]);
+  });
+
+  it("lets a site node send on its peers' fast path and read only its own", () => {
+    const { publish, subscribe } = siteNodePermissions('kz-border', site);
+    expect(publish).toContain('bl.site.kz-customs.>');
+    expect(publish).not.toContain('bl.site.kz-border.>');
+    expect(subscribe).toEqual(['_INBOX_kz-border.>', 'bl.site.kz-border.>']);
+  });
+
+  it("lets the site's leaf connection carry its nodes' hub traffic and no fast path", () => {
+    const leaf = leafPermissions(site);
+    expect(leaf.publish).toEqual([
+      ...nodePermissions('kz-border', { jsDomain: 'hub' }).publish,
+      ...nodePermissions('kz-customs', { jsDomain: 'hub' }).publish,
+    ]);
+    expect(leaf.subscribe).toEqual(['_INBOX_kz-border.>', '_INBOX_kz-customs.>']);
+    expect([...leaf.publish, ...leaf.subscribe].filter((subject) => subject.startsWith('bl.site.'))).toEqual(
+      [],
+    );
+  });
+
+  it("gives a site's leaf server the users of its own nodes only", () => {
+    const [kz, tj, operator] = [generateNodeKey(), generateNodeKey(), generateNodeKey()];
+    const users = natsUsers(
+      registryOf(
+        node('kz-border', 'border', [kz.publicKey], { country: 'KZ' }),
+        node('tj-border', 'border', [tj.publicKey], { country: 'TJ' }),
+      ),
+      { site: 'kz', operatorKeys: [operator.publicKey] },
+    );
+    expect(users.map((user) => user.owner)).toEqual(['kz-border', 'operator']);
+    expect(users[0]!.permissions).toEqual(siteNodePermissions('kz-border', ['kz-border']));
   });
 });

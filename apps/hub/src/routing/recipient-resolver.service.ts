@@ -15,14 +15,13 @@ import {
   type Reply,
   type Violation,
 } from '#contracts';
-import { RegistryIndex } from '#registry';
+import { distribute, RegistryIndex, type Route } from '#registry';
 import type { Logger } from 'pino';
 import { HUB_LOGGER } from '../core/hub-logger.js';
 import type { RoutedMessage } from '../delivery/delivery-outcome.js';
 import { GroupsService } from '../groups/groups.service.js';
 import { IngressRefusal } from '../ingress/ingress-refusal.js';
 import { ReleasesService } from '../release/releases.service.js';
-import { distribute, type Route } from './distribution-policy.js';
 import type { Recipient, RoutableMessage } from './routable-message.js';
 import { RouteRecordStore } from './route-record.store.js';
 
@@ -43,7 +42,7 @@ class RecipientSet {
 }
 
 /**
- * Decides who receives a message: alerts by the TLP policy (distribution-policy.ts) over their
+ * Decides who receives a message: alerts by the TLP policy (`distribute`, shared with the nodes' site fast path) over their
  * addressees, the live members of their closed user groups and the subscribers of their topics;
  * notices to their addressees and group members; replies to the notice's sender and their
  * addressees; receipts to the origin of the message they acknowledge; release requests and decisions

@@ -11,5 +11,7 @@ import { DeliveriesService } from './deliveries.service.js';
   imports: [InboxModule, MessagesModule, ReleasesModule, GroupsModule],
   controllers: [DeliveriesHandler],
   providers: [DeliveriesService],
+  // The site fast path takes messages in the same way.
+  exports: [DeliveriesService],
 })
 export class DeliveriesModule {}

@@ -46,6 +46,8 @@ function amberOrganisations(input: DistributionInput, orgs: OrganisationDirector
  * - AMBER+STRICT and RED: the addressees only (so never a node outside their organisations);
  * - no label: the addressees only, failing closed.
  * Addressees come first on the `direct` region; the sender and duplicates are the caller's to drop.
+ * The hub routes by it, and a node of a national site decides its site fast path by it, so both
+ * always agree on who may have a message.
  */
 export function distribute(input: DistributionInput, orgs: OrganisationDirectory): Route[] {
   const routes: Route[] = input.addressed.map((node) => ({ node, region: DIRECT_REGION }));
