@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { HUB_JETSTREAM_DOMAIN } from '#contracts';
 import { MessagingModule, NatsConnectionService, inboxPrefixOf, seedFileAuthenticator } from '#messaging';
 import { RegistryFileWatcher, RegistryIndex } from '#registry';
 import { ObservabilityModule, RedisModule } from '#runtime';
@@ -15,6 +16,9 @@ import type { NodeIdentity } from './identity/node-identity.js';
 import { InboxModule } from './inbox/inbox.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { NoticesModule } from './notices/notices.module.js';
+import { OutboxHealth } from './outbox/outbox.health.js';
+import { RebuildModule } from './rebuild/rebuild.module.js';
+import { SiteModule } from './site/site.module.js';
 
 /**
  * The agency node. Global to every feature: the validated config, the logger, the registry, the
@@ -38,13 +42,23 @@ export class NodeModule {
           // The node's signing key is also its NATS user (see `borderlink nats-config`).
           authenticator: seedFileAuthenticator(config.NODE_SEED_FILE),
           inboxPrefix: inboxPrefixOf(config.NODE_ID),
+          // A post whose link is down keeps serving: submissions wait in the outbox until NATS answers.
+          connectInBackground: true,
+          // On a site's leaf server its own JetStream domain answers `$JS.API`; the streams are the hub's.
+          ...(config.NODE_SITE === undefined ? {} : { jsDomain: HUB_JETSTREAM_DOMAIN }),
         }),
-        ObservabilityModule.forRoot({ service: 'node', nats: NatsConnectionService }),
+        ObservabilityModule.forRoot({
+          service: 'node',
+          nats: NatsConnectionService,
+          details: [OutboxHealth],
+        }),
         AlertsModule,
         NoticesModule,
         InboxModule,
         MessagesModule,
         DeliveriesModule,
+        SiteModule,
+        RebuildModule,
       ],
       providers: [
         { provide: NodeConfig, useValue: config },

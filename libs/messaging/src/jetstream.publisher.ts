@@ -13,6 +13,11 @@ export interface PublishOptions {
   headers?: Record<string, string>;
   /** How long to wait for the publish ack of one attempt; default 5 s. */
   timeoutMs?: number;
+  /**
+   * Retry timeouts and no-responders (default true). False makes one attempt, for a caller that
+   * retries itself and must not let an earlier message be stored after a later one.
+   */
+  retry?: boolean;
 }
 
 /** JetStream's acknowledgement: where the message is stored, and whether it was already there. */
@@ -25,6 +30,7 @@ export interface PublishAck {
 const DEFAULT_TIMEOUT_MS = 5_000;
 // About ten seconds of patience: long enough for a server restart, short enough for a request path.
 const PUBLISH_RETRY: RetryPolicy = { attempts: 5, firstDelayMs: 250, maxDelayMs: 4_000 };
+const SINGLE_ATTEMPT: RetryPolicy = { attempts: 1, firstDelayMs: 0, maxDelayMs: 0 };
 
 /**
  * Publishes into a stream and waits for the publish ack, retrying timeouts and no-responders (safe,
@@ -37,10 +43,11 @@ export async function publishDurably(
   body: Uint8Array,
   headers: MsgHdrs,
   timeoutMs: number = DEFAULT_TIMEOUT_MS,
+  policy: RetryPolicy = PUBLISH_RETRY,
 ): Promise<PublishAck> {
   const ack = await withRetry(
     () => js.publish(subject, body, { headers, timeout: timeoutMs }),
-    PUBLISH_RETRY,
+    policy,
     (error, attempts) =>
       new PublishError(
         `JetStream did not store a message on ${subject} (${attempts} attempts)`,
@@ -67,6 +74,7 @@ export class JetStreamPublisher {
    */
   async publish(subject: string, body: Uint8Array, opts: PublishOptions): Promise<PublishAck> {
     const headers = toMsgHeaders(opts.headers, opts.msgId);
-    return publishDurably(this.connection.jetstream(), subject, body, headers, opts.timeoutMs);
+    const policy = opts.retry === false ? SINGLE_ATTEMPT : PUBLISH_RETRY;
+    return publishDurably(this.connection.jetstream(), subject, body, headers, opts.timeoutMs, policy);
   }
 }

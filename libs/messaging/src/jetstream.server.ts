@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { setTimeout as pause } from 'node:timers/promises';
 import { Logger, type LoggerService } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { PubHeaders, type ConsumerInfo, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
@@ -51,6 +52,12 @@ export const JETSTREAM_TRANSPORT: unique symbol = Symbol('borderlink:jetstream')
 
 const DEFAULT_CLOSE_TIMEOUT_MS = 10_000;
 
+// A declared consumer with the handler that processes its messages.
+interface Binding {
+  spec: ResolvedConsumerSpec;
+  handler: MessageHandler;
+}
+
 /**
  * NestJS transport over durable JetStream pull consumers: at-least-once delivery with per-message
  * acks. Each declared consumer feeds the `@EventPattern` handler of the same pattern, called with
@@ -84,10 +91,24 @@ export class JetStreamServer
     this.deadLetterSubject = options.deadLetterSubject ?? deadLetterSubject;
   }
 
-  /** Waits for the connection and streams, provisions the consumers, then starts pulling. */
+  /**
+   * Waits for the connection and streams, provisions the consumers, then starts pulling. On a
+   * connection that connects in the background and is not connected yet, returns at once (after
+   * checking the handlers) and does the rest once connected, retrying with backoff until it succeeds
+   * or the server is closed.
+   */
   async listen(callback: (error?: unknown) => void): Promise<void> {
+    let bindings: Binding[];
     try {
-      await this.start();
+      // Resolve every handler first: a missing one is a wiring error, found before anything is created.
+      bindings = this.specs.map((spec) => ({ spec, handler: this.handlerFor(spec) }));
+      const { connection } = this.options;
+      if (connection.connectsInBackground && !connection.isConnected()) {
+        void this.startWhenConnected(bindings);
+        callback();
+        return;
+      }
+      await this.start(bindings);
     } catch (error) {
       callback(error);
       return;
@@ -115,10 +136,28 @@ export class JetStreamServer
     return this.options.connection.connection as T;
   }
 
-  private async start(): Promise<void> {
+  private async startWhenConnected(bindings: Binding[]): Promise<void> {
+    for (let attempt = 1; !this.closing; attempt++) {
+      try {
+        await this.start(bindings);
+        if (!this.closing) this._status$.next('listening');
+        return;
+      } catch (error) {
+        if (this.closing) return;
+        const delayMs = this.backoff(attempt);
+        this.logger.warn({
+          msg: 'cannot start consuming yet; retrying',
+          attempt,
+          delayMs,
+          err: failureReason(error),
+        });
+        await pause(delayMs, undefined, { signal: this.aborter.signal }).catch(() => undefined);
+      }
+    }
+  }
+
+  private async start(bindings: Binding[]): Promise<void> {
     const { connection } = this.options;
-    // Resolve every handler first: a missing one is a wiring error, found before anything is created.
-    const bindings = this.specs.map((spec) => ({ spec, handler: this.handlerFor(spec) }));
     await connection.ready();
     const manager = await connection.manager();
     const consumers = connection.jetstream().consumers;

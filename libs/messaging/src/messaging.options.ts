@@ -66,6 +66,19 @@ export interface MessagingOptions {
    * default `_INBOX`. Must match the subscribe permission the server grants this user.
    */
   inboxPrefix?: string;
+  /**
+   * Start without waiting for a server: when the first connect attempt fails, the module's init
+   * returns, connecting is retried in the background (with backoff) until a server answers, and a
+   * `JetStreamServer` on this connection binds its consumers once connected. For a process that must serve while its link is down (an
+   * agency node queuing into its outbox); a process that cannot work without NATS (the hub) leaves
+   * it off, so that its start fails or waits instead.
+   */
+  connectInBackground?: boolean;
+  /**
+   * JetStream domain of the streams this client uses, when its server runs another one: `hub` for a
+   * node on a national site's leaf server (API prefix `$JS.hub.API`). Absent: the server's own.
+   */
+  jsDomain?: string;
 }
 
 /** Options computed from other providers, e.g. validated config. */

@@ -1,3 +1,4 @@
+import { setTimeout as pause } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import {
   jetstream,
@@ -7,6 +8,7 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import { connect, type Authenticator, type NatsConnection, type Status } from '@nats-io/transport-node';
+import { exponentialDelay } from './backoff.js';
 import { failureReason } from './failure-reason.js';
 import { NotConnectedError, ProvisioningError } from './messaging.errors.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
@@ -15,11 +17,16 @@ import { provisionStreams } from './stream.provisioning.js';
 
 // JetStream may answer a moment after the server accepts clients (restart, cluster leader election).
 const PROVISION_RETRY: RetryPolicy = { attempts: 6, firstDelayMs: 250, maxDelayMs: 4_000 };
+// Background connecting: quick first retries (a server starting alongside), then every 5 s at most.
+const BACKGROUND_FIRST_DELAY_MS = 250;
+const BACKGROUND_MAX_DELAY_MS = 5_000;
 
 /**
  * The process's one NATS connection. Connects on module init (waiting for a server that is not up
- * yet, then reconnecting forever), provisions the declared streams, logs every change of connection
- * state, and drains on application shutdown, after the transport has stopped pulling.
+ * yet, then reconnecting forever; or, with `connectInBackground`, in the background once a first
+ * attempt failed),
+ * provisions the declared streams, logs every change of connection state, and drains on application
+ * shutdown, after the transport has stopped pulling.
  */
 @Injectable()
 export class NatsConnectionService implements OnModuleInit, OnApplicationShutdown {
@@ -30,6 +37,10 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
   private connecting: Promise<NatsConnection> | undefined;
   private readying: Promise<void> | undefined;
   private connected = false;
+  private readonly connectedListeners = new Set<() => void>();
+  // Ends background connecting when the application shuts down before a server answered.
+  private readonly aborter = new AbortController();
+  private firstAttemptFailed: (() => void) | undefined;
 
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
 
@@ -43,12 +54,39 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
   }
 
   async onModuleInit(): Promise<void> {
-    await this.ready();
+    if (!this.connectsInBackground) {
+      await this.ready();
+      return;
+    }
+    // The first attempt is awaited, so a reachable server is connected when the app starts, as without
+    // this option; only an unreachable one leaves the connecting to the background.
+    const unreachable = new Promise<void>((resolve) => (this.firstAttemptFailed = resolve));
+    const ready = this.ready().catch((error: unknown) => {
+      if (!this.aborter.signal.aborted)
+        this.logger.error({ msg: 'NATS start failed', err: failureReason(error) });
+    });
+    await Promise.race([ready, unreachable]);
+  }
+
+  /** True when this service connects in the background (`MessagingOptions.connectInBackground`). */
+  get connectsInBackground(): boolean {
+    return this.options.connectInBackground === true;
+  }
+
+  /**
+   * Calls `listener` each time the client gets a live connection: the first connect and every
+   * reconnect, e.g. to resume work that waited for the link. Returns a function that removes it.
+   */
+  onConnected(listener: () => void): () => void {
+    this.connectedListeners.add(listener);
+    return () => this.connectedListeners.delete(listener);
   }
 
   /** Connected and the declared streams provisioned; idempotent, so a transport may await it too. */
   ready(): Promise<void> {
-    this.readying ??= this.connect()
+    if (this.aborter.signal.aborted)
+      return Promise.reject(new NotConnectedError('NATS connection shut down'));
+    this.readying ??= (this.connectsInBackground ? this.connectWhenReachable() : this.connect())
       .then((nc) => this.provision(nc))
       .catch((error: unknown) => {
         this.readying = undefined;
@@ -62,7 +100,7 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
    * @throws NotConnectedError before the first connect has completed.
    */
   jetstream(): JetStreamClient {
-    this.js ??= jetstream(this.connection);
+    this.js ??= jetstream(this.connection, this.domain());
     return this.js;
   }
 
@@ -71,7 +109,7 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
    * @throws NotConnectedError before the first connect has completed.
    */
   async manager(): Promise<JetStreamManager> {
-    this.jsm ??= await jetstreamManager(this.connection, { checkAPI: false });
+    this.jsm ??= await jetstreamManager(this.connection, { checkAPI: false, ...this.domain() });
     return this.jsm;
   }
 
@@ -87,9 +125,16 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
 
   /** Flushes what is buffered (acks, publishes), lets subscriptions finish, then closes. */
   async onApplicationShutdown(): Promise<void> {
+    this.aborter.abort();
     const nc = this.nc;
     if (!nc || nc.isClosed() || nc.isDraining()) return;
     await nc.drain();
+  }
+
+  // The JetStream API prefix follows the domain; publishes and acks are plain subjects either way.
+  private domain(): { domain?: string } {
+    const { jsDomain } = this.options;
+    return jsDomain === undefined ? {} : { domain: jsDomain };
   }
 
   private connect(): Promise<NatsConnection> {
@@ -100,14 +145,38 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
     return this.connecting;
   }
 
-  private async open(): Promise<NatsConnection> {
+  // One connect attempt per round (nats.js cannot abandon a first connect it keeps retrying itself),
+  // so that a shutdown before any server answered ends the loop.
+  private async connectWhenReachable(): Promise<NatsConnection> {
+    const { signal } = this.aborter;
+    for (let attempt = 1; ; attempt++) {
+      if (signal.aborted) throw new NotConnectedError('NATS connection shut down before connecting');
+      try {
+        const nc = await this.open(false);
+        if (!signal.aborted) return nc;
+        await nc.close();
+      } catch (error) {
+        this.firstAttemptFailed?.();
+        const delayMs = exponentialDelay(attempt, BACKGROUND_FIRST_DELAY_MS, BACKGROUND_MAX_DELAY_MS);
+        this.logger.warn({
+          msg: 'NATS unreachable; retrying in the background',
+          attempt,
+          delayMs,
+          err: failureReason(error),
+        });
+        await pause(delayMs, undefined, { signal }).catch(() => undefined);
+      }
+    }
+  }
+
+  private async open(waitOnFirstConnect = true): Promise<NatsConnection> {
     const { servers, name, authenticator, inboxPrefix } = this.options;
     this.logger.log({ msg: 'connecting to NATS', servers: withoutCredentials(servers), name });
     const nc = await connect({
       servers,
       name,
       maxReconnectAttempts: -1,
-      waitOnFirstConnect: true,
+      waitOnFirstConnect,
       ...(authenticator === undefined ? {} : { authenticator: authenticator as Authenticator }),
       ...(inboxPrefix === undefined ? {} : { inboxPrefix }),
     });
@@ -115,6 +184,7 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
     this.connected = true;
     this.logger.log({ msg: 'connected to NATS', server: nc.getServer(), version: nc.info?.version });
     void this.watch(nc);
+    this.notifyConnected();
     return nc;
   }
 
@@ -144,6 +214,16 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
     }
   }
 
+  private notifyConnected(): void {
+    for (const listener of this.connectedListeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.logger.error({ msg: 'connection listener failed', err: failureReason(error) });
+      }
+    }
+  }
+
   private onStatus(status: Status): void {
     switch (status.type) {
       case 'disconnect':
@@ -153,6 +233,7 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
       case 'reconnect':
         this.connected = true;
         this.logger.log({ msg: 'NATS reconnected', server: status.server });
+        this.notifyConnected();
         break;
       case 'reconnecting':
         this.logger.debug({ msg: 'NATS reconnecting' });

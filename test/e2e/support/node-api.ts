@@ -94,8 +94,11 @@ export async function openInboxStream(base: string): Promise<InboxStream> {
   };
 }
 
-// Server-sent events are separated by a blank line; their `data:` lines carry the payload.
-async function readEvents(body: ReadableStream<Uint8Array>, onData: (data: string) => void): Promise<void> {
+/** Calls `onData` with each server-sent event's data until the stream ends (blank-line separated events). */
+export async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  onData: (data: string) => void,
+): Promise<void> {
   const decoder = new TextDecoder();
   let buffer = '';
   for await (const chunk of body) {

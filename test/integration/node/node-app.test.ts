@@ -247,7 +247,11 @@ describe('node app: publishing', () => {
   it('accepts a valid alert, publishes it signed on its ingress subject, and records it as sent', async () => {
     const response = await post('/v1/alerts', alertRequest());
     expect(response.status).toBe(202);
-    expect(response.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'accepted' });
+    expect(response.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      status: 'accepted',
+      duplicate: false,
+    });
     const id = response.body.id!;
 
     const stored = await lastIngress('alert');
@@ -284,7 +288,8 @@ describe('node app: publishing', () => {
     const before = await ingressCount();
     const second = await post('/v1/alerts', { ...alertRequest(), id });
     expect([first.status, second.status]).toEqual([202, 202]);
-    expect(second.body).toEqual({ id, status: 'accepted' });
+    expect(first.body).toEqual({ id, status: 'accepted', duplicate: false });
+    expect(second.body).toEqual({ id, status: 'accepted', duplicate: true });
     expect(await ingressCount()).toBe(before);
   });
 
@@ -440,7 +445,10 @@ describe('node app: receipts from users', () => {
     const alert = alertFrom('unodc');
     await handled(await deliver('alert', alert, 'unodc'));
     const response = await post(`/v1/messages/${alert.id}/receipts`, { kind: 'read' });
-    expect(response).toEqual({ status: 202, body: { id: expect.any(String), status: 'accepted' } });
+    expect(response).toEqual({
+      status: 202,
+      body: { id: expect.any(String), status: 'accepted', duplicate: false },
+    });
     const kinds = (await receiptsFor(alert.id)).map((r) => r.kind);
     expect(kinds).toEqual(expect.arrayContaining([ReceiptKind.DELIVERED, ReceiptKind.READ]));
   });

@@ -45,7 +45,7 @@ describe('the documented example bodies', () => {
   ])('are accepted by POST %s against the deployed registry', async (path, name) => {
     expect(await post(path, example(name))).toEqual({
       status: 202,
-      body: { id: expect.any(String), status: 'accepted' },
+      body: { id: expect.any(String), status: 'accepted', duplicate: false },
     });
   });
 

@@ -37,8 +37,13 @@ export interface NodeTestbed {
   registry: RegistryIndex;
   /** Connects as an operator user (full access), to play the hub and inspect the streams. */
   operator(): Promise<NatsConnection>;
-  /** The node's config; `seed` replaces the enrolled seed written to NODE_SEED_FILE. */
-  config(seed?: string): NodeConfig;
+  /** The operator user's nkey seed, for tools that authenticate from a seed file (`borderlink dlq`). */
+  operatorSeed: string;
+  /**
+   * The node's config; `seed` replaces the enrolled seed written to NODE_SEED_FILE, `outboxFile` the
+   * fresh outbox file each config gets (pass the same one to restart a node on its queue).
+   */
+  config(seed?: string, outboxFile?: string): NodeConfig;
   /** Creates the node app and listens on a free loopback port; resolves with the app and its base URL. */
   start(config?: NodeConfig): Promise<{ app: INestApplication; base: string }>;
   stop(): Promise<void>;
@@ -68,12 +73,14 @@ export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTest
     keys,
     registry: new RegistryIndex(registry),
     operator,
-    config(seedText = seed) {
+    operatorSeed: operatorKey.seed,
+    config(seedText = seed, outboxFile?: string) {
       const seedFile = join(dir, `${node}-${++seeds}.nk`);
       writeFileSync(seedFile, seedText);
       return validateConfig(NodeConfig, {
         NODE_ID: node,
         NODE_SEED_FILE: seedFile,
+        NODE_OUTBOX_FILE: outboxFile ?? join(dir, `${node}-${seeds}.outbox.sqlite`),
         REGISTRY_FILE: join(dir, 'registry.yaml'),
         NATS_URL: nats.url,
         REDIS_URL: redis.url,

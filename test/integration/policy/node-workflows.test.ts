@@ -52,6 +52,7 @@ beforeAll(async () => {
       ...common,
       NODE_ID: node,
       NODE_SEED_FILE: await seedFile(node),
+      NODE_OUTBOX_FILE: join(dir, `${node}.outbox.sqlite`),
     });
     const app = await createNodeApp(config, createLogger({ service: 'node', node }, 'silent'));
     await app.listen(0, '127.0.0.1');

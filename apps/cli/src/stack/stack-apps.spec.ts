@@ -45,6 +45,7 @@ describe('stack app specs', () => {
       NATS_URL: 'nats://127.0.0.1:14222',
       NODE_ID: 'kz-border',
       NODE_SEED_FILE: '/repo/.data/keys/kz-border.nk',
+      NODE_OUTBOX_FILE: '/repo/.data/outbox/kz-border.sqlite',
     });
   });
 

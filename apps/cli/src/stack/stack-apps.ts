@@ -54,7 +54,13 @@ export function nodeProcessSpec(config: StackAppsConfig, node: { id: string; por
     entry: appEntry(config.distDir, 'node'),
     port: node.port,
     logFile: appLogFile(config.paths, node.id),
-    env: { ...sharedEnv(config), NODE_ID: node.id, NODE_SEED_FILE: join(config.paths.keys, `${node.id}.nk`) },
+    env: {
+      ...sharedEnv(config),
+      NODE_ID: node.id,
+      NODE_SEED_FILE: join(config.paths.keys, `${node.id}.nk`),
+      // Kept between runs like the JetStream store: what a node queued must survive its restart.
+      NODE_OUTBOX_FILE: join(config.paths.data, 'outbox', `${node.id}.sqlite`),
+    },
   };
 }
 

@@ -26,8 +26,7 @@ export class AlertsController {
   })
   @ApiBody(BODY)
   @ApiSubmissionResponses()
-  async publish(@Body() body: unknown): Promise<AcceptedResponseDto> {
-    const { id } = await this.alerts.publish(body);
-    return { id, status: 'accepted' };
+  publish(@Body() body: unknown): Promise<AcceptedResponseDto> {
+    return this.alerts.publish(body);
   }
 }

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import {
   InvalidMessageError,
   MalformedMessageError,
+  NotQueuedError,
   PublishFailedError,
   UnknownMessageError,
   UnverifiedMessageError,
@@ -13,7 +14,8 @@ type RequestError =
   | InvalidMessageError
   | UnknownMessageError
   | UnverifiedMessageError
-  | PublishFailedError;
+  | PublishFailedError
+  | NotQueuedError;
 
 function toResponse(error: RequestError): { status: number; body: Record<string, unknown> } {
   if (error instanceof MalformedMessageError) {
@@ -38,6 +40,7 @@ function toResponse(error: RequestError): { status: number; body: Record<string,
   UnknownMessageError,
   UnverifiedMessageError,
   PublishFailedError,
+  NotQueuedError,
 )
 export class RequestErrorFilter implements ExceptionFilter<RequestError> {
   catch(error: RequestError, host: ArgumentsHost): void {

@@ -1,5 +1,5 @@
 import { BaseConfig, IsSubjectToken } from '#runtime';
-import { IsNotEmpty, IsString } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Environment of one agency node, validated once at boot by `validateConfig(NodeConfig)`. */
 export class NodeConfig extends BaseConfig {
@@ -11,6 +11,32 @@ export class NodeConfig extends BaseConfig {
   @IsString()
   @IsNotEmpty()
   NODE_SEED_FILE: string;
+
+  /**
+   * Path of this node's outbox (an SQLite file): submissions wait there, on disk, until JetStream
+   * has acknowledged them. One file per node; required, so two nodes can never share one by default.
+   */
+  @IsString()
+  @IsNotEmpty()
+  NODE_OUTBOX_FILE: string;
+
+  /**
+   * How long a submission waits for JetStream's ack before the REST answer says `queued` instead of
+   * `accepted` (the message stays in the outbox either way).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  NODE_PUBLISH_WAIT_MS: number = 1_500;
+
+  /**
+   * The national site (lowercase country code, `kz`) whose leaf server NATS_URL names: the node then
+   * reaches the hub's streams through JetStream domain `hub` and also sends its messages straight to
+   * the entitled nodes of its site (the site fast path). Absent: NATS_URL is the hub's servers.
+   */
+  @IsOptional()
+  @Matches(/^[a-z]{2}$/, { message: 'NODE_SITE must be a lowercase country code, e.g. kz' })
+  NODE_SITE?: string;
 
   // Validated by BaseConfig; the node only gives it a default.
   override HTTP_PORT: number = 3000;

@@ -26,28 +26,25 @@ export class GroupsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Open a closed user group owned by this node (one per operation)' })
   @ApiAcceptedResponse({ type: AcceptedResponseDto, description: '`id` is the signed change’s id.' })
-  async open(@Body() body: CreateGroupDto): Promise<AcceptedResponseDto> {
+  open(@Body() body: CreateGroupDto): Promise<AcceptedResponseDto> {
     const value = { name: body.name, members: body.members ?? [] };
-    return { id: await this.groups.change(body.id, { case: 'create', value }), status: 'accepted' };
+    return this.groups.change(body.id, { case: 'create', value });
   }
 
   @Post(':id/members')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Admit a member (owner only; the hub refuses anyone else)' })
   @ApiAcceptedResponse({ type: AcceptedResponseDto })
-  async admit(@Param('id') id: string, @Body() body: AddMemberDto): Promise<AcceptedResponseDto> {
-    return {
-      id: await this.groups.change(id, { case: 'add', value: { node: body.node } }),
-      status: 'accepted',
-    };
+  admit(@Param('id') id: string, @Body() body: AddMemberDto): Promise<AcceptedResponseDto> {
+    return this.groups.change(id, { case: 'add', value: { node: body.node } });
   }
 
   @Delete(':id/members/:node')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Remove a member: it receives nothing sent to the group once the hub applies it' })
   @ApiAcceptedResponse({ type: AcceptedResponseDto })
-  async remove(@Param('id') id: string, @Param('node') node: string): Promise<AcceptedResponseDto> {
-    return { id: await this.groups.change(id, { case: 'remove', value: { node } }), status: 'accepted' };
+  remove(@Param('id') id: string, @Param('node') node: string): Promise<AcceptedResponseDto> {
+    return this.groups.change(id, { case: 'remove', value: { node } });
   }
 
   @Get()

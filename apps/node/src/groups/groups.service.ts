@@ -9,7 +9,7 @@ import { IdGenerator } from '../common/id-generator.js';
 import { LOGGER } from '../common/logger.token.js';
 import { InvalidMessageError } from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
-import { OutboundRepository } from '../outbound/outbound.repository.js';
+import { OutboxService, type Submitted } from '../outbox/outbox.service.js';
 import { applyToView, type GroupView } from './group-view.js';
 import { GroupViewsRepository } from './group-views.repository.js';
 
@@ -23,7 +23,7 @@ export class GroupsService {
   constructor(
     private readonly config: NodeConfig,
     private readonly registry: RegistryIndex,
-    private readonly outbound: OutboundRepository,
+    private readonly outbox: OutboxService,
     private readonly views: GroupViewsRepository,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -31,10 +31,13 @@ export class GroupsService {
   ) {}
 
   /**
-   * Publishes a change of `group` signed by this node; returns the change's id. Throws
-   * InvalidMessageError or PublishFailedError.
+   * Queues a change of `group` signed by this node; returns the change's id and status. Throws
+   * InvalidMessageError or NotQueuedError.
    */
-  async change(group: string, step: MessageInitShape<typeof GroupChangeSchema>['change']): Promise<string> {
+  async change(
+    group: string,
+    step: MessageInitShape<typeof GroupChangeSchema>['change'],
+  ): Promise<Submitted> {
     const now = this.clock.now();
     const change = create(GroupChangeSchema, {
       id: this.ids.next(),
@@ -45,9 +48,9 @@ export class GroupsService {
     });
     const violations = validateMessage('group', change, validationContextOf(this.registry, now));
     if (violations.length > 0) throw new InvalidMessageError(violations);
-    await this.outbound.publish('group', change);
+    const submitted = await this.outbox.submit('group', change);
     await this.apply(change);
-    return change.id;
+    return submitted;
   }
 
   /** The groups this node belongs to, as it last heard. */

@@ -12,11 +12,14 @@ export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Received messages, newest first, each marked verified or not' })
+  @ApiOperation({
+    summary: 'Received messages, newest first, each marked verified or not',
+    description: 'Pass `next` back as `before` to read the following (older) page.',
+  })
   @ApiOkResponse({ type: InboxListDto })
   @ApiBadRequestResponse({ type: InvalidResponseDto })
   async list(@Query() query: InboxQueryDto): Promise<InboxListDto> {
-    return { items: await this.inbox.list(query) };
+    return this.inbox.list(query);
   }
 
   @Sse('stream')

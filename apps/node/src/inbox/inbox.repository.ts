@@ -13,12 +13,16 @@ redis.call('SET', KEYS[2], ARGV[2])
 redis.call('LPUSH', KEYS[3], ARGV[1])
 return 1`;
 
-/** A slice of the inbox list. */
-export interface InboxPage {
-  items: InboxItem[];
-  last: boolean;
+/**
+ * A slice of the inbox list, newest first. Positions are counted from the oldest item (0), so they
+ * stay put while new items arrive at the head: `ordinals[i]` is the position of `ids[i]`.
+ */
+export interface InboxSlice {
+  ids: string[];
+  ordinals: number[];
+  /** The stored items of `ids` (an id whose value is missing is left out). */
+  items: Map<string, InboxItem>;
 }
-
 /** Redis adapter of a node's inbox: a seen-id set, one JSON value per item, and a list of ids newest first. */
 @Injectable()
 export class InboxRepository {
@@ -47,15 +51,25 @@ export class InboxRepository {
     return raw === null ? undefined : (JSON.parse(raw) as InboxItem);
   }
 
-  /** The items at positions `start` to `start + count - 1` of the newest-first list; `last` when the list ends there. */
-  async page(start: number, count: number): Promise<InboxPage> {
+  /**
+   * Up to `count` entries older than position `before` (counted from the oldest, 0), newest first;
+   * without `before`, the newest entries. The list length and the range are read in one transaction.
+   */
+  async slice(before: number | undefined, count: number): Promise<InboxSlice> {
     const node = this.config.NODE_ID;
-    const ids = await this.redis.lrange(inboxListKey(node), start, start + count - 1);
-    if (ids.length === 0) return { items: [], last: true };
+    const key = inboxListKey(node);
+    // Index -1 is the oldest entry (position 0); position p is index -(p + 1).
+    const [start, stop] = before === undefined ? [0, count - 1] : [-before, Math.min(-1, count - before - 1)];
+    const empty: InboxSlice = { ids: [], ordinals: [], items: new Map() };
+    if (before !== undefined && before <= 0) return empty;
+    const replies = await this.redis.multi().llen(key).lrange(key, start, stop).exec();
+    const length = replies?.[0]?.[1] as number;
+    const ids = (replies?.[1]?.[1] ?? []) as string[];
+    if (ids.length === 0) return empty;
+    const newest = (before === undefined ? length : Math.min(before, length)) - 1;
     const values = await this.redis.mget(ids.map((id) => inboxItemKey(node, id)));
-    const items = values
-      .filter((raw): raw is string => raw !== null)
-      .map((raw) => JSON.parse(raw) as InboxItem);
-    return { items, last: ids.length < count };
+    const items = new Map<string, InboxItem>();
+    values.forEach((raw, i) => raw !== null && items.set(ids[i]!, JSON.parse(raw) as InboxItem));
+    return { ids, ordinals: ids.map((_, i) => newest - i), items };
   }
 }

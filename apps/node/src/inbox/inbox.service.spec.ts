@@ -1,10 +1,10 @@
 import { MetricsService } from '#runtime';
 import { firstValueFrom, take, toArray } from 'rxjs';
 import type { InboxItem, InboxKind } from './inbox-item.js';
-import type { InboxPage, InboxRepository } from './inbox.repository.js';
+import type { InboxRepository, InboxSlice } from './inbox.repository.js';
 import { InboxService } from './inbox.service.js';
 
-/** In-memory stand-in with the repository's take-in-once semantics. */
+/** In-memory stand-in with the repository's take-in-once semantics; `items` is oldest first. */
 class FakeInbox implements Pick<InboxRepository, keyof InboxRepository> {
   readonly seen = new Set<string>();
   readonly items: InboxItem[] = [];
@@ -12,7 +12,7 @@ class FakeInbox implements Pick<InboxRepository, keyof InboxRepository> {
   async takeIn(item: InboxItem): Promise<boolean> {
     if (this.seen.has(item.id)) return false;
     this.seen.add(item.id);
-    this.items.unshift(item);
+    this.items.push(item);
     return true;
   }
 
@@ -20,8 +20,14 @@ class FakeInbox implements Pick<InboxRepository, keyof InboxRepository> {
     return this.items.find((item) => item.id === id);
   }
 
-  async page(start: number, count: number): Promise<InboxPage> {
-    return { items: this.items.slice(start, start + count), last: start + count >= this.items.length };
+  async slice(before: number | undefined, count: number): Promise<InboxSlice> {
+    const end = Math.min(before ?? this.items.length, this.items.length);
+    const taken = this.items.slice(Math.max(0, end - count), end).reverse();
+    return {
+      ids: taken.map((entry) => entry.id),
+      ordinals: taken.map((_, i) => end - 1 - i),
+      items: new Map(taken.map((entry) => [entry.id, entry])),
+    };
   }
 }
 
@@ -77,7 +83,19 @@ describe('InboxService', () => {
   it('lists newest first, at most the limit', async () => {
     const { inbox } = setup();
     for (const id of ['a1', 'a2', 'a3']) await inbox.takeIn(item(id));
-    expect((await inbox.list({ limit: 2 })).map((i) => i.id)).toEqual(['a3', 'a2']);
+    expect((await inbox.list({ limit: 2 })).items.map((i) => i.id)).toEqual(['a3', 'a2']);
+  });
+
+  it('pages with a cursor that neither skips nor repeats items arriving meanwhile', async () => {
+    const { inbox } = setup();
+    for (const id of ['a1', 'a2', 'a3', 'a4', 'a5']) await inbox.takeIn(item(id));
+    const first = await inbox.list({ limit: 2 });
+    expect(first.items.map((i) => i.id)).toEqual(['a5', 'a4']);
+    await inbox.takeIn(item('a6'));
+    const second = await inbox.list({ limit: 2, before: first.next! });
+    expect(second.items.map((i) => i.id)).toEqual(['a3', 'a2']);
+    const third = await inbox.list({ limit: 2, before: second.next! });
+    expect(third).toEqual({ items: [expect.objectContaining({ id: 'a1' })] });
   });
 
   it('filters by kind across pages until the limit is met', async () => {
@@ -85,8 +103,21 @@ describe('InboxService', () => {
     await inbox.takeIn(item('n-old', 'notice'));
     for (let i = 0; i < 450; i++) await inbox.takeIn(item(`a${i}`));
     await inbox.takeIn(item('n-new', 'notice'));
-    expect((await inbox.list({ limit: 5, kind: 'notice' })).map((i) => i.id)).toEqual(['n-new', 'n-old']);
-    expect(await inbox.list({ limit: 5, kind: 'reply' })).toEqual([]);
+    expect((await inbox.list({ limit: 5, kind: 'notice' })).items.map((i) => i.id)).toEqual([
+      'n-new',
+      'n-old',
+    ]);
+    expect(await inbox.list({ limit: 5, kind: 'reply' })).toEqual({ items: [] });
+  });
+
+  it('gives the cursor after the last item a filtered page returns', async () => {
+    const { inbox } = setup();
+    for (const id of ['n1', 'a1', 'n2', 'a2', 'n3'])
+      await inbox.takeIn(item(id, id.startsWith('n') ? 'notice' : 'alert'));
+    const first = await inbox.list({ limit: 2, kind: 'notice' });
+    expect(first.items.map((i) => i.id)).toEqual(['n3', 'n2']);
+    const second = await inbox.list({ limit: 2, kind: 'notice', before: first.next! });
+    expect(second).toEqual({ items: [expect.objectContaining({ id: 'n1' })] });
   });
 
   it('completes the stream at shutdown so open event streams end', async () => {

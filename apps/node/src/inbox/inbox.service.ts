@@ -11,6 +11,15 @@ const SCAN_PAGE = 200;
 export interface InboxQuery {
   limit: number;
   kind?: InboxKind;
+  /** A `next` cursor of an earlier listing: continue with the items older than it. */
+  before?: number;
+}
+
+/** One page of a listing, newest first. */
+export interface InboxListing {
+  items: InboxItem[];
+  /** The cursor of the next (older) page; absent when this page reaches the oldest item. */
+  next?: number;
 }
 
 /** The node's inbox: takes received messages in once each, lists them, and streams new ones. */
@@ -41,17 +50,32 @@ export class InboxService implements OnModuleDestroy {
     return this.repository.get(id);
   }
 
-  /** The newest items first, at most `limit`, of one kind if asked. */
-  async list(query: InboxQuery): Promise<InboxItem[]> {
+  /**
+   * The newest items first (older than the `before` cursor if given), at most `limit`, of one kind
+   * if asked, with the cursor of the next page. Cursors count from the oldest item, so pages neither
+   * skip nor repeat items while new ones arrive.
+   */
+  async list(query: InboxQuery): Promise<InboxListing> {
     const { limit, kind } = query;
-    if (kind === undefined) return (await this.repository.page(0, limit)).items;
     const found: InboxItem[] = [];
-    for (let start = 0; found.length < limit; start += SCAN_PAGE) {
-      const page = await this.repository.page(start, SCAN_PAGE);
-      found.push(...page.items.filter((item) => item.kind === kind));
-      if (page.last) break;
+    let before = query.before;
+    // Without a kind filter one read fills the page; with one, the scan reads on past skipped items.
+    const pageSize = kind === undefined ? limit : SCAN_PAGE;
+    while (found.length < limit) {
+      const slice = await this.repository.slice(before, pageSize);
+      for (const [i, id] of slice.ids.entries()) {
+        before = slice.ordinals[i];
+        const item = slice.items.get(id);
+        if (item !== undefined && (kind === undefined || item.kind === kind)) found.push(item);
+        if (found.length === limit) break;
+      }
+      // A short slice reached the oldest item, unless the page filled up before its end.
+      if (found.length < limit && slice.ids.length < pageSize) {
+        before = 0;
+        break;
+      }
     }
-    return found.slice(0, limit);
+    return before === undefined || before === 0 ? { items: found } : { items: found, next: before };
   }
 
   /** Every item taken in from now on, as it arrives in this process. */

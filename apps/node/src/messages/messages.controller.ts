@@ -51,7 +51,7 @@ export class MessagesController {
   })
   @ApiConflictResponse({ type: MessageErrorResponseDto, description: 'The message failed verification.' })
   @ApiServiceUnavailableResponse({ type: MessageErrorResponseDto })
-  async answer(@Param('id') id: string, @Body() body: ReceiptRequestDto): Promise<AcceptedResponseDto> {
-    return { id: await this.receipts.answer(id, body.kind, body.reason), status: 'accepted' };
+  answer(@Param('id') id: string, @Body() body: ReceiptRequestDto): Promise<AcceptedResponseDto> {
+    return this.receipts.answer(id, body.kind, body.reason);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { ReceiptKind, ReceiptSchema, validateMessage } from '#contracts';
+import { ReceiptKind, ReceiptSchema, validateMessage, type Receipt } from '#contracts';
 import { RegistryIndex, validationContextOf } from '#registry';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
@@ -15,6 +15,7 @@ import {
 import { NodeConfig } from '../config/node.config.js';
 import { InboxService } from '../inbox/inbox.service.js';
 import { OutboundRepository } from '../outbound/outbound.repository.js';
+import { OutboxService, type Submitted } from '../outbox/outbox.service.js';
 import type { UserReceiptKind } from './dto/receipt-request.dto.js';
 
 const USER_KINDS: Record<UserReceiptKind, ReceiptKind> = {
@@ -26,7 +27,9 @@ const USER_KINDS: Record<UserReceiptKind, ReceiptKind> = {
 /**
  * The recipient's side of delivery: signed receipts back to a message's origin, the automatic
  * `delivered` and the users' read, acknowledged and declined. A receipt's id is derived from the
- * message, this node and the receipt kind, so sending the same receipt again is a no-op.
+ * message, this node and the receipt kind, so sending the same receipt again is a no-op. Users'
+ * receipts go through the outbox; `delivered` is published at once, as the delivery it confirms is
+ * redelivered (and the receipt sent again) when that publish fails.
  */
 @Injectable()
 export class ReceiptsService {
@@ -35,6 +38,7 @@ export class ReceiptsService {
     private readonly registry: RegistryIndex,
     private readonly inbox: InboxService,
     private readonly outbound: OutboundRepository,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -42,23 +46,35 @@ export class ReceiptsService {
 
   /** Tells `origin` that its message `message` is in this node's inbox. */
   async sendDelivered(message: string, origin: string): Promise<void> {
-    await this.send(message, origin, ReceiptKind.DELIVERED, '');
+    const receipt = this.receipt(message, origin, ReceiptKind.DELIVERED, '');
+    await this.outbound.publish('receipt', receipt);
+    this.logger.debug({ msgId: message, recipient: origin, receipt: 'DELIVERED' }, 'receipt sent');
   }
 
   /**
-   * A user's answer to inbox message `message`; returns the receipt's id.
+   * A user's answer to inbox message `message`, queued in the outbox; returns the receipt's id and status.
    *
    * @throws UnknownMessageError when the message is not in this node's inbox;
-   *   UnverifiedMessageError when its origin is not certain; InvalidMessageError (e.g. declined without reason).
+   *   UnverifiedMessageError when its origin is not certain; InvalidMessageError (e.g. declined without
+   *   reason); NotQueuedError.
    */
-  async answer(message: string, kind: UserReceiptKind, reason = ''): Promise<string> {
+  async answer(message: string, kind: UserReceiptKind, reason = ''): Promise<Submitted> {
     const item = await this.inbox.get(message);
     if (item === undefined) throw new UnknownMessageError(message);
     if (!item.verified) throw new UnverifiedMessageError(message);
-    return this.send(message, item.sender, USER_KINDS[kind], reason);
+    const submitted = await this.outbox.submit(
+      'receipt',
+      this.receipt(message, item.sender, USER_KINDS[kind], reason),
+    );
+    this.logger.debug(
+      { msgId: message, recipient: item.sender, receipt: kind, status: submitted.status },
+      'receipt queued',
+    );
+    return submitted;
   }
 
-  private async send(message: string, origin: string, kind: ReceiptKind, reason: string): Promise<string> {
+  // A signed-to-be receipt, validated by the hub's rules.
+  private receipt(message: string, origin: string, kind: ReceiptKind, reason: string): Receipt {
     const now = this.clock.now();
     const node = this.config.NODE_ID;
     const receipt = create(ReceiptSchema, {
@@ -72,8 +88,6 @@ export class ReceiptsService {
     });
     const violations = validateMessage('receipt', receipt, validationContextOf(this.registry, now));
     if (violations.length > 0) throw new InvalidMessageError(violations);
-    await this.outbound.publish('receipt', receipt);
-    this.logger.debug({ msgId: message, recipient: origin, receipt: ReceiptKind[kind] }, 'receipt sent');
-    return receipt.id;
+    return receipt;
   }
 }

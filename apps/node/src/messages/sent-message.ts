@@ -4,6 +4,17 @@ import type { DeliveryState } from './delivery-state.js';
 /** The kinds a node's users send through its API and follow per recipient. */
 export type SentKind = 'alert' | 'notice';
 
+/** True for the kinds whose sender follows them per recipient. */
+export function isSentKind(kind: string): kind is SentKind {
+  return kind === 'alert' || kind === 'notice';
+}
+
+/**
+ * The message itself: `queued` in the node's outbox, `accepted` once JetStream stored it (the hub
+ * routes it), `rejected` when the hub refused it.
+ */
+export type SentStatus = 'queued' | 'accepted' | 'rejected';
+
 /** One recipient's standing with a sent message. `updatedAt` is when the recipient got there (RFC 3339). */
 export interface RecipientState {
   state: DeliveryState;
@@ -23,7 +34,7 @@ export interface RejectionRecord {
 export interface SentMessage {
   id: string;
   kind: string;
-  status: 'accepted' | 'rejected';
+  status: SentStatus;
   rejection?: RejectionRecord;
   recipients: Array<RecipientState & { node: string }>;
 }

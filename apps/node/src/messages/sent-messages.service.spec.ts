@@ -10,23 +10,33 @@ import {
 import { pino } from 'pino';
 import type { Clock } from '../common/clock.js';
 import { UnknownMessageError } from '../common/request.errors.js';
-import type { RecipientState, RejectionRecord, SentMessage } from './sent-message.js';
+import type { RecipientState, RejectionRecord, SentMessage, SentStatus } from './sent-message.js';
 import { SentMessagesService } from './sent-messages.service.js';
 import type { SentStateRepository, StoredRecipient } from './sent-state.repository.js';
 
 /** In-memory stand-in with the repository's compare-and-set semantics. */
 class FakeSentState implements Pick<SentStateRepository, keyof SentStateRepository> {
-  readonly messages = new Map<
-    string,
-    { kind?: string; status?: 'accepted' | 'rejected'; rejection?: RejectionRecord }
-  >();
+  readonly messages = new Map<string, { kind?: string; status?: SentStatus; rejection?: RejectionRecord }>();
   readonly recipients = new Map<string, string>();
   /** When set, the next replace loses the race once (another writer got there first). */
   interfere?: () => void;
 
+  async recordQueued(id: string, kind: string): Promise<void> {
+    const meta = this.messages.get(id) ?? {};
+    this.messages.set(id, { ...meta, kind: meta.kind ?? kind, status: meta.status ?? 'queued' });
+  }
+
   async recordAccepted(id: string, kind: string): Promise<void> {
     const meta = this.messages.get(id) ?? {};
-    this.messages.set(id, { ...meta, kind: meta.kind ?? kind, status: meta.status ?? 'accepted' });
+    const status = meta.status === 'rejected' ? 'rejected' : 'accepted';
+    const known = meta.kind !== undefined && meta.kind !== 'unknown';
+    this.messages.set(id, { ...meta, kind: known ? meta.kind : kind, status });
+  }
+
+  async recordRouted(id: string): Promise<void> {
+    const meta = this.messages.get(id) ?? {};
+    const status = meta.status === undefined || meta.status === 'queued' ? 'accepted' : meta.status;
+    this.messages.set(id, { ...meta, kind: meta.kind ?? 'unknown', status });
   }
 
   async recordRejected(id: string, kind: string, rejection: RejectionRecord): Promise<void> {
@@ -98,6 +108,23 @@ describe('SentMessagesService', () => {
     const { service } = setup();
     await service.recordAccepted(ID, 'alert');
     expect(await service.status(ID)).toEqual({ id: ID, kind: 'alert', status: 'accepted', recipients: [] });
+  });
+
+  it('shows a queued message as queued until JetStream acknowledges it, then accepted', async () => {
+    const { service } = setup();
+    await service.recordQueued(ID, 'alert');
+    expect((await service.status(ID)).status).toBe('queued');
+    await service.recordAccepted(ID, 'alert');
+    await service.recordQueued(ID, 'alert'); // a late write of the submission changes nothing
+    expect((await service.status(ID)).status).toBe('accepted');
+  });
+
+  it('knows a message from its routing report alone (state rebuilt from deliveries), its kind once recorded', async () => {
+    const { service } = setup();
+    await service.applyRouting(routing(['unodc']));
+    expect(await service.status(ID)).toMatchObject({ kind: 'unknown', status: 'accepted' });
+    await service.recordAccepted(ID, 'alert');
+    expect(await service.status(ID)).toMatchObject({ kind: 'alert', status: 'accepted' });
   });
 
   it('refuses the status of a message this node never sent', async () => {

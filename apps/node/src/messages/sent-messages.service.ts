@@ -46,6 +46,11 @@ export class SentMessagesService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /** Records that message `id` waits in the outbox; a later status (accepted, rejected) is kept. */
+  async recordQueued(id: string, kind: SentKind): Promise<void> {
+    await this.repository.recordQueued(id, kind);
+  }
+
   /** Records that JetStream accepted message `id`; recipients are unknown until the routing report. */
   async recordAccepted(id: string, kind: SentKind): Promise<void> {
     await this.repository.recordAccepted(id, kind);
@@ -58,8 +63,12 @@ export class SentMessagesService {
     return message;
   }
 
-  /** The hub routed one of this node's messages: every listed recipient is at least `pending`. */
+  /**
+   * The hub routed one of this node's messages: it is accepted, and every listed recipient is at
+   * least `pending` (so a state rebuilt from deliveries knows the message too).
+   */
   async applyRouting(report: RoutingReport): Promise<void> {
+    await this.repository.recordRouted(report.message);
     const updatedAt = (report.sent ? timestampDate(report.sent) : this.clock.now()).toISOString();
     await Promise.all(
       report.recipients.map((recipient) =>

@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EncodeError, validateMessage, type MessageOf } from '#contracts';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { validateMessage, type MessageOf } from '#contracts';
 import { RegistryIndex, validationContextOf } from '#registry';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
@@ -7,37 +7,43 @@ import { IdGenerator } from '../common/id-generator.js';
 import { LOGGER } from '../common/logger.token.js';
 import { InvalidMessageError } from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
-import { OutboundRepository } from '../outbound/outbound.repository.js';
+import { OutboxSenderService } from '../outbox/outbox-sender.service.js';
+import { OutboxService, type Submitted } from '../outbox/outbox.service.js';
 import { readMessage, stampOrigin } from './outgoing-message.js';
-import type { SentKind } from './sent-message.js';
+import { isSentKind, type SentKind } from './sent-message.js';
 import { SentMessagesService } from './sent-messages.service.js';
 
-/** The outcome of a submission: the message id, and whether JetStream already had it (a client retry). */
-export interface Submitted {
-  id: string;
-  duplicate: boolean;
-}
+export type { Submitted } from '../outbox/outbox.service.js';
 
 /**
  * Turns a request body into a message this node sends: read, stamp as this node's, complete with
- * kind-specific defaults, validate by the hub's rules, sign and publish, and record as sent.
- * Nothing is published unless the message is valid.
+ * kind-specific defaults, validate by the hub's rules, then hand to the outbox (which signs, stores
+ * and sends it), and record it as sent: queued, then accepted once JetStream has it.
+ * Nothing is queued unless the message is valid.
  */
 @Injectable()
-export class SubmissionService {
+export class SubmissionService implements OnModuleInit {
   constructor(
     private readonly config: NodeConfig,
     private readonly registry: RegistryIndex,
-    private readonly outbound: OutboundRepository,
+    private readonly outbox: OutboxService,
+    private readonly sender: OutboxSenderService,
     private readonly sent: SentMessagesService,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  onModuleInit(): void {
+    // Before it leaves the outbox, so that a failed write is retried with the (duplicate) publish.
+    this.sender.onAcked(async ({ id, kind }) => {
+      if (isSentKind(kind)) await this.sent.recordAccepted(id, kind);
+    });
+  }
+
   /**
    * @param complete fills what the sender may leave out, after id, sender and sent time are set.
-   * @throws MalformedMessageError, InvalidMessageError (HTTP 400), PublishFailedError (HTTP 503).
+   * @throws MalformedMessageError, InvalidMessageError (HTTP 400), NotQueuedError (HTTP 503).
    */
   async submit<K extends SentKind>(
     kind: K,
@@ -53,20 +59,9 @@ export class SubmissionService {
       this.logger.info({ msgId: message.id, kind, violations: violations.length }, 'submission refused');
       throw new InvalidMessageError(violations);
     }
-    const { duplicate } = await this.publish(kind, message);
-    await this.sent.recordAccepted(message.id, kind);
-    return { id: message.id, duplicate };
-  }
-
-  // Validation bounds every field, but only encoding knows the body's total size.
-  private async publish<K extends SentKind>(kind: K, message: MessageOf<K>): Promise<{ duplicate: boolean }> {
-    try {
-      return await this.outbound.publish(kind, message);
-    } catch (error) {
-      if (error instanceof EncodeError) {
-        throw new InvalidMessageError([{ field: '$', reason: error.message }], { cause: error });
-      }
-      throw error;
-    }
+    const submitted = await this.outbox.submit(kind, message);
+    // A status recorded meanwhile (accepted, rejected) is kept.
+    await this.sent.recordQueued(submitted.id, kind);
+    return submitted;
   }
 }

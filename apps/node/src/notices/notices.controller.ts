@@ -24,8 +24,7 @@ export class NoticesController {
   @ApiOperation({ summary: 'Send a coordination notice to its addressees' })
   @ApiBody(BODY)
   @ApiSubmissionResponses()
-  async publish(@Body() body: unknown): Promise<AcceptedResponseDto> {
-    const { id } = await this.notices.publish(body);
-    return { id, status: 'accepted' };
+  publish(@Body() body: unknown): Promise<AcceptedResponseDto> {
+    return this.notices.publish(body);
   }
 }

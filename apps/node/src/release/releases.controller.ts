@@ -33,8 +33,8 @@ export class ReleasesController {
     description: 'No such message in this node’s inbox.',
   })
   @ApiServiceUnavailableResponse({ type: MessageErrorResponseDto })
-  async request(@Param('id') id: string, @Body() body: ReleaseRequestDto): Promise<AcceptedResponseDto> {
-    return { id: await this.releases.request(id, body.to, body.reason), status: 'accepted' };
+  request(@Param('id') id: string, @Body() body: ReleaseRequestDto): Promise<AcceptedResponseDto> {
+    return this.releases.request(id, body.to, body.reason);
   }
 
   @Get('releases')
@@ -53,10 +53,10 @@ export class ReleasesController {
   @ApiBadRequestResponse({ type: InvalidResponseDto })
   @ApiNotFoundResponse({ type: MessageErrorResponseDto, description: 'No such request awaits a decision.' })
   @ApiServiceUnavailableResponse({ type: MessageErrorResponseDto })
-  async decide(
+  decide(
     @Param('requestId') requestId: string,
     @Body() body: ReleaseDecisionDto,
   ): Promise<AcceptedResponseDto> {
-    return { id: await this.releases.decide(requestId, body.approve, body.reason), status: 'accepted' };
+    return this.releases.decide(requestId, body.approve, body.reason);
   }
 }

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { InboxModule } from '../inbox/inbox.module.js';
-import { OutboundModule } from '../outbound/outbound.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
 import { ReleaseRepository } from './release.repository.js';
 import { ReleasesController } from './releases.controller.js';
 import { ReleasesService } from './releases.service.js';
 
 /** The release workflow: requests to originators, decisions on requests, and their answers. */
 @Module({
-  imports: [OutboundModule, InboxModule],
+  imports: [OutboxModule, InboxModule],
   controllers: [ReleasesController],
   providers: [ReleaseRepository, ReleasesService],
   exports: [ReleasesService],

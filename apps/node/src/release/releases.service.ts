@@ -14,7 +14,7 @@ import {
 } from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
 import { InboxService } from '../inbox/inbox.service.js';
-import { OutboundRepository } from '../outbound/outbound.repository.js';
+import { OutboxService, type Submitted } from '../outbox/outbox.service.js';
 import type { ReleaseRecord } from './release-record.js';
 import { ReleaseRepository } from './release.repository.js';
 
@@ -30,7 +30,7 @@ export class ReleasesService {
     private readonly config: NodeConfig,
     private readonly registry: RegistryIndex,
     private readonly inbox: InboxService,
-    private readonly outbound: OutboundRepository,
+    private readonly outbox: OutboxService,
     private readonly releases: ReleaseRepository,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -38,16 +38,15 @@ export class ReleasesService {
   ) {}
 
   /**
-   * Asks the originator of inbox message `message` to release it to `to`; returns the request's id.
-   * @throws UnknownMessageError, UnverifiedMessageError, InvalidMessageError, PublishFailedError.
+   * Asks the originator of inbox message `message` to release it to `to`; returns the request's id and status.
+   * @throws UnknownMessageError, UnverifiedMessageError, InvalidMessageError, NotQueuedError.
    */
-  async request(message: string, to: string, reason = ''): Promise<string> {
+  async request(message: string, to: string, reason = ''): Promise<Submitted> {
     const item = await this.inbox.get(message);
     if (item === undefined) throw new UnknownMessageError(message);
     if (!item.verified) throw new UnverifiedMessageError(message);
     const request = this.release(message, item.sender, to, { case: 'request', value: { reason } });
-    await this.publish(request);
-    return request.id;
+    return this.publish(request);
   }
 
   /** Requests awaiting this node's decision, and the answers to the requests this node made. */
@@ -60,19 +59,19 @@ export class ReleasesService {
   }
 
   /**
-   * Approves or refuses pending request `request`; returns the decision's id.
+   * Approves or refuses pending request `request`; returns the decision's id and status.
    * @throws UnknownMessageError when no such request awaits this node; InvalidMessageError (a refusal without reason).
    */
-  async decide(request: string, approved: boolean, reason = ''): Promise<string> {
+  async decide(request: string, approved: boolean, reason = ''): Promise<Submitted> {
     const record = await this.releases.get('requests', request);
     if (record === undefined || record.approved !== undefined) throw new UnknownMessageError(request);
     const decision = this.release(record.message, record.origin, record.to, {
       case: 'decision',
       value: { request, requester: record.requester, approved, reason },
     });
-    await this.publish(decision);
+    const submitted = await this.publish(decision);
     await this.releases.put('requests', { ...record, approved, decisionReason: reason });
-    return decision.id;
+    return submitted;
   }
 
   /** Takes in a verified Release delivered to this node: a request to decide, or an answer to one of its own. */
@@ -124,13 +123,13 @@ export class ReleasesService {
     });
   }
 
-  private async publish(release: Release): Promise<void> {
+  private async publish(release: Release): Promise<Submitted> {
     const violations = validateMessage(
       'release',
       release,
       validationContextOf(this.registry, this.clock.now()),
     );
     if (violations.length > 0) throw new InvalidMessageError(violations);
-    await this.outbound.publish('release', release);
+    return this.outbox.submit('release', release);
   }
 }

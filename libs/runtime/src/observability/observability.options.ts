@@ -1,5 +1,11 @@
 import type { Type } from '@nestjs/common';
+import type { HealthIndicatorResult } from '@nestjs/terminus';
 import type { NatsHealthProbe } from './nats-health.probe.js';
+
+/** A further part of /healthz, e.g. a node's outbox: its result is reported beside nats, jetstream and redis. */
+export interface HealthDetail {
+  check(): HealthIndicatorResult | Promise<HealthIndicatorResult>;
+}
 
 /** Options of `ObservabilityModule.forRoot`. */
 export interface ObservabilityOptions {
@@ -10,6 +16,8 @@ export interface ObservabilityOptions {
    * `NatsConnectionService` (global through MessagingModule), or any provider of a `NatsHealthProbe`.
    */
   nats: Type<NatsHealthProbe> | string | symbol;
+  /** Providers of further /healthz parts, resolved from the application's modules. */
+  details?: Array<Type<HealthDetail>>;
   /** How long the JetStream and Redis checks may take before they count as down; 1000 ms by default. */
   healthTimeoutMs?: number;
 }

@@ -36,11 +36,25 @@ export class MessageErrorResponseDto {
   id: string;
 }
 
-/** 202: the message is durably accepted and will be routed. */
+/**
+ * 202: the message is durably kept and will be sent and routed: `accepted` when JetStream already
+ * stored it, `queued` when it waits in the node's outbox for the link (it is sent, in order, when
+ * the link returns).
+ */
 export class AcceptedResponseDto {
   @ApiProperty({ example: '01920c4e-7d4b-7c1a-9d3e-3f1b2a4c5d6e' })
   id: string;
 
-  @ApiProperty({ enum: ['accepted'] })
-  status: 'accepted';
+  @ApiProperty({
+    enum: ['accepted', 'queued'],
+    description:
+      '`accepted`: JetStream acknowledged it, the hub routes it. `queued`: stored on the node’s disk, ' +
+      'sent when the link to the hub allows; follow it with GET /v1/messages/{id}.',
+  })
+  status: 'accepted' | 'queued';
+
+  @ApiProperty({
+    description: 'True when this id was already queued or accepted (a retry): nothing new was sent.',
+  })
+  duplicate: boolean;
 }

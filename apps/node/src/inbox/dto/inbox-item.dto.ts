@@ -45,4 +45,10 @@ export class InboxItemDto implements InboxItem {
 export class InboxListDto {
   @ApiProperty({ type: [InboxItemDto] })
   items: InboxItemDto[];
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'Cursor of the next, older page (pass it as `before`); absent on the last page.',
+  })
+  next?: number;
 }

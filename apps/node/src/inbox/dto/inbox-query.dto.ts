@@ -22,4 +22,16 @@ export class InboxQueryDto {
   @IsOptional()
   @IsIn(INBOX_KINDS)
   kind?: InboxKind;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description:
+      'A `next` cursor from an earlier page: list the items older than it. Cursors count from the ' +
+      'oldest item, so pages neither skip nor repeat items while new ones arrive.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  before?: number;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ViolationDto } from '../../common/dto/error-responses.dto.js';
 import type { DeliveryState } from '../delivery-state.js';
-import type { SentMessage } from '../sent-message.js';
+import type { SentMessage, SentStatus } from '../sent-message.js';
 
 const STATES: DeliveryState[] = ['pending', 'delivered', 'read', 'acknowledged', 'declined'];
 
@@ -41,8 +41,13 @@ export class SentMessageDto implements SentMessage {
   @ApiProperty({ enum: ['alert', 'notice'] })
   kind: string;
 
-  @ApiProperty({ enum: ['accepted', 'rejected'] })
-  status: 'accepted' | 'rejected';
+  @ApiProperty({
+    enum: ['queued', 'accepted', 'rejected'],
+    description:
+      '`queued`: in the node’s outbox, waiting for the link; `accepted`: stored by JetStream, the hub routes it; ' +
+      '`rejected`: refused by the hub (see `rejection`).',
+  })
+  status: SentStatus;
 
   @ApiPropertyOptional({ type: RejectionDto })
   rejection?: RejectionDto;

@@ -1,0 +1,108 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import Database from 'better-sqlite3';
+import { NodeConfig } from '../config/node.config.js';
+import type { OutboundEnvelope } from '../outbound/outbound-envelope.js';
+import type { OutboundKind } from '../outbound/signed-fields.js';
+import type { QueuedMessage } from './queued-message.js';
+
+// AUTOINCREMENT: a deleted row's seq is never handed out again, so seq order stays queue order
+// across restarts. The id is unique: a client's retry of the same message finds the queued row.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS outbox (
+  seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+  id        TEXT    NOT NULL UNIQUE,
+  kind      TEXT    NOT NULL,
+  subject   TEXT    NOT NULL,
+  body      BLOB    NOT NULL,
+  headers   TEXT    NOT NULL,
+  queued_at INTEGER NOT NULL
+)`;
+
+interface Row {
+  seq: number;
+  id: string;
+  kind: string;
+  subject: string;
+  body: Buffer;
+  headers: string;
+  queued_at: number;
+}
+
+/**
+ * SQLite adapter of the node's outbox: one file per node, written through a WAL journal with
+ * `synchronous = FULL`, so that a message acknowledged as queued survives a crash or a power cut.
+ * Calls are synchronous (better-sqlite3) and short: an insert, a small ordered read, a delete.
+ */
+@Injectable()
+export class OutboxRepository implements OnApplicationShutdown {
+  private readonly db: Database.Database;
+  private readonly insertRow: Database.Statement<[string, string, string, Buffer, string, number]>;
+  private readonly selectAfter: Database.Statement<[number, number], Row>;
+  private readonly deleteRow: Database.Statement<[number]>;
+  private readonly countRows: Database.Statement<[], { depth: number; oldest: number | null }>;
+
+  constructor(config: NodeConfig) {
+    mkdirSync(dirname(config.NODE_OUTBOX_FILE), { recursive: true });
+    this.db = new Database(config.NODE_OUTBOX_FILE);
+    this.db.pragma('journal_mode = WAL');
+    // WAL's default (NORMAL) may lose the last commits on power loss; FULL syncs every commit.
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(SCHEMA);
+    this.insertRow = this.db.prepare(
+      'INSERT OR IGNORE INTO outbox (id, kind, subject, body, headers, queued_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.selectAfter = this.db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.deleteRow = this.db.prepare('DELETE FROM outbox WHERE seq = ?');
+    this.countRows = this.db.prepare('SELECT COUNT(*) AS depth, MIN(queued_at) AS oldest FROM outbox');
+  }
+
+  /**
+   * Appends `envelope` to the queue, committed to disk when this returns. Returns false, and changes
+   * nothing, when a message with the same id is already queued (a client's retry).
+   */
+  enqueue(envelope: OutboundEnvelope, queuedAt: Date): boolean {
+    const { changes } = this.insertRow.run(
+      envelope.id,
+      envelope.kind,
+      envelope.subject,
+      Buffer.from(envelope.body),
+      JSON.stringify(envelope.headers),
+      queuedAt.getTime(),
+    );
+    return changes === 1;
+  }
+
+  /** Up to `limit` queued messages after position `seq` (0: from the head), in queue order. */
+  after(seq: number, limit: number): QueuedMessage[] {
+    return this.selectAfter.all(seq, limit).map(toQueued);
+  }
+
+  /** Takes the message at position `seq` off the queue (JetStream has stored it). */
+  remove(seq: number): void {
+    this.deleteRow.run(seq);
+  }
+
+  /** How many messages wait, and since when the oldest of them (undefined when none). */
+  depth(): { depth: number; oldestQueuedAt?: Date } {
+    const { depth, oldest } = this.countRows.get() ?? { depth: 0, oldest: null };
+    return oldest === null ? { depth } : { depth, oldestQueuedAt: new Date(oldest) };
+  }
+
+  onApplicationShutdown(): void {
+    this.db.close();
+  }
+}
+
+function toQueued(row: Row): QueuedMessage {
+  return {
+    seq: row.seq,
+    id: row.id,
+    kind: row.kind as OutboundKind,
+    subject: row.subject,
+    body: new Uint8Array(row.body),
+    headers: JSON.parse(row.headers) as Record<string, string>,
+    queuedAt: new Date(row.queued_at),
+  };
+}

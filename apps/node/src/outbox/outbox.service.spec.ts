@@ -1,0 +1,112 @@
+import { EncodeError, type MessageOf } from '#contracts';
+import type { Clock } from '../common/clock.js';
+import { InvalidMessageError, NotQueuedError } from '../common/request.errors.js';
+import type { NodeConfig } from '../config/node.config.js';
+import type { OutboundEnvelope } from '../outbound/outbound-envelope.js';
+import type { OutboundRepository, PublishOutcome } from '../outbound/outbound.repository.js';
+import type { SiteRelayService } from '../site/site-relay.service.js';
+import type { OutboxSenderService } from './outbox-sender.service.js';
+import type { OutboxRepository } from './outbox.repository.js';
+import { OutboxService } from './outbox.service.js';
+
+const NOW = new Date('2025-03-14T08:30:00.000Z');
+const WAIT_MS = 1_500;
+
+function setup(
+  options: { ack?: PublishOutcome; failing?: boolean; sealError?: Error; diskError?: Error } = {},
+) {
+  const queued = new Map<string, OutboundEnvelope>();
+  const waits: Array<{ id: string; timeoutMs: number }> = [];
+  let wakes = 0;
+  const repository = {
+    enqueue(envelope: OutboundEnvelope, queuedAt: Date) {
+      if (options.diskError) throw options.diskError;
+      expect(queuedAt).toEqual(NOW);
+      if (queued.has(envelope.id)) return false;
+      queued.set(envelope.id, envelope);
+      return true;
+    },
+  };
+  const outbound = {
+    seal(kind: 'alert', message: { id: string }): OutboundEnvelope {
+      if (options.sealError) throw options.sealError;
+      return { id: message.id, kind, subject: 'bl.in.kz-border.alert', body: new Uint8Array(), headers: {} };
+    },
+  };
+  const sender = {
+    isFailing: () => options.failing ?? false,
+    wake: () => wakes++,
+    async acked(id: string, timeoutMs: number) {
+      waits.push({ id, timeoutMs });
+      return timeoutMs > 0 ? options.ack : undefined;
+    },
+  };
+  const offered: string[] = [];
+  const site = { offer: (_kind: string, message: { id: string }) => offered.push(message.id) };
+  const clock: Clock = { now: () => NOW };
+  const service = new OutboxService(
+    { NODE_PUBLISH_WAIT_MS: WAIT_MS } as NodeConfig,
+    repository as unknown as OutboxRepository,
+    outbound as unknown as OutboundRepository,
+    sender as unknown as OutboxSenderService,
+    site as unknown as SiteRelayService,
+    clock,
+  );
+  const submit = (id: string) => service.submit('alert', { id } as MessageOf<'alert'>);
+  return { submit, queued, waits, offered, wakes: () => wakes };
+}
+
+describe('OutboxService', () => {
+  it('answers accepted when JetStream acknowledges within the wait', async () => {
+    const { submit, queued, waits, wakes } = setup({ ack: { duplicate: false } });
+    expect(await submit('a')).toEqual({ id: 'a', status: 'accepted', duplicate: false });
+    expect([...queued.keys()]).toEqual(['a']);
+    expect(waits).toEqual([{ id: 'a', timeoutMs: WAIT_MS }]);
+    expect(wakes()).toBe(1);
+  });
+
+  it('answers queued when no ack comes within the wait; the message stays queued', async () => {
+    const { submit, queued } = setup();
+    expect(await submit('a')).toEqual({ id: 'a', status: 'queued', duplicate: false });
+    expect(queued.has('a')).toBe(true);
+  });
+
+  it('answers queued at once while sending fails', async () => {
+    const { submit, waits } = setup({ failing: true, ack: { duplicate: false } });
+    expect((await submit('a')).status).toBe('queued');
+    expect(waits).toEqual([{ id: 'a', timeoutMs: 0 }]);
+  });
+
+  it('queues a retried id once and says it is a duplicate', async () => {
+    const { submit, queued } = setup();
+    await submit('a');
+    const first = queued.get('a');
+    expect(await submit('a')).toEqual({ id: 'a', status: 'queued', duplicate: true });
+    expect(queued.get('a')).toBe(first);
+  });
+
+  it("offers a newly queued message to the node's site once, not again on a retry", async () => {
+    const { submit, offered } = setup();
+    await submit('a');
+    await submit('a');
+    await submit('b');
+    expect(offered).toEqual(['a', 'b']);
+  });
+
+  it('says duplicate when JetStream already had the id', async () => {
+    const { submit } = setup({ ack: { duplicate: true } });
+    expect(await submit('a')).toEqual({ id: 'a', status: 'accepted', duplicate: true });
+  });
+
+  it('refuses a message too large to encode as invalid, queuing nothing', async () => {
+    const { submit, queued } = setup({ sealError: new EncodeError('alert body exceeds 1 MiB') });
+    await expect(submit('a')).rejects.toBeInstanceOf(InvalidMessageError);
+    expect(queued.size).toBe(0);
+  });
+
+  it('reports a failed disk write as not queued', async () => {
+    const { submit, wakes } = setup({ diskError: new Error('SQLITE_FULL') });
+    await expect(submit('a')).rejects.toBeInstanceOf(NotQueuedError);
+    expect(wakes()).toBe(0);
+  });
+});

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { EncodeError, type MessageOf } from '#contracts';
+import { Clock } from '../common/clock.js';
+import { InvalidMessageError, NotQueuedError } from '../common/request.errors.js';
+import { NodeConfig } from '../config/node.config.js';
+import type { OutboundEnvelope } from '../outbound/outbound-envelope.js';
+import { OutboundRepository } from '../outbound/outbound.repository.js';
+import type { OutboundKind } from '../outbound/signed-fields.js';
+import { SiteRelayService } from '../site/site-relay.service.js';
+import { OutboxSenderService } from './outbox-sender.service.js';
+import { OutboxRepository } from './outbox.repository.js';
+
+/**
+ * Where a message stands when the node answers its submitter: `accepted` once JetStream stored it
+ * (the hub will route it), `queued` while it waits on the node's disk for the link.
+ */
+export type SubmissionStatus = 'accepted' | 'queued';
+
+/** The outcome of a submission. */
+export interface Submitted {
+  id: string;
+  status: SubmissionStatus;
+  /** True when this id was already queued or stored (a client's retry): nothing new was sent. */
+  duplicate: boolean;
+}
+
+/**
+ * The node's outbox, domain side: the one place where a message this node sends through its API is
+ * sealed (encoded and signed) and stored. It is committed to disk before the submitter hears anything,
+ * offered to the node's national site (if any), then the sender publishes it; the submitter waits a moment (NODE_PUBLISH_WAIT_MS, unless sending is
+ * failing) for JetStream's ack.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(
+    private readonly config: NodeConfig,
+    private readonly repository: OutboxRepository,
+    private readonly outbound: OutboundRepository,
+    private readonly sender: OutboxSenderService,
+    private readonly site: SiteRelayService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Seals `message` (validated, with its id, sender and sent time set) and queues it for sending.
+   * A message whose id is already queued is not queued again: the first one is sent.
+   * @throws InvalidMessageError when it does not encode within the wire limits; NotQueuedError (HTTP 503).
+   */
+  async submit<K extends OutboundKind>(kind: K, message: MessageOf<K>): Promise<Submitted> {
+    const envelope = this.seal(kind, message);
+    let fresh: boolean;
+    try {
+      fresh = this.repository.enqueue(envelope, this.clock.now());
+    } catch (error) {
+      throw new NotQueuedError(envelope.id, { cause: error });
+    }
+    // The node's own site has it at once, even while the link to the hub is cut; a retry was offered already.
+    if (fresh) this.site.offer(kind, message, envelope.body, envelope.headers);
+    // Waiting starts before the sender wakes, so that no ack can come first. While sending fails
+    // (the link is down) no ack will come soon: the submitter hears `queued` at once.
+    const waitMs = this.sender.isFailing() ? 0 : this.config.NODE_PUBLISH_WAIT_MS;
+    const acked = this.sender.acked(envelope.id, waitMs);
+    this.sender.wake();
+    const outcome = await acked;
+    return {
+      id: envelope.id,
+      status: outcome === undefined ? 'queued' : 'accepted',
+      duplicate: !fresh || (outcome?.duplicate ?? false),
+    };
+  }
+
+  // Validation bounds every field, but only encoding knows the body's total size.
+  private seal<K extends OutboundKind>(kind: K, message: MessageOf<K>): OutboundEnvelope {
+    try {
+      return this.outbound.seal(kind, message);
+    } catch (error) {
+      if (error instanceof EncodeError) {
+        throw new InvalidMessageError([{ field: '$', reason: error.message }], { cause: error });
+      }
+      throw error;
+    }
+  }
+}
