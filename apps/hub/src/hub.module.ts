@@ -5,10 +5,12 @@ import { ObservabilityModule, RedisModule } from '#runtime';
 import type { Logger } from 'pino';
 import { HubConfig } from './config/hub.config.js';
 import { HubCoreModule } from './core/hub-core.module.js';
+import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { IngressModule } from './ingress/ingress.module.js';
 import { ProvisioningModule } from './provisioning/provisioning.module.js';
+import { RebuildModule } from './rebuild/rebuild.module.js';
 
-/** The hub application: shared core, NATS, Redis, health and metrics, and the ingress pipeline. */
+/** The hub application: shared core, NATS, Redis, health and metrics, the ingress pipeline and dead letters. */
 @Module({})
 export class HubModule {
   static forRoot(config: HubConfig, logger: Logger): DynamicModule {
@@ -19,7 +21,7 @@ export class HubModule {
         MessagingModule.forRoot({
           servers: config.NATS_URL.split(',').map((url) => url.trim()),
           name: `hub-${config.HUB_ID}`,
-          streams: [...STREAM_DEFINITIONS],
+          streams: STREAM_DEFINITIONS.map((stream) => ({ ...stream, replicas: config.STREAM_REPLICAS })),
           // The hub's signing key is also its NATS user (see `borderlink nats-config`).
           authenticator: seedFileAuthenticator(config.HUB_SEED_FILE),
           inboxPrefix: inboxPrefixOf(config.HUB_ID),
@@ -28,6 +30,8 @@ export class HubModule {
         ObservabilityModule.forRoot({ service: 'hub', nats: NatsConnectionService }),
         IngressModule,
         ProvisioningModule,
+        DeadLettersModule,
+        RebuildModule,
       ],
     };
   }
