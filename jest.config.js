@@ -1,4 +1,4 @@
-// Three tiers, each its own jest project: `npm run test:unit|test:integration|test:e2e`.
+// Four tiers, each its own jest project: `npm run test:unit|test:integration|test:e2e|test:chaos`.
 const transform = { '^.+\\.ts$': ['@swc/jest'] };
 const shared = {
   transform,
@@ -26,6 +26,12 @@ export default {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/e2e.setup.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'chaos',
+      testMatch: ['<rootDir>/test/chaos/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/chaos.setup.ts'],
     },
   ],
 };
