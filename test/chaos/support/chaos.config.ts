@@ -22,12 +22,9 @@ export class ChaosConfig {
   @Max(32)
   CHAOS_CONCURRENCY: number = 4;
 
-  /**
-   * Wipe Redis (FLUSHALL) once mid-run. Off by default until the nodes rebuild their seen-ids from
-   * JetStream: without that, a wipe makes recipients take in again what was redelivered.
-   */
+  /** Wipe Redis (FLUSHALL) once mid-run: hub and nodes rebuild their state from JetStream. */
   @IsIn(SWITCH)
-  CHAOS_REDIS_WIPE: Switch = 'off';
+  CHAOS_REDIS_WIPE: Switch = 'on';
 
   /** Cut a national site's leaf link for part of the run: needs the stack to run leaf sites. */
   @IsIn(SWITCH)

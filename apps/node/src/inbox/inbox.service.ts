@@ -34,11 +34,12 @@ export class InboxService implements OnModuleDestroy {
 
   /**
    * Stores `item` unless a message with its id was taken in before, and announces it to the
-   * stream's subscribers. Returns false for a duplicate, which changes nothing.
+   * stream's subscribers (unless `announce` is false: restoring what was announced before).
+   * Returns false for a duplicate, which changes nothing.
    */
-  async takeIn(item: InboxItem): Promise<boolean> {
+  async takeIn(item: InboxItem, { announce = true }: { announce?: boolean } = {}): Promise<boolean> {
     const fresh = await this.repository.takeIn(item);
-    if (fresh) {
+    if (fresh && announce) {
       this.metrics.delivered.inc({ kind: item.kind });
       this.arrivals.next(item);
     }
