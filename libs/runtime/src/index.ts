@@ -9,6 +9,7 @@ export { PinoLoggerService } from './logging/pino-logger.service.js';
 export { REDIS } from './redis/redis.constants.js';
 export { defineScript, type RedisScript } from './redis/redis-script.js';
 export { EpochMarker } from './redis/epoch-marker.js';
+export { RebuildWatch, type RebuildWatchOptions } from './redis/rebuild-watch.js';
 export { RedisModule, type RedisConnectionOptions, type RedisModuleFactory } from './redis/redis.module.js';
 export { MetricsService } from './observability/metrics.service.js';
 export { NATS_HEALTH, type NatsHealthProbe } from './observability/nats-health.probe.js';

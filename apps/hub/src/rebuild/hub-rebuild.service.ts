@@ -13,7 +13,7 @@ import {
   type Release,
 } from '#contracts';
 import { NatsConnectionService } from '#messaging';
-import { MetricsService } from '#runtime';
+import { MetricsService, RebuildWatch } from '#runtime';
 import type { Logger } from 'pino';
 import { HUB_LOGGER } from '../core/hub-logger.js';
 import { ROUTE_RECORD_TTL_SECONDS } from '../routing/route-record.repository.js';
@@ -21,8 +21,6 @@ import { HubStateFold } from './hub-state-plan.js';
 import { HubStateRepository } from './hub-state.repository.js';
 import { readStream, type ReadFrom } from './stream-reader.js';
 
-// FLUSHALL does not disconnect clients, so a wipe is noticed only by looking: an EXISTS this often.
-const CHECK_INTERVAL_MS = 2_000;
 // The second round picks up what the live pipeline stored while the first one read (messages in
 // flight when Redis was wiped); after it, the claim gate holds everything back until the marker.
 const ROUNDS = 2;
@@ -46,45 +44,30 @@ function releaseOf(kind: string, body: Uint8Array): Release | undefined {
  */
 @Injectable()
 export class HubRebuildService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private running: Promise<void> | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly watch: RebuildWatch;
 
   constructor(
     private readonly nats: NatsConnectionService,
     private readonly state: HubStateRepository,
-    private readonly metrics: MetricsService,
+    metrics: MetricsService,
     @Inject(HUB_LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.watch = new RebuildWatch({
+      isWhole: () => this.state.epoch.isCurrent(),
+      rebuild: () => this.rebuild(),
+      rebuilding: metrics.rebuilding,
+      onError: (error) => this.logger.error({ err: error }, 'state rebuild failed'),
+    });
+  }
 
   // Before the transport pulls ingress, so a fresh hub decides nothing on a wiped state.
   async onApplicationBootstrap(): Promise<void> {
     await this.nats.ready();
-    await this.ensure().catch((error: unknown) => this.logger.error({ err: error }, 'state rebuild failed'));
-    this.timer = setInterval(() => {
-      this.ensure().catch((error: unknown) => this.logger.error({ err: error }, 'state rebuild failed'));
-    }, CHECK_INTERVAL_MS);
+    await this.watch.start();
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
-
-  /** Rebuilds unless the state is whole; concurrent calls share one run. */
-  ensure(): Promise<void> {
-    this.running ??= this.rebuildIfLost().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  private async rebuildIfLost(): Promise<void> {
-    if (await this.state.epoch.isCurrent()) return;
-    this.metrics.rebuilding.set(1);
-    try {
-      await this.rebuild();
-    } finally {
-      this.metrics.rebuilding.set(0);
-    }
+    this.watch.stop();
   }
 
   private async rebuild(): Promise<void> {

@@ -2,16 +2,13 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { JsMsg } from '@nats-io/jetstream';
 import { nodeEpochKey, rebuildRunKey } from '#contracts';
 import { PermanentFailure } from '#messaging';
-import { EpochMarker, MetricsService, REDIS } from '#runtime';
+import { EpochMarker, MetricsService, REDIS, RebuildWatch } from '#runtime';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { LOGGER } from '../common/logger.token.js';
 import { NodeConfig } from '../config/node.config.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { RebuildConsumerLink } from './rebuild-consumer.link.js';
-
-// FLUSHALL does not disconnect clients, so a wipe is noticed only by looking: an EXISTS this often.
-const CHECK_INTERVAL_MS = 2_000;
 
 /**
  * Keeps this node's Redis state whole: at start and every few seconds it checks the epoch marker,
@@ -23,52 +20,33 @@ const CHECK_INTERVAL_MS = 2_000;
 @Injectable()
 export class NodeRebuildService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly epoch: EpochMarker;
-  private running: Promise<void> | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly watch: RebuildWatch;
 
   constructor(
     @Inject(REDIS) redis: Redis,
     private readonly config: NodeConfig,
     private readonly link: RebuildConsumerLink,
     private readonly deliveries: DeliveriesService,
-    private readonly metrics: MetricsService,
+    metrics: MetricsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     const key = nodeEpochKey(config.NODE_ID);
     this.epoch = new EpochMarker(redis, key, (run) => rebuildRunKey(key, run));
+    this.watch = new RebuildWatch({
+      isWhole: async () => !this.link.isConnected() || (await this.epoch.isCurrent()),
+      rebuild: () => this.rebuild(),
+      rebuilding: metrics.rebuilding,
+      onError: (error) => this.logger.warn({ err: error }, 'state rebuild failed; retrying'),
+    });
   }
 
   // Not awaited: a node starts (and serves its API) without a link to the hub.
   onApplicationBootstrap(): void {
-    const check = () => {
-      this.ensure().catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'state rebuild failed; retrying'),
-      );
-    };
-    check();
-    this.timer = setInterval(check, CHECK_INTERVAL_MS);
+    void this.watch.start();
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
-
-  /** Rebuilds unless the state is whole (or NATS is out of reach); concurrent calls share one run. */
-  ensure(): Promise<void> {
-    this.running ??= this.rebuildIfLost().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  private async rebuildIfLost(): Promise<void> {
-    if (!this.link.isConnected() || (await this.epoch.isCurrent())) return;
-    this.metrics.rebuilding.set(1);
-    try {
-      await this.rebuild();
-    } finally {
-      this.metrics.rebuilding.set(0);
-    }
+    this.watch.stop();
   }
 
   private async rebuild(): Promise<void> {
