@@ -2,21 +2,11 @@
 // arrives, each sender's messages in the order sent, and the senders see its state move from
 // pending to delivered. Hub and nodes in-process, each node on its own nkey, on a spawned NATS
 // running the generated configuration, and a spawned Redis.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { stringifyRegistry } from '#registry';
-import { createLogger, validateConfig } from '#runtime';
-import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
-import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
-import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
-import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
+import { waitFor } from '#testing';
 import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
 import type { SentMessage } from '../../../apps/node/src/messages/sent-message.js';
-import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
-import { alertRequest, fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';
-import { startSecuredNats } from '../support/secured-nats.js';
+import { alertRequest } from '../../../apps/node/src/node.fixtures.js';
+import { startInProcessNetwork, type InProcessNetwork } from '../support/in-process-network.js';
 
 const SENDERS = ['kz-border', 'tj-border'] as const;
 const RECIPIENT = 'unodc';
@@ -24,59 +14,18 @@ type Node = (typeof SENDERS)[number] | typeof RECIPIENT;
 // Both senders' backlog fits one page of the inbox API.
 const PER_SENDER = 80;
 
-let nats: NatsServerHandle;
-let redis: RedisServerHandle;
-let dir: string;
-let hub: INestApplication | undefined;
-const apps: INestApplication[] = [];
-const base = {} as Record<Node, string>;
-let startNode: (node: Node) => Promise<void>;
+let network: InProcessNetwork;
 
 beforeAll(async () => {
-  const keys = fixtureKeys();
-  const registry = fixtureRegistry(keys);
-  [nats, redis] = await Promise.all([startSecuredNats(registry), startRedis()]);
-  dir = await mkdtemp(join(tmpdir(), 'bl-catch-up-'));
-  const registryFile = join(dir, 'registry.yaml');
-  await writeFile(registryFile, stringifyRegistry(registry));
-  const seedFile = async (node: keyof typeof keys) => {
-    const file = join(dir, `${node}.nk`);
-    await writeFile(file, keys[node].seed, { mode: 0o600 });
-    return file;
-  };
-  const common = {
-    NATS_URL: nats.url,
-    REDIS_URL: redis.url,
-    REGISTRY_FILE: registryFile,
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
-  };
-  startNode = async (node) => {
-    const config = validateConfig(NodeConfig, {
-      ...common,
-      NODE_ID: node,
-      NODE_SEED_FILE: await seedFile(node),
-      NODE_OUTBOX_FILE: join(dir, `${node}.outbox.sqlite`),
-    });
-    const app = await createNodeApp(config, createLogger({ service: 'node', node }, 'silent'));
-    await app.listen(0, '127.0.0.1');
-    apps.push(app);
-    base[node] = await app.getUrl();
-  };
-  const hubConfig = validateConfig(HubConfig, { ...common, HUB_SEED_FILE: await seedFile('hub') });
-  hub = await bootstrapHub(hubConfig, createLogger({ service: 'hub' }, 'silent'));
-  for (const sender of SENDERS) await startNode(sender);
+  network = await startInProcessNetwork();
+  await network.startHub();
+  for (const sender of SENDERS) await network.startNode(sender);
 });
 
-afterAll(async () => {
-  await Promise.all(apps.map((app) => app.close()));
-  await hub?.close();
-  await Promise.all([nats?.stop(), redis?.stop()]);
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => network?.stop());
 
 async function get<T>(node: Node, path: string): Promise<T> {
-  const response = await fetch(`${base[node]}${path}`);
+  const response = await fetch(`${network.url(node)}${path}`);
   if (!response.ok) throw new Error(`GET ${path} on ${node}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -88,7 +37,7 @@ async function send(sender: Node, headline: string): Promise<string> {
     handling: { tlp: 'TLP_RED', code: 'HANDLING_CODE_H2' },
     addressees: { nodes: [RECIPIENT] },
   };
-  const response = await fetch(`${base[sender]}/v1/alerts`, {
+  const response = await fetch(`${network.url(sender)}/v1/alerts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -128,7 +77,7 @@ describe('a recipient offline while its backlog builds up', () => {
     );
     await waitFor(everyState('pending', sent), { what: `every message pending for ${RECIPIENT}` });
 
-    await startNode(RECIPIENT);
+    await network.startNode(RECIPIENT);
     const inbox = await waitFor(
       async () => {
         const { items } = await get<{ items: InboxItem[] }>(RECIPIENT, '/v1/inbox?limit=200');

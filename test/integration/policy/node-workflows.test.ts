@@ -1,72 +1,23 @@
 // The release workflow and closed user groups through the nodes' REST APIs: a hub and three nodes
 // in-process, each connecting with its own nkey, on a spawned NATS running the configuration
 // `borderlink nats-config` generates for the registry (authentication and permissions on) and Redis.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { stringifyRegistry } from '#registry';
-import { createLogger, validateConfig } from '#runtime';
-import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
-import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
-import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
-import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
+import { waitFor } from '#testing';
 import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
-import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
-import { alertRequest, fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';
-import { startSecuredNats } from '../support/secured-nats.js';
+import { alertRequest } from '../../../apps/node/src/node.fixtures.js';
+import { startInProcessNetwork, type InProcessNetwork } from '../support/in-process-network.js';
 
 const NODES = ['kz-border', 'tj-border', 'unodc'] as const;
 type Node = (typeof NODES)[number];
 
-let nats: NatsServerHandle;
-let redis: RedisServerHandle;
-let dir: string;
-let hub: INestApplication;
-const apps: INestApplication[] = [];
-const base = {} as Record<Node, string>;
+let network: InProcessNetwork;
 
 beforeAll(async () => {
-  const keys = fixtureKeys();
-  const registry = fixtureRegistry(keys);
-  [nats, redis] = await Promise.all([startSecuredNats(registry), startRedis()]);
-  dir = await mkdtemp(join(tmpdir(), 'bl-policy-nodes-'));
-  const registryFile = join(dir, 'registry.yaml');
-  await writeFile(registryFile, stringifyRegistry(registry));
-  const seedFile = async (node: keyof typeof keys) => {
-    const file = join(dir, `${node}.nk`);
-    await writeFile(file, keys[node].seed, { mode: 0o600 });
-    return file;
-  };
-  const common = {
-    NATS_URL: nats.url,
-    REDIS_URL: redis.url,
-    REGISTRY_FILE: registryFile,
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
-  };
-  const hubConfig = validateConfig(HubConfig, { ...common, HUB_SEED_FILE: await seedFile('hub') });
-  hub = await bootstrapHub(hubConfig, createLogger({ service: 'hub' }, 'silent'));
-  for (const node of NODES) {
-    const config = validateConfig(NodeConfig, {
-      ...common,
-      NODE_ID: node,
-      NODE_SEED_FILE: await seedFile(node),
-      NODE_OUTBOX_FILE: join(dir, `${node}.outbox.sqlite`),
-    });
-    const app = await createNodeApp(config, createLogger({ service: 'node', node }, 'silent'));
-    await app.listen(0, '127.0.0.1');
-    apps.push(app);
-    base[node] = await app.getUrl();
-  }
+  network = await startInProcessNetwork();
+  await network.startHub();
+  for (const node of NODES) await network.startNode(node);
 });
 
-afterAll(async () => {
-  await Promise.all(apps.map((app) => app.close()));
-  await hub?.close();
-  await Promise.all([nats?.stop(), redis?.stop()]);
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => network?.stop());
 
 async function call<T = { id: string; items?: InboxItem[] }>(
   node: Node,
@@ -74,7 +25,7 @@ async function call<T = { id: string; items?: InboxItem[] }>(
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${base[node]}${path}`, {
+  const response = await fetch(`${network.url(node)}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),

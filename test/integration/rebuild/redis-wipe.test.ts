@@ -2,10 +2,6 @@
 // nothing. One sender addresses two recipients before, during and after the wipe; the hub and the
 // nodes (two hub instances at once) notice the missing epoch markers and rebuild from JetStream. Hub and nodes in-process, each
 // on its own nkey, on a spawned NATS running the generated configuration, and a spawned Redis.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
@@ -20,23 +16,12 @@ import {
   decodeMessage,
   nodeEpochKey,
 } from '#contracts';
-import { stringifyRegistry } from '#registry';
-import { createLogger, validateConfig } from '#runtime';
-import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
-import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
-import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
-import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
+import { waitFor } from '#testing';
 import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
 import type { SentMessage } from '../../../apps/node/src/messages/sent-message.js';
-import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
-import { alertRequest, fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';
-import {
-  connectAs,
-  generateOperatorKey,
-  publishOn,
-  startSecuredNats,
-  storedMessages,
-} from '../support/secured-nats.js';
+import { alertRequest } from '../../../apps/node/src/node.fixtures.js';
+import { startInProcessNetwork, type InProcessNetwork } from '../support/in-process-network.js';
+import { publishOn, storedMessages } from '../support/secured-nats.js';
 
 const SENDER = 'kz-border';
 const RECIPIENTS = ['tj-border', 'unodc'] as const;
@@ -48,72 +33,30 @@ const DURING = 15;
 const WIPE_AFTER = 5;
 const AFTER = 10;
 
-let nats: NatsServerHandle;
-let redisServer: RedisServerHandle;
+let network: InProcessNetwork;
 let redis: Redis;
 let operator: NatsConnection;
 let jsm: JetStreamManager;
-let dir: string;
-// Two hub instances on the shared ingress consumer: both notice the wipe and rebuild at once.
-const hubs: INestApplication[] = [];
-const apps: INestApplication[] = [];
-const base = {} as Record<Node, string>;
 
 beforeAll(async () => {
-  const keys = fixtureKeys();
-  const registry = fixtureRegistry(keys);
-  const operatorKey = generateOperatorKey();
-  [nats, redisServer] = await Promise.all([
-    startSecuredNats(registry, { operatorKeys: [operatorKey.publicKey] }),
-    startRedis(),
-  ]);
-  redis = new Redis(redisServer.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  network = await startInProcessNetwork();
+  redis = new Redis(network.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
-  operator = await connectAs(nats.url, 'operator', operatorKey.seed);
+  operator = await network.operator();
   jsm = await jetstreamManager(operator);
-  dir = await mkdtemp(join(tmpdir(), 'bl-rebuild-'));
-  const registryFile = join(dir, 'registry.yaml');
-  await writeFile(registryFile, stringifyRegistry(registry));
-  const seedFile = async (node: keyof typeof keys) => {
-    const file = join(dir, `${node}.nk`);
-    await writeFile(file, keys[node].seed, { mode: 0o600 });
-    return file;
-  };
-  const common = {
-    NATS_URL: nats.url,
-    REDIS_URL: redisServer.url,
-    REGISTRY_FILE: registryFile,
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
-  };
-  const hubConfig = validateConfig(HubConfig, { ...common, HUB_SEED_FILE: await seedFile('hub') });
-  for (let n = 0; n < 2; n++)
-    hubs.push(await bootstrapHub(hubConfig, createLogger({ service: 'hub' }, 'silent')));
-  for (const node of NODES) {
-    const config = validateConfig(NodeConfig, {
-      ...common,
-      NODE_ID: node,
-      NODE_SEED_FILE: await seedFile(node),
-      NODE_OUTBOX_FILE: join(dir, `${node}.outbox.sqlite`),
-    });
-    const app = await createNodeApp(config, createLogger({ service: 'node', node }, 'silent'));
-    await app.listen(0, '127.0.0.1');
-    apps.push(app);
-    base[node] = await app.getUrl();
-  }
+  // Two hub instances on the shared ingress consumer: both notice the wipe and rebuild at once.
+  for (let n = 0; n < 2; n++) await network.startHub();
+  for (const node of NODES) await network.startNode(node);
 });
 
 afterAll(async () => {
-  await Promise.all(apps.map((app) => app.close()));
-  await Promise.all(hubs.map((hub) => hub.close()));
   await operator?.close();
   redis?.disconnect();
-  await Promise.all([nats?.stop(), redisServer?.stop()]);
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await network?.stop();
 });
 
 async function get<T>(node: Node, path: string): Promise<T> {
-  const response = await fetch(`${base[node]}${path}`);
+  const response = await fetch(`${network.url(node)}${path}`);
   if (!response.ok) throw new Error(`GET ${path} on ${node}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -125,7 +68,7 @@ async function send(headline: string): Promise<string> {
     handling: { tlp: 'TLP_RED', code: 'HANDLING_CODE_H2' },
     addressees: { nodes: [...RECIPIENTS] },
   };
-  const response = await fetch(`${base[SENDER]}/v1/alerts`, {
+  const response = await fetch(`${network.url(SENDER)}/v1/alerts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),

@@ -1,0 +1,101 @@
+// A hub and agency nodes in-process, each connecting with its own nkey, on a spawned NATS running the
+// configuration `borderlink nats-config` generates for the fixture registry, and a spawned Redis.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { stringifyRegistry } from '#registry';
+import { createLogger, validateConfig } from '#runtime';
+import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
+import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
+import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
+import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
+import {
+  fixtureKeys,
+  fixtureRegistry,
+  type FixtureKeys,
+  type FixtureNode,
+} from '../../../apps/node/src/node.fixtures.js';
+import { connectAs, generateOperatorKey, startSecuredNats } from './secured-nats.js';
+
+/** The servers, and the apps started on them so far. */
+export interface InProcessNetwork {
+  nats: NatsServerHandle;
+  redis: RedisServerHandle;
+  keys: FixtureKeys;
+  /** Connects as an operator user (full access), to inspect or inject into the streams. */
+  operator(): Promise<NatsConnection>;
+  /** Starts one more hub instance (several share the ingress consumer). */
+  startHub(): Promise<INestApplication>;
+  /** Starts the node's app on a free loopback port; resolves with its base URL. */
+  startNode(node: FixtureNode): Promise<string>;
+  /** The base URL of a started node. */
+  url(node: FixtureNode): string;
+  /** Closes every app, then the servers. */
+  stop(): Promise<void>;
+}
+
+export async function startInProcessNetwork(): Promise<InProcessNetwork> {
+  const keys = fixtureKeys();
+  const registry = fixtureRegistry(keys);
+  const operatorKey = generateOperatorKey();
+  const [nats, redis] = await Promise.all([
+    startSecuredNats(registry, { operatorKeys: [operatorKey.publicKey] }),
+    startRedis(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'bl-network-'));
+  const registryFile = join(dir, 'registry.yaml');
+  await writeFile(registryFile, stringifyRegistry(registry));
+  const seedFile = async (node: FixtureNode) => {
+    const file = join(dir, `${node}.nk`);
+    await writeFile(file, keys[node].seed, { mode: 0o600 });
+    return file;
+  };
+  const common = {
+    NATS_URL: nats.url,
+    REDIS_URL: redis.url,
+    REGISTRY_FILE: registryFile,
+    HTTP_PORT: '0',
+    LOG_LEVEL: 'silent',
+  };
+  const hubs: INestApplication[] = [];
+  const nodes = new Map<FixtureNode, { app: INestApplication; url: string }>();
+  return {
+    nats,
+    redis,
+    keys,
+    operator: () => connectAs(nats.url, 'operator', operatorKey.seed),
+    async startHub() {
+      const config = validateConfig(HubConfig, { ...common, HUB_SEED_FILE: await seedFile('hub') });
+      const hub = await bootstrapHub(config, createLogger({ service: 'hub' }, 'silent'));
+      hubs.push(hub);
+      return hub;
+    },
+    async startNode(node) {
+      const config = validateConfig(NodeConfig, {
+        ...common,
+        NODE_ID: node,
+        NODE_SEED_FILE: await seedFile(node),
+        NODE_OUTBOX_FILE: join(dir, `${node}.outbox.sqlite`),
+      });
+      const app = await createNodeApp(config, createLogger({ service: 'node', node }, 'silent'));
+      await app.listen(0, '127.0.0.1');
+      const url = await app.getUrl();
+      nodes.set(node, { app, url });
+      return url;
+    },
+    url(node) {
+      const started = nodes.get(node);
+      if (!started) throw new Error(`${node} was not started`);
+      return started.url;
+    },
+    async stop() {
+      await Promise.all([...nodes.values()].map(({ app }) => app.close()));
+      await Promise.all(hubs.map((hub) => hub.close()));
+      await Promise.all([nats.stop(), redis.stop()]);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
