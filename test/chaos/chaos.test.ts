@@ -6,6 +6,7 @@ import { waitFor } from '#testing';
 import { ROOT, subscribersBut, useE2eStack, type E2eStack } from '../e2e/support/e2e-stack.js';
 import { chaosConfig } from './support/chaos.config.js';
 import { runFaults, type FaultStep } from './support/fault-schedule.js';
+import { LeafLink } from './support/leaf-link.js';
 import { ProgressGate, publish, type SentAlert } from './support/publishers.js';
 import { InboxFeed, readWholeInbox } from './support/recipient-ledger.js';
 import { formatReport, tally, type RecipientView } from './support/tally.js';
@@ -17,6 +18,10 @@ const REGION = 'caspian';
 const CATEGORY = 'salw';
 const PUBLISHERS = ['kz-border', 'tm-border', 'kz-customs', 'tm-customs', 'interpol'];
 const OFFLINE = 'unodc';
+// With CHAOS_LEAF_CUT on, site kz runs as a leaf server whose link to the hub goes through a relay
+// that is cut for part of the run; kz-border and kz-customs, which alert each other, run on it.
+const SITE = 'kz';
+const SITE_PEERS = ['kz-border', 'kz-customs'];
 const recipientsOf = (sender: string): string[] => subscribersBut(sender, REGION, CATEGORY);
 const NODES = [...new Set([...PUBLISHERS, ...PUBLISHERS.flatMap(recipientsOf)])];
 const TOTAL = PUBLISHERS.length * config.CHAOS_ALERTS_PER_NODE;
@@ -61,7 +66,26 @@ async function drained(env: E2eStack, recipients: readonly string[]): Promise<bo
   return infos.every((info) => info.num_pending === 0 && info.num_ack_pending === 0);
 }
 
-function faultSteps(env: E2eStack): FaultStep[] {
+/**
+ * Resolves once a `queued` alert of a site node has reached a site peer's inbox while the link is
+ * cut: the site's fast path, since nothing crosses the cut link.
+ */
+async function deliveredOnSite(env: E2eStack, sent: readonly SentAlert[]): Promise<void> {
+  await waitFor(
+    async () => {
+      for (const peer of SITE_PEERS) {
+        const queued = sent.filter((alert) => alert.answer === 'queued' && alert.sender !== peer);
+        if (queued.length === 0) continue;
+        const inbox = new Set((await readWholeInbox(env.url(peer))).ids);
+        if (queued.some((alert) => inbox.has(alert.id))) return true;
+      }
+      return false;
+    },
+    { timeoutMs: PHASE_TIMEOUT_MS, what: `a queued ${SITE} alert in a ${SITE} peer's inbox during the cut` },
+  );
+}
+
+function faultSteps(env: E2eStack, sent: readonly SentAlert[], link: () => LeafLink): FaultStep[] {
   const hub = env.stack.hub;
   const steps: FaultStep[] = [
     { at: 0.1, name: 'hub SIGKILL #1', run: () => hub.kill() },
@@ -77,15 +101,39 @@ function faultSteps(env: E2eStack): FaultStep[] {
     steps.push({ at: 0.5, name: 'redis FLUSHALL', run: async () => void (await env.redis.flushall()) });
   }
   if (config.CHAOS_LEAF_CUT === 'on') {
-    throw new Error('CHAOS_LEAF_CUT=on needs national leaf sites in the stack, which it does not run yet');
+    steps.push(
+      { at: 0.45, name: `${SITE} link cut`, run: async () => link().cut() },
+      {
+        at: 0.65,
+        name: `${SITE} link restored`,
+        run: async () => {
+          await deliveredOnSite(env, sent);
+          link().restore();
+        },
+      },
+    );
   }
   return steps;
 }
 
 describe('chaos: alerts from five nodes through hub crashes, NATS restarts, a Redis wipe and an offline recipient', () => {
-  const e2e = useE2eStack(NODES);
+  let siteLink: LeafLink | undefined;
+  const sites =
+    config.CHAOS_LEAF_CUT === 'on'
+      ? {
+          sites: [SITE],
+          siteLink: async (_site: string, hubLeaf: string) => {
+            siteLink = await LeafLink.open(hubLeaf);
+            return siteLink.address;
+          },
+        }
+      : {};
+  const e2e = useE2eStack(NODES, {}, sites);
   const feeds = new Map<string, InboxFeed>();
-  afterAll(() => feeds.forEach((feed) => feed.close()));
+  afterAll(async () => {
+    feeds.forEach((feed) => feed.close());
+    await siteLink?.close();
+  });
 
   it(
     `delivers each of ${TOTAL} acknowledged alerts exactly once to each entitled recipient`,
@@ -112,8 +160,15 @@ describe('chaos: alerts from five nodes through hub crashes, NATS restarts, a Re
           }),
         ),
       );
-      const timeline = await runFaults(faultSteps(env), gate, TOTAL, PHASE_TIMEOUT_MS);
+      const steps = faultSteps(env, sent, () => siteLink!);
+      const timeline = await runFaults(steps, gate, TOTAL, PHASE_TIMEOUT_MS);
       await publishing;
+      if (config.CHAOS_LEAF_CUT === 'on') {
+        const queued = SITE_PEERS.map(
+          (node) => `${node} ${sent.filter((a) => a.sender === node && a.answer === 'queued').length}`,
+        );
+        timeline.push(`answered queued: ${queued.join(', ')}`);
+      }
 
       // The recipient kept offline comes back and catches up on its whole backlog.
       await env.stack.nodes.get(OFFLINE)!.restart();

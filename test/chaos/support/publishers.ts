@@ -12,6 +12,8 @@ export interface SentAlert {
   acknowledged: boolean;
   /** Requests it took (more than one when the node answered 503 or did not answer). */
   attempts: number;
+  /** The acknowledging answer's status: `accepted`, or `queued` when the node could not reach the hub. */
+  answer?: string;
 }
 
 /**
@@ -63,6 +65,7 @@ async function submit(base: string, alert: SentAlert, body: unknown): Promise<vo
     );
     if (status?.status === 202) {
       alert.acknowledged = true;
+      alert.answer = (status.body as { status?: string }).status;
       return;
     }
     if (status !== undefined && status.status !== 503) {

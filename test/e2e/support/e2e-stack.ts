@@ -13,7 +13,11 @@ import { RegistryIndex, loadRegistry } from '#registry';
 import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { NodeSigner } from '#trust';
 import type { CliIo } from '../../../apps/cli/src/cli-io.js';
-import { launchStack, type RunningStack } from '../../../apps/cli/src/stack/stack-launcher.js';
+import {
+  launchStack,
+  type RunningStack,
+  type StackOptions,
+} from '../../../apps/cli/src/stack/stack-launcher.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -51,6 +55,9 @@ export interface E2eStack {
   stop(): Promise<void>;
 }
 
+/** National sites the stack runs as leaf servers, and how their links reach the hub. */
+export type E2eSites = Pick<StackOptions, 'sites' | 'siteLink'>;
+
 /** Bounds for whole processes on a small machine (jest's default of 5 s fits none of them). */
 export const START_TIMEOUT_MS = 120_000;
 export const STOP_TIMEOUT_MS = 60_000;
@@ -62,11 +69,12 @@ export const STOP_TIMEOUT_MS = 60_000;
 export function useE2eStack(
   nodes: readonly string[],
   env: Readonly<Record<string, string>> = {},
+  sites: E2eSites = {},
 ): () => E2eStack {
   let starting: Promise<E2eStack> | undefined;
   let started: E2eStack | undefined;
   beforeAll(async () => {
-    starting = startE2eStack(nodes, env);
+    starting = startE2eStack(nodes, env, sites);
     started = await starting;
   }, START_TIMEOUT_MS);
   afterAll(async () => {
@@ -86,6 +94,7 @@ export function useE2eStack(
 export async function startE2eStack(
   nodes: readonly string[],
   env: Readonly<Record<string, string>> = {},
+  sites: E2eSites = {},
 ): Promise<E2eStack> {
   if (!existsSync(join(DIST, 'apps', 'node', 'src', 'main.js'))) {
     throw new Error(`no build in ${DIST}: run \`npm run build\` first (npm run test:e2e does)`);
@@ -104,6 +113,7 @@ export async function startE2eStack(
         given: { redisUrl: redisServer.url },
         preferredPorts: false,
         env,
+        ...sites,
       },
       io,
     );

@@ -19,6 +19,7 @@ const DIST_DIR = fileURLToPath(new URL('../../../../', import.meta.url));
 interface UpOptions {
   demo: boolean;
   nodes?: string;
+  site: string[];
   data: string;
   registry: string;
   natsUrl?: string;
@@ -64,6 +65,7 @@ async function up(options: UpOptions, io: CliIo): Promise<void> {
         dataDir: options.data,
         registry: options.registry,
         nodes: options.nodes,
+        sites: options.site,
         distDir: DIST_DIR,
         given: { natsUrl: options.natsUrl, redisUrl: options.redisUrl },
       },
@@ -105,6 +107,12 @@ export function registerStackCommands(program: Command, io: CliIo): void {
       '--data <dir>',
       'folder of keys, enrolled registry, server data, logs and stack.json',
       DEFAULT_DATA,
+    )
+    .option(
+      '--site <site>',
+      "run a national site (e.g. kz) as a leaf server with its country's nodes on it (repeatable)",
+      (value: string, previous: string[]) => [...previous, value],
+      [],
     )
     .option('--registry <file>', 'registry to enrol', DEFAULT_REGISTRY)
     .addOption(

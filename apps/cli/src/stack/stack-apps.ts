@@ -47,8 +47,14 @@ export function hubProcessSpec(
   };
 }
 
-/** The agency node `id`, with its seed from the stack's keys folder. */
-export function nodeProcessSpec(config: StackAppsConfig, node: { id: string; port: number }): AppProcessSpec {
+/**
+ * The agency node `id`, with its seed from the stack's keys folder; a node of a national site runs
+ * on its site's leaf server (`site.natsUrl`) with NODE_SITE set.
+ */
+export function nodeProcessSpec(
+  config: StackAppsConfig,
+  node: { id: string; port: number; site?: { id: string; natsUrl: string } },
+): AppProcessSpec {
   return {
     name: node.id,
     entry: appEntry(config.distDir, 'node'),
@@ -60,6 +66,7 @@ export function nodeProcessSpec(config: StackAppsConfig, node: { id: string; por
       NODE_SEED_FILE: join(config.paths.keys, `${node.id}.nk`),
       // Kept between runs like the JetStream store: what a node queued must survive its restart.
       NODE_OUTBOX_FILE: join(config.paths.data, 'outbox', `${node.id}.sqlite`),
+      ...(node.site === undefined ? {} : { NATS_URL: node.site.natsUrl, NODE_SITE: node.site.id }),
     },
   };
 }

@@ -1,11 +1,19 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { Registry } from '#registry';
 import type { CliIo } from '../cli-io.js';
+import { UsageError } from '../usage.error.js';
 import { AppProcess, type AppExit } from './app-process.js';
 import { enrolStackKeys } from './stack-keys.js';
 import { hubId, selectNodes } from './node-selection.js';
 import { hubProcessSpec, nodeProcessSpec, pickPorts, type StackAppsConfig } from './stack-apps.js';
 import { stackNatsConfig } from './stack-nats-config.js';
+import {
+  stackLeafSettings,
+  startStackSites,
+  stopStackSites,
+  type SiteLink,
+  type StackSite,
+} from './stack-sites.js';
 import { stackPaths, type StackPaths } from './stack-paths.js';
 import {
   startStackServers,
@@ -34,6 +42,13 @@ export interface StackOptions {
   preferredPorts?: boolean;
   /** More variables for every app, e.g. LOG_LEVEL or HUB_CONCURRENCY. */
   env?: Readonly<Record<string, string>>;
+  /**
+   * National sites (`kz`) run as leaf servers of the stack's own NATS: their nodes connect to
+   * them with NODE_SITE set.
+   */
+  sites?: readonly string[];
+  /** Where each site's leaf server dials the hub (default: the hub's leaf listener itself). */
+  siteLink?: SiteLink;
 }
 
 export const PREFERRED_HUB_PORT = 8080;
@@ -53,6 +68,8 @@ export interface RunningStack {
   registry: Registry;
   /** Its NATS and Redis (a handle on those it started). */
   servers: StackServers;
+  /** The national sites running as leaf servers, by id. */
+  sites: ReadonlyMap<string, StackSite>;
   /** What its apps share, to start more of them (e.g. a second hub instance). */
   apps: StackAppsConfig;
   hub: AppProcess;
@@ -79,8 +96,13 @@ export async function launchStack(options: StackOptions, io: CliIo): Promise<Run
   const hub = hubId(keys.registry);
   const preferred = options.preferredPorts ?? true;
 
+  const siteIds = options.sites ?? [];
+  if (siteIds.length > 0 && (options.given.natsUrl ?? '') !== '') {
+    throw new UsageError("--site runs leaf servers of the stack's own NATS: it cannot go with NATS_URL");
+  }
+  const leaf = siteIds.length === 0 ? undefined : await stackLeafSettings(paths, siteIds);
   const servers = await startStackServers(paths, options.given, {
-    natsConfig: await stackNatsConfig(keys.registry, paths),
+    natsConfig: await stackNatsConfig(keys.registry, paths, leaf),
     preferredPorts: preferred,
   });
   io.out(
@@ -89,6 +111,7 @@ export async function launchStack(options: StackOptions, io: CliIo): Promise<Run
   if (servers.nats.handle !== undefined) {
     io.out(`nats permissions: generated from ${paths.registry}; operator seed ${paths.operatorSeed}\n`);
   }
+  const sites: StackSite[] = [];
   const apps: AppProcess[] = [];
   const stopApps = async (): Promise<void> => {
     // Nodes first, so none is left talking to a stopped hub; the hub last.
@@ -96,6 +119,11 @@ export async function launchStack(options: StackOptions, io: CliIo): Promise<Run
     await apps[0]?.stop();
   };
   try {
+    if (leaf !== undefined) {
+      sites.push(...(await startStackSites(keys.registry, paths, leaf, options.siteLink)));
+      for (const site of sites) io.out(`site ${site.id}: leaf nats ${site.server.url}\n`);
+    }
+    const siteOf = (id: string): StackSite | undefined => sites.find((site) => site.nodes.includes(id));
     const config: StackAppsConfig = {
       distDir: options.distDir,
       paths,
@@ -108,7 +136,11 @@ export async function launchStack(options: StackOptions, io: CliIo): Promise<Run
     apps.push(await AppProcess.start(hubProcessSpec(config, { id: hub, port: hubPort! })));
     const ports = await pickPorts(nodeIds.length, preferred ? PREFERRED_FIRST_NODE_PORT : undefined);
     const started = await Promise.allSettled(
-      nodeIds.map((id, index) => AppProcess.start(nodeProcessSpec(config, { id, port: ports[index]! }))),
+      nodeIds.map((id, index) => {
+        const site = siteOf(id);
+        const onSite = site === undefined ? undefined : { id: site.id, natsUrl: site.server.url };
+        return AppProcess.start(nodeProcessSpec(config, { id, port: ports[index]!, site: onSite }));
+      }),
     );
     for (const outcome of started) if (outcome.status === 'fulfilled') apps.push(outcome.value);
     const failed = started.find((outcome) => outcome.status === 'rejected');
@@ -129,6 +161,7 @@ export async function launchStack(options: StackOptions, io: CliIo): Promise<Run
       paths,
       registry: keys.registry,
       servers,
+      sites: new Map(sites.map((site) => [site.id, site])),
       apps: config,
       hub: hubApp,
       nodes: new Map(nodeApps.map((app) => [app.spec.name, app])),
@@ -142,6 +175,7 @@ export async function launchStack(options: StackOptions, io: CliIo): Promise<Run
       stop() {
         stopping ??= (async () => {
           await stopApps();
+          await stopStackSites(sites);
           await stopStackServers(servers);
           await rm(paths.stackFile, { force: true });
         })();
@@ -150,6 +184,7 @@ export async function launchStack(options: StackOptions, io: CliIo): Promise<Run
     };
   } catch (error) {
     await stopApps();
+    await stopStackSites(sites);
     await stopStackServers(servers);
     throw error;
   }
