@@ -31,11 +31,6 @@ import { checkOrigin, type OriginCheck } from './origin-check.js';
 export interface HandleOptions {
   /** Answer messages for the inbox with a `delivered` receipt; default true. */
   sendReceipts?: boolean;
-  /**
-   * Announce messages newly taken into the inbox to its live stream; default true. False when
-   * restoring what was taken in (and announced) before Redis was lost.
-   */
-  announce?: boolean;
 }
 
 /** A delivery read and decoded, with what its signature says about its origin. */
@@ -93,10 +88,7 @@ export class DeliveriesService {
       case 'alert':
       case 'notice':
       case 'reply':
-        return this.takeIn(this.receive(address.kind, address, delivery), {
-          sendReceipts: options.sendReceipts ?? true,
-          announce: options.announce ?? true,
-        });
+        return this.takeIn(this.receive(address.kind, address, delivery), options.sendReceipts ?? true);
       case 'routing':
         return this.sent.applyRouting(this.trusted(this.receive('routing', address, delivery)));
       case 'receipt':
@@ -147,26 +139,20 @@ export class DeliveriesService {
     return received.message;
   }
 
-  private async takeIn<K extends InboxKind>(
-    received: Received<K>,
-    options: Required<HandleOptions>,
-  ): Promise<void> {
+  private async takeIn<K extends InboxKind>(received: Received<K>, sendReceipt: boolean): Promise<void> {
     const { kind, address, fields, origin } = received;
-    const fresh = await this.inbox.takeIn(
-      {
-        id: fields.id,
-        kind,
-        sender: fields.sender,
-        receivedAt: this.clock.now().toISOString(),
-        region: address.region,
-        category: address.category,
-        verified: origin.verified,
-        ...(origin.verified ? {} : { verification: origin.reason }),
-        handling: fields.handling,
-        message: messageToJson(kind, received.message),
-      },
-      { announce: options.announce },
-    );
+    const fresh = await this.inbox.takeIn({
+      id: fields.id,
+      kind,
+      sender: fields.sender,
+      receivedAt: this.clock.now().toISOString(),
+      region: address.region,
+      category: address.category,
+      verified: origin.verified,
+      ...(origin.verified ? {} : { verification: origin.reason }),
+      handling: fields.handling,
+      message: messageToJson(kind, received.message),
+    });
     if (!origin.verified) {
       this.logger.warn(
         { msgId: fields.id, sender: fields.sender, kind, reason: origin.reason, fresh },
@@ -181,7 +167,7 @@ export class DeliveriesService {
     );
     // Also on a duplicate: the first attempt may have stored the item and failed before its receipt.
     // The receipt id is deterministic, so JetStream drops a copy that did get through.
-    if (options.sendReceipts) await this.receipts.sendDelivered(fields.id, fields.sender);
+    if (sendReceipt) await this.receipts.sendDelivered(fields.id, fields.sender);
   }
 
   private async applyReceipt(receipt: MessageOf<'receipt'>): Promise<void> {

@@ -66,16 +66,6 @@ describe('InboxService', () => {
     expect((await arrivals).map((arrival) => arrival.id)).toEqual(['a1', 'a2']);
   });
 
-  it('stores a restored item without announcing it', async () => {
-    const { inbox } = setup();
-    const arrivals = firstValueFrom(inbox.arrivals$().pipe(take(1), toArray()));
-    expect(await inbox.takeIn(item('a1'), { announce: false })).toBe(true);
-    await inbox.takeIn(item('a1'));
-    await inbox.takeIn(item('a2'));
-    expect((await arrivals).map((arrival) => arrival.id)).toEqual(['a2']);
-    expect(await inbox.get('a1')).toBeDefined();
-  });
-
   it('counts items taken in by kind', async () => {
     const { inbox, metrics } = setup();
     await inbox.takeIn(item('a1'));

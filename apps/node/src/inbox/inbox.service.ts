@@ -34,12 +34,11 @@ export class InboxService implements OnModuleDestroy {
 
   /**
    * Stores `item` unless a message with its id was taken in before, and announces it to the
-   * stream's subscribers (unless `announce` is false: restoring what was announced before).
-   * Returns false for a duplicate, which changes nothing.
+   * stream's subscribers. Returns false for a duplicate, which changes nothing.
    */
-  async takeIn(item: InboxItem, { announce = true }: { announce?: boolean } = {}): Promise<boolean> {
+  async takeIn(item: InboxItem): Promise<boolean> {
     const fresh = await this.repository.takeIn(item);
-    if (fresh && announce) {
+    if (fresh) {
       this.metrics.delivered.inc({ kind: item.kind });
       this.arrivals.next(item);
     }

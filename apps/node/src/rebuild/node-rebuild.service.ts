@@ -70,8 +70,7 @@ export class NodeRebuildService implements OnApplicationBootstrap, OnApplication
     try {
       await this.deliveries.handle(
         { subject: msg.subject, body: msg.data, header: (name) => msg.headers?.get(name) || undefined },
-        // Restoring: what it re-reads was answered and announced before Redis was lost.
-        { sendReceipts: false, announce: false },
+        { sendReceipts: false },
       );
       msg.ack();
     } catch (error) {
