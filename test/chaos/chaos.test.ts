@@ -9,7 +9,7 @@ import { runFaults, type FaultStep } from './support/fault-schedule.js';
 import { LeafLink } from './support/leaf-link.js';
 import { ProgressGate, publish, type SentAlert } from './support/publishers.js';
 import { InboxFeed, readWholeInbox } from './support/recipient-ledger.js';
-import { formatReport, tally, type RecipientView } from './support/tally.js';
+import { formatReport, tally, type ChaosTally, type RecipientView } from './support/tally.js';
 
 const config = chaosConfig();
 // Every alert is a caspian SALW alert: the registry's subscribers of that topic but its sender get
@@ -54,6 +54,21 @@ async function verifyAudit(env: E2eStack): Promise<'ok' | 'broken'> {
     );
     return 'broken';
   }
+}
+
+/** For each lost alert, where its sender's view says it stopped: accepted or rejected, and per recipient. */
+async function whereLost(env: E2eStack, result: ChaosTally, sent: readonly SentAlert[]): Promise<string> {
+  const ids = new Set(result.recipients.flatMap((line) => line.missing));
+  const lines = await Promise.all(
+    sent
+      .filter((alert) => ids.has(alert.id))
+      .map(async (alert) => {
+        const response = await fetch(`${env.url(alert.sender)}/v1/messages/${alert.id}`);
+        const view = response.ok ? JSON.stringify(await response.json()) : `HTTP ${response.status}`;
+        return `  ${alert.id} from ${alert.sender} (answered ${alert.answer ?? '?'}): ${view}`;
+      }),
+  );
+  return ['lost alerts, as their senders see them:', ...lines].join('\n');
 }
 
 /** True once the hub's ingress consumer and every recipient's delivery consumer hold nothing in flight. */
@@ -196,6 +211,7 @@ describe('chaos: alerts from five nodes through hub crashes, NATS restarts, a Re
 
       const result = tally(sent, recipientsOf, await views(), await verifyAudit(env));
       process.stdout.write(`${formatReport(result, timeline)}\n`);
+      if (result.lost > 0) process.stdout.write(`${await whereLost(env, result, sent)}\n`);
 
       // A feed that ended early would hide duplicates announced after it.
       expect([...feeds].filter(([, feed]) => feed.endedEarly).map(([node]) => node)).toEqual([]);

@@ -17,6 +17,8 @@ export interface RecipientTally {
   expected: number;
   delivered: number;
   lost: number;
+  /** The ids of the lost alerts, to look up where each one stopped. */
+  missing: string[];
   duplicated: number;
   /** Alerts of the run that reached a node not entitled to them. */
   misrouted: number;
@@ -73,12 +75,13 @@ export function tally(
       expected: entitled.size,
       delivered,
       lost: entitled.size - delivered,
+      missing: [...entitled].filter((id) => !received.has(id)),
       duplicated,
       misrouted,
       signatureFailures: unverified.size,
     };
   });
-  const sum = (key: keyof Omit<RecipientTally, 'node'>): number =>
+  const sum = (key: keyof Omit<RecipientTally, 'node' | 'missing'>): number =>
     recipients.reduce((total, line) => total + line[key], 0);
   return {
     sent: sent.length,
