@@ -1,3 +1,5 @@
+import { setTimeout as pause } from 'node:timers/promises';
+import { exponentialDelay } from '#messaging';
 // The publishing nodes' side of the run: alerts posted through each node's REST API with ids the
 // client chooses, retried with the same id until the node acknowledges them, admitted by a gate
 // that lets the fault schedule act at exact points of progress.
@@ -48,8 +50,6 @@ const RETRY_MAX_MS = 2_000;
 // An alert still unacknowledged after this long is counted as not acknowledged, and the run goes on.
 const GIVE_UP_MS = 120_000;
 
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Posts one alert until the node answers 202. A 503 or no answer (a node whose NATS is restarting)
  * is retried with the same body, id included, so a retry of a submission that did go through is
@@ -57,7 +57,7 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 async function submit(base: string, alert: SentAlert, body: unknown): Promise<void> {
   const giveUpAt = Date.now() + GIVE_UP_MS;
-  for (let wait = RETRY_FIRST_MS; Date.now() < giveUpAt; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+  for (let attempt = 1; Date.now() < giveUpAt; attempt++) {
     alert.attempts++;
     const status = await postJson<unknown>(`${base}/v1/alerts`, body).then(
       (response) => response,
@@ -73,7 +73,8 @@ async function submit(base: string, alert: SentAlert, body: unknown): Promise<vo
         `alert ${alert.id} from ${alert.sender} answered ${status.status}: ${JSON.stringify(status.body)}`,
       );
     }
-    await pause(wait);
+    // A client's retry backoff (the node is unreachable), not a wait for a condition.
+    await pause(exponentialDelay(attempt, RETRY_FIRST_MS, RETRY_MAX_MS));
   }
 }
 
