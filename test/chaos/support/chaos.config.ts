@@ -22,12 +22,9 @@ export class ChaosConfig {
   @Max(32)
   CHAOS_CONCURRENCY: number = 4;
 
-  /**
-   * Wipe Redis (FLUSHALL) once mid-run. Off by default until the nodes rebuild their seen-ids from
-   * JetStream: without that, a wipe makes recipients take in again what was redelivered.
-   */
+  /** Wipe Redis (FLUSHALL) once mid-run; `off` to tell its effects apart from the other faults'. */
   @IsIn(SWITCH)
-  CHAOS_REDIS_WIPE: Switch = 'off';
+  CHAOS_REDIS_WIPE: Switch = 'on';
 
   /**
    * Run site kz as a leaf server and cut its link to the hub (a relay) from 45 % to 65 % of the run.

@@ -147,7 +147,7 @@ async function bootApps(input: BootInput): Promise<Map<AppNode, string>> {
       ...common,
       NODE_ID: node,
       NODE_SEED_FILE: await seedFile(node),
-      NODE_OUTBOX_FILE: join(input.dir, `${node}-outbox.db`),
+      NODE_STORE_FILE: join(input.dir, `${node}-outbox.db`),
     });
     const app = await createNodeApp(config, createLogger({ service: 'node', node }, 'silent'));
     input.apps.set(node, app);

@@ -51,7 +51,7 @@ async function startNode(node: string, natsUrl: string, site?: string): Promise<
   const config = validateConfig(NodeConfig, {
     NODE_ID: node,
     NODE_SEED_FILE: seedFile,
-    NODE_OUTBOX_FILE: join(dir, `${node}.outbox.sqlite`),
+    NODE_STORE_FILE: join(dir, `${node}.outbox.sqlite`),
     REGISTRY_FILE: join(dir, 'registry.yaml'),
     NATS_URL: natsUrl,
     REDIS_URL: redis.url,

@@ -80,7 +80,7 @@ export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTest
       return validateConfig(NodeConfig, {
         NODE_ID: node,
         NODE_SEED_FILE: seedFile,
-        NODE_OUTBOX_FILE: outboxFile ?? join(dir, `${node}-${seeds}.outbox.sqlite`),
+        NODE_STORE_FILE: outboxFile ?? join(dir, `${node}-${seeds}.outbox.sqlite`),
         REGISTRY_FILE: join(dir, 'registry.yaml'),
         NATS_URL: nats.url,
         REDIS_URL: redis.url,

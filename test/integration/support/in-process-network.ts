@@ -78,7 +78,7 @@ export async function startInProcessNetwork(): Promise<InProcessNetwork> {
         ...common,
         NODE_ID: node,
         NODE_SEED_FILE: await seedFile(node),
-        NODE_OUTBOX_FILE: join(dir, `${node}.outbox.sqlite`),
+        NODE_STORE_FILE: join(dir, `${node}.outbox.sqlite`),
       });
       const app = await createNodeApp(config, createLogger({ service: 'node', node }, 'silent'));
       await app.listen(0, '127.0.0.1');

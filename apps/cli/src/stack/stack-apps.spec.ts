@@ -45,7 +45,7 @@ describe('stack app specs', () => {
       NATS_URL: 'nats://127.0.0.1:14222',
       NODE_ID: 'kz-border',
       NODE_SEED_FILE: '/repo/.data/keys/kz-border.nk',
-      NODE_OUTBOX_FILE: '/repo/.data/outbox/kz-border.sqlite',
+      NODE_STORE_FILE: '/repo/.data/store/kz-border.sqlite',
     });
   });
 

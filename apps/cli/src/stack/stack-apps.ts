@@ -65,7 +65,7 @@ export function nodeProcessSpec(
       NODE_ID: node.id,
       NODE_SEED_FILE: join(config.paths.keys, `${node.id}.nk`),
       // Kept between runs like the JetStream store: what a node queued must survive its restart.
-      NODE_OUTBOX_FILE: join(config.paths.data, 'outbox', `${node.id}.sqlite`),
+      NODE_STORE_FILE: join(config.paths.data, 'store', `${node.id}.sqlite`),
       ...(node.site === undefined ? {} : { NATS_URL: node.site.natsUrl, NODE_SITE: node.site.id }),
     },
   };

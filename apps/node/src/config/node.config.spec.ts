@@ -5,15 +5,15 @@ describe('NodeConfig', () => {
   const env = {
     NODE_ID: 'kz-border',
     NODE_SEED_FILE: '.data/keys/kz-border.nk',
-    NODE_OUTBOX_FILE: '.data/outbox/kz-border.sqlite',
+    NODE_STORE_FILE: '.data/store/kz-border.sqlite',
   };
 
-  it('takes defaults for everything but the node id, seed file and outbox file', () => {
+  it('takes defaults for everything but the node id, seed file and store file', () => {
     const config = validateConfig(NodeConfig, env);
     expect(config).toMatchObject({
       NODE_ID: 'kz-border',
       NODE_SEED_FILE: '.data/keys/kz-border.nk',
-      NODE_OUTBOX_FILE: '.data/outbox/kz-border.sqlite',
+      NODE_STORE_FILE: '.data/store/kz-border.sqlite',
       NODE_PUBLISH_WAIT_MS: 1500,
       HTTP_PORT: 3000,
       NATS_URL: 'nats://127.0.0.1:4222',
@@ -37,7 +37,7 @@ describe('NodeConfig', () => {
       const problems = (error as ConfigError).problems.join('\n');
       expect(problems).toMatch(/NODE_ID/);
       expect(problems).toMatch(/NODE_SEED_FILE/);
-      expect(problems).toMatch(/NODE_OUTBOX_FILE/);
+      expect(problems).toMatch(/NODE_STORE_FILE/);
       expect(problems).toMatch(/HTTP_PORT/);
     }
   });

@@ -13,12 +13,13 @@ export class NodeConfig extends BaseConfig {
   NODE_SEED_FILE: string;
 
   /**
-   * Path of this node's outbox (an SQLite file): submissions wait there, on disk, until JetStream
-   * has acknowledged them. One file per node; required, so two nodes can never share one by default.
+   * Path of this node's store (an SQLite file): its outbox, where submissions wait on disk until
+   * JetStream has acknowledged them, and the ids of the messages it has handed to the agency's
+   * systems. One file per node; required, so two nodes can never share one by default.
    */
   @IsString()
   @IsNotEmpty()
-  NODE_OUTBOX_FILE: string;
+  NODE_STORE_FILE: string;
 
   /**
    * How long a submission waits for JetStream's ack before the REST answer says `queued` instead of

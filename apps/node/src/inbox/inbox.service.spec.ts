@@ -1,5 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MetricsService } from '#runtime';
 import { firstValueFrom, take, toArray } from 'rxjs';
+import { Clock } from '../common/clock.js';
+import type { NodeConfig } from '../config/node.config.js';
+import { HandedOutLog } from './handed-out.log.js';
 import type { InboxItem, InboxKind } from './inbox-item.js';
 import type { InboxRepository, InboxSlice } from './inbox.repository.js';
 import { InboxService } from './inbox.service.js';
@@ -43,13 +49,28 @@ const item = (id: string, kind: InboxKind = 'alert'): InboxItem => ({
   message: { id },
 });
 
+let dir: string;
+const logs: HandedOutLog[] = [];
+
 function setup() {
   const repository = new FakeInbox();
   const metrics = new MetricsService({ service: 'node', nats: 'unused' });
-  return { repository, metrics, inbox: new InboxService(repository as unknown as InboxRepository, metrics) };
+  const handedOut = new HandedOutLog({ NODE_STORE_FILE: join(dir, 'store.sqlite') } as NodeConfig, new Clock());
+  logs.push(handedOut);
+  const inbox = new InboxService(repository as unknown as InboxRepository, handedOut, metrics);
+  return { repository, metrics, inbox };
 }
 
 describe('InboxService', () => {
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bl-inbox-'));
+  });
+
+  afterEach(() => {
+    for (const log of logs.splice(0)) log.onApplicationShutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('takes a message in once and drops a second delivery of the same id', async () => {
     const { inbox, repository } = setup();
     expect(await inbox.takeIn(item('a1'))).toBe(true);
@@ -64,6 +85,20 @@ describe('InboxService', () => {
     await inbox.takeIn(item('a1'));
     await inbox.takeIn(item('a2'));
     expect((await arrivals).map((arrival) => arrival.id)).toEqual(['a1', 'a2']);
+  });
+
+  it('stores an item again after Redis lost the inbox, but neither announces nor counts it twice', async () => {
+    const { inbox, repository, metrics } = setup();
+    const announced: string[] = [];
+    inbox.arrivals$().subscribe((arrival) => announced.push(arrival.id));
+    await inbox.takeIn(item('a1'));
+    repository.seen.clear();
+    repository.items.length = 0;
+    expect(await inbox.takeIn(item('a1'))).toBe(true);
+    await inbox.takeIn(item('a2'));
+    expect(repository.items.map((stored) => stored.id)).toEqual(['a1', 'a2']);
+    expect(announced).toEqual(['a1', 'a2']);
+    expect((await metrics.delivered.get()).values).toEqual([expect.objectContaining({ value: 2 })]);
   });
 
   it('counts items taken in by kind', async () => {

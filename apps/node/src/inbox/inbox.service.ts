@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { MetricsService } from '#runtime';
 import { Subject, type Observable } from 'rxjs';
+import { HandedOutLog } from './handed-out.log.js';
 import type { InboxItem, InboxKind } from './inbox-item.js';
 import { InboxRepository } from './inbox.repository.js';
 
@@ -22,23 +23,29 @@ export interface InboxListing {
   next?: number;
 }
 
-/** The node's inbox: takes received messages in once each, lists them, and streams new ones. */
+/**
+ * The node's inbox: takes received messages in once each, lists them, and streams new ones. Redis
+ * holds the inbox; the handed-out log on the node's disk decides what is new to the agency, so a
+ * message taken in again after a Redis wipe is stored again but not counted or announced twice.
+ */
 @Injectable()
 export class InboxService implements OnModuleDestroy {
   private readonly arrivals = new Subject<InboxItem>();
 
   constructor(
     private readonly repository: InboxRepository,
+    private readonly handedOut: HandedOutLog,
     private readonly metrics: MetricsService,
   ) {}
 
   /**
    * Stores `item` unless a message with its id was taken in before, and announces it to the
-   * stream's subscribers. Returns false for a duplicate, which changes nothing.
+   * stream's subscribers unless it was handed out before. Returns false for a duplicate, which
+   * changes nothing.
    */
   async takeIn(item: InboxItem): Promise<boolean> {
     const fresh = await this.repository.takeIn(item);
-    if (fresh) {
+    if (fresh && this.handedOut.first(item.id)) {
       this.metrics.delivered.inc({ kind: item.kind });
       this.arrivals.next(item);
     }

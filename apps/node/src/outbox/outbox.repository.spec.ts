@@ -22,7 +22,7 @@ describe('OutboxRepository', () => {
   let file: string;
   const open: OutboxRepository[] = [];
   const openStore = () => {
-    const store = new OutboxRepository({ NODE_OUTBOX_FILE: file } as NodeConfig);
+    const store = new OutboxRepository({ NODE_STORE_FILE: file } as NodeConfig);
     open.push(store);
     return store;
   };

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { NodeConfig } from '../config/node.config.js';
 import type { OutboundEnvelope } from '../outbound/outbound-envelope.js';
 import type { OutboundKind } from '../outbound/signed-fields.js';
+import { openNodeStore } from '../store/node-store.js';
 import type { QueuedMessage } from './queued-message.js';
 
 // AUTOINCREMENT: a deleted row's seq is never handed out again, so seq order stays queue order
@@ -31,8 +30,8 @@ interface Row {
 }
 
 /**
- * SQLite adapter of the node's outbox: one file per node, written through a WAL journal with
- * `synchronous = FULL`, so that a message acknowledged as queued survives a crash or a power cut.
+ * SQLite adapter of the node's outbox, a table of the node's store file, synced on every commit so
+ * that a message acknowledged as queued survives a crash or a power cut.
  * Calls are synchronous (better-sqlite3) and short: an insert, a small ordered read, a delete.
  */
 @Injectable()
@@ -44,11 +43,8 @@ export class OutboxRepository implements OnApplicationShutdown {
   private readonly countRows: Database.Statement<[], { depth: number; oldest: number | null }>;
 
   constructor(config: NodeConfig) {
-    mkdirSync(dirname(config.NODE_OUTBOX_FILE), { recursive: true });
-    this.db = new Database(config.NODE_OUTBOX_FILE);
-    this.db.pragma('journal_mode = WAL');
-    // WAL's default (NORMAL) may lose the last commits on power loss; FULL syncs every commit.
-    this.db.pragma('synchronous = FULL');
+    // A message answered `queued` must survive a power cut: every commit is synced.
+    this.db = openNodeStore(config.NODE_STORE_FILE, 'FULL');
     this.db.exec(SCHEMA);
     this.insertRow = this.db.prepare(
       'INSERT OR IGNORE INTO outbox (id, kind, subject, body, headers, queued_at) VALUES (?, ?, ?, ?, ?, ?)',
