@@ -35,7 +35,9 @@ export async function createNodeApp(config: NodeConfig, logger: Logger): Promise
       strategy: new JetStreamServer({
         connection: app.get(NatsConnectionService),
         // Bound, not provisioned: the hub creates `node-<id>` and waits are logged until it has.
-        consumers: [{ ...deliveriesConsumer(config.NODE_ID), bind: true }],
+        consumers: [
+          { ...deliveriesConsumer(config.NODE_ID), maxAttempts: config.NODE_MAX_ATTEMPTS, bind: true },
+        ],
       }),
     });
     // Connections and streams come up in the modules' init hooks; the consumer needs both.

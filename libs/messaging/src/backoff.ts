@@ -8,9 +8,9 @@ export function exponentialDelay(step: number, firstMs: number, maxMs: number): 
 }
 
 /**
- * Redelivery delay in ms after a transient failure of the `deliveryCount`-th delivery: 1 s, 2 s,
- * 4 s, … capped at 60 s, so a failing dependency is not hammered while it recovers.
+ * Redelivery delay in ms after the `failures`-th transient failure of a message: 1 s, 2 s, 4 s, …
+ * capped at 60 s, so a failing dependency is not hammered while it recovers.
  */
-export function backoffDelay(deliveryCount: number): number {
-  return exponentialDelay(deliveryCount, REDELIVERY_FIRST_DELAY_MS, REDELIVERY_MAX_DELAY_MS);
+export function backoffDelay(failures: number): number {
+  return exponentialDelay(failures, REDELIVERY_FIRST_DELAY_MS, REDELIVERY_MAX_DELAY_MS);
 }

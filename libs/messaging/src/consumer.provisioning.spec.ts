@@ -19,7 +19,7 @@ describe('resolveConsumerSpec', () => {
   it('fills in the defaults', () => {
     expect(resolveConsumerSpec(spec)).toEqual({
       ...spec,
-      maxDeliver: 10,
+      maxAttempts: 10,
       ackWaitMs: 30_000,
       maxAckPending: 1_000,
       batch: 256,
@@ -28,16 +28,16 @@ describe('resolveConsumerSpec', () => {
     });
   });
 
-  it('keeps what the spec sets, including -1 for unlimited deliveries', () => {
-    const resolved = resolveConsumerSpec({ ...spec, maxDeliver: -1, batch: 10, concurrency: 2 });
-    expect(resolved).toMatchObject({ maxDeliver: -1, batch: 10, concurrency: 2 });
+  it('keeps what the spec sets, including -1 for unlimited attempts', () => {
+    const resolved = resolveConsumerSpec({ ...spec, maxAttempts: -1, batch: 10, concurrency: 2 });
+    expect(resolved).toMatchObject({ maxAttempts: -1, batch: 10, concurrency: 2 });
   });
 
   it.each([
     ['batch', { batch: 0 }],
     ['concurrency', { concurrency: 1.5 }],
     ['ackWaitMs', { ackWaitMs: -1 }],
-    ['maxDeliver', { maxDeliver: 0 }],
+    ['maxAttempts', { maxAttempts: 0 }],
   ])('refuses an unworkable %s', (_field, override) => {
     expect(() => resolveConsumerSpec({ ...spec, ...override })).toThrow(RangeError);
   });
@@ -45,14 +45,14 @@ describe('resolveConsumerSpec', () => {
 
 describe('consumerConfig', () => {
   it('declares a durable pull consumer with explicit acks and a single filter subject', () => {
-    const config = consumerConfig({ ...spec, maxDeliver: 5, ackWaitMs: 2_000, maxAckPending: 100 });
+    const config = consumerConfig({ ...spec, maxAttempts: 5, ackWaitMs: 2_000, maxAckPending: 100 });
     expect(config).toEqual({
       durable_name: 'hub-ingress',
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       replay_policy: ReplayPolicy.Instant,
       filter_subject: 'bl.in.>',
-      max_deliver: 5,
+      max_deliver: -1,
       ack_wait: 2_000 * NS_PER_MS,
       max_ack_pending: 100,
     });
@@ -70,7 +70,7 @@ describe('consumerUpdate', () => {
 
   it('updates only the limits that differ', () => {
     const current = serverView({ max_deliver: 3, ack_wait: 1 });
-    expect(consumerUpdate(current, declared)).toEqual({ max_deliver: 10, ack_wait: 30_000 * NS_PER_MS });
+    expect(consumerUpdate(current, declared)).toEqual({ max_deliver: -1, ack_wait: 30_000 * NS_PER_MS });
   });
 
   it('updates a changed filter subject', () => {

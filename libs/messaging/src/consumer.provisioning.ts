@@ -18,7 +18,7 @@ export type ResolvedConsumerSpec = Required<Omit<ConsumerSpec, 'sequenceBy'>> &
   Pick<ConsumerSpec, 'sequenceBy'>;
 
 const DEFAULTS = {
-  maxDeliver: 10,
+  maxAttempts: 10,
   ackWaitMs: 30_000,
   maxAckPending: 1_000,
   batch: 256,
@@ -35,7 +35,7 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
     stream: spec.stream,
     durable: spec.durable,
     filterSubject: spec.filterSubject,
-    maxDeliver: spec.maxDeliver ?? DEFAULTS.maxDeliver,
+    maxAttempts: spec.maxAttempts ?? DEFAULTS.maxAttempts,
     ackWaitMs: spec.ackWaitMs ?? DEFAULTS.ackWaitMs,
     maxAckPending: spec.maxAckPending ?? DEFAULTS.maxAckPending,
     batch: spec.batch ?? DEFAULTS.batch,
@@ -49,8 +49,8 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
       throw new RangeError(`consumer ${spec.durable}: ${field} must be a positive integer`);
     }
   }
-  if (!Number.isInteger(resolved.maxDeliver) || (resolved.maxDeliver < 1 && resolved.maxDeliver !== -1)) {
-    throw new RangeError(`consumer ${spec.durable}: maxDeliver must be a positive integer or -1`);
+  if (!Number.isInteger(resolved.maxAttempts) || (resolved.maxAttempts < 1 && resolved.maxAttempts !== -1)) {
+    throw new RangeError(`consumer ${spec.durable}: maxAttempts must be a positive integer or -1`);
   }
   return resolved;
 }
@@ -68,7 +68,11 @@ export type DeclaredConsumerConfig = Pick<
   | 'max_ack_pending'
 >;
 
-/** A durable pull consumer with explicit acks and one filter subject (nats-server 2.9 has no more). */
+/**
+ * A durable pull consumer with explicit acks and one filter subject (nats-server 2.9 has no more).
+ * No server-side max_deliver: the server's delivery count can run far ahead of the handler's
+ * attempts, so the transport alone decides when a message is dead-lettered (FailureTally).
+ */
 export function consumerConfig(spec: ConsumerSpec): DeclaredConsumerConfig {
   const resolved = resolveConsumerSpec(spec);
   return {
@@ -77,7 +81,7 @@ export function consumerConfig(spec: ConsumerSpec): DeclaredConsumerConfig {
     deliver_policy: DeliverPolicy.All,
     replay_policy: ReplayPolicy.Instant,
     filter_subject: resolved.filterSubject,
-    max_deliver: resolved.maxDeliver,
+    max_deliver: -1,
     ack_wait: nanos(resolved.ackWaitMs),
     max_ack_pending: resolved.maxAckPending,
   };

@@ -15,6 +15,7 @@ import {
 import { ConsumerWorker } from './consumer.worker.js';
 import { writeDeadLetter } from './dead-letter.js';
 import { failureReason } from './failure-reason.js';
+import { FailureTally } from './failure-tally.js';
 import { JetStreamContext } from './jetstream.context.js';
 import { MissingHandlerError } from './messaging.errors.js';
 import type { ConsumerSpec } from './messaging.options.js';
@@ -27,8 +28,8 @@ export interface JetStreamServerOptions {
   consumers: ConsumerSpec[];
   /** Where dead letters of a consumer go; default `bl.dlq.<stream>.<consumer>` (`deadLetterSubject`). */
   deadLetterSubject?: (stream: string, consumer: string) => string;
-  /** Redelivery delay after a transient failure of the n-th delivery; default {@link backoffDelay}. */
-  backoff?: (deliveryCount: number) => number;
+  /** Redelivery delay after the n-th transient failure of a message; default {@link backoffDelay}. */
+  backoff?: (failures: number) => number;
   /** How long `close()` lets running handlers finish before handing their messages back; default 10 s. */
   closeTimeoutMs?: number;
 }
@@ -77,7 +78,8 @@ export class JetStreamServer
   protected override readonly logger: LoggerService = new Logger(JetStreamServer.name);
   private readonly events = new EventEmitter();
   private readonly specs: ResolvedConsumerSpec[];
-  private readonly backoff: (deliveryCount: number) => number;
+  private readonly backoff: (failures: number) => number;
+  private readonly failures = new FailureTally();
   private readonly deadLetterSubject: (stream: string, consumer: string) => string;
   private workers: ConsumerWorker[] = [];
   private closing: Promise<void> | undefined;
@@ -163,15 +165,9 @@ export class JetStreamServer
     const consumers = connection.jetstream().consumers;
     const workers: ConsumerWorker[] = [];
     for (const binding of bindings) {
-      const info = binding.spec.bind
-        ? await this.awaitConsumer(manager, binding.spec)
-        : await provisionConsumer(manager, binding.spec);
+      const { spec, handler } = binding;
+      const info = spec.bind ? await this.awaitConsumer(manager, spec) : await provisionConsumer(manager, spec);
       if (info === undefined) return;
-      // A bound consumer's redelivery limit is the provisioner's, so dead-lettering follows the server.
-      const spec = binding.spec.bind
-        ? { ...binding.spec, maxDeliver: info.config.max_deliver ?? -1 }
-        : binding.spec;
-      const { handler } = binding;
       workers.push(
         new ConsumerWorker(
           consumers.getConsumerFromInfo(info),
@@ -231,6 +227,7 @@ export class JetStreamServer
       await this.failed(spec, msg, ctx, error);
       return;
     }
+    this.failures.clear(tallyKey(ctx));
     msg.ack();
     this.emit('acked', ctx);
   }
@@ -261,9 +258,10 @@ export class JetStreamServer
     error: unknown,
   ): Promise<void> {
     const reason = failureReason(error);
-    const lastDelivery = spec.maxDeliver !== -1 && ctx.deliveryCount >= spec.maxDeliver;
-    if (!(error instanceof PermanentFailure) && !lastDelivery) {
-      this.retry(msg, ctx, reason);
+    const attempts = this.failures.add(tallyKey(ctx));
+    const lastAttempt = spec.maxAttempts !== -1 && attempts >= spec.maxAttempts;
+    if (!(error instanceof PermanentFailure) && !lastAttempt) {
+      this.retry(msg, ctx, attempts, reason);
       return;
     }
     try {
@@ -275,10 +273,10 @@ export class JetStreamServer
       );
     } catch (writeError) {
       // Terminating without a record would lose the message: leave it to redelivery instead.
-      msg.nak(this.backoff(ctx.deliveryCount));
+      msg.nak(this.backoff(attempts));
       this.logger.error({
-        msg: lastDelivery
-          ? 'cannot write dead letter; max deliveries reached, the message stays in its stream unprocessed'
+        msg: lastAttempt
+          ? 'cannot write dead letter; attempts exhausted, the message stays in its stream unprocessed'
           : 'cannot write dead letter; the message will be redelivered',
         ...where(ctx),
         reason,
@@ -288,15 +286,22 @@ export class JetStreamServer
     }
     // No reason on term: nats-server before 2.11 does not parse `+TERM <reason>` and would redeliver.
     msg.term();
+    this.failures.clear(tallyKey(ctx));
     this.logger.error({ msg: 'message dead-lettered', ...where(ctx), reason });
     this.emit('deadLettered', ctx, reason);
   }
 
-  private retry(msg: JsMsg, ctx: JetStreamContext, reason: string): void {
+  private retry(msg: JsMsg, ctx: JetStreamContext, attempts: number, reason: string): void {
     // A bare nak redelivers at once, ignoring any backoff: the delay must be explicit.
-    const delayMs = this.backoff(ctx.deliveryCount);
+    const delayMs = this.backoff(attempts);
     msg.nak(delayMs);
-    this.logger.warn({ msg: 'handler failed; message will be redelivered', ...where(ctx), delayMs, reason });
+    this.logger.warn({
+      msg: 'handler failed; message will be redelivered',
+      ...where(ctx),
+      attempts,
+      delayMs,
+      reason,
+    });
     this.emit('retried', ctx, delayMs, reason);
   }
 
@@ -317,6 +322,11 @@ export class JetStreamServer
   ): void {
     this.events.emit(event, ...args);
   }
+}
+
+// A message of one consumer, for its failure count.
+function tallyKey(ctx: JetStreamContext): string {
+  return `${ctx.stream}/${ctx.consumer}/${ctx.streamSequence}`;
 }
 
 // Log fields that locate a message: where it lives and which delivery failed.

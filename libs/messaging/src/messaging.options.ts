@@ -25,8 +25,12 @@ export interface ConsumerSpec {
   stream: string;
   durable: string;
   filterSubject: string;
-  /** Deliveries before a failing message is dead-lettered; -1 retries forever. Default 10. */
-  maxDeliver?: number;
+  /**
+   * Handler failures before a message is dead-lettered; -1 retries forever. Default 10. Counted by
+   * the transport, not the server: consumers are provisioned without a server-side max_deliver
+   * (see FailureTally for why).
+   */
+  maxAttempts?: number;
   /** Time a delivered message may stay unacknowledged before the server redelivers it. Default 30 s. */
   ackWaitMs?: number;
   /** Unacknowledged messages the server hands out to all instances together. Default 1000. */

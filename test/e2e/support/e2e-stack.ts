@@ -152,7 +152,9 @@ export async function startE2eStack(
       redis.disconnect();
       await stack.stop();
       await redisServer.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      // E2E_KEEP_DATA=on keeps the apps' logs and stores for a look after a failed run.
+      if (process.env.E2E_KEEP_DATA === 'on') process.stderr.write(`e2e stack data kept in ${dataDir}\n`);
+      else await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -22,8 +22,8 @@ import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
 import { alertRequest, sealMessage } from '../../../apps/node/src/node.fixtures.js';
 import { NODE, startTestbed, type NodeTestbed } from '../node/node-harness.js';
 
-// Two deliveries, so that the node gives up while its Redis is down within a few seconds.
-const MAX_DELIVER = 2;
+// Two attempts, so that the node gives up while its Redis is down within a few seconds.
+const MAX_ATTEMPTS = 2;
 
 let testbed: NodeTestbed;
 let app: INestApplication;
@@ -37,9 +37,7 @@ beforeAll(async () => {
   testbed = await startTestbed();
   operator = await testbed.operator();
   jsm = await jetstreamManager(operator);
-  // The hub decides the node consumer's limits; here the test plays the hub.
-  await jsm.consumers.update(STREAM_DELIVERY, nodeDeliveryConsumer(NODE), { max_deliver: MAX_DELIVER });
-  ({ app, base } = await testbed.start());
+  ({ app, base } = await testbed.start({ ...testbed.config(), NODE_MAX_ATTEMPTS: MAX_ATTEMPTS }));
   dir = mkdtempSync(join(tmpdir(), 'bl-dlq-node-'));
   const seed = join(dir, 'operator.nk');
   writeFileSync(seed, `${testbed.operatorSeed}\n`, { mode: 0o600 });
@@ -86,7 +84,7 @@ it('dead-letters a delivery the node cannot store, and a replay puts it in the i
       ),
     { timeoutMs: 45_000, what: 'the delivery in the dead-letter stream' },
   );
-  expect(record).toMatchObject({ stream: STREAM_DELIVERY, deliveries: MAX_DELIVER });
+  expect(record).toMatchObject({ stream: STREAM_DELIVERY, deliveries: MAX_ATTEMPTS });
 
   await testbed.redis.restart();
   await waitFor(async () => (await fetch(`${base}/healthz`)).ok, {

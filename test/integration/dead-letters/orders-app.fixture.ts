@@ -27,7 +27,7 @@ export const ORDERS_CONSUMER: ConsumerSpec = {
   stream: ORDERS_STREAM.name,
   durable: 'order-processor',
   filterSubject: 'dlqtest.orders.>',
-  maxDeliver: 3,
+  maxAttempts: 3,
 };
 
 export interface Handled {

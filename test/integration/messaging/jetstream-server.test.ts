@@ -167,8 +167,8 @@ describe('JetStreamServer', () => {
     expect(calls).toBe(1);
   });
 
-  it('dead-letters a message whose last allowed delivery fails', async () => {
-    const { consumer, root, stream } = await topology({ maxDeliver: 3 });
+  it('dead-letters a message whose last allowed attempt fails', async () => {
+    const { consumer, root, stream } = await topology({ maxAttempts: 3 });
     let calls = 0;
     const server = await serve({ connection, consumer, backoff: () => 20 }, () => {
       calls += 1;

@@ -32,7 +32,7 @@ const ORDERS_CONSUMER: ConsumerSpec = {
   stream: 'ORDERS',
   durable: 'order-processor',
   filterSubject: 'orders.>',
-  maxDeliver: 5,
+  maxAttempts: 5,
 };
 
 interface Received {

@@ -101,7 +101,7 @@ describe('provisioning streams and consumers', () => {
   });
 
   it('creates a durable pull consumer with explicit acks and a single filter subject', async () => {
-    const { stream, consumer } = uniqueTopology({ maxDeliver: 4, ackWaitMs: 5_000, maxAckPending: 50 });
+    const { stream, consumer } = uniqueTopology({ maxAttempts: 4, ackWaitMs: 5_000, maxAckPending: 50 });
     const manager = await connection.manager();
     await provisionStreams(manager, [stream]);
 
@@ -112,7 +112,8 @@ describe('provisioning streams and consumers', () => {
       durable_name: consumer.durable,
       ack_policy: 'explicit',
       filter_subject: consumer.filterSubject,
-      max_deliver: 4,
+      // Attempts are counted by the transport; the server never gives up on a message by itself.
+      max_deliver: -1,
       ack_wait: 5_000 * NS_PER_MS,
       max_ack_pending: 50,
     });
@@ -126,11 +127,11 @@ describe('provisioning streams and consumers', () => {
     const first = await provisionConsumer(manager, consumer);
 
     const again = await provisionConsumer(manager, consumer);
-    const changed = await provisionConsumer(manager, { ...consumer, maxDeliver: 2, ackWaitMs: 7_000 });
+    const changed = await provisionConsumer(manager, { ...consumer, maxAckPending: 20, ackWaitMs: 7_000 });
 
     expect(again.created).toBe(first.created);
     expect(changed.created).toBe(first.created);
-    expect(changed.config).toMatchObject({ max_deliver: 2, ack_wait: 7_000 * NS_PER_MS });
+    expect(changed.config).toMatchObject({ max_ack_pending: 20, ack_wait: 7_000 * NS_PER_MS });
   });
 
   it('names the consumer when its stream does not exist', async () => {

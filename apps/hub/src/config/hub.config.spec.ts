@@ -9,7 +9,7 @@ describe('HubConfig', () => {
       HUB_SEED_FILE: '.data/keys/hub.nk',
       HTTP_PORT: 8080,
       HUB_CONCURRENCY: 64,
-      HUB_MAX_DELIVER: 120,
+      HUB_MAX_ATTEMPTS: 120,
       NATS_URL: 'nats://127.0.0.1:4222',
     });
   });

@@ -24,13 +24,13 @@ export class HubConfig extends BaseConfig {
   HUB_CONCURRENCY: number = 64;
 
   /**
-   * Deliveries of one ingress message before it is dead-lettered. Refusals are acked at once, so only
+   * Handler failures of one ingress message before it is dead-lettered. Refusals are acked at once, so only
    * infrastructure failures retry; with backoff capped at a minute, 120 rides out two hours of outage.
    */
   @IsInt()
   @Min(1)
   @Max(10_000)
-  HUB_MAX_DELIVER: number = 120;
+  HUB_MAX_ATTEMPTS: number = 120;
 
   /**
    * Largest ingress body accepted, in bytes; larger ones are refused OVERSIZED. The NATS server's

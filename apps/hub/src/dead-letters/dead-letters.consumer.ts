@@ -17,6 +17,6 @@ export function hubDeadLettersConsumer(config: HubConfig): ConsumerSpec {
     stream: STREAM_ADVISORIES,
     durable: CONSUMER_HUB_DEAD_LETTERS,
     filterSubject: ADVISORY_CONSUMER_WILDCARD,
-    maxDeliver: config.HUB_MAX_DELIVER,
+    maxAttempts: config.HUB_MAX_ATTEMPTS,
   };
 }

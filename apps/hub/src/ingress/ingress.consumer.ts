@@ -16,7 +16,7 @@ export function hubIngressConsumer(config: HubConfig): ConsumerSpec {
     stream: STREAM_INGRESS,
     durable: CONSUMER_HUB_INGRESS,
     filterSubject: INGRESS_WILDCARD,
-    maxDeliver: config.HUB_MAX_DELIVER,
+    maxAttempts: config.HUB_MAX_ATTEMPTS,
     concurrency: config.HUB_CONCURRENCY,
     sequenceBy: (msg) => parseIngressSubject(msg.subject)?.node,
   };

@@ -39,6 +39,15 @@ export class NodeConfig extends BaseConfig {
   @Matches(/^[a-z]{2}$/, { message: 'NODE_SITE must be a lowercase country code, e.g. kz' })
   NODE_SITE?: string;
 
+  /**
+   * Failures of the node's handler on one delivery before it is dead-lettered (a delivery that can
+   * never be taken in, such as a malformed one, is dead-lettered at once).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  NODE_MAX_ATTEMPTS: number = 10;
+
   // Validated by BaseConfig; the node only gives it a default.
   override HTTP_PORT: number = 3000;
 }
