@@ -131,7 +131,7 @@ function faultSteps(env: E2eStack, sent: readonly SentAlert[], link: () => LeafL
   return steps;
 }
 
-describe('chaos: alerts from five nodes through hub crashes, NATS restarts, a Redis wipe and an offline recipient', () => {
+describe('chaos: alerts from five nodes through hub crashes, NATS restarts, a Redis wipe, a site cut and an offline recipient', () => {
   let siteLink: LeafLink | undefined;
   const sites =
     config.CHAOS_LEAF_CUT === 'on'

@@ -26,12 +26,9 @@ export class ChaosConfig {
   @IsIn(SWITCH)
   CHAOS_REDIS_WIPE: Switch = 'on';
 
-  /**
-   * Run site kz as a leaf server and cut its link to the hub (a relay) from 45 % to 65 % of the run.
-   * Off by default until the run passes with it: it still loses and (with the Redis wipe) duplicates alerts.
-   */
+  /** Run site kz as a leaf server and cut its link to the hub (a relay) from 45 % to 65 % of the run. */
   @IsIn(SWITCH)
-  CHAOS_LEAF_CUT: Switch = 'off';
+  CHAOS_LEAF_CUT: Switch = 'on';
 }
 
 /** The run's settings. @throws ConfigError naming each invalid variable. */
