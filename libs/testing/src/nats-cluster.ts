@@ -1,4 +1,5 @@
 import { freePort, LOOPBACK } from './free-port.js';
+import { ServerStartError } from './harness.errors.js';
 import { natsClusterConfig } from './nats-cluster.config.js';
 import { spawnNatsServer } from './nats-server.js';
 import type { NatsServerHandle } from './server-handle.js';
@@ -50,15 +51,29 @@ export interface NatsClusterHandle {
 const DEFAULT_SIZE = 3;
 const DEFAULT_NAME = 'borderlink';
 const HEALTHY_TIMEOUT_MS = 30_000;
+// Route and monitoring ports are written into every member's config: when another process takes one
+// between choosing and binding it, the whole cluster starts again on new ports.
+const LAUNCH_ATTEMPTS = 3;
 
 /**
  * Spawns a JetStream cluster of `size` nats-server processes on free loopback ports (client, route
  * and monitoring ports each), each with its own temporary store, routed to one another, and resolves
  * once all are healthy. Each member is a spawned-server handle: `kill()` (SIGKILL) and `restart()`
  * keep its port and store, so a restarted member rejoins and catches up from its peers.
- * @throws MissingBinaryError when nats-server is not installed; ServerStartError when one does not start.
+ * @throws MissingBinaryError when nats-server is not installed; ServerStartError when one does not
+ *   start (a port taken meanwhile is retried on new ports).
  */
 export async function startNatsCluster(opts: StartNatsClusterOptions = {}): Promise<NatsClusterHandle> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchCluster(opts);
+    } catch (error) {
+      if (!(error instanceof ServerStartError && error.portInUse && attempt < LAUNCH_ATTEMPTS)) throw error;
+    }
+  }
+}
+
+async function launchCluster(opts: StartNatsClusterOptions): Promise<NatsClusterHandle> {
   const size = opts.size ?? DEFAULT_SIZE;
   const name = opts.name ?? DEFAULT_NAME;
   const routePorts = await distinctFreePorts(size);
