@@ -1,7 +1,7 @@
 // A hub and two agency nodes in-process on a three-server JetStream cluster running the configuration
 // `borderlink nats-config` generates for the fixture registry (authentication and permissions on),
 // with every stream at three replicas, and Redis. The apps get all three client URLs, as in production.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -10,8 +10,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import { inboxListKey } from '#contracts';
 import { NatsConnectionService } from '#messaging';
-import { stringifyRegistry } from '#registry';
-import { createLogger, validateConfig } from '#runtime';
+import { createLogger } from '#runtime';
 import {
   startNatsCluster,
   startRedis,
@@ -20,11 +19,10 @@ import {
   type RedisServerHandle,
 } from '#testing';
 import { natsConfigOf } from '../../../apps/cli/src/nats-config/nats-config.service.js';
-import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
 import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
-import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
 import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
-import { fixtureKeys, fixtureRegistry, type FixtureNode } from '../../../apps/node/src/node.fixtures.js';
+import { fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';
+import { appConfigs } from '../support/app-configs.js';
 import { connectAs, generateOperatorKey } from '../support/secured-nats.js';
 
 /** The agency nodes running as apps: one sends, the other receives. */
@@ -121,35 +119,15 @@ interface BootInput {
 // The hub (streams at three replicas) first, since it provisions the nodes' consumers; then the
 // nodes, listening on free loopback ports. Resolves with each node's base URL.
 async function bootApps(input: BootInput): Promise<Map<AppNode, string>> {
-  const registryFile = join(input.dir, 'registry.yaml');
-  await writeFile(registryFile, stringifyRegistry(input.registry));
-  const seedFile = async (node: FixtureNode): Promise<string> => {
-    const file = join(input.dir, `${node}.nk`);
-    await writeFile(file, input.keys[node].seed, { mode: 0o600 });
-    return file;
-  };
-  const common = {
-    NATS_URL: input.natsUrl,
-    REDIS_URL: input.redisUrl,
-    REGISTRY_FILE: registryFile,
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
-  };
-  const hubConfig = validateConfig(HubConfig, {
-    ...common,
-    HUB_SEED_FILE: await seedFile('hub'),
-    STREAM_REPLICAS: '3',
-  });
+  const configs = await appConfigs(input);
+  const hubConfig = await configs.hub({ STREAM_REPLICAS: '3' });
   input.apps.set('hub', await bootstrapHub(hubConfig, createLogger({ service: 'hub' }, 'silent')));
   const base = new Map<AppNode, string>();
   for (const node of [SENDER, RECIPIENT] as const) {
-    const config = validateConfig(NodeConfig, {
-      ...common,
-      NODE_ID: node,
-      NODE_SEED_FILE: await seedFile(node),
-      NODE_STORE_FILE: join(input.dir, `${node}-outbox.db`),
-    });
-    const app = await createNodeApp(config, createLogger({ service: 'node', node }, 'silent'));
+    const app = await createNodeApp(
+      await configs.node(node),
+      createLogger({ service: 'node', node }, 'silent'),
+    );
     input.apps.set(node, app);
     await app.listen(0, '127.0.0.1');
     base.set(node, await app.getUrl());

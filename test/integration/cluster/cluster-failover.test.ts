@@ -102,7 +102,9 @@ it("delivers every acknowledged alert exactly once while the hub's server, leadi
   // whole CI run it was seen not to settle within 3 minutes, which says nothing about delivery.
   await waitFor(
     async () => {
-      const response = await fetch(`${victim!.monitorUrl}/healthz?js-enabled-only=true`).catch(() => undefined);
+      const response = await fetch(`${victim!.monitorUrl}/healthz?js-enabled-only=true`).catch(
+        () => undefined,
+      );
       return response?.ok === true;
     },
     { timeoutMs: 60_000, what: `${victim!.serverName} serving JetStream again` },

@@ -1,16 +1,13 @@
 // A hub and agency nodes in-process, each connecting with its own nkey, on a spawned NATS running the
 // configuration `borderlink nats-config` generates for the fixture registry, and a spawned Redis.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { stringifyRegistry } from '#registry';
-import { createLogger, validateConfig } from '#runtime';
+import { createLogger } from '#runtime';
 import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
-import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
 import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
-import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
 import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
 import {
   fixtureKeys,
@@ -18,6 +15,7 @@ import {
   type FixtureKeys,
   type FixtureNode,
 } from '../../../apps/node/src/node.fixtures.js';
+import { appConfigs } from './app-configs.js';
 import { connectAs, generateOperatorKey, startSecuredNats } from './secured-nats.js';
 
 /** The servers, and the apps started on them so far. */
@@ -46,20 +44,7 @@ export async function startInProcessNetwork(): Promise<InProcessNetwork> {
     startRedis(),
   ]);
   const dir = await mkdtemp(join(tmpdir(), 'bl-network-'));
-  const registryFile = join(dir, 'registry.yaml');
-  await writeFile(registryFile, stringifyRegistry(registry));
-  const seedFile = async (node: FixtureNode) => {
-    const file = join(dir, `${node}.nk`);
-    await writeFile(file, keys[node].seed, { mode: 0o600 });
-    return file;
-  };
-  const common = {
-    NATS_URL: nats.url,
-    REDIS_URL: redis.url,
-    REGISTRY_FILE: registryFile,
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
-  };
+  const configs = await appConfigs({ dir, registry, keys, natsUrl: nats.url, redisUrl: redis.url });
   const hubs: INestApplication[] = [];
   const nodes = new Map<FixtureNode, { app: INestApplication; url: string }>();
   return {
@@ -68,19 +53,15 @@ export async function startInProcessNetwork(): Promise<InProcessNetwork> {
     keys,
     operator: () => connectAs(nats.url, 'operator', operatorKey.seed),
     async startHub() {
-      const config = validateConfig(HubConfig, { ...common, HUB_SEED_FILE: await seedFile('hub') });
-      const hub = await bootstrapHub(config, createLogger({ service: 'hub' }, 'silent'));
+      const hub = await bootstrapHub(await configs.hub(), createLogger({ service: 'hub' }, 'silent'));
       hubs.push(hub);
       return hub;
     },
     async startNode(node) {
-      const config = validateConfig(NodeConfig, {
-        ...common,
-        NODE_ID: node,
-        NODE_SEED_FILE: await seedFile(node),
-        NODE_STORE_FILE: join(dir, `${node}.outbox.sqlite`),
-      });
-      const app = await createNodeApp(config, createLogger({ service: 'node', node }, 'silent'));
+      const app = await createNodeApp(
+        await configs.node(node),
+        createLogger({ service: 'node', node }, 'silent'),
+      );
       await app.listen(0, '127.0.0.1');
       const url = await app.getUrl();
       nodes.set(node, { app, url });
