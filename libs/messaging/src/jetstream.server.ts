@@ -166,7 +166,9 @@ export class JetStreamServer
     const workers: ConsumerWorker[] = [];
     for (const binding of bindings) {
       const { spec, handler } = binding;
-      const info = spec.bind ? await this.awaitConsumer(manager, spec) : await provisionConsumer(manager, spec);
+      const info = spec.bind
+        ? await this.awaitConsumer(manager, spec)
+        : await provisionConsumer(manager, spec);
       if (info === undefined) return;
       workers.push(
         new ConsumerWorker(

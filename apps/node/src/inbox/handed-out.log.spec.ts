@@ -12,9 +12,12 @@ describe('HandedOutLog', () => {
   let now: Date;
   const open: HandedOutLog[] = [];
   const openLog = () => {
-    const log = new HandedOutLog({ NODE_STORE_FILE: join(dir, 'store.sqlite') } as NodeConfig, {
-      now: () => now,
-    } as Clock);
+    const log = new HandedOutLog(
+      { NODE_STORE_FILE: join(dir, 'store.sqlite') } as NodeConfig,
+      {
+        now: () => now,
+      } as Clock,
+    );
     open.push(log);
     return log;
   };

@@ -55,7 +55,10 @@ const logs: HandedOutLog[] = [];
 function setup() {
   const repository = new FakeInbox();
   const metrics = new MetricsService({ service: 'node', nats: 'unused' });
-  const handedOut = new HandedOutLog({ NODE_STORE_FILE: join(dir, 'store.sqlite') } as NodeConfig, new Clock());
+  const handedOut = new HandedOutLog(
+    { NODE_STORE_FILE: join(dir, 'store.sqlite') } as NodeConfig,
+    new Clock(),
+  );
   logs.push(handedOut);
   const inbox = new InboxService(repository as unknown as InboxRepository, handedOut, metrics);
   return { repository, metrics, inbox };
