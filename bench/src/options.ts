@@ -18,6 +18,8 @@ export interface BenchOptions {
   seconds: number;
   /** B4: alerts addressed to the offline recipient. */
   backlog: number;
+  /** B5: how long the started stack idles before its idle footprint is read. */
+  idleMs: number;
   /** Bound on any wait for the pipeline to deliver everything. */
   timeoutMs: number;
   logLevel: string;
@@ -26,7 +28,8 @@ export interface BenchOptions {
 }
 
 export const USAGE = `usage: node bench/run.mjs [B1 B2 B3 B4 B5] [--full] [--b1-messages N] [--alerts N]
-  [--raw-messages N] [--rate N] [--seconds N] [--backlog N] [--timeout-s N] [--log-level L] [--profile DIR]
+  [--raw-messages N] [--rate N] [--seconds N] [--backlog N] [--idle-s N] [--timeout-s N] [--log-level L]
+  [--profile DIR]
 Runs the named scenarios (all by default) with quick sizes, or the issue's sizes with --full.`;
 
 /** Thrown for arguments the suite cannot run with; the message says which. */
@@ -55,6 +58,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       rate: { type: 'string' },
       seconds: { type: 'string' },
       backlog: { type: 'string' },
+      'idle-s': { type: 'string' },
       'timeout-s': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
       profile: { type: 'string' },
@@ -73,6 +77,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     rate: count(values.rate, 1_000, 'rate'),
     seconds: count(values.seconds, full ? 30 : 3, 'seconds'),
     backlog: count(values.backlog, full ? 100_000 : 20_000, 'backlog'),
+    idleMs: count(values['idle-s'], 45, 'idle-s') * 1000,
     timeoutMs: count(values['timeout-s'], full ? 900 : 180, 'timeout-s') * 1000,
     logLevel: values['log-level'] ?? 'info',
     profileDir: values.profile,

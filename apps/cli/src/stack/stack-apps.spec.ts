@@ -49,6 +49,23 @@ describe('stack app specs', () => {
     });
   });
 
+  it("caps a node's heap, leaving an inherited NODE_OPTIONS the last word", () => {
+    const inherited = process.env.NODE_OPTIONS;
+    try {
+      delete process.env.NODE_OPTIONS;
+      expect(nodeProcessSpec(config, { id: 'kz-border', port: 3001 }).env.NODE_OPTIONS).toBe(
+        '--max-old-space-size=128',
+      );
+      process.env.NODE_OPTIONS = '--max-old-space-size=512';
+      expect(nodeProcessSpec(config, { id: 'kz-border', port: 3001 }).env.NODE_OPTIONS).toBe(
+        '--max-old-space-size=128 --max-old-space-size=512',
+      );
+    } finally {
+      if (inherited === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = inherited;
+    }
+  });
+
   it('picks distinct free ports', async () => {
     const ports = await pickPorts(5);
     expect(new Set(ports).size).toBe(5);

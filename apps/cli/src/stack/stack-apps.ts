@@ -47,6 +47,10 @@ export function hubProcessSpec(
   };
 }
 
+// A node's heap is capped: left alone, V8 grows it past 250 MB resident while a backlog drains
+// (docs/performance.md, B4). An inherited NODE_OPTIONS comes last, so it can raise the cap.
+const NODE_HEAP_CAP = '--max-old-space-size=128';
+
 /**
  * The agency node `id`, with its seed from the stack's keys folder; a node of a national site runs
  * on its site's leaf server (`site.natsUrl`) with NODE_SITE set.
@@ -62,6 +66,7 @@ export function nodeProcessSpec(
     logFile: appLogFile(config.paths, node.id),
     env: {
       ...sharedEnv(config),
+      NODE_OPTIONS: [NODE_HEAP_CAP, process.env.NODE_OPTIONS].filter(Boolean).join(' '),
       NODE_ID: node.id,
       NODE_SEED_FILE: join(config.paths.keys, `${node.id}.nk`),
       // Kept between runs like the JetStream store: what a node queued must survive its restart.
