@@ -41,7 +41,7 @@ async function runScenarios(
   report: (result: ScenarioResult) => void,
 ): Promise<void> {
   const wanted = new Set(options.scenarios);
-  if (wanted.has('B1')) report(await runMessagingScenario(options));
+  if (wanted.has('B1')) report(await runMessagingScenario(options, root));
   if (wanted.has('B2') || wanted.has('B5')) {
     const { b2, b5 } = await runThroughputScenario(options, root);
     if (wanted.has('B2')) report(b2);
