@@ -1,3 +1,4 @@
+import { CpuAccount, serverPid } from '../measure/cpu-time.js';
 import { AlertPublishers } from './alert-publishers.js';
 import { BenchAlertFactory } from './bench-alerts.js';
 import { PUBLISHERS, RECIPIENTS, LOAD_REGION } from './bench-registry.js';
@@ -15,6 +16,11 @@ export interface PipelineTopology {
   nodes: StartedApp[];
   publishers: AlertPublishers;
   inbox: InboxProbe;
+  /**
+   * Starts counting CPU seconds of the hub, the recipients, the publishers, the bench driver,
+   * nats-server and redis-server (and, by difference, the rest of the machine).
+   */
+  countCpu(): Promise<CpuAccount>;
   close(): Promise<void>;
 }
 
@@ -38,13 +44,29 @@ export async function startPipeline(
     const factory = new BenchAlertFactory(root, LOAD_REGION);
     const publishers = await AlertPublishers.connect(stack.servers.nats.url, signers, factory);
     const inbox = new InboxProbe(stack.servers.redis.url);
+    const nodes = [firstNode!, ...others];
     return {
       stack,
       hub,
       firstNode: firstNode!,
-      nodes: [firstNode!, ...others],
+      nodes,
       publishers,
       inbox,
+      countCpu: async () => {
+        const { nats, redis } = stack.servers;
+        const [natsPid, redisPid] = await Promise.all([
+          serverPid('nats-server', nats.url),
+          serverPid('redis-server', redis.url),
+        ]);
+        return CpuAccount.begin({
+          hub: [hub.app.pid!],
+          recipients: nodes.slice(0, RECIPIENTS.length).map((node) => node.app.pid!),
+          publishers: nodes.slice(RECIPIENTS.length).map((node) => node.app.pid!),
+          bench: [process.pid],
+          nats: natsPid === undefined ? [] : [natsPid],
+          redis: redisPid === undefined ? [] : [redisPid],
+        });
+      },
       close: async () => {
         await publishers.close();
         await inbox.close();

@@ -1,5 +1,4 @@
 import { setTimeout as pause } from 'node:timers/promises';
-import { CpuAccount, serverPid } from '../measure/cpu-time.js';
 import { processMemory, RssSampler } from '../measure/process-memory.js';
 import { pollUntil } from '../measure/poll.js';
 import { perSecond, round, summariseLatencies } from '../measure/stats.js';
@@ -36,7 +35,7 @@ export async function runThroughputScenario(options: BenchOptions, root: string)
     }
   });
   try {
-    const { hub, firstNode, nodes, publishers, inbox } = topology;
+    const { hub, firstNode, publishers, inbox } = topology;
     const startedNodeMb = (await processMemory(firstNode.app.pid!)).rssMb;
     const startedHubMb = (await processMemory(hub.app.pid!)).rssMb;
     // Idle means settled: V8 gives back the heap it grew while starting after about half a minute
@@ -46,19 +45,7 @@ export async function runThroughputScenario(options: BenchOptions, root: string)
     const idleHubMb = (await processMemory(hub.app.pid!)).rssMb;
     const hubSampler = new RssSampler(hub.app.pid!);
     const expected = options.alerts * RECIPIENTS.length;
-    const servers = topology.stack.servers;
-    const [natsPid, redisPid] = await Promise.all([
-      serverPid('nats-server', servers.nats.url),
-      serverPid('redis-server', servers.redis.url),
-    ]);
-    const cpu = await CpuAccount.begin({
-      hub: [hub.app.pid!],
-      recipients: nodes.slice(0, RECIPIENTS.length).map((node) => node.app.pid!),
-      publishers: nodes.slice(RECIPIENTS.length).map((node) => node.app.pid!),
-      bench: [process.pid],
-      nats: natsPid === undefined ? [] : [natsPid],
-      redis: redisPid === undefined ? [] : [redisPid],
-    });
+    const cpu = await topology.countCpu();
     const started = performance.now();
     await publishers.burst(options.alerts);
     const publishMs = performance.now() - started;

@@ -27,8 +27,10 @@ export async function runLatencyScenario(options: BenchOptions, root: string): P
   try {
     const { publishers, inbox } = topology;
     const expected = total * RECIPIENTS.length;
+    const cpu = await topology.countCpu();
     await publishers.paced(options.rate, total);
     const done = await pollUntil(async () => (await inbox.count(RECIPIENTS)) >= expected, options.timeoutMs);
+    const cpuSeconds = await cpu.end();
     const harvest = await inbox.harvest(RECIPIENTS, publishers.sentMs);
     const latency = summariseLatencies(harvest.latenciesMs);
     const ratio = raw.p99 > 0 ? round(latency.p99 / raw.p99) : null;
@@ -44,6 +46,9 @@ export async function runLatencyScenario(options: BenchOptions, root: string): P
         p50_ms: round(latency.p50, 1),
         p99_ms: round(latency.p99, 1),
         max_ms: round(latency.max, 1),
+        cpu_ms_per_alert_hub: round((cpuSeconds.hub! * 1000) / total, 2),
+        cpu_ms_per_delivery_recipient: round((cpuSeconds.recipients! * 1000) / expected, 2),
+        cpu_ms_per_alert_publisher: round((cpuSeconds.publishers! * 1000) / total, 2),
       },
       baseline: {
         samples: raw.count,
@@ -57,6 +62,8 @@ export async function runLatencyScenario(options: BenchOptions, root: string): P
       notes: [
         ...notes,
         'pipeline times have 1 ms resolution (ISO timestamps); the raw hop is timed in-process',
+        'cpu_ms_per_*: all CPU of those processes from the first publish to the last take-in (idle work ' +
+          'included), over alerts sent or deliveries made; below saturation it is the cost of one message',
       ],
     };
   } finally {
