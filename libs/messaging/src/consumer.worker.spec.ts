@@ -47,11 +47,17 @@ function consumerOf(messages: FakeMsg[]): Consumer {
 function controlledProcessor() {
   const started: string[] = [];
   const finishers = new Map<string, () => void>();
-  const process = (msg: JsMsg) =>
+  const releasers = new Map<string, () => void>();
+  const process = (msg: JsMsg, releaseOrder: () => void) =>
     new Promise<void>((resolve) => {
       started.push(msg.subject);
       finishers.set(msg.subject, resolve);
+      releasers.set(msg.subject, releaseOrder);
     });
+  const release = async (subject: string) => {
+    releasers.get(subject)!();
+    await new Promise((resolve) => setImmediate(resolve));
+  };
   const finish = async (subject: string) => {
     const done = finishers.get(subject);
     if (!done) throw new Error(`${subject} is not running`);
@@ -60,7 +66,7 @@ function controlledProcessor() {
     // Let the worker react to the settled handler.
     await new Promise((resolve) => setImmediate(resolve));
   };
-  return { started, process, finish, running: () => [...finishers.keys()] };
+  return { started, process, finish, release, running: () => [...finishers.keys()] };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -112,6 +118,50 @@ describe('ConsumerWorker', () => {
     await processor.finish('a.3');
     expect(processor.started.filter((subject) => subject.startsWith('a.'))).toEqual(['a.1', 'a.2', 'a.3']);
     await worker.stop(100);
+  });
+
+  it('starts the next message of a key, in a freed slot, once the running one releases its order', async () => {
+    const messages = ['a.1', 'a.2', 'b.1', 'c.1'].map(message);
+    const processor = controlledProcessor();
+    const worker = new ConsumerWorker(
+      consumerOf(messages),
+      { batch: 10, concurrency: 2, sequenceBy: senderOf },
+      processor.process,
+      () => undefined,
+    );
+    worker.start();
+    await settle();
+    expect(processor.running()).toEqual(['a.1', 'b.1']);
+    await processor.release('a.1');
+    // a.1 is still finishing; its slot and its lane went to a.2, and c.1 still waits for a slot.
+    expect(processor.running()).toEqual(['a.1', 'b.1', 'a.2']);
+    await processor.release('a.1');
+    expect(processor.running()).toEqual(['a.1', 'b.1', 'a.2']);
+    await processor.finish('a.1');
+    expect(processor.running()).toEqual(['b.1', 'a.2']);
+    await processor.finish('b.1');
+    expect(processor.running()).toEqual(['a.2', 'c.1']);
+    await processor.finish('a.2');
+    await processor.finish('c.1');
+    expect(processor.started).toEqual(['a.1', 'b.1', 'a.2', 'c.1']);
+    await worker.stop(100);
+  });
+
+  it('waits for released messages when it stops, and gives them back once the grace runs out', async () => {
+    const messages = ['a.1', 'a.2'].map(message);
+    const processor = controlledProcessor();
+    const worker = new ConsumerWorker(
+      consumerOf(messages),
+      { batch: 10, concurrency: 1, sequenceBy: senderOf },
+      processor.process,
+      () => undefined,
+    );
+    worker.start();
+    await settle();
+    await processor.release('a.1');
+    await processor.finish('a.2');
+    await worker.stop(20);
+    expect(messages.map((msg) => msg.naks)).toEqual([1, 0]);
   });
 
   it('gives back (nak) the messages still waiting in a lane when it stops', async () => {

@@ -3,8 +3,11 @@ import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { ClosedConnectionError, DrainingConnectionError } from '@nats-io/transport-node';
 import { exponentialDelay } from './backoff.js';
 
-/** Handles one message to the end (ack, nak or term). Must not reject. */
-export type MessageProcessor = (msg: JsMsg) => Promise<void>;
+/**
+ * Handles one message to the end (ack, nak or term). Must not reject. `releaseOrder` lets the next
+ * message of the same ordering key start before this one settles (see `JetStreamContext.releaseOrder`).
+ */
+export type MessageProcessor = (msg: JsMsg, releaseOrder: () => void) => Promise<void>;
 
 /** How much one worker takes on. */
 export interface WorkerLimits {
@@ -29,10 +32,14 @@ const PULL_RETRY_MAX_MS = 10_000;
  * Pulls one durable consumer in bounded batches and runs up to `concurrency` messages at once. It
  * asks only for as many messages as it has room for, so nothing waits locally long enough to
  * outlive its ack wait, and acks stay per message. With `sequenceBy`, messages sharing a key wait
- * in that key's lane behind the one running, so each key's messages are handled in delivery order.
+ * in that key's lane behind the one running, so each key's messages are handled in delivery order;
+ * a handler that releases its order early hands its slot and its lane on at once and finishes
+ * alongside (still held, so the batch bound stays exact).
  */
 export class ConsumerWorker {
   private readonly running = new Map<JsMsg, string | undefined>();
+  /** Messages whose handler released their order and is finishing: held, but outside `concurrency`. */
+  private readonly finishing = new Set<JsMsg>();
   private readonly waiting: JsMsg[] = [];
   /** Per ordering key with a message running: the messages of that key delivered after it. */
   private readonly lanes = new Map<string, JsMsg[]>();
@@ -78,7 +85,7 @@ export class ConsumerWorker {
     for (const msg of unstarted) msg.nak();
     await this.loop;
     await this.settle(graceMs);
-    for (const msg of this.running.keys()) msg.nak();
+    for (const msg of [...this.running.keys(), ...this.finishing]) msg.nak();
   }
 
   private async pull(): Promise<void> {
@@ -148,21 +155,33 @@ export class ConsumerWorker {
 
   private run(msg: JsMsg, key: string | undefined): void {
     this.running.set(msg, key);
+    const release = (): void => this.releaseOrder(msg);
     const done = (): void => this.finished(msg);
-    this.process(msg).then(done, done);
+    this.process(msg, release).then(done, done);
+  }
+
+  // The message leaves its slot and lane for the next one; it stays held until it settles.
+  private releaseOrder(msg: JsMsg): void {
+    if (!this.running.has(msg)) return;
+    const key = this.running.get(msg);
+    this.running.delete(msg);
+    this.finishing.add(msg);
+    this.startNext(key);
   }
 
   private finished(msg: JsMsg): void {
-    const key = this.running.get(msg);
-    this.running.delete(msg);
+    if (!this.finishing.delete(msg)) {
+      const key = this.running.get(msg);
+      this.running.delete(msg);
+      this.startNext(key);
+    }
     this.held--;
-    this.startNext(key);
     if (this.onRoom && this.limits.batch - this.held >= this.refillAt) {
       const wake = this.onRoom;
       this.onRoom = undefined;
       wake();
     }
-    if (this.running.size === 0) this.onIdle?.();
+    if (this.running.size === 0 && this.finishing.size === 0) this.onIdle?.();
   }
 
   // The freed slot goes to the next message of the same key, else to the first waiting message
@@ -181,7 +200,7 @@ export class ConsumerWorker {
   }
 
   private async settle(graceMs: number): Promise<void> {
-    if (this.running.size === 0) return;
+    if (this.running.size === 0 && this.finishing.size === 0) return;
     const idle = new Promise<void>((resolve) => {
       this.onIdle = resolve;
     });

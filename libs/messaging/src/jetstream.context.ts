@@ -9,8 +9,20 @@ import { headerRecord } from './message-headers.js';
 export class JetStreamContext extends BaseRpcContext<[JsMsg]> {
   private record: Record<string, string> | undefined;
 
-  constructor(private readonly msg: JsMsg) {
+  constructor(
+    private readonly msg: JsMsg,
+    private readonly release: () => void = () => undefined,
+  ) {
     super([msg]);
+  }
+
+  /**
+   * Lets the next message with this one's ordering key (`ConsumerSpec.sequenceBy`) start now, while
+   * this handler finishes: for a handler whose order-dependent part ends before its work does. The
+   * message is still acked only when the handler resolves. Calling it again does nothing.
+   */
+  releaseOrder(): void {
+    this.release();
   }
 
   /** The subject the message was published on. */

@@ -174,7 +174,7 @@ export class JetStreamServer
         new ConsumerWorker(
           consumers.getConsumerFromInfo(info),
           spec,
-          (msg) => this.process(spec, handler, msg),
+          (msg, releaseOrder) => this.process(spec, handler, msg, releaseOrder),
           (error, failures) => this.pullFailed(spec, error, failures),
         ),
       );
@@ -221,8 +221,13 @@ export class JetStreamServer
     return handler;
   }
 
-  private async process(spec: ResolvedConsumerSpec, handler: MessageHandler, msg: JsMsg): Promise<void> {
-    const ctx = new JetStreamContext(msg);
+  private async process(
+    spec: ResolvedConsumerSpec,
+    handler: MessageHandler,
+    msg: JsMsg,
+    releaseOrder: () => void,
+  ): Promise<void> {
+    const ctx = new JetStreamContext(msg, releaseOrder);
     try {
       await this.invoke(handler, msg.data, ctx);
     } catch (error) {

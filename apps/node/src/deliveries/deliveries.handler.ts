@@ -24,6 +24,7 @@ export class DeliveriesHandler {
         subject: context.subject,
         body,
         header: (name) => context.header(name),
+        releaseOrder: () => context.releaseOrder(),
       });
     } finally {
       stop();

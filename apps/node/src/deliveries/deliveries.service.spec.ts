@@ -123,6 +123,17 @@ describe('DeliveriesService', () => {
     expect(receipts).toEqual([{ message: 'a1', origin: 'tj-border' }]);
   });
 
+  it("releases the sender's order once the alert is in the inbox, before its receipt is sent", async () => {
+    const { service, inboxed, receipts } = setup();
+    const seenAtRelease: { inboxed: number; receipts: number }[] = [];
+    await service.handle({
+      ...delivery('alert', alert('tj-border'), 'tj-border'),
+      releaseOrder: () => seenAtRelease.push({ inboxed: inboxed.length, receipts: receipts.length }),
+    });
+    expect(seenAtRelease).toEqual([{ inboxed: 1, receipts: 0 }]);
+    expect(receipts).toHaveLength(1);
+  });
+
   it('drops a second delivery of the same id but repeats its idempotent receipt', async () => {
     const { service, inboxed, receipts } = setup();
     await service.handle(delivery('alert', alert('tj-border'), 'tj-border'));

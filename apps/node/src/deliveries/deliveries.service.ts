@@ -88,7 +88,9 @@ export class DeliveriesService {
       case 'alert':
       case 'notice':
       case 'reply':
-        return this.takeIn(this.receive(address.kind, address, delivery), options.sendReceipts ?? true);
+        return this.takeIn(this.receive(address.kind, address, delivery), options.sendReceipts ?? true, () =>
+          delivery.releaseOrder?.(),
+        );
       case 'routing':
         return this.sent.applyRouting(this.trusted(this.receive('routing', address, delivery)));
       case 'receipt':
@@ -139,7 +141,11 @@ export class DeliveriesService {
     return received.message;
   }
 
-  private async takeIn<K extends InboxKind>(received: Received<K>, sendReceipt: boolean): Promise<void> {
+  private async takeIn<K extends InboxKind>(
+    received: Received<K>,
+    sendReceipt: boolean,
+    releaseOrder: () => void,
+  ): Promise<void> {
     const { kind, address, fields, origin } = received;
     const fresh = await this.inbox.takeIn({
       id: fields.id,
@@ -153,6 +159,8 @@ export class DeliveriesService {
       handling: fields.handling,
       message: messageToJson(kind, received.message),
     });
+    // In the inbox and announced: the sender's next delivery may go ahead while this one is answered.
+    releaseOrder();
     if (!origin.verified) {
       this.logger.warn(
         { msgId: fields.id, sender: fields.sender, kind, reason: origin.reason, fresh },

@@ -3,4 +3,9 @@ export interface Delivery {
   subject: string;
   body: Uint8Array;
   header(name: string): string | undefined;
+  /**
+   * Lets the consumer start this sender's next delivery: called once this one is in the inbox, as
+   * only the take-in has to follow the sender's order (decision 13), not the receipt that follows.
+   */
+  releaseOrder?(): void;
 }
