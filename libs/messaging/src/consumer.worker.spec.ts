@@ -1,5 +1,5 @@
 import type { Consumer, JsMsg } from '@nats-io/jetstream';
-import { ConsumerWorker } from './consumer.worker.js';
+import { ConsumerWorker, type WorkerLimits } from './consumer.worker.js';
 
 // The worker's scheduling, with a consumer that hands out a fixed list of messages: what runs when,
 // under the concurrency bound and per ordering key. (Pulling from a real server is covered by the
@@ -70,19 +70,23 @@ function controlledProcessor() {
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A started worker over messages with these subjects, run by a controlled processor. */
+function startedWorker(subjects: string[], limits: WorkerLimits) {
+  const messages = subjects.map(message);
+  const processor = controlledProcessor();
+  const worker = new ConsumerWorker(consumerOf(messages), limits, processor.process, () => undefined);
+  worker.start();
+  return { messages, processor, worker };
+}
 const senderOf = (msg: JsMsg) => msg.subject.split('.')[0];
 
 describe('ConsumerWorker', () => {
   it('runs at most `concurrency` messages at once and starts the next as one finishes', async () => {
-    const messages = ['a.1', 'b.1', 'c.1', 'd.1'].map(message);
-    const processor = controlledProcessor();
-    const worker = new ConsumerWorker(
-      consumerOf(messages),
-      { batch: 10, concurrency: 2 },
-      processor.process,
-      () => undefined,
-    );
-    worker.start();
+    const { processor, worker } = startedWorker(['a.1', 'b.1', 'c.1', 'd.1'], {
+      batch: 10,
+      concurrency: 2,
+    });
     await settle();
     expect(processor.running()).toEqual(['a.1', 'b.1']);
     await processor.finish('b.1');
@@ -95,15 +99,11 @@ describe('ConsumerWorker', () => {
   });
 
   it('handles messages with the same key one at a time, in delivery order, while other keys go on', async () => {
-    const messages = ['a.1', 'b.1', 'a.2', 'b.2', 'a.3', 'c.1'].map(message);
-    const processor = controlledProcessor();
-    const worker = new ConsumerWorker(
-      consumerOf(messages),
-      { batch: 10, concurrency: 4, sequenceBy: senderOf },
-      processor.process,
-      () => undefined,
-    );
-    worker.start();
+    const { processor, worker } = startedWorker(['a.1', 'b.1', 'a.2', 'b.2', 'a.3', 'c.1'], {
+      batch: 10,
+      concurrency: 4,
+      sequenceBy: senderOf,
+    });
     await settle();
     // a.2 and a.3 wait behind a.1, b.2 behind b.1; c.1 has a key of its own.
     expect(processor.running()).toEqual(['a.1', 'b.1', 'c.1']);
@@ -121,15 +121,11 @@ describe('ConsumerWorker', () => {
   });
 
   it('starts the next message of a key, in a freed slot, once the running one releases its order', async () => {
-    const messages = ['a.1', 'a.2', 'b.1', 'c.1'].map(message);
-    const processor = controlledProcessor();
-    const worker = new ConsumerWorker(
-      consumerOf(messages),
-      { batch: 10, concurrency: 2, sequenceBy: senderOf },
-      processor.process,
-      () => undefined,
-    );
-    worker.start();
+    const { processor, worker } = startedWorker(['a.1', 'a.2', 'b.1', 'c.1'], {
+      batch: 10,
+      concurrency: 2,
+      sequenceBy: senderOf,
+    });
     await settle();
     expect(processor.running()).toEqual(['a.1', 'b.1']);
     await processor.release('a.1');
@@ -148,15 +144,11 @@ describe('ConsumerWorker', () => {
   });
 
   it('waits for released messages when it stops, and gives them back once the grace runs out', async () => {
-    const messages = ['a.1', 'a.2'].map(message);
-    const processor = controlledProcessor();
-    const worker = new ConsumerWorker(
-      consumerOf(messages),
-      { batch: 10, concurrency: 1, sequenceBy: senderOf },
-      processor.process,
-      () => undefined,
-    );
-    worker.start();
+    const { messages, processor, worker } = startedWorker(['a.1', 'a.2'], {
+      batch: 10,
+      concurrency: 1,
+      sequenceBy: senderOf,
+    });
     await settle();
     await processor.release('a.1');
     await processor.finish('a.2');
@@ -165,15 +157,11 @@ describe('ConsumerWorker', () => {
   });
 
   it('gives back (nak) the messages still waiting in a lane when it stops', async () => {
-    const messages = ['a.1', 'a.2', 'a.3'].map(message);
-    const processor = controlledProcessor();
-    const worker = new ConsumerWorker(
-      consumerOf(messages),
-      { batch: 10, concurrency: 4, sequenceBy: senderOf },
-      processor.process,
-      () => undefined,
-    );
-    worker.start();
+    const { messages, processor, worker } = startedWorker(['a.1', 'a.2', 'a.3'], {
+      batch: 10,
+      concurrency: 4,
+      sequenceBy: senderOf,
+    });
     await settle();
     const stopped = worker.stop(50);
     await processor.finish('a.1');
