@@ -22,11 +22,22 @@ function location(url: string, line: number): string {
   return `${index >= 0 ? path.slice(index + 1) : path}:${line + 1}`;
 }
 
+// The largest entries of a time tally, one text line each: share of the total, milliseconds, name.
+function largest(tally: Map<string, number>, top: number): string[] {
+  const totalUs = [...tally.values()].reduce((sum, us) => sum + us, 0);
+  return [...tally.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(
+      ([name, us]) =>
+        `${((us * 100) / totalUs).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`,
+    );
+}
+
 /** The functions with the most self time in one profile, as text lines with their share of samples. */
 export function topSelfTime(profile: CpuProfile, top = TOP): string[] {
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const selfUs = new Map<string, number>();
-  let totalUs = 0;
   profile.samples.forEach((id, index) => {
     const frame = frames.get(id);
     const delta = profile.timeDeltas[index] ?? 0;
@@ -34,15 +45,8 @@ export function topSelfTime(profile: CpuProfile, top = TOP): string[] {
     const name =
       `${frame.functionName || '(anonymous)'} ${frame.url === '' ? '' : location(frame.url, frame.lineNumber)}`.trim();
     selfUs.set(name, (selfUs.get(name) ?? 0) + delta);
-    totalUs += delta;
   });
-  return [...selfUs.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(
-      ([name, us]) =>
-        `${((us * 100) / totalUs).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`,
-    );
+  return largest(selfUs, top);
 }
 
 // What a frame belongs to: an npm package, a folder of this repository (apps/node/src/inbox,
@@ -67,7 +71,6 @@ export function shareByOwner(profile: CpuProfile, top = TOP): string[] {
   const parents = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
   const byOwner = new Map<string, number>();
-  let busyUs = 0;
   profile.samples.forEach((id, index) => {
     const delta = profile.timeDeltas[index] ?? 0;
     if (nodes.get(id)?.callFrame.functionName === '(idle)') return;
@@ -79,15 +82,8 @@ export function shareByOwner(profile: CpuProfile, top = TOP): string[] {
     }
     const key = owner ?? '(node internals)';
     byOwner.set(key, (byOwner.get(key) ?? 0) + delta);
-    busyUs += delta;
   });
-  return [...byOwner.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(
-      ([owner, us]) =>
-        `${((us * 100) / busyUs).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${owner}`,
-    );
+  return largest(byOwner, top);
 }
 
 /** Summaries of every `.cpuprofile` in `dir`. */
