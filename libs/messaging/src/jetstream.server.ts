@@ -234,7 +234,8 @@ export class JetStreamServer
       await this.failed(spec, msg, ctx, error);
       return;
     }
-    this.failures.clear(tallyKey(ctx));
+    // Only a redelivery can have failed here before: a first delivery costs no key and no lookup.
+    if (ctx.deliveryCount > 1) this.failures.clear(tallyKey(ctx));
     msg.ack();
     this.emit('acked', ctx);
   }
