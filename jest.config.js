@@ -1,11 +1,20 @@
 // Four tiers, each its own jest project: `npm run test:unit|test:integration|test:e2e|test:chaos`.
+import { readFileSync } from 'node:fs';
+
+// Jest resolves `#contracts`, `#hub`, … to the TypeScript source the `types` condition of package.json's
+// `imports` names, so the aliases are declared once.
+const { imports } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const aliases = Object.fromEntries(
+  Object.entries(imports).map(([alias, target]) => [`^${alias}$`, target.types.replace(/^\./, '<rootDir>')]),
+);
+
 const transform = { '^.+\\.ts$': ['@swc/jest'] };
 const shared = {
   transform,
   extensionsToTreatAsEsm: ['.ts'],
   testEnvironment: 'node',
   moduleNameMapper: {
-    '^#(contracts|messaging|trust|registry|runtime|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    ...aliases,
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };
