@@ -1,6 +1,6 @@
 // Test parties and messages shared by the hub's unit and integration tests.
 import { create, type MessageInitShape } from '@bufbuild/protobuf';
-import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   AlertSchema,
   AlertType,
@@ -23,16 +23,15 @@ import {
   encodeMessage,
   ingressSubject,
   type Alert,
-  type Handling,
   type MessageOf,
   type Notice,
   type Receipt,
   type Reply,
+  type SendableKind,
 } from '#contracts';
 import { RegistryIndex, type Registry, type RegistryNode } from '#registry';
-import { NodeSigner, canonicalSentTime, formatHandling, generateNodeKey, sealHeaders } from '#trust';
+import { NodeSigner, generateNodeKey, sealHeaders, signedFieldsOf } from '#trust';
 import { v7 as uuidv7 } from 'uuid';
-import type { SendableKind } from './routing/routable-message.js';
 import { RouteRecordStore, type RouteRecord } from './routing/route-record.store.js';
 
 type NodeSpec = Pick<RegistryNode, 'id' | 'kind' | 'subscriptions'> & { country?: string };
@@ -217,19 +216,10 @@ export function sealNodeMessage<K extends SendableKind>(
   options: { body?: Uint8Array; subjectNode?: string } = {},
 ): NodeMessage {
   const body = options.body ?? encodeMessage(kind, message);
-  const handling = 'handling' in message ? (message.handling as Handling | undefined) : undefined;
-  const fields = {
-    id: message.id,
-    type: kind,
-    sender: message.sender,
-    sent: canonicalSentTime(message.sent ? timestampDate(message.sent) : new Date()),
-    handling: formatHandling(handling),
-    correlation: '',
-  };
   return {
     id: message.id,
     subject: ingressSubject(options.subjectNode ?? message.sender, kind),
-    headers: sealHeaders(signer, fields, body),
+    headers: sealHeaders(signer, signedFieldsOf(kind, message), body),
     body,
   };
 }

@@ -1,15 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HUB_JETSTREAM_DOMAIN } from '#contracts';
 import { MessagingModule, NatsConnectionService, inboxPrefixOf, seedFileAuthenticator } from '#messaging';
-import { RegistryFileWatcher, RegistryIndex } from '#registry';
-import { ObservabilityModule, RedisModule } from '#runtime';
-import { NodeSigner, SignatureVerifier } from '#trust';
+import { RegistryModule } from '#registry';
+import { ObservabilityModule, RedisModule, LOGGER } from '#runtime';
+import { NodeSigner } from '#trust';
 import type { Logger } from 'pino';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { Clock } from './common/clock.js';
 import { HttpDrainService } from './common/http-drain.service.js';
 import { IdGenerator } from './common/id-generator.js';
-import { LOGGER } from './common/logger.token.js';
 import { NodeConfig } from './config/node.config.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import type { NodeIdentity } from './identity/node-identity.js';
@@ -21,9 +20,9 @@ import { RebuildModule } from './rebuild/rebuild.module.js';
 import { SiteModule } from './site/site.module.js';
 
 /**
- * The agency node. Global to every feature: the validated config, the logger, the registry, the
- * node's signer and the verifier of other nodes' signatures, the clock and the id source. Then
- * Redis, NATS with the declared streams, health and metrics, and the features.
+ * The agency node. Global to every feature: the validated config, the logger, the node's signer, the
+ * clock and the id source; the registry with the verifier of other nodes' signatures. Then Redis, NATS,
+ * health and metrics, and the features.
  */
 @Module({})
 export class NodeModule {
@@ -33,6 +32,7 @@ export class NodeModule {
       module: NodeModule,
       global: true,
       imports: [
+        RegistryModule.forRoot({ file: config.REGISTRY_FILE, index: registry, logger }),
         RedisModule.forRoot({ url: config.REDIS_URL }),
         MessagingModule.forRoot({
           servers: config.NATS_URL.split(',').map((url) => url.trim()),
@@ -63,29 +63,12 @@ export class NodeModule {
       providers: [
         { provide: NodeConfig, useValue: config },
         { provide: LOGGER, useValue: logger },
-        { provide: RegistryIndex, useValue: registry },
         { provide: NodeSigner, useValue: signer },
-        {
-          provide: SignatureVerifier,
-          useValue: new SignatureVerifier(
-            (node) => registry.publicKeys(node),
-            (node, key) => registry.keyWindow(node, key),
-          ),
-        },
-        {
-          // Key rotations, revocations and new nodes take effect without a restart.
-          provide: RegistryFileWatcher,
-          useValue: new RegistryFileWatcher(config.REGISTRY_FILE, registry, {
-            onReload: (path) => logger.info({ registry: path }, 'registry reloaded'),
-            onRefused: (error) =>
-              logger.error({ err: error, problems: error.problems }, 'registry change refused; old one kept'),
-          }),
-        },
         Clock,
         IdGenerator,
         HttpDrainService,
       ],
-      exports: [NodeConfig, LOGGER, RegistryIndex, NodeSigner, SignatureVerifier, Clock, IdGenerator],
+      exports: [NodeConfig, LOGGER, NodeSigner, Clock, IdGenerator],
     };
   }
 }

@@ -56,7 +56,7 @@ export async function measureMessagingLayer(url: string, count: number): Promise
     const started = performance.now();
     const handled = app.get(EventSink).expect(count);
     await runWindowed(count, RAW_PUBLISH_IN_FLIGHT, (serial) =>
-      publisher.publish(SUBJECT, body, { msgId: `b1-${serial}` }),
+      publisher.publish({ subject: SUBJECT, body, msgId: `b1-${serial}`, headers: {} }),
     );
     await handled;
     return perSecond(count, performance.now() - started);

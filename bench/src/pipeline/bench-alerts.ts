@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { encodeMessage, ingressSubject, messageFromJson, type Alert } from '#contracts';
-import { NodeSigner, sealHeaders } from '#trust';
+import { NodeSigner, sealHeaders, signedFieldsOf } from '#trust';
 import { v7 as uuidv7 } from 'uuid';
-import { signedFieldsOf } from '../../../apps/node/src/outbound/signed-fields.js';
 import { MESSAGE_BYTES } from '../raw/raw-jetstream.js';
 
 /** One signed alert as a node puts it on the wire: subject, protobuf body, Bl-* headers, id. */

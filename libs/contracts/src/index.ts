@@ -89,9 +89,13 @@ export {
   MESSAGE_SCHEMAS,
   MESSAGE_KINDS,
   NODE_SENDABLE_KINDS,
+  HUB_ISSUED_KINDS,
   isMessageKind,
+  isSendableKind,
   type MessageKind,
   type MessageOf,
+  type SendableKind,
+  type HubIssuedKind,
 } from './message-kinds.js';
 export {
   SUBJECT_ROOT,
@@ -153,9 +157,11 @@ export {
   CONSUMER_HUB_INGRESS,
   CONSUMER_HUB_DEAD_LETTERS,
   nodeDeliveryConsumer,
+  nodeDeliveryConsumerAddress,
   nodeRebuildConsumer,
   HUB_JETSTREAM_DOMAIN,
   type StreamDefinition,
+  type ConsumerAddress,
 } from './streams.js';
 export {
   REDIS_PREFIX,

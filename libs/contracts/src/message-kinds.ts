@@ -28,16 +28,27 @@ export type MessageOf<K extends MessageKind> = MessageShape<(typeof MESSAGE_SCHE
 
 export const MESSAGE_KINDS = Object.keys(MESSAGE_SCHEMAS) as MessageKind[];
 
-/** Kinds a node may send into the hub; the others are issued by the hub itself. */
-export const NODE_SENDABLE_KINDS: readonly MessageKind[] = [
+export function isMessageKind(value: string): value is MessageKind {
+  return Object.hasOwn(MESSAGE_SCHEMAS, value);
+}
+
+/** Kinds a node may send into the hub, and so signs with its own key; the others are the hub's. */
+export const NODE_SENDABLE_KINDS = [
   'alert',
   'notice',
   'reply',
   'receipt',
   'release',
   'group',
-];
+] as const satisfies readonly MessageKind[];
 
-export function isMessageKind(value: string): value is MessageKind {
-  return Object.hasOwn(MESSAGE_SCHEMAS, value);
+export type SendableKind = (typeof NODE_SENDABLE_KINDS)[number];
+
+export function isSendableKind(kind: string): kind is SendableKind {
+  return (NODE_SENDABLE_KINDS as readonly string[]).includes(kind);
 }
+
+/** Kinds only the hub issues and signs: its answers to a sender. */
+export const HUB_ISSUED_KINDS = ['rejection', 'routing'] as const satisfies readonly MessageKind[];
+
+export type HubIssuedKind = (typeof HUB_ISSUED_KINDS)[number];

@@ -5,6 +5,7 @@ import {
   DEAD_LETTER_WILDCARD,
   DELIVERY_WILDCARD,
   INGRESS_WILDCARD,
+  deliveryFilter,
 } from './subjects.js';
 
 // Stream and consumer names. Changing one needs a migration (streams are the log of record).
@@ -33,6 +34,25 @@ export const CONSUMER_HUB_DEAD_LETTERS = 'hub-dead-letters';
 /** The durable consumer through which one node reads its own deliveries. */
 export function nodeDeliveryConsumer(node: string): string {
   return `node-${node}`;
+}
+
+/** Where a durable consumer reads: its stream, its name and the subjects it selects. */
+export interface ConsumerAddress {
+  stream: string;
+  durable: string;
+  filterSubject: string;
+}
+
+/**
+ * The consumer `node-<id>` on BL_DELIVERY, reading `bl.out.<id>.>` only: provisioned by the hub (the
+ * node's permissions allow it only to bind, pull and ack) and bound by the node.
+ */
+export function nodeDeliveryConsumerAddress(node: string): ConsumerAddress {
+  return {
+    stream: STREAM_DELIVERY,
+    durable: nodeDeliveryConsumer(node),
+    filterSubject: deliveryFilter(node),
+  };
 }
 
 /**

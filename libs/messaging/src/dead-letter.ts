@@ -1,6 +1,6 @@
 import { PubHeaders, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import { MsgHdrsImpl, type MsgHdrs } from '@nats-io/transport-node';
-import { publishDurably, type PublishAck } from './jetstream.publisher.js';
+import { publishDurably, type PublishResult } from './jetstream.publisher.js';
 
 /**
  * Headers a dead-letter record adds to the original ones. Read by the console and the replay tool:
@@ -95,7 +95,7 @@ export function writeDeadLetter(
   subject: string,
   msg: JsMsg,
   reason: string,
-): Promise<PublishAck> {
+): Promise<PublishResult> {
   return publishDurably(js, subject, msg.data, deadLetterHeaders(msg, reason));
 }
 
@@ -109,7 +109,7 @@ export function publishDeadLetter(
   source: DeadLetterSource,
   body: Uint8Array,
   reason: string,
-): Promise<PublishAck> {
+): Promise<PublishResult> {
   return publishDurably(js, subject, body, deadLetterHeadersOf(source, reason));
 }
 

@@ -7,7 +7,12 @@ export {
 } from './messaging.options.js';
 export { MessagingModule } from './messaging.module.js';
 export { NatsConnectionService } from './nats-connection.service.js';
-export { JetStreamPublisher, type PublishOptions, type PublishAck } from './jetstream.publisher.js';
+export {
+  JetStreamPublisher,
+  type OutboundEnvelope,
+  type PublishOptions,
+  type PublishResult,
+} from './jetstream.publisher.js';
 export {
   JetStreamServer,
   JETSTREAM_TRANSPORT,

@@ -6,11 +6,21 @@ import { PublishError } from './messaging.errors.js';
 import { NatsConnectionService } from './nats-connection.service.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 
-/** Options of one durable publish. */
-export interface PublishOptions {
+/**
+ * One message to store in a stream, exactly as it goes on the wire: a retry publishes the same
+ * subject, bytes, headers and `Nats-Msg-Id`, so JetStream stores it once.
+ */
+export interface OutboundEnvelope {
+  subject: string;
+  /** The protobuf encoding of the message. */
+  body: Uint8Array;
   /** Sent as `Nats-Msg-Id`: JetStream stores a repeated id only once within the duplicate window. */
   msgId: string;
-  headers?: Record<string, string>;
+  headers: Record<string, string>;
+}
+
+/** How one durable publish is attempted. */
+export interface PublishOptions {
   /** How long to wait for the publish ack of one attempt; default 5 s. */
   timeoutMs?: number;
   /**
@@ -21,7 +31,7 @@ export interface PublishOptions {
 }
 
 /** JetStream's acknowledgement: where the message is stored, and whether it was already there. */
-export interface PublishAck {
+export interface PublishResult {
   stream: string;
   seq: number;
   duplicate: boolean;
@@ -44,7 +54,7 @@ export async function publishDurably(
   headers: MsgHdrs,
   timeoutMs: number = DEFAULT_TIMEOUT_MS,
   policy: RetryPolicy = PUBLISH_RETRY,
-): Promise<PublishAck> {
+): Promise<PublishResult> {
   const ack = await withRetry(
     () => js.publish(subject, body, { headers, timeout: timeoutMs }),
     policy,
@@ -67,14 +77,23 @@ export class JetStreamPublisher {
   constructor(private readonly connection: NatsConnectionService) {}
 
   /**
-   * Stores `body` on `subject` with `Nats-Msg-Id = opts.msgId` and resolves with the publish ack.
-   * `duplicate: true` means a message with this id was already stored (possibly by an earlier attempt
-   * of this same call whose ack was lost).
+   * Stores the envelope and resolves with the publish ack. `duplicate: true` means a message with its
+   * msgId was already stored (possibly by an earlier attempt of this same call whose ack was lost).
    * @throws PublishError when JetStream does not acknowledge; RangeError for an unsendable header.
    */
-  async publish(subject: string, body: Uint8Array, opts: PublishOptions): Promise<PublishAck> {
-    const headers = toMsgHeaders(opts.headers, opts.msgId);
+  async publish(envelope: OutboundEnvelope, opts: PublishOptions = {}): Promise<PublishResult> {
+    const headers = toMsgHeaders(envelope.headers, envelope.msgId);
     const policy = opts.retry === false ? SINGLE_ATTEMPT : PUBLISH_RETRY;
-    return publishDurably(this.connection.jetstream(), subject, body, headers, opts.timeoutMs, policy);
+    const js = this.connection.jetstream();
+    return publishDurably(js, envelope.subject, envelope.body, headers, opts.timeoutMs, policy);
+  }
+
+  /**
+   * Publishes every envelope at once, so they leave in one socket write and their acks are awaited
+   * together; resolves once all are stored, in the envelopes' order.
+   * @throws PublishError when any publish is not acknowledged.
+   */
+  publishAll(envelopes: readonly OutboundEnvelope[]): Promise<PublishResult[]> {
+    return Promise.all(envelopes.map((envelope) => this.publish(envelope)));
   }
 }

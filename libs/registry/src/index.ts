@@ -16,6 +16,7 @@ export { RegistryError } from './registry.error.js';
 export { parseRegistry, loadRegistry, stringifyRegistry } from './registry.parser.js';
 export { RegistryIndex } from './registry-index.js';
 export { RegistryFileWatcher, type RegistryWatchOptions } from './registry-file.watcher.js';
+export { RegistryModule, type RegistryModuleOptions } from './registry.module.js';
 export { enrolKeys } from './enrol-keys.js';
 export { addNodeKey, revokeNodeKey } from './key-lifecycle.js';
 export { validationContextOf } from './validation-context.js';

@@ -6,6 +6,7 @@ export { IsSubjectToken } from './config/subject-token.validator.js';
 export { validateConfig } from './config/validate-config.js';
 export { createLogger, type LogBindings, type MessageLogFields } from './logging/create-logger.js';
 export { PinoLoggerService } from './logging/pino-logger.service.js';
+export { LOGGER } from './logging/logger.token.js';
 export { REDIS } from './redis/redis.constants.js';
 export { defineScript, type RedisScript } from './redis/redis-script.js';
 export { EpochMarker } from './redis/epoch-marker.js';

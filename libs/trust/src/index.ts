@@ -3,6 +3,7 @@ export { type SignedFields } from './signed-fields.js';
 export { signingBytes } from './signing-bytes.js';
 export { generateNodeKey, NodeSigner } from './node-signer.js';
 export { sealHeaders, readSignedFields } from './envelope.js';
+export { sealMessage, signedFieldsOf, type SealedMessage } from './sealed-message.js';
 export { EnvelopeError } from './envelope.error.js';
 export { canonicalSentTime } from './sent-time.js';
 export { SignatureVerifier, type KeyValidity, type Verification } from './signature-verifier.js';

@@ -68,7 +68,8 @@ describe('JetStreamServer', () => {
 
   async function publishAll(root: string, count: number): Promise<string[]> {
     const bodies = Array.from({ length: count }, (_, i) => `${root}-${i + 1}`);
-    for (const body of bodies) await publisher.publish(`${root}.msg`, text(body), { msgId: body });
+    for (const body of bodies)
+      await publisher.publish({ subject: `${root}.msg`, body: text(body), msgId: body, headers: {} });
     return bodies;
   }
 
@@ -138,7 +139,9 @@ describe('JetStreamServer', () => {
     });
     const deadLettered = nthEvent(server, 'deadLettered');
 
-    await publisher.publish(`${root}.alert`, text('poison'), {
+    await publisher.publish({
+      subject: `${root}.alert`,
+      body: text('poison'),
       msgId: 'p-1',
       headers: { 'Bl-Id': 'p-1', 'Bl-Sender': 'kz-border' },
     });

@@ -47,7 +47,7 @@ describe('messaging on a server with a leaf-node listener, restarted under traff
       for (let i = 0; !stop; i++) {
         const id = `m${i}`;
         try {
-          await publisher.publish(`${root}.${i % 5}`, text(id), { msgId: id });
+          await publisher.publish({ subject: `${root}.${i % 5}`, body: text(id), msgId: id, headers: {} });
           stored.push(id);
         } catch {
           // Not acknowledged (the server is down): not promised, so not counted.

@@ -130,12 +130,14 @@ describe('JetStreamServer in a Nest application', () => {
     await app.listen();
 
     const publisher = moduleRef.get(JetStreamPublisher);
-    await publisher.publish('orders.created', text('order-1'), {
+    await publisher.publish({
+      subject: 'orders.created',
+      body: text('order-1'),
       msgId: 'o-1',
       headers: { 'Order-Id': 'o-1' },
     });
-    await publisher.publish('orders.created', text('flaky'), { msgId: 'o-2' });
-    await publisher.publish('orders.created', text('poison'), { msgId: 'o-3' });
+    await publisher.publish({ subject: 'orders.created', body: text('flaky'), msgId: 'o-2', headers: {} });
+    await publisher.publish({ subject: 'orders.created', body: text('poison'), msgId: 'o-3', headers: {} });
 
     const log = moduleRef.get(OrderLog);
     await within(log.reaches(2), 10_000, 'two orders handled');
@@ -187,9 +189,12 @@ describe('JetStreamServer in a Nest application', () => {
       const retried = nthEvent(server, 'retried');
       await app.listen();
       const log = app.get(OrderLog);
-      await app
-        .get(JetStreamPublisher)
-        .publish('orders.audit.created', text('order-9'), { msgId: 'o-9', headers: { 'Order-Id': 'o-9' } });
+      await app.get(JetStreamPublisher).publish({
+        subject: 'orders.audit.created',
+        body: text('order-9'),
+        msgId: 'o-9',
+        headers: { 'Order-Id': 'o-9' },
+      });
 
       const [, , reason] = await within(retried, 10_000, 'the first delivery to fail');
       await within(log.reaches(1), 10_000, 'the order handled');

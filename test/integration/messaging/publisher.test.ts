@@ -25,7 +25,9 @@ describe('JetStreamPublisher', () => {
     const manager = await connection.manager();
     await manager.streams.add({ name: stream.name, subjects: stream.subjects });
 
-    const ack = await publisher.publish(`${root}.alert`, text('body'), {
+    const ack = await publisher.publish({
+      subject: `${root}.alert`,
+      body: text('body'),
       msgId: 'm-1',
       headers: { 'Bl-Id': 'm-1', 'Bl-Type': 'alert' },
     });
@@ -42,8 +44,18 @@ describe('JetStreamPublisher', () => {
     const manager = await connection.manager();
     await manager.streams.add({ name: stream.name, subjects: stream.subjects });
 
-    const first = await publisher.publish(`${root}.alert`, text('once'), { msgId: 'same-id' });
-    const second = await publisher.publish(`${root}.alert`, text('once'), { msgId: 'same-id' });
+    const first = await publisher.publish({
+      subject: `${root}.alert`,
+      body: text('once'),
+      msgId: 'same-id',
+      headers: {},
+    });
+    const second = await publisher.publish({
+      subject: `${root}.alert`,
+      body: text('once'),
+      msgId: 'same-id',
+      headers: {},
+    });
 
     expect(first.duplicate).toBe(false);
     expect(second).toEqual({ stream: stream.name, seq: first.seq, duplicate: true });
@@ -56,10 +68,10 @@ describe('JetStreamPublisher', () => {
     await manager.streams.add({ name: stream.name, subjects: stream.subjects });
 
     await nats.kill();
-    const publishing = publisher.publish(`${root}.alert`, text('through restart'), {
-      msgId: 'restart-1',
-      timeoutMs: 1_500,
-    });
+    const publishing = publisher.publish(
+      { subject: `${root}.alert`, body: text('through restart'), msgId: 'restart-1', headers: {} },
+      { timeoutMs: 1_500 },
+    );
     await nats.restart();
     const ack = await publishing;
 
@@ -68,7 +80,10 @@ describe('JetStreamPublisher', () => {
   }, 30_000);
 
   it('gives up with a PublishError after bounded retries when no stream takes the subject', async () => {
-    const failure = publisher.publish('nowhere.at.all', text('lost'), { msgId: 'n-1', timeoutMs: 500 });
+    const failure = publisher.publish(
+      { subject: 'nowhere.at.all', body: text('lost'), msgId: 'n-1', headers: {} },
+      { timeoutMs: 500 },
+    );
     await expect(failure).rejects.toBeInstanceOf(PublishError);
     await expect(failure).rejects.toMatchObject({ subject: 'nowhere.at.all', attempts: 5 });
   });
@@ -76,7 +91,12 @@ describe('JetStreamPublisher', () => {
   it('refuses a header value that would break the header block, before sending anything', async () => {
     const { root } = uniqueTopology();
     await expect(
-      publisher.publish(`${root}.x`, text('x'), { msgId: 'h-1', headers: { 'Bl-Id': 'a\r\nEvil: 1' } }),
+      publisher.publish({
+        subject: `${root}.x`,
+        body: text('x'),
+        msgId: 'h-1',
+        headers: { 'Bl-Id': 'a\r\nEvil: 1' },
+      }),
     ).rejects.toBeInstanceOf(RangeError);
   });
 });

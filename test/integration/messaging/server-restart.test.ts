@@ -48,7 +48,7 @@ describe('messaging across a NATS server crash', () => {
     };
     const publish = async (from: number, to: number): Promise<void> => {
       for (let i = from; i <= to; i++)
-        await publisher.publish(`${root}.m`, text(`m${i}`), { msgId: `m${i}` });
+        await publisher.publish({ subject: `${root}.m`, body: text(`m${i}`), msgId: `m${i}`, headers: {} });
     };
 
     await publish(1, 5);

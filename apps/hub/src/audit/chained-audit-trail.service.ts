@@ -3,9 +3,9 @@ import { create, toBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AuditEntrySchema, AuditEvent, auditSubject, type AuditEntry } from '#contracts';
 import { NodeSigner, chainAuditEntry, signCheckpoint, type AuditChainHead } from '#trust';
+import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { HubConfig } from '../config/hub.config.js';
-import { HUB_LOGGER } from '../core/hub-logger.js';
 import { AuditChainConflict, AuditChainStore, type StoredAuditHead } from './audit-chain.store.js';
 import { auditEventToken } from './audit-event.js';
 import { AuditPolicy } from './audit-policy.js';
@@ -51,7 +51,7 @@ export class ChainedAuditTrailService extends AuditTrail implements OnModuleInit
     private readonly signer: NodeSigner,
     private readonly config: HubConfig,
     private readonly policy: AuditPolicy,
-    @Inject(HUB_LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     super();
   }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { loadRegistry, RegistryFileWatcher, RegistryIndex } from '#registry';
-import { NodeSigner, SignatureVerifier } from '#trust';
+import { RegistryIndex, RegistryModule } from '#registry';
+import { LOGGER } from '#runtime';
+import { NodeSigner } from '#trust';
 import type { Logger } from 'pino';
 import { HubConfig } from '../config/hub.config.js';
 import { HubKeyError } from './hub-key.error.js';
-import { HUB_LOGGER } from './hub-logger.js';
 
 function loadHubSigner(seedFile: string): NodeSigner {
   let seed: string;
@@ -38,8 +38,8 @@ function checkEnrolment(
 }
 
 /**
- * What every hub feature shares: the validated config, the logger, the registry loaded once at
- * boot, the signature verifier over the registry's keys, and the hub's own signer.
+ * What every hub feature shares: the validated config, the logger, the registry (watched for changes)
+ * with its signature verifier, and the hub's own signer.
  */
 @Module({})
 export class HubCoreModule {
@@ -47,34 +47,12 @@ export class HubCoreModule {
     return {
       module: HubCoreModule,
       global: true,
+      imports: [
+        RegistryModule.forRoot({ file: config.REGISTRY_FILE, pollMs: config.HUB_REGISTRY_POLL_MS, logger }),
+      ],
       providers: [
-        {
-          // Key rotations, revocations and new nodes take effect without a restart.
-          provide: RegistryFileWatcher,
-          useFactory: (registry: RegistryIndex) =>
-            new RegistryFileWatcher(config.REGISTRY_FILE, registry, {
-              pollMs: config.HUB_REGISTRY_POLL_MS,
-              onReload: (path) => logger.info({ registry: path }, 'registry reloaded'),
-              onRefused: (error) =>
-                logger.error(
-                  { err: error, problems: error.problems },
-                  'registry change refused; old one kept',
-                ),
-            }),
-          inject: [RegistryIndex],
-        },
         { provide: HubConfig, useValue: config },
-        { provide: HUB_LOGGER, useValue: logger },
-        { provide: RegistryIndex, useFactory: () => new RegistryIndex(loadRegistry(config.REGISTRY_FILE)) },
-        {
-          provide: SignatureVerifier,
-          useFactory: (registry: RegistryIndex) =>
-            new SignatureVerifier(
-              (node) => registry.publicKeys(node),
-              (node, key) => registry.keyWindow(node, key),
-            ),
-          inject: [RegistryIndex],
-        },
+        { provide: LOGGER, useValue: logger },
         {
           provide: NodeSigner,
           useFactory: (registry: RegistryIndex) => {
@@ -85,7 +63,7 @@ export class HubCoreModule {
           inject: [RegistryIndex],
         },
       ],
-      exports: [HubConfig, HUB_LOGGER, RegistryIndex, SignatureVerifier, NodeSigner],
+      exports: [HubConfig, LOGGER, NodeSigner],
     };
   }
 }

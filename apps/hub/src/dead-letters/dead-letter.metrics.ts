@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
-import { MetricsService } from '#runtime';
+import { MetricsService, LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { HUB_LOGGER } from '../core/hub-logger.js';
 import { DeadLetterStore } from './dead-letter.store.js';
 
 /**
@@ -17,7 +16,7 @@ export class DeadLetterMetrics implements OnModuleInit {
   constructor(
     private readonly metrics: MetricsService,
     private readonly store: DeadLetterStore,
-    @Inject(HUB_LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   onModuleInit(): void {

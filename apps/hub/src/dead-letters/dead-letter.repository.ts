@@ -6,7 +6,12 @@ import {
   deadLetterSubject,
   parseDeadLetterSubject,
 } from '#contracts';
-import { NatsConnectionService, publishDeadLetter, type DeadLetterSource, type PublishAck } from '#messaging';
+import {
+  NatsConnectionService,
+  publishDeadLetter,
+  type DeadLetterSource,
+  type PublishResult,
+} from '#messaging';
 import { DeadLetterStore, type DeadLetterCount, type OriginalMessage } from './dead-letter.store.js';
 
 // Retention (max age, a purge, a deleted stream) may have removed the original before the advisory
@@ -35,7 +40,7 @@ export class DeadLetterRepository extends DeadLetterStore {
     }
   }
 
-  write(source: DeadLetterSource, body: Uint8Array, reason: string): Promise<PublishAck> {
+  write(source: DeadLetterSource, body: Uint8Array, reason: string): Promise<PublishResult> {
     const subject = deadLetterSubject(source.stream, source.consumer);
     return publishDeadLetter(this.connection.jetstream(), subject, source, body, reason);
   }

@@ -1,4 +1,4 @@
-import type { DeadLetterSource, PublishAck } from '#messaging';
+import type { DeadLetterSource, PublishResult } from '#messaging';
 
 /** A message as its stream still holds it. */
 export interface OriginalMessage {
@@ -20,7 +20,7 @@ export abstract class DeadLetterStore {
   abstract original(stream: string, sequence: number): Promise<OriginalMessage | undefined>;
 
   /** Stores the record; `duplicate` when a record for this message and consumer already exists. */
-  abstract write(source: DeadLetterSource, body: Uint8Array, reason: string): Promise<PublishAck>;
+  abstract write(source: DeadLetterSource, body: Uint8Array, reason: string): Promise<PublishResult>;
 
   /** How many records the dead-letter stream holds now, per stream and consumer. */
   abstract counts(): Promise<DeadLetterCount[]>;

@@ -1,5 +1,5 @@
 import { MsgHdrsImpl } from '@nats-io/transport-node';
-import { deadLetterMsgId, type DeadLetterSource, type PublishAck } from '#messaging';
+import { deadLetterMsgId, type DeadLetterSource, type PublishResult } from '#messaging';
 import type { Logger } from 'pino';
 import type { ConsumerAdvisory } from './consumer-advisory.js';
 import { DeadLetterStore, type DeadLetterCount, type OriginalMessage } from './dead-letter.store.js';
@@ -20,7 +20,7 @@ class MemoryDeadLetterStore extends DeadLetterStore {
     return Promise.resolve(this.originals.get(`${stream}:${sequence}`));
   }
 
-  write(source: DeadLetterSource, body: Uint8Array, reason: string): Promise<PublishAck> {
+  write(source: DeadLetterSource, body: Uint8Array, reason: string): Promise<PublishResult> {
     const id = deadLetterMsgId(source.stream, source.consumer, source.streamSequence);
     const duplicate = this.written.has(id);
     if (!duplicate) this.written.set(id, { source, body: new TextDecoder().decode(body), reason });

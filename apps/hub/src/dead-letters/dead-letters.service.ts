@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeadLetterSource } from '#messaging';
+import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { HUB_LOGGER } from '../core/hub-logger.js';
 import { advisoryReason, type ConsumerAdvisory } from './consumer-advisory.js';
 import { DeadLetterStore } from './dead-letter.store.js';
 
@@ -22,7 +22,7 @@ export interface DeadLetterOutcome {
 export class DeadLettersService {
   constructor(
     private readonly store: DeadLetterStore,
-    @Inject(HUB_LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /** Records the message `advisory` names; `advisoryBody` becomes the body if the original is gone. */

@@ -1,5 +1,5 @@
-import type { RejectionReason, Violation } from '#contracts';
-import type { Recipient, SendableKind } from '../routing/routable-message.js';
+import type { RejectionReason, SendableKind, Violation } from '#contracts';
+import type { Recipient } from '../routing/routable-message.js';
 
 /** A message the hub accepted, with everything needed to fan it out. */
 export interface RoutedMessage {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { JetStreamPublisher } from '#messaging';
-import { EnvelopePublisher, type OutboundEnvelope, type PublishOutcome } from './envelope-publisher.js';
+import { JetStreamPublisher, type OutboundEnvelope, type PublishResult } from '#messaging';
+import { EnvelopePublisher } from './envelope-publisher.js';
 
 /** Publishes the hub's envelopes to JetStream, all at once, and waits for every publish ack. */
 @Injectable()
@@ -9,11 +9,7 @@ export class DeliveryRepository extends EnvelopePublisher {
     super();
   }
 
-  async publishAll(envelopes: readonly OutboundEnvelope[]): Promise<PublishOutcome[]> {
-    return Promise.all(
-      envelopes.map(({ subject, body, msgId, headers }) =>
-        this.publisher.publish(subject, body, { msgId, headers }),
-      ),
-    );
+  publishAll(envelopes: readonly OutboundEnvelope[]): Promise<PublishResult[]> {
+    return this.publisher.publishAll(envelopes);
   }
 }

@@ -12,23 +12,22 @@ import {
   RoutingReportSchema,
   decodeMessage,
   deliverySubject,
-  encodeMessage,
+  type HubIssuedKind,
   type MessageOf,
 } from '#contracts';
+import type { OutboundEnvelope } from '#messaging';
 import { MetricsService } from '#runtime';
-import { NodeSigner, canonicalSentTime, formatHandling, sealHeaders } from '#trust';
+import { NodeSigner, sealMessage } from '#trust';
 import { v5 as uuidv5 } from 'uuid';
 import { AuditTrail, type AuditRecord } from '../audit/audit-trail.js';
 import { HubConfig } from '../config/hub.config.js';
 import { reasonName } from '../ingress/ingress-refusal.js';
 import type { RefusedMessage, RoutedMessage } from './delivery-outcome.js';
-import { EnvelopePublisher, type OutboundEnvelope } from './envelope-publisher.js';
+import { EnvelopePublisher } from './envelope-publisher.js';
 
 // Ids of what the hub issues are derived from the JetStream msgId, so a republish after a crash
 // carries the same id and receivers can dedupe it even after the stream's duplicate window.
 const HUB_OUTPUT_NAMESPACE = '132a39e9-8be8-4d87-9950-de9cb137263b';
-
-type HubIssuedKind = 'rejection' | 'routing';
 
 // Characters a node's validation refuses in a Rejection's texts: controls, bidi overrides, lone surrogates.
 const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\p{Cs}/gu;
@@ -88,7 +87,7 @@ export class DeliveryService {
         message: routed.id,
         recipients,
       });
-      envelopes.push(this.sealed('routing', report, routed.origin, routed.id, msgId, now));
+      envelopes.push(this.sealed('routing', report, routed.origin, msgId));
     }
     const [outcomes] = await Promise.all([
       this.publisher.publishAll(envelopes),
@@ -128,7 +127,7 @@ export class DeliveryService {
         })),
       });
       // The refused id is echoed in the body; it is not vouched for, so it is not put in a signed header.
-      envelopes.push(this.sealed('rejection', rejection, refused.origin, '', msgId, now));
+      envelopes.push(this.sealed('rejection', rejection, refused.origin, msgId));
     }
     const [receipt] = await Promise.all([audited, this.publisher.publishAll(envelopes)]);
     if (!receipt.duplicate) this.metrics.rejected.inc({ reason: reasonName(refused.reason) });
@@ -139,24 +138,14 @@ export class DeliveryService {
     kind: K,
     message: MessageOf<K>,
     to: string,
-    correlation: string,
     msgId: string,
-    now: Date,
   ): OutboundEnvelope {
-    const body = encodeMessage(kind, message);
-    const fields = {
-      id: message.id,
-      type: kind,
-      sender: this.config.HUB_ID,
-      sent: canonicalSentTime(now),
-      handling: formatHandling(undefined),
-      correlation,
-    };
+    const { body, headers } = sealMessage(this.signer, kind, message);
     return {
       subject: deliverySubject(to, kind, DIRECT_REGION, GENERAL_CATEGORY),
       body,
       msgId,
-      headers: { ...sealHeaders(this.signer, fields, body), [HEADER_RECIPIENT]: to },
+      headers: { ...headers, [HEADER_RECIPIENT]: to },
     };
   }
 

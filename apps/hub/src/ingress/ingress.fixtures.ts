@@ -1,13 +1,10 @@
 // Ingress pipelines for unit tests: in-memory ports, a recording publisher, no NATS or Redis.
+import type { OutboundEnvelope, PublishResult } from '#messaging';
 import { createLogger, MetricsService } from '#runtime';
 import { SignatureVerifier } from '#trust';
 import { HubConfig } from '../config/hub.config.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
-import {
-  EnvelopePublisher,
-  type OutboundEnvelope,
-  type PublishOutcome,
-} from '../delivery/envelope-publisher.js';
+import { EnvelopePublisher } from '../delivery/envelope-publisher.js';
 import { InMemoryAuditTrail } from '../audit/audit.fixtures.js';
 import { InMemoryRouteRecords, type TestParties } from '../hub.fixtures.js';
 import { CountingRateLimiter } from '../rate-limit/rate-limit.fixtures.js';
@@ -30,9 +27,9 @@ export class InMemoryAcceptedIds extends AcceptedIdStore {
 export class CollectingPublisher extends EnvelopePublisher {
   readonly published: OutboundEnvelope[] = [];
 
-  async publishAll(envelopes: readonly OutboundEnvelope[]): Promise<PublishOutcome[]> {
+  async publishAll(envelopes: readonly OutboundEnvelope[]): Promise<PublishResult[]> {
     this.published.push(...envelopes);
-    return envelopes.map(() => ({ duplicate: false }));
+    return envelopes.map((_, seq) => ({ stream: 'BL_DELIVERY', seq, duplicate: false }));
   }
 }
 

@@ -13,17 +13,14 @@ import {
   encodeMessage,
   validateMessage,
 } from '#contracts';
+import type { OutboundEnvelope, PublishResult } from '#messaging';
 import { MetricsService, createLogger } from '#runtime';
 import { validationContextOf } from '#registry';
 import { SignatureVerifier, readSignedFields } from '#trust';
 import { InMemoryAuditTrail } from '../audit/audit.fixtures.js';
 import { HubConfig } from '../config/hub.config.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
-import {
-  EnvelopePublisher,
-  type OutboundEnvelope,
-  type PublishOutcome,
-} from '../delivery/envelope-publisher.js';
+import { EnvelopePublisher } from '../delivery/envelope-publisher.js';
 import {
   InMemoryRouteRecords,
   createTestParties,
@@ -45,13 +42,13 @@ class RecordingPublisher extends EnvelopePublisher {
   failure: Error | undefined;
   private readonly seen = new Set<string>();
 
-  async publishAll(envelopes: readonly OutboundEnvelope[]): Promise<PublishOutcome[]> {
+  async publishAll(envelopes: readonly OutboundEnvelope[]): Promise<PublishResult[]> {
     if (this.failure) throw this.failure;
     return envelopes.map((envelope) => {
       const duplicate = this.seen.has(envelope.msgId);
       this.seen.add(envelope.msgId);
       if (!duplicate) this.published.push(envelope);
-      return { duplicate };
+      return { stream: 'BL_DELIVERY', seq: this.published.length, duplicate };
     });
   }
 

@@ -13,11 +13,14 @@ import {
   decodeMessage,
   isMessageId,
   isMessageKind,
+  isSendableKind,
   parseIngressSubject,
   validateMessage,
+  type SendableKind,
   type Violation,
 } from '#contracts';
 import { RegistryIndex, validationContextOf } from '#registry';
+import { LOGGER } from '#runtime';
 import {
   EnvelopeError,
   SignatureVerifier,
@@ -27,12 +30,11 @@ import {
 } from '#trust';
 import type { Logger } from 'pino';
 import { HubConfig } from '../config/hub.config.js';
-import { HUB_LOGGER } from '../core/hub-logger.js';
 import type { RefusedMessage, RoutedMessage } from '../delivery/delivery-outcome.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { RecipientResolverService } from '../routing/recipient-resolver.service.js';
 import { RouteRecordStore } from '../routing/route-record.store.js';
-import { isSendableKind, type RoutableMessage, type SendableKind } from '../routing/routable-message.js';
+import type { RoutableMessage } from '../routing/routable-message.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { AcceptedIdStore } from './accepted-ids.store.js';
 import { IngressRefusal, reasonName } from './ingress-refusal.js';
@@ -98,7 +100,7 @@ export class IngressService {
     private readonly resolver: RecipientResolverService,
     private readonly routes: RouteRecordStore,
     private readonly delivery: DeliveryService,
-    @Inject(HUB_LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
     private readonly config: HubConfig,
     private readonly rateLimiter: RateLimiter,
     private readonly acceptedIds: AcceptedIdStore,

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { NatsConnectionService } from '#messaging';
 import { RegistryIndex } from '#registry';
+import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { HUB_LOGGER } from '../core/hub-logger.js';
 import { provisionNodeConsumers, receivingNodes } from './node-consumers.js';
 
 /**
@@ -15,7 +15,7 @@ export class NodeConsumersService implements OnApplicationBootstrap {
   constructor(
     private readonly connection: NatsConnectionService,
     private readonly registry: RegistryIndex,
-    @Inject(HUB_LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,16 +1,15 @@
-import { STREAM_DELIVERY, deliveryFilter, nodeDeliveryConsumer } from '#contracts';
+import { nodeDeliveryConsumerAddress } from '#contracts';
 import { provisionConsumer, type ConsumerSpec } from '#messaging';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import type { RegistryNode } from '#registry';
 
 /**
- * The durable consumer `node-<id>` on BL_DELIVERY through which one node reads `bl.out.<id>.>`.
- * The node may only bind to it (its permissions allow consumer info, pull and ack), so its
- * server-side settings are decided here, by the hub. `pattern` is unused when provisioning.
+ * The delivery consumer of one node, as the hub provisions it: the node may only bind to it, so its
+ * server-side settings are decided here. `pattern` is unused when provisioning.
  */
 export function nodeDeliveryConsumerSpec(node: string): ConsumerSpec {
-  const durable = nodeDeliveryConsumer(node);
-  return { pattern: durable, stream: STREAM_DELIVERY, durable, filterSubject: deliveryFilter(node) };
+  const address = nodeDeliveryConsumerAddress(node);
+  return { pattern: address.durable, ...address };
 }
 
 /** The registry nodes that receive deliveries: every node but the hub. */

@@ -13,9 +13,8 @@ import {
   type Release,
 } from '#contracts';
 import { NatsConnectionService } from '#messaging';
-import { MetricsService, RebuildWatch } from '#runtime';
+import { MetricsService, RebuildWatch, LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { HUB_LOGGER } from '../core/hub-logger.js';
 import { ROUTE_RECORD_TTL_SECONDS } from '../routing/route-record.repository.js';
 import { HubStateFold } from './hub-state-plan.js';
 import { HubStateRepository } from './hub-state.repository.js';
@@ -50,7 +49,7 @@ export class HubRebuildService implements OnApplicationBootstrap, OnApplicationS
     private readonly nats: NatsConnectionService,
     private readonly state: HubStateRepository,
     metrics: MetricsService,
-    @Inject(HUB_LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.watch = new RebuildWatch({
       isWhole: () => this.state.epoch.isCurrent(),

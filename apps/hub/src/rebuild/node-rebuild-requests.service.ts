@@ -3,8 +3,8 @@ import type { Subscription } from '@nats-io/transport-node';
 import { REBUILD_REQUEST_WILDCARD, parseRebuildRequestSubject } from '#contracts';
 import { NatsConnectionService } from '#messaging';
 import { RegistryIndex } from '#registry';
+import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { HUB_LOGGER } from '../core/hub-logger.js';
 import { receivingNodes } from '../provisioning/node-consumers.js';
 import { provideRebuildConsumer } from './node-rebuild-consumers.js';
 
@@ -23,7 +23,7 @@ export class NodeRebuildRequestsService implements OnApplicationBootstrap, OnApp
   constructor(
     private readonly nats: NatsConnectionService,
     private readonly registry: RegistryIndex,
-    @Inject(HUB_LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HEADER_ID, STREAM_INGRESS } from '#contracts';
-import { JetStreamPublisher, NatsConnectionService } from '#messaging';
-import type { OutboundEnvelope } from '../delivery/envelope-publisher.js';
+import { JetStreamPublisher, NatsConnectionService, type OutboundEnvelope } from '#messaging';
 import { OriginalMessageStore, type OriginalMessage } from './original-message.store.js';
 
 /** Reads originals back from BL_INGRESS by stream sequence, and publishes through JetStream. */
@@ -24,10 +23,6 @@ export class OriginalMessageRepository extends OriginalMessageStore {
   }
 
   async publish(envelopes: readonly OutboundEnvelope[]): Promise<void> {
-    await Promise.all(
-      envelopes.map(({ subject, body, msgId, headers }) =>
-        this.publisher.publish(subject, body, { msgId, headers }),
-      ),
-    );
+    await this.publisher.publishAll(envelopes);
   }
 }

@@ -1,4 +1,4 @@
-import type { OutboundEnvelope } from '../delivery/envelope-publisher.js';
+import type { OutboundEnvelope } from '#messaging';
 
 /** A message exactly as its origin published it: signed headers and body. */
 export interface OriginalMessage {

@@ -11,9 +11,9 @@ import {
   type Release,
   type ReleaseDecision,
 } from '#contracts';
+import type { OutboundEnvelope } from '#messaging';
 import { RegistryIndex } from '#registry';
 import { AuditTrail } from '../audit/audit-trail.js';
-import type { OutboundEnvelope } from '../delivery/envelope-publisher.js';
 import { IngressRefusal } from '../ingress/ingress-refusal.js';
 import { RouteRecordStore, type RouteRecord } from '../routing/route-record.store.js';
 import { OriginalMessageStore, type OriginalMessage } from './original-message.store.js';

@@ -16,8 +16,8 @@ import {
   type Violation,
 } from '#contracts';
 import { distribute, RegistryIndex, type Route } from '#registry';
+import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { HUB_LOGGER } from '../core/hub-logger.js';
 import type { RoutedMessage } from '../delivery/delivery-outcome.js';
 import { GroupsService } from '../groups/groups.service.js';
 import { IngressRefusal } from '../ingress/ingress-refusal.js';
@@ -55,7 +55,7 @@ export class RecipientResolverService {
   constructor(
     private readonly registry: RegistryIndex,
     private readonly routes: RouteRecordStore,
-    @Inject(HUB_LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
     private readonly groups: GroupsService,
     private readonly releases: ReleasesService,
   ) {}

@@ -2,7 +2,7 @@
 import { RegistryIndex } from '#registry';
 import type { Logger } from 'pino';
 import { InMemoryAuditTrail } from '../audit/audit.fixtures.js';
-import type { OutboundEnvelope } from '../delivery/envelope-publisher.js';
+import type { OutboundEnvelope } from '#messaging';
 import type { GroupMembership } from '../groups/group-membership.js';
 import { GroupStore, GroupWriteConflict, type StoredGroup } from '../groups/group-store.js';
 import { GroupsService } from '../groups/groups.service.js';

@@ -14,9 +14,9 @@ import {
 import { PermanentFailure } from '#messaging';
 import { RegistryIndex } from '#registry';
 import { EnvelopeError, readSignedFields, SignatureVerifier, type SignedFields } from '#trust';
+import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
-import { LOGGER } from '../common/logger.token.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { InboxKind } from '../inbox/inbox-item.js';
 import { InboxService } from '../inbox/inbox.service.js';

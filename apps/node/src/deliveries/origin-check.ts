@@ -1,4 +1,4 @@
-import type { MessageKind } from '#contracts';
+import { HUB_ISSUED_KINDS, type MessageKind } from '#contracts';
 import type { RegistryIndex } from '#registry';
 import type { SignatureVerifier, SignedFields } from '#trust';
 
@@ -17,7 +17,7 @@ export interface OriginClaim {
 }
 
 // Routing reports and rejections speak for the hub; any other node sending one is forging.
-const HUB_ISSUED: ReadonlySet<MessageKind> = new Set(['routing', 'rejection']);
+const HUB_ISSUED: ReadonlySet<MessageKind> = new Set(HUB_ISSUED_KINDS);
 
 /**
  * Verifies the origin's signature against its registered keys, that the body claims the same id and

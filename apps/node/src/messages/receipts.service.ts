@@ -3,10 +3,10 @@ import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { ReceiptKind, ReceiptSchema, validateMessage, type Receipt } from '#contracts';
 import { RegistryIndex, validationContextOf } from '#registry';
+import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
 import { IdGenerator } from '../common/id-generator.js';
-import { LOGGER } from '../common/logger.token.js';
 import {
   InvalidMessageError,
   UnknownMessageError,

@@ -8,8 +8,8 @@ import {
   type RoutingReport,
 } from '#contracts';
 import type { Logger } from 'pino';
+import { LOGGER } from '#runtime';
 import { Clock } from '../common/clock.js';
-import { LOGGER } from '../common/logger.token.js';
 import { UnknownMessageError } from '../common/request.errors.js';
 import { advances, stateOfReceipt } from './delivery-state.js';
 import type { RecipientState, SentKind, SentMessage } from './sent-message.js';

@@ -1,5 +1,5 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import type { MessageOf } from '#contracts';
+import type { MessageOf, SendableKind } from '#contracts';
 import { RegistryIndex } from '#registry';
 import { pino } from 'pino';
 import type { Clock } from '../common/clock.js';
@@ -8,7 +8,6 @@ import { InvalidMessageError, MalformedMessageError } from '../common/request.er
 import type { NodeConfig } from '../config/node.config.js';
 import { alertRequest, fixtureKeys, fixtureRegistry, noticeRequest } from '../node.fixtures.js';
 import { NoticesService } from '../notices/notices.service.js';
-import type { OutboundKind } from '../outbound/signed-fields.js';
 import type { AckListener, OutboxSenderService } from '../outbox/outbox-sender.service.js';
 import type { OutboxService, SubmissionStatus, Submitted } from '../outbox/outbox.service.js';
 import type { QueuedMessage } from '../outbox/queued-message.js';
@@ -19,11 +18,11 @@ const NOW = new Date('2025-03-14T08:30:00.000Z');
 const NEW_ID = '0195940a-0000-7000-8000-00000000abcd';
 
 function setup(options: { status?: SubmissionStatus; duplicate?: boolean } = {}) {
-  const queued: { kind: OutboundKind; message: MessageOf<OutboundKind> }[] = [];
+  const queued: { kind: SendableKind; message: MessageOf<SendableKind> }[] = [];
   const recorded: { id: string; kind: string; status: string }[] = [];
   const listeners: AckListener[] = [];
   const outbox = {
-    async submit(kind: OutboundKind, message: MessageOf<OutboundKind>): Promise<Submitted> {
+    async submit(kind: SendableKind, message: MessageOf<SendableKind>): Promise<Submitted> {
       queued.push({ kind, message });
       return { id: message.id, status: options.status ?? 'queued', duplicate: options.duplicate ?? false };
     },
@@ -51,8 +50,13 @@ function setup(options: { status?: SubmissionStatus; duplicate?: boolean } = {})
   );
   service.onModuleInit();
   // What the outbox sender does once JetStream has stored a queued message.
-  const ack = async (id: string, kind: OutboundKind) => {
-    for (const listener of listeners) await listener({ id, kind } as QueuedMessage, { duplicate: false });
+  const ack = async (id: string, kind: SendableKind) => {
+    for (const listener of listeners)
+      await listener({ msgId: id, kind } as QueuedMessage, {
+        stream: 'BL_INGRESS',
+        seq: 1,
+        duplicate: false,
+      });
   };
   return { service, queued, recorded, ack };
 }
@@ -66,7 +70,7 @@ describe('SubmissionService', () => {
       duplicate: false,
     });
     expect(queued).toHaveLength(1);
-    const [{ kind, message }] = queued as [{ kind: OutboundKind; message: MessageOf<'alert'> }];
+    const [{ kind, message }] = queued as [{ kind: SendableKind; message: MessageOf<'alert'> }];
     expect(kind).toBe('alert');
     expect(message).toMatchObject({ id: NEW_ID, sender: 'kz-border' });
     expect(message.sent && timestampDate(message.sent)).toEqual(NOW);

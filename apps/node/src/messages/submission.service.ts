@@ -1,10 +1,10 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { validateMessage, type MessageOf } from '#contracts';
 import { RegistryIndex, validationContextOf } from '#registry';
+import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
 import { IdGenerator } from '../common/id-generator.js';
-import { LOGGER } from '../common/logger.token.js';
 import { InvalidMessageError } from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
 import { OutboxSenderService } from '../outbox/outbox-sender.service.js';
@@ -36,8 +36,8 @@ export class SubmissionService implements OnModuleInit {
 
   onModuleInit(): void {
     // Before it leaves the outbox, so that a failed write is retried with the (duplicate) publish.
-    this.sender.onAcked(async ({ id, kind }) => {
-      if (isSentKind(kind)) await this.sent.recordAccepted(id, kind);
+    this.sender.onAcked(async ({ msgId, kind }) => {
+      if (isSentKind(kind)) await this.sent.recordAccepted(msgId, kind);
     });
   }
 

@@ -1,19 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { encodeMessage, ingressSubject, type MessageOf } from '#contracts';
-import { JetStreamPublisher } from '#messaging';
-import { MetricsService } from '#runtime';
-import { NodeSigner, sealHeaders } from '#trust';
+import { ingressSubject, type MessageOf, type SendableKind } from '#contracts';
+import { JetStreamPublisher, type OutboundEnvelope, type PublishResult } from '#messaging';
+import { MetricsService, LOGGER } from '#runtime';
+import { NodeSigner, sealMessage } from '#trust';
 import type { Logger } from 'pino';
-import { LOGGER } from '../common/logger.token.js';
 import { PublishFailedError } from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
-import type { OutboundEnvelope } from './outbound-envelope.js';
-import { signedFieldsOf, type OutboundKind } from './signed-fields.js';
 
-/** What JetStream said about one publish. */
-export interface PublishOutcome {
-  /** True when the stream already held a message with this id (a retried publish): nothing new was stored. */
-  duplicate: boolean;
+/**
+ * One of this node's messages, signed and ready for the wire: what is published, byte for byte, on
+ * every attempt, so that retries carry the same `Nats-Msg-Id` (the message id) and the same signature.
+ */
+export interface SealedEnvelope extends OutboundEnvelope {
+  kind: SendableKind;
 }
 
 /** How the outbox sender publishes: one attempt each, as it retries itself, in order. */
@@ -37,16 +36,9 @@ export class OutboundRepository {
    * and sent time.
    * @throws EncodeError when the encoded message exceeds the wire limits.
    */
-  seal<K extends OutboundKind>(kind: K, message: MessageOf<K>): OutboundEnvelope {
-    const body = encodeMessage(kind, message);
-    const fields = signedFieldsOf(kind, message);
-    return {
-      id: fields.id,
-      kind,
-      subject: ingressSubject(this.config.NODE_ID, kind),
-      body,
-      headers: sealHeaders(this.signer, fields, body),
-    };
+  seal<K extends SendableKind>(kind: K, message: MessageOf<K>): SealedEnvelope {
+    const { id, body, headers } = sealMessage(this.signer, kind, message);
+    return { kind, subject: ingressSubject(this.config.NODE_ID, kind), body, msgId: id, headers };
   }
 
   /**
@@ -56,12 +48,12 @@ export class OutboundRepository {
    *
    * @throws PublishFailedError when JetStream does not acknowledge the publish.
    */
-  async publish<K extends OutboundKind>(kind: K, message: MessageOf<K>): Promise<PublishOutcome> {
+  async publish<K extends SendableKind>(kind: K, message: MessageOf<K>): Promise<PublishResult> {
     const envelope = this.seal(kind, message);
     try {
       return await this.send(envelope);
     } catch (error) {
-      throw new PublishFailedError(envelope.id, { cause: error });
+      throw new PublishFailedError(envelope.msgId, { cause: error });
     }
   }
 
@@ -69,14 +61,16 @@ export class OutboundRepository {
    * Publishes a sealed envelope; with `once`, a single attempt (the outbox sender's own retries keep
    * its messages in order). Rejects with the messaging layer's error when JetStream does not ack.
    */
-  async send(envelope: OutboundEnvelope, once?: SendOptions): Promise<PublishOutcome> {
-    const { duplicate } = await this.publisher.publish(envelope.subject, envelope.body, {
-      msgId: envelope.id,
-      headers: envelope.headers,
-      ...(once === undefined ? {} : { retry: false, timeoutMs: once.timeoutMs }),
-    });
-    if (!duplicate) this.metrics.published.inc({ kind: envelope.kind });
-    this.logger.debug({ msgId: envelope.id, kind: envelope.kind, duplicate }, 'published');
-    return { duplicate };
+  async send(envelope: SealedEnvelope, once?: SendOptions): Promise<PublishResult> {
+    const result = await this.publisher.publish(
+      envelope,
+      once === undefined ? {} : { retry: false, timeoutMs: once.timeoutMs },
+    );
+    if (!result.duplicate) this.metrics.published.inc({ kind: envelope.kind });
+    this.logger.debug(
+      { msgId: envelope.msgId, kind: envelope.kind, duplicate: result.duplicate },
+      'published',
+    );
+    return result;
   }
 }

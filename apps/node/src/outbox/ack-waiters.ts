@@ -1,16 +1,16 @@
-import type { PublishOutcome } from '../outbound/outbound.repository.js';
+import type { PublishResult } from '#messaging';
 
 /** Callers waiting, each for a bounded time, for JetStream's ack of a message id. */
 export class AckWaiters {
-  private readonly waiting = new Map<string, Set<(outcome: PublishOutcome | undefined) => void>>();
+  private readonly waiting = new Map<string, Set<(outcome: PublishResult | undefined) => void>>();
 
   /** Resolves with the ack's outcome for message `id`, or undefined when none came within `timeoutMs`. */
-  wait(id: string, timeoutMs: number): Promise<PublishOutcome | undefined> {
+  wait(id: string, timeoutMs: number): Promise<PublishResult | undefined> {
     if (timeoutMs <= 0) return Promise.resolve(undefined);
     return new Promise((resolve) => {
       const set = this.waiting.get(id) ?? new Set();
       this.waiting.set(id, set);
-      const done = (outcome: PublishOutcome | undefined): void => {
+      const done = (outcome: PublishResult | undefined): void => {
         clearTimeout(timer);
         set.delete(done);
         if (set.size === 0 && this.waiting.get(id) === set) this.waiting.delete(id);
@@ -22,7 +22,7 @@ export class AckWaiters {
   }
 
   /** JetStream acknowledged message `id`: every caller waiting for it gets `outcome`. */
-  settle(id: string, outcome: PublishOutcome): void {
+  settle(id: string, outcome: PublishResult): void {
     for (const done of [...(this.waiting.get(id) ?? [])]) done(outcome);
   }
 

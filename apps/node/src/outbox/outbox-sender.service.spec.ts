@@ -1,7 +1,6 @@
-import type { NatsConnectionService } from '#messaging';
+import type { NatsConnectionService, PublishResult } from '#messaging';
 import { pino } from 'pino';
-import type { OutboundEnvelope } from '../outbound/outbound-envelope.js';
-import type { OutboundRepository, PublishOutcome } from '../outbound/outbound.repository.js';
+import type { OutboundRepository, SealedEnvelope } from '../outbound/outbound.repository.js';
 import { MAX_IN_FLIGHT, OutboxSenderService } from './outbox-sender.service.js';
 import type { OutboxRepository } from './outbox.repository.js';
 import type { QueuedMessage } from './queued-message.js';
@@ -16,7 +15,7 @@ class FakeStore {
   enqueue(id: string): void {
     this.rows.push({
       seq: ++this.seq,
-      id,
+      msgId: id,
       kind: 'alert',
       subject: 'bl.in.kz-border.alert',
       body: new TextEncoder().encode(id),
@@ -43,21 +42,21 @@ class FakeStore {
 
 /** JetStream as the sender sees it: a log of every publish, a switch for the link, or publishes held back. */
 class FakeJetStream {
-  readonly sent: OutboundEnvelope[] = [];
+  readonly sent: SealedEnvelope[] = [];
   down = false;
   hold = false;
   inFlight = 0;
   maxInFlight = 0;
   private readonly held: Array<() => void> = [];
 
-  async send(envelope: OutboundEnvelope): Promise<PublishOutcome> {
+  async send(envelope: SealedEnvelope): Promise<PublishResult> {
     this.sent.push(envelope);
     if (this.down) throw new Error('link down');
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     if (this.hold) await new Promise<void>((resolve) => this.held.push(resolve));
     this.inFlight--;
-    return { duplicate: false };
+    return { stream: 'BL_INGRESS', seq: this.sent.length, duplicate: false };
   }
 
   release(): void {
@@ -66,7 +65,7 @@ class FakeJetStream {
   }
 
   ids(): string[] {
-    return this.sent.map((envelope) => envelope.id);
+    return this.sent.map((envelope) => envelope.msgId);
   }
 }
 
@@ -108,7 +107,7 @@ describe('OutboxSenderService', () => {
     for (const id of ['a', 'b', 'c']) store.enqueue(id);
     const acked = sender.acked('c', WAIT_MS);
     sender.wake();
-    expect(await acked).toEqual({ duplicate: false });
+    expect(await acked).toEqual({ stream: 'BL_INGRESS', seq: 3, duplicate: false });
     expect(jetstream.ids()).toEqual(['a', 'b', 'c']);
     expect(store.rows).toEqual([]);
   });
@@ -120,13 +119,13 @@ describe('OutboxSenderService', () => {
     const failed = new Promise<void>((resolve) => {
       const send = jetstream.send.bind(jetstream);
       jetstream.send = (envelope) => {
-        if (envelope.id === 'c') resolve();
+        if (envelope.msgId === 'c') resolve();
         return send(envelope);
       };
     });
     sender.wake();
     await failed;
-    expect(store.rows.map((row) => row.id)).toEqual(['a', 'b', 'c']);
+    expect(store.rows.map((row) => row.msgId)).toEqual(['a', 'b', 'c']);
 
     jetstream.down = false;
     const acked = sender.acked('c', WAIT_MS);

@@ -4,10 +4,10 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { exponentialDelay, NatsConnectionService } from '#messaging';
+import { exponentialDelay, NatsConnectionService, type PublishResult } from '#messaging';
+import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { LOGGER } from '../common/logger.token.js';
-import { OutboundRepository, type PublishOutcome } from '../outbound/outbound.repository.js';
+import { OutboundRepository } from '../outbound/outbound.repository.js';
 import { AckWaiters } from './ack-waiters.js';
 import { OutboxRepository } from './outbox.repository.js';
 import type { QueuedMessage } from './queued-message.js';
@@ -22,9 +22,9 @@ const RETRY_FIRST_DELAY_MS = 500;
 const RETRY_MAX_DELAY_MS = 30_000;
 
 /** Runs once JetStream has stored a queued message, before it leaves the outbox; a throw keeps it queued. */
-export type AckListener = (message: QueuedMessage, outcome: PublishOutcome) => Promise<void>;
+export type AckListener = (message: QueuedMessage, outcome: PublishResult) => Promise<void>;
 
-type Settled = { ok: true; outcome: PublishOutcome } | { ok: false; error: unknown };
+type Settled = { ok: true; outcome: PublishResult } | { ok: false; error: unknown };
 
 /**
  * The node's one outbox sender. Publishes queued messages strictly in queue order, up to
@@ -82,7 +82,7 @@ export class OutboxSenderService implements OnApplicationBootstrap, BeforeApplic
   }
 
   /** Resolves with JetStream's ack of message `id`, or undefined when it did not come within `timeoutMs`. */
-  acked(id: string, timeoutMs: number): Promise<PublishOutcome | undefined> {
+  acked(id: string, timeoutMs: number): Promise<PublishResult | undefined> {
     return this.waiters.wait(id, timeoutMs);
   }
 
@@ -142,13 +142,13 @@ export class OutboxSenderService implements OnApplicationBootstrap, BeforeApplic
     );
   }
 
-  private async acknowledge(message: QueuedMessage, outcome: PublishOutcome): Promise<void> {
+  private async acknowledge(message: QueuedMessage, outcome: PublishResult): Promise<void> {
     for (const listener of this.listeners) await listener(message, outcome);
     this.repository.remove(message.seq);
     this.failing = false;
-    this.waiters.settle(message.id, outcome);
+    this.waiters.settle(message.msgId, outcome);
     this.logger.debug(
-      { msgId: message.id, kind: message.kind, duplicate: outcome.duplicate },
+      { msgId: message.msgId, kind: message.kind, duplicate: outcome.duplicate },
       'sent from the outbox',
     );
   }

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NodeConfig } from '../config/node.config.js';
-import type { OutboundEnvelope } from '../outbound/outbound-envelope.js';
+import type { SealedEnvelope } from '../outbound/outbound.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
 
 const QUEUED_AT = new Date('2025-03-14T08:30:00.000Z');
 
-function envelope(id: string): OutboundEnvelope {
+function envelope(id: string): SealedEnvelope {
   return {
-    id,
+    msgId: id,
     kind: 'alert',
     subject: 'bl.in.kz-border.alert',
     body: new Uint8Array([1, 2, 3]),
@@ -44,9 +44,9 @@ describe('OutboxRepository', () => {
     expect(store.enqueue(envelope('b'), QUEUED_AT)).toBe(true);
     const [first, second] = store.after(0, 10);
     expect(first).toMatchObject({ ...envelope('a'), queuedAt: QUEUED_AT });
-    expect(second?.id).toBe('b');
-    expect(store.after(first!.seq, 10).map((m) => m.id)).toEqual(['b']);
-    expect(store.after(0, 1).map((m) => m.id)).toEqual(['a']);
+    expect(second?.msgId).toBe('b');
+    expect(store.after(first!.seq, 10).map((m) => m.msgId)).toEqual(['b']);
+    expect(store.after(0, 1).map((m) => m.msgId)).toEqual(['a']);
   });
 
   it('keeps one row per id: a retry of a queued message changes nothing', () => {
@@ -76,7 +76,7 @@ describe('OutboxRepository', () => {
     open.splice(open.indexOf(store), 1);
 
     const reopened = openStore();
-    expect(reopened.after(0, 10).map((m) => m.id)).toEqual(['a']);
+    expect(reopened.after(0, 10).map((m) => m.msgId)).toEqual(['a']);
     reopened.enqueue(envelope('c'), QUEUED_AT);
     const c = reopened.after(a!.seq, 10)[0]!;
     expect(c.seq).toBeGreaterThan(b!.seq);

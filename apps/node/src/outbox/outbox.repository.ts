@@ -1,8 +1,8 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { NodeConfig } from '../config/node.config.js';
-import type { OutboundEnvelope } from '../outbound/outbound-envelope.js';
-import type { OutboundKind } from '../outbound/signed-fields.js';
+import type { SendableKind } from '#contracts';
+import type { SealedEnvelope } from '../outbound/outbound.repository.js';
 import { openNodeStore } from '../store/node-store.js';
 import type { QueuedMessage } from './queued-message.js';
 
@@ -58,9 +58,9 @@ export class OutboxRepository implements OnApplicationShutdown {
    * Appends `envelope` to the queue, committed to disk when this returns. Returns false, and changes
    * nothing, when a message with the same id is already queued (a client's retry).
    */
-  enqueue(envelope: OutboundEnvelope, queuedAt: Date): boolean {
+  enqueue(envelope: SealedEnvelope, queuedAt: Date): boolean {
     const { changes } = this.insertRow.run(
-      envelope.id,
+      envelope.msgId,
       envelope.kind,
       envelope.subject,
       Buffer.from(envelope.body),
@@ -94,8 +94,8 @@ export class OutboxRepository implements OnApplicationShutdown {
 function toQueued(row: Row): QueuedMessage {
   return {
     seq: row.seq,
-    id: row.id,
-    kind: row.kind as OutboundKind,
+    msgId: row.id,
+    kind: row.kind as SendableKind,
     subject: row.subject,
     body: new Uint8Array(row.body),
     headers: JSON.parse(row.headers) as Record<string, string>,

@@ -1,9 +1,9 @@
 import { EncodeError, type MessageOf } from '#contracts';
+import type { PublishResult } from '#messaging';
 import type { Clock } from '../common/clock.js';
 import { InvalidMessageError, NotQueuedError } from '../common/request.errors.js';
 import type { NodeConfig } from '../config/node.config.js';
-import type { OutboundEnvelope } from '../outbound/outbound-envelope.js';
-import type { OutboundRepository, PublishOutcome } from '../outbound/outbound.repository.js';
+import type { OutboundRepository, SealedEnvelope } from '../outbound/outbound.repository.js';
 import type { SiteRelayService } from '../site/site-relay.service.js';
 import type { OutboxSenderService } from './outbox-sender.service.js';
 import type { OutboxRepository } from './outbox.repository.js';
@@ -13,24 +13,30 @@ const NOW = new Date('2025-03-14T08:30:00.000Z');
 const WAIT_MS = 1_500;
 
 function setup(
-  options: { ack?: PublishOutcome; failing?: boolean; sealError?: Error; diskError?: Error } = {},
+  options: { ack?: PublishResult; failing?: boolean; sealError?: Error; diskError?: Error } = {},
 ) {
-  const queued = new Map<string, OutboundEnvelope>();
+  const queued = new Map<string, SealedEnvelope>();
   const waits: Array<{ id: string; timeoutMs: number }> = [];
   let wakes = 0;
   const repository = {
-    enqueue(envelope: OutboundEnvelope, queuedAt: Date) {
+    enqueue(envelope: SealedEnvelope, queuedAt: Date) {
       if (options.diskError) throw options.diskError;
       expect(queuedAt).toEqual(NOW);
-      if (queued.has(envelope.id)) return false;
-      queued.set(envelope.id, envelope);
+      if (queued.has(envelope.msgId)) return false;
+      queued.set(envelope.msgId, envelope);
       return true;
     },
   };
   const outbound = {
-    seal(kind: 'alert', message: { id: string }): OutboundEnvelope {
+    seal(kind: 'alert', message: { id: string }): SealedEnvelope {
       if (options.sealError) throw options.sealError;
-      return { id: message.id, kind, subject: 'bl.in.kz-border.alert', body: new Uint8Array(), headers: {} };
+      return {
+        msgId: message.id,
+        kind,
+        subject: 'bl.in.kz-border.alert',
+        body: new Uint8Array(),
+        headers: {},
+      };
     },
   };
   const sender = {
@@ -58,7 +64,9 @@ function setup(
 
 describe('OutboxService', () => {
   it('answers accepted when JetStream acknowledges within the wait', async () => {
-    const { submit, queued, waits, wakes } = setup({ ack: { duplicate: false } });
+    const { submit, queued, waits, wakes } = setup({
+      ack: { stream: 'BL_INGRESS', seq: 1, duplicate: false },
+    });
     expect(await submit('a')).toEqual({ id: 'a', status: 'accepted', duplicate: false });
     expect([...queued.keys()]).toEqual(['a']);
     expect(waits).toEqual([{ id: 'a', timeoutMs: WAIT_MS }]);
@@ -72,7 +80,10 @@ describe('OutboxService', () => {
   });
 
   it('answers queued at once while sending fails', async () => {
-    const { submit, waits } = setup({ failing: true, ack: { duplicate: false } });
+    const { submit, waits } = setup({
+      failing: true,
+      ack: { stream: 'BL_INGRESS', seq: 1, duplicate: false },
+    });
     expect((await submit('a')).status).toBe('queued');
     expect(waits).toEqual([{ id: 'a', timeoutMs: 0 }]);
   });
@@ -94,7 +105,7 @@ describe('OutboxService', () => {
   });
 
   it('says duplicate when JetStream already had the id', async () => {
-    const { submit } = setup({ ack: { duplicate: true } });
+    const { submit } = setup({ ack: { stream: 'BL_INGRESS', seq: 1, duplicate: true } });
     expect(await submit('a')).toEqual({ id: 'a', status: 'accepted', duplicate: true });
   });
 

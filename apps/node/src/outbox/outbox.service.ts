@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EncodeError, type MessageOf } from '#contracts';
+import { EncodeError, type MessageOf, type SendableKind } from '#contracts';
 import { Clock } from '../common/clock.js';
 import { InvalidMessageError, NotQueuedError } from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
-import type { OutboundEnvelope } from '../outbound/outbound-envelope.js';
-import { OutboundRepository } from '../outbound/outbound.repository.js';
-import type { OutboundKind } from '../outbound/signed-fields.js';
+import { OutboundRepository, type SealedEnvelope } from '../outbound/outbound.repository.js';
 import { SiteRelayService } from '../site/site-relay.service.js';
 import { OutboxSenderService } from './outbox-sender.service.js';
 import { OutboxRepository } from './outbox.repository.js';
@@ -46,31 +44,31 @@ export class OutboxService {
    * A message whose id is already queued is not queued again: the first one is sent.
    * @throws InvalidMessageError when it does not encode within the wire limits; NotQueuedError (HTTP 503).
    */
-  async submit<K extends OutboundKind>(kind: K, message: MessageOf<K>): Promise<Submitted> {
+  async submit<K extends SendableKind>(kind: K, message: MessageOf<K>): Promise<Submitted> {
     const envelope = this.seal(kind, message);
     let fresh: boolean;
     try {
       fresh = this.repository.enqueue(envelope, this.clock.now());
     } catch (error) {
-      throw new NotQueuedError(envelope.id, { cause: error });
+      throw new NotQueuedError(envelope.msgId, { cause: error });
     }
     // The node's own site has it at once, even while the link to the hub is cut; a retry was offered already.
     if (fresh) this.site.offer(kind, message, envelope.body, envelope.headers);
     // Waiting starts before the sender wakes, so that no ack can come first. While sending fails
     // (the link is down) no ack will come soon: the submitter hears `queued` at once.
     const waitMs = this.sender.isFailing() ? 0 : this.config.NODE_PUBLISH_WAIT_MS;
-    const acked = this.sender.acked(envelope.id, waitMs);
+    const acked = this.sender.acked(envelope.msgId, waitMs);
     this.sender.wake();
     const outcome = await acked;
     return {
-      id: envelope.id,
+      id: envelope.msgId,
       status: outcome === undefined ? 'queued' : 'accepted',
       duplicate: !fresh || (outcome?.duplicate ?? false),
     };
   }
 
   // Validation bounds every field, but only encoding knows the body's total size.
-  private seal<K extends OutboundKind>(kind: K, message: MessageOf<K>): OutboundEnvelope {
+  private seal<K extends SendableKind>(kind: K, message: MessageOf<K>): SealedEnvelope {
     try {
       return this.outbound.seal(kind, message);
     } catch (error) {

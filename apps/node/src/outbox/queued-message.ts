@@ -1,7 +1,7 @@
-import type { OutboundEnvelope } from '../outbound/outbound-envelope.js';
+import type { SealedEnvelope } from '../outbound/outbound.repository.js';
 
 /** A sealed message waiting in the outbox, in the order it was queued (`seq`). */
-export interface QueuedMessage extends OutboundEnvelope {
+export interface QueuedMessage extends SealedEnvelope {
   /** Position in the outbox: strictly increasing, never reused, so the send order is the queue order. */
   seq: number;
   queuedAt: Date;

@@ -2,10 +2,9 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { JsMsg } from '@nats-io/jetstream';
 import { nodeEpochKey, rebuildRunKey } from '#contracts';
 import { PermanentFailure } from '#messaging';
-import { EpochMarker, MetricsService, REDIS, RebuildWatch } from '#runtime';
+import { EpochMarker, MetricsService, REDIS, RebuildWatch, LOGGER } from '#runtime';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { LOGGER } from '../common/logger.token.js';
 import { NodeConfig } from '../config/node.config.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { RebuildConsumerLink } from './rebuild-consumer.link.js';

@@ -3,10 +3,10 @@ import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { ReleaseSchema, validateMessage, type Release } from '#contracts';
 import { RegistryIndex, validationContextOf } from '#registry';
+import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
 import { IdGenerator } from '../common/id-generator.js';
-import { LOGGER } from '../common/logger.token.js';
 import {
   InvalidMessageError,
   UnknownMessageError,

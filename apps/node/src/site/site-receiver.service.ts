@@ -11,8 +11,8 @@ import {
 } from '#contracts';
 import { RegistryIndex, siteOf } from '#registry';
 import { readSignedFields, SignatureVerifier } from '#trust';
+import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { LOGGER } from '../common/logger.token.js';
 import { NodeConfig } from '../config/node.config.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import type { Delivery } from '../deliveries/delivery.js';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { MessageKind, MessageOf } from '#contracts';
 import { RegistryIndex } from '#registry';
+import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { LOGGER } from '../common/logger.token.js';
 import { NodeConfig } from '../config/node.config.js';
 import { SiteLinkRepository } from './site-link.repository.js';
 import { isSiteKind, siteRecipients, type SiteKind } from './site-recipients.js';
