@@ -4,7 +4,7 @@ import {
   deadLetterHeadersOf,
   deadLetterMsgId,
 } from './dead-letter.js';
-import { fakeJsMsg } from './js-msg.fixtures.js';
+import { fakeJsMsg } from '../test/js-msg.fixtures.js';
 
 describe('deadLetterHeaders', () => {
   const msg = fakeJsMsg({

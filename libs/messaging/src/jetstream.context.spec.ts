@@ -1,4 +1,4 @@
-import { fakeJsMsg } from './js-msg.fixtures.js';
+import { fakeJsMsg } from '../test/js-msg.fixtures.js';
 import { JetStreamContext } from './jetstream.context.js';
 
 describe('JetStreamContext', () => {

@@ -2,7 +2,7 @@ import { generateNodeKey } from '#trust';
 import { addNodeKey, revokeNodeKey } from './key-lifecycle.js';
 import { RegistryIndex } from './registry-index.js';
 import { RegistryError } from './registry.error.js';
-import { SMALL_REGISTRY_YAML } from './registry.fixtures.js';
+import { SMALL_REGISTRY_YAML } from '../test/registry.fixtures.js';
 import { parseRegistry, stringifyRegistry } from './registry.parser.js';
 
 const registry = parseRegistry(SMALL_REGISTRY_YAML);

@@ -1,6 +1,6 @@
 import { RegistryError } from './registry.error.js';
 import { RegistryIndex } from './registry-index.js';
-import { SMALL_REGISTRY_YAML } from './registry.fixtures.js';
+import { SMALL_REGISTRY_YAML } from '../test/registry.fixtures.js';
 import { parseRegistry } from './registry.parser.js';
 
 const ORGANISATIONS = `  - { id: tj-border-troops, name: Tajik Border Troops }

@@ -6,7 +6,7 @@ import { addNodeKey } from './key-lifecycle.js';
 import { RegistryFileWatcher } from './registry-file.watcher.js';
 import { RegistryIndex } from './registry-index.js';
 import { RegistryError } from './registry.error.js';
-import { SMALL_REGISTRY_YAML } from './registry.fixtures.js';
+import { SMALL_REGISTRY_YAML } from '../test/registry.fixtures.js';
 import { parseRegistry, stringifyRegistry } from './registry.parser.js';
 
 describe('RegistryFileWatcher', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateNodeKey } from '#trust';
 import { RegistryError } from './registry.error.js';
 import { loadRegistry, parseRegistry, stringifyRegistry } from './registry.parser.js';
-import { SMALL_REGISTRY_YAML } from './registry.fixtures.js';
+import { SMALL_REGISTRY_YAML } from '../test/registry.fixtures.js';
 
 function problemsOf(text: string): string[] {
   try {

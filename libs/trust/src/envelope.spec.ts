@@ -2,7 +2,7 @@ import { readSignedFields, sealHeaders } from './envelope.js';
 import { EnvelopeError } from './envelope.error.js';
 import { NodeSigner } from './node-signer.js';
 import type { SignedFields } from './signed-fields.js';
-import { KAT_BODY, KAT_FIELDS, KAT_PUBLIC_KEY, KAT_SEED, KAT_SIGNATURE } from './trust.fixtures.js';
+import { KAT_BODY, KAT_FIELDS, KAT_PUBLIC_KEY, KAT_SEED, KAT_SIGNATURE } from '../test/trust.fixtures.js';
 
 const signer = NodeSigner.fromSeed(KAT_SEED);
 const lookup = (headers: Record<string, string>) => (name: string) => headers[name];

@@ -2,7 +2,7 @@ import { createAccount, fromPublic, fromSeed } from '@nats-io/nkeys';
 import { KeyFormatError } from './key-format.error.js';
 import { generateNodeKey, NodeSigner } from './node-signer.js';
 import { signingBytes } from './signing-bytes.js';
-import { KAT_BODY, KAT_FIELDS, KAT_PUBLIC_KEY, KAT_SEED, KAT_SIGNATURE } from './trust.fixtures.js';
+import { KAT_BODY, KAT_FIELDS, KAT_PUBLIC_KEY, KAT_SEED, KAT_SIGNATURE } from '../test/trust.fixtures.js';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 

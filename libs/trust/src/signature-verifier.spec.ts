@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { generateNodeKey, NodeSigner } from './node-signer.js';
 import { SignatureVerifier } from './signature-verifier.js';
 import type { SignedFields } from './signed-fields.js';
-import { KAT_BODY, KAT_FIELDS, KAT_PUBLIC_KEY, KAT_SIGNATURE } from './trust.fixtures.js';
+import { KAT_BODY, KAT_FIELDS, KAT_PUBLIC_KEY, KAT_SIGNATURE } from '../test/trust.fixtures.js';
 
 const rotatedKey = generateNodeKey();
 const strangerKey = generateNodeKey();

@@ -1,6 +1,6 @@
 import { EnvelopeError } from './envelope.error.js';
 import { signingBytes } from './signing-bytes.js';
-import { KAT_BODY, KAT_FIELDS, KAT_SIGNING_TEXT } from './trust.fixtures.js';
+import { KAT_BODY, KAT_FIELDS, KAT_SIGNING_TEXT } from '../test/trust.fixtures.js';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 

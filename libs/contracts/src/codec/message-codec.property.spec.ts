@@ -21,7 +21,7 @@ import {
   validRoutingReport,
   validRelease,
   validGroupChange,
-} from '../validation/message.fixtures.js';
+} from '../../test/message.fixtures.js';
 import { validateMessage } from '../validation/validate-message.js';
 import type { Violation } from '../validation/violation.js';
 import { DecodeError } from './codec.errors.js';

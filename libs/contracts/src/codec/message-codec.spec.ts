@@ -10,7 +10,7 @@ import {
   validRoutingReport,
   validRelease,
   validGroupChange,
-} from '../validation/message.fixtures.js';
+} from '../../test/message.fixtures.js';
 import { DecodeError, EncodeError, OversizedBodyError } from './codec.errors.js';
 import { decodeMessage, encodeMessage, messageFromJson, messageToJson } from './message-codec.js';
 

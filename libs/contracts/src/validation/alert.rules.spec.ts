@@ -1,7 +1,7 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertType } from '../gen/borderlink/v1/alert_pb.js';
 import { Category, Certainty, Severity, Status, Urgency } from '../gen/borderlink/v1/common_pb.js';
-import { FIXTURE_NOW, fixtureContext, validAlert } from './message.fixtures.js';
+import { FIXTURE_NOW, fixtureContext, validAlert } from '../../test/message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
 const at = (offsetMs: number) => timestampFromDate(new Date(FIXTURE_NOW.getTime() + offsetMs));

@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { AreaSchema, type Area } from '../gen/borderlink/v1/common_pb.js';
 import { LIMITS } from './limits.js';
-import { fixtureContext, validAlert } from './message.fixtures.js';
+import { fixtureContext, validAlert } from '../../test/message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
 type AreaInit = Parameters<typeof create<typeof AreaSchema>>[1];

@@ -1,6 +1,6 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { LIMITS } from './limits.js';
-import { FIXTURE_NOW, fixtureContext, validAlert, validReceipt } from './message.fixtures.js';
+import { FIXTURE_NOW, fixtureContext, validAlert, validReceipt } from '../../test/message.fixtures.js';
 import { isMessageId } from './id.rules.js';
 import { validateMessage } from './validate-message.js';
 

@@ -1,4 +1,4 @@
-import { fixtureContext, validGroupChange } from './message.fixtures.js';
+import { fixtureContext, validGroupChange } from '../../test/message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
 describe('group change', () => {

@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { AddresseesSchema, HandlingCode, Pap, Tlp } from '../gen/borderlink/v1/common_pb.js';
-import { fixtureContext, validAlert, validNotice, validReply } from './message.fixtures.js';
+import { fixtureContext, validAlert, validNotice, validReply } from '../../test/message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
 const violationsOf = (alert: ReturnType<typeof validAlert>) =>

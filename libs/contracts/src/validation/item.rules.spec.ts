@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { SeizedItemSchema, WeaponType, ExplosiveType } from '../gen/borderlink/v1/alert_pb.js';
 import { LIMITS } from './limits.js';
-import { fixtureContext, validAlert } from './message.fixtures.js';
+import { fixtureContext, validAlert } from '../../test/message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
 type ItemInit = Parameters<typeof create<typeof SeizedItemSchema>>[1];

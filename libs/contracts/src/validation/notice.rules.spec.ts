@@ -9,7 +9,7 @@ import {
   SourceReliability,
 } from '../gen/borderlink/v1/common_pb.js';
 import { NoticeKind, NoticeSchema, Priority, TraceStatus } from '../gen/borderlink/v1/notice_pb.js';
-import { FIXTURE_NOW, fixtureContext, validNotice } from './message.fixtures.js';
+import { FIXTURE_NOW, fixtureContext, validNotice } from '../../test/message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
 type Notice = ReturnType<typeof validNotice>;

@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { AgeGroup, PersonCountSchema, PersonRole, Sex } from '../gen/borderlink/v1/alert_pb.js';
 import { LIMITS } from './limits.js';
-import { fixtureContext, validAlert } from './message.fixtures.js';
+import { fixtureContext, validAlert } from '../../test/message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
 type PersonInit = Parameters<typeof create<typeof PersonCountSchema>>[1];

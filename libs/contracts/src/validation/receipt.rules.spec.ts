@@ -1,5 +1,5 @@
 import { ReceiptKind } from '../gen/borderlink/v1/receipt_pb.js';
-import { fixtureContext, validReceipt, validRoutingReport } from './message.fixtures.js';
+import { fixtureContext, validReceipt, validRoutingReport } from '../../test/message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
 describe('receipt', () => {

@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { FieldViolationSchema, RejectionReason } from '../gen/borderlink/v1/rejection_pb.js';
 import { LIMITS } from './limits.js';
-import { fixtureContext, validRejection } from './message.fixtures.js';
+import { fixtureContext, validRejection } from '../../test/message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
 const violationsOf = (rejection: ReturnType<typeof validRejection>) =>

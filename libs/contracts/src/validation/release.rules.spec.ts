@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { ReleaseDecisionSchema } from '../gen/borderlink/v1/release_pb.js';
-import { fixtureContext, validRelease } from './message.fixtures.js';
+import { fixtureContext, validRelease } from '../../test/message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
 describe('release', () => {

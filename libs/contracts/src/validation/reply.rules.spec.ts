@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { AddresseesSchema, HandlingSchema, Tlp } from '../gen/borderlink/v1/common_pb.js';
 import { TraceStatus } from '../gen/borderlink/v1/notice_pb.js';
-import { fixtureContext, validReply } from './message.fixtures.js';
+import { fixtureContext, validReply } from '../../test/message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
 const violationsOf = (reply: ReturnType<typeof validReply>) =>

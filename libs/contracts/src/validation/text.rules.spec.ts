@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { LocalizedTextSchema, TranslationProvenance } from '../gen/borderlink/v1/common_pb.js';
 import { LIMITS } from './limits.js';
-import { fixtureContext, validAlert, validReply } from './message.fixtures.js';
+import { fixtureContext, validAlert, validReply } from '../../test/message.fixtures.js';
 import { checkText } from './text.rules.js';
 import { validateMessage } from './validate-message.js';
 import type { Violation } from './violation.js';

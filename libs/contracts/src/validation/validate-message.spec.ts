@@ -13,7 +13,7 @@ import {
   validRoutingReport,
   validRelease,
   validGroupChange,
-} from './message.fixtures.js';
+} from '../../test/message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
 const VALID: { [K in MessageKind]: () => MessageOf<K> } = {

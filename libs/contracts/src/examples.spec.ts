@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { v7 as uuidv7 } from 'uuid';
 import { parse } from 'yaml';
-import { messageFromJson } from '../codec/message-codec.js';
-import type { MessageKind } from '../message-kinds.js';
-import { deadlineFor } from './deadline.js';
-import { contextKnowing } from './message.fixtures.js';
-import { validateMessage } from './validate-message.js';
+import { messageFromJson } from './codec/message-codec.js';
+import type { MessageKind } from './message-kinds.js';
+import { deadlineFor } from './validation/deadline.js';
+import { contextKnowing } from '../test/message.fixtures.js';
+import { validateMessage } from './validation/validate-message.js';
 
-const repoFile = (path: string) => readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8');
+const repoFile = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 
 // The examples name real registry ids, so they are checked against the committed registry itself.
 const registry = parse(repoFile('deploy/registry/registry.yaml')) as Record<

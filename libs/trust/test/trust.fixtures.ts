@@ -1,4 +1,4 @@
-import type { SignedFields } from './signed-fields.js';
+import type { SignedFields } from '../src/signed-fields.js';
 
 // Known-answer vector, cross-checked with @nats-io/nkeys (tweetnacl) as an independent Ed25519 implementation.
 /** User seed of the raw seed bytes 0x00, 0x01, …, 0x1f. */

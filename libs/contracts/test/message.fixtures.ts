@@ -8,7 +8,7 @@ import {
   PersonRole,
   Sex,
   WeaponType,
-} from '../gen/borderlink/v1/alert_pb.js';
+} from '../src/gen/borderlink/v1/alert_pb.js';
 import {
   Category,
   Certainty,
@@ -21,14 +21,14 @@ import {
   Tlp,
   TranslationProvenance,
   Urgency,
-} from '../gen/borderlink/v1/common_pb.js';
-import { NoticeKind, NoticeSchema, Priority, TraceStatus } from '../gen/borderlink/v1/notice_pb.js';
-import { ReceiptKind, ReceiptSchema, RoutingReportSchema } from '../gen/borderlink/v1/receipt_pb.js';
-import { RejectionReason, RejectionSchema } from '../gen/borderlink/v1/rejection_pb.js';
-import { ReplySchema } from '../gen/borderlink/v1/reply_pb.js';
-import { GroupChangeSchema } from '../gen/borderlink/v1/group_pb.js';
-import { ReleaseSchema } from '../gen/borderlink/v1/release_pb.js';
-import type { ValidationContext } from './violation.js';
+} from '../src/gen/borderlink/v1/common_pb.js';
+import { NoticeKind, NoticeSchema, Priority, TraceStatus } from '../src/gen/borderlink/v1/notice_pb.js';
+import { ReceiptKind, ReceiptSchema, RoutingReportSchema } from '../src/gen/borderlink/v1/receipt_pb.js';
+import { RejectionReason, RejectionSchema } from '../src/gen/borderlink/v1/rejection_pb.js';
+import { ReplySchema } from '../src/gen/borderlink/v1/reply_pb.js';
+import { GroupChangeSchema } from '../src/gen/borderlink/v1/group_pb.js';
+import { ReleaseSchema } from '../src/gen/borderlink/v1/release_pb.js';
+import type { ValidationContext } from '../src/validation/violation.js';
 
 export const FIXTURE_NOW = new Date('2025-03-14T08:30:00Z');
 const SENT = timestampFromDate(new Date(FIXTURE_NOW.getTime() - 60_000));
