@@ -1,14 +1,14 @@
-/** Where a test server comes from: the environment (shared), a testcontainers container, or a spawned binary. */
+/** Where a server comes from: the environment (shared), a testcontainers container, or a spawned binary. */
 export type ServerKind = 'env' | 'container' | 'process';
 
-/** Controls of a test server. Each handle owns its server, except a shared (`env`) one. */
+/** Controls of a server. Each handle owns its server, except a shared (`env`) one. */
 export interface ServerHandle {
   /** Client URL, e.g. `nats://127.0.0.1:41234`; the same after `restart()`. */
   readonly url: string;
   readonly kind: ServerKind;
   /**
    * Stops the server for good and removes its data (unless it was spawned in a kept `dir`, see
-   * {@link LocalServerOptions}); idempotent. For a shared (`env`) server it does nothing: the harness
+   * {@link LocalServerOptions}); idempotent. For a shared (`env`) server it does nothing: a handle
    * never stops what it did not start.
    */
   stop(): Promise<void>;
@@ -24,27 +24,20 @@ export interface ServerHandle {
   kill(): Promise<void>;
 }
 
-/** A NATS server for tests. */
+/** A NATS server. */
 export interface NatsServerHandle extends ServerHandle {
   /** The JetStream store folder of a spawned (`process`) server; undefined for other kinds. */
   readonly storeDir?: string;
 }
 
-/** A Redis server for tests. It keeps no data on disk, so a restart starts empty (a Redis loss). */
+/** A Redis server. It keeps no data on disk, so a restart starts empty (a Redis loss). */
 export type RedisServerHandle = ServerHandle;
 
-/** Options of `startNats`. */
-export interface StartNatsOptions {
+/** What a nats-server runs: its configuration, and whether JetStream is on. */
+export interface NatsServerOptions {
   /**
-   * Use the server at `NATS_URL` when it is set. Only for tests that isolate themselves by unique
-   * subjects and stream names; a test that provisions the fixed Borderlink streams (BL_INGRESS, …),
-   * purges or deletes anything, or stops or kills the server must get a private one (the default).
-   * Ignored when `config` is given: a shared server cannot take a config.
-   */
-  shared?: boolean;
-  /**
-   * nats-server configuration text. The harness always binds the client port itself (`-a 127.0.0.1
-   * -p <port>` override the file), and replaces `{{port}}` and `{{storeDir}}` in the text. If the
+   * nats-server configuration text. The client port is always bound by flag (`-a 127.0.0.1 -p
+   * <port>` override the file), and `{{port}}` and `{{storeDir}}` are replaced in the text. If the
    * text does not mention `{{storeDir}}`, JetStream is enabled with `-js -sd <store>` unless
    * `jetstream` is false; if it does, the config's own `jetstream { store_dir: "{{storeDir}}" }`
    * decides (nats-server refuses a store dir given both ways).
@@ -52,6 +45,17 @@ export interface StartNatsOptions {
   config?: string;
   /** Enable JetStream (default true). */
   jetstream?: boolean;
+}
+
+/** Options of `startNats`. */
+export interface StartNatsOptions extends NatsServerOptions {
+  /**
+   * Use the server at `NATS_URL` when it is set. Only for tests that isolate themselves by unique
+   * subjects and stream names; a test that provisions the fixed Borderlink streams (BL_INGRESS, …),
+   * purges or deletes anything, or stops or kills the server must get a private one (the default).
+   * Ignored when `config` is given: a shared server cannot take a config.
+   */
+  shared?: boolean;
 }
 
 /** Options of `startRedis`. */
@@ -81,3 +85,6 @@ export interface LocalServerOptions {
    */
   detached?: boolean;
 }
+
+/** Options of `spawnNatsServer`. */
+export type SpawnNatsOptions = NatsServerOptions & LocalServerOptions;
