@@ -1,4 +1,4 @@
-import { freePort } from '#testing';
+import { freePort } from '#process';
 import { AppProcess } from '../../apps/cli/src/stack/app-process.js';
 import { hubProcessSpec } from '../../apps/cli/src/stack/stack-apps.js';
 import { expectEachDeliveredOnce, postAlerts } from './support/deliveries.js';

@@ -1,7 +1,7 @@
-import { natsServerArgs, renderNatsServerConfig, spawnNatsServer } from './nats-server.js';
+import { natsServerArgs, renderNatsServerConfig, spawnNatsServer, type NatsServerHandle } from '#process';
 import { dockerEngineAnswers } from './docker-engine.js';
 import { startServerContainer } from './server-container.js';
-import type { NatsServerHandle, StartNatsOptions } from './server-handle.js';
+import type { StartNatsOptions } from './server-options.js';
 import { sharedServer, sharedUrl } from './shared-server.js';
 
 const NATS_IMAGE = 'nats:2.12-alpine';

@@ -1,7 +1,7 @@
-import { REDIS_NO_PERSISTENCE, spawnRedisServer } from './redis-server.js';
+import { REDIS_NO_PERSISTENCE, spawnRedisServer, type RedisServerHandle } from '#process';
 import { dockerEngineAnswers } from './docker-engine.js';
 import { startServerContainer } from './server-container.js';
-import type { RedisServerHandle, StartRedisOptions } from './server-handle.js';
+import type { StartRedisOptions } from './server-options.js';
 import { sharedServer, sharedUrl } from './shared-server.js';
 
 const REDIS_IMAGE = 'redis:7-alpine';

@@ -1,7 +1,7 @@
 // A hub nats-server and one national site's leaf server, both on the configurations
 // `borderlink nats-config` generates (the hub's with a leaf listener, the site's with `--site`), and
 // a registry with two nodes of that site and one outside it.
-import { freePort, spawnNatsServer, waitFor, type NatsServerHandle } from '#testing';
+import { freePort, spawnNatsServer, waitFor, type NatsServerHandle } from '#process';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { HUB_JETSTREAM_DOMAIN } from '#contracts';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
-import { readLogTail } from '#testing';
+import { readLogTail } from '#process';
 import type { CliIo } from '../cli-io.js';
 import { DemoMessageGenerator, loadDemoTemplates } from '../stack/demo-messages.js';
 import { DemoPublisher } from '../stack/demo-publisher.js';

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { readLogTail, spawnOrphanSafe, waitFor, type SpawnedProcess } from '#testing';
+import { readLogTail, spawnOrphanSafe, waitFor, type SpawnedProcess } from '#process';
 import { StackStartError } from './stack.errors.js';
 
 /** How to run one compiled app (the hub or an agency node) as a child process. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { freePort } from '#testing';
+import { freePort } from '#process';
 import type { AppProcessSpec } from './app-process.js';
 import { appLogFile, type StackPaths } from './stack-paths.js';
 

@@ -1,4 +1,5 @@
 import { basename, dirname } from 'node:path';
+import { STORE_DIR_TOKEN } from '#process';
 import type { Registry } from '#registry';
 import { generateNodeKey, NodeSigner } from '#trust';
 import { SeedFileRepository } from '../keys/seed-file.repository.js';
@@ -13,9 +14,6 @@ export interface StackLeafSettings {
   /** Each site's leaf secret. */
   secrets: ReadonlyMap<string, string>;
 }
-
-// libs/testing's server spawner puts the server's own store folder here.
-const STORE_DIR_TOKEN = '{{storeDir}}';
 
 /**
  * The configuration the stack's own nats-server runs: the enrolled registry's nkey users and

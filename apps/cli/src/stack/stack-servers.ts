@@ -5,7 +5,7 @@ import {
   spawnRedisServer,
   type NatsServerHandle,
   type ServerHandle,
-} from '#testing';
+} from '#process';
 import { UsageError } from '../usage.error.js';
 import { StackStartError } from './stack.errors.js';
 import type { StackPaths } from './stack-paths.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { siteMembers, type Registry } from '#registry';
-import { spawnNatsServer, type NatsServerHandle } from '#testing';
+import { spawnNatsServer, type NatsServerHandle } from '#process';
 import { leafSecrets } from '../nats-config/leaf-secrets.js';
 import { pickPorts } from './stack-apps.js';
 import { stackSiteNatsConfig, type StackLeafSettings } from './stack-nats-config.js';

@@ -1,4 +1,4 @@
-import { natsClusterConfig } from './nats-cluster.config.js';
+import { natsClusterConfig } from './nats-cluster-config.js';
 
 const member = {
   serverName: 'bl-2',

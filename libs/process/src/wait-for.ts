@@ -1,5 +1,5 @@
 import { settleWithin } from './deadline.js';
-import { WaitTimeoutError } from './harness.errors.js';
+import { WaitTimeoutError } from './process.errors.js';
 
 /** What a probe returns while the condition does not hold yet. */
 type NotYet = undefined | null | false;

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** The loopback address every harness server binds to. */
+/** The loopback address every spawned server binds to. */
 export const LOOPBACK = '127.0.0.1';
 
 /**

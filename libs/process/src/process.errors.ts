@@ -1,4 +1,4 @@
-/** A server binary the harness needs is not installed; the message says how to get it. */
+/** A server binary is not installed; the message says how to get it. */
 export class MissingBinaryError extends Error {
   override name = 'MissingBinaryError';
 

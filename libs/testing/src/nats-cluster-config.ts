@@ -1,5 +1,4 @@
-import { LOOPBACK } from './free-port.js';
-import { STORE_DIR_TOKEN } from './nats-server.js';
+import { LOOPBACK, STORE_DIR_TOKEN } from '#process';
 
 /** What one member of a test cluster is told about itself and its peers. */
 export interface NatsClusterConfigInput {

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, LOOPBACK } from './free-port.js';
-import { ServerControlError, ServerStartError } from './harness.errors.js';
+import { ServerControlError, ServerStartError } from './process.errors.js';
 import { readLogTail } from './log-tail.js';
 import { spawnOrphanSafe, type SpawnedProcess } from './orphan-safe-spawn.js';
 import type { LocalServerOptions, ServerHandle } from './server-handle.js';
@@ -70,7 +70,7 @@ export class ServerProcess {
     }
   }
 
-  /** The handle tests use, with a `<scheme>://127.0.0.1:<port>` URL. */
+  /** Its handle, with a `<scheme>://127.0.0.1:<port>` URL. */
   handle(scheme: string): ServerHandle {
     return {
       url: `${scheme}://${LOOPBACK}:${this.port}`,

@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { MissingBinaryError } from './harness.errors.js';
+import { MissingBinaryError } from './process.errors.js';
 
 /**
  * The absolute path of an executable: the preferred locations first (Debian puts nats-server in
