@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { NatsConfigError } from '#nats-config';
 import { RegistryError } from '#registry';
 import { AuditChainBrokenError } from './audit/audit-chain-broken.error.js';
 import type { CliIo } from './cli-io.js';
@@ -39,7 +40,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     // Commander has already printed its message (or the help it was asked for).
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
-    if (error instanceof UsageError || error instanceof RegistryError) {
+    if (error instanceof UsageError || error instanceof RegistryError || error instanceof NatsConfigError) {
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_USAGE;
     }

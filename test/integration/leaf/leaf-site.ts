@@ -7,7 +7,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { HUB_JETSTREAM_DOMAIN } from '#contracts';
 import type { Registry, RegistryNode } from '#registry';
 import { generateNodeKey } from '#trust';
-import { natsConfigOf } from '../../../apps/cli/src/nats-config/nats-config.service.js';
+import { natsConfigOf } from '#nats-config';
 
 export const SITE = 'kz';
 /** Two nodes of site kz (on its leaf server) and one of tj (on the hub's server). */

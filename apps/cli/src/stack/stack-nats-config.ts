@@ -1,9 +1,9 @@
 import { basename, dirname } from 'node:path';
+import { natsConfigOf } from '#nats-config';
 import { STORE_DIR_TOKEN } from '#process';
 import type { Registry } from '#registry';
 import { generateNodeKey, NodeSigner } from '#trust';
 import { SeedFileRepository } from '../keys/seed-file.repository.js';
-import { natsConfigOf } from '../nats-config/nats-config.service.js';
 import type { StackPaths } from './stack-paths.js';
 
 /** The hub server's leaf node listener and the national sites allowed on it. */

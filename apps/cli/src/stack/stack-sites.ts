@@ -1,7 +1,7 @@
 import { join } from 'node:path';
+import { leafSecrets } from '#nats-config';
 import { siteMembers, type Registry } from '#registry';
 import { spawnNatsServer, type NatsServerHandle } from '#process';
-import { leafSecrets } from '../nats-config/leaf-secrets.js';
 import { pickPorts } from './stack-apps.js';
 import { stackSiteNatsConfig, type StackLeafSettings } from './stack-nats-config.js';
 import type { StackPaths } from './stack-paths.js';

@@ -3,9 +3,9 @@ import { dirname } from 'node:path';
 import { HUB_JETSTREAM_DOMAIN } from '#contracts';
 import { isSiteId, loadRegistry, siteMembers, type Registry } from '#registry';
 import { isUserPublicKey } from '#trust';
-import { UsageError } from '../usage.error.js';
 import { leafSecrets } from './leaf-secrets.js';
-import { renderNatsConfig, type LeafUser } from './nats-config.renderer.js';
+import { renderNatsConfig, type LeafUser } from './nats-config-text.js';
+import { NatsConfigError } from './nats-config.errors.js';
 import { leafPermissions, natsUsers } from './nats-permissions.js';
 
 /** Options of {@link natsConfigOf} and {@link writeNatsConfig}. */
@@ -64,7 +64,7 @@ const leafUserOf = (site: string): string => `leaf-${site}`;
  * The nats-server configuration of a registry (see `renderNatsConfig`): the hub's (with a leaf node
  * listener and JetStream domain `hub` when `leafListen` is set), or with `site` that national site's
  * leaf server (its nodes, its own JetStream domain, a remote to the hub with the site's credential).
- * @throws UsageError for a malformed address, key or site, or options that do not go together;
+ * @throws NatsConfigError for a malformed address, key or site, or options that do not go together;
  *   RegistryError for the registry.
  */
 export function natsConfigOf(registry: Registry, options: NatsConfigSettings): NatsConfig {
@@ -141,28 +141,30 @@ function checkOptions(registry: Registry, options: Omit<NatsConfigOptions, 'regi
     ['--leaf-listen', options.leafListen],
   ] as const) {
     if (value !== undefined && !LISTEN.test(value)) {
-      throw new UsageError(`${flag} takes host:port, e.g. 127.0.0.1:4222 (got "${value}")`);
+      throw new NatsConfigError(`${flag} takes host:port, e.g. 127.0.0.1:4222 (got "${value}")`);
     }
   }
   const badKey = (options.operatorKeys ?? []).find((key) => !isUserPublicKey(key));
-  if (badKey !== undefined) throw new UsageError(`"${badKey}" is not an nkey user public key (U…)`);
+  if (badKey !== undefined) throw new NatsConfigError(`"${badKey}" is not an nkey user public key (U…)`);
   if (options.site !== undefined && options.leafListen !== undefined)
-    throw new UsageError('--site renders a site leaf server; --leaf-listen belongs to the hub');
+    throw new NatsConfigError('--site renders a site leaf server; --leaf-listen belongs to the hub');
   if ((options.leafSites ?? []).length > 0 !== (options.leafListen !== undefined))
-    throw new UsageError('--leaf-listen and --leaf-site go together');
+    throw new NatsConfigError('--leaf-listen and --leaf-site go together');
   if ((options.site === undefined) !== (options.hubUrl === undefined))
-    throw new UsageError('--site and --hub-url go together');
+    throw new NatsConfigError('--site and --hub-url go together');
   if (options.hubUrl !== undefined && !LEAF_URL.test(options.hubUrl))
-    throw new UsageError(`--hub-url takes nats-leaf://host:port (got "${options.hubUrl}")`);
+    throw new NatsConfigError(`--hub-url takes nats-leaf://host:port (got "${options.hubUrl}")`);
   for (const site of [...(options.leafSites ?? []), ...(options.site === undefined ? [] : [options.site])]) {
     if (!isSiteId(site) || siteMembers(registry.nodes, site).length === 0)
-      throw new UsageError(`"${site}" is not a site: a lowercase country code of registry nodes, e.g. kz`);
+      throw new NatsConfigError(
+        `"${site}" is not a site: a lowercase country code of registry nodes, e.g. kz`,
+      );
   }
 }
 
 function secretOf(options: NatsConfigSettings, site: string): string {
   const secret = options.leafSecrets?.get(site);
-  if (secret === undefined) throw new UsageError(`no leaf secret for site ${site}`);
+  if (secret === undefined) throw new NatsConfigError(`no leaf secret for site ${site}`);
   return secret;
 }
 
