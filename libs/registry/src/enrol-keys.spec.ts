@@ -1,8 +1,8 @@
 import { generateNodeKey } from '#trust';
 import { enrolKeys } from './enrol-keys.js';
-import { RegistryError } from './registry.error.js';
-import { parseRegistry } from './registry.parser.js';
-import { SMALL_REGISTRY_YAML } from './registry.fixtures.js';
+import { RegistryError } from './registry.errors.js';
+import { parseRegistry } from './registry-file.js';
+import { SMALL_REGISTRY_YAML } from '../test/registry.fixtures.js';
 
 describe('enrolKeys', () => {
   const registry = parseRegistry(SMALL_REGISTRY_YAML);

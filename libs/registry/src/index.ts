@@ -11,11 +11,11 @@ export {
   type KeyWindow,
   type RegistryNode,
   type Registry,
-} from './registry.model.js';
-export { RegistryError } from './registry.error.js';
-export { parseRegistry, loadRegistry, stringifyRegistry } from './registry.parser.js';
+} from './registry-model.js';
+export { RegistryError } from './registry.errors.js';
+export { parseRegistry, loadRegistry, stringifyRegistry } from './registry-file.js';
 export { RegistryIndex } from './registry-index.js';
-export { RegistryFileWatcher, type RegistryWatchOptions } from './registry-file.watcher.js';
+export { RegistryFileWatcher, type RegistryWatchOptions } from './registry-file-watcher.js';
 export { enrolKeys } from './enrol-keys.js';
 export { addNodeKey, revokeNodeKey } from './key-lifecycle.js';
 export { validationContextOf } from './validation-context.js';

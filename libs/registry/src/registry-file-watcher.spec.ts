@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateNodeKey } from '#trust';
 import { addNodeKey } from './key-lifecycle.js';
-import { RegistryFileWatcher } from './registry-file.watcher.js';
+import { RegistryFileWatcher } from './registry-file-watcher.js';
 import { RegistryIndex } from './registry-index.js';
-import { RegistryError } from './registry.error.js';
-import { SMALL_REGISTRY_YAML } from './registry.fixtures.js';
-import { parseRegistry, stringifyRegistry } from './registry.parser.js';
+import { RegistryError } from './registry.errors.js';
+import { SMALL_REGISTRY_YAML } from '../test/registry.fixtures.js';
+import { parseRegistry, stringifyRegistry } from './registry-file.js';
 
 describe('RegistryFileWatcher', () => {
   let dir: string;

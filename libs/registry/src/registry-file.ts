@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Document, isScalar, parseDocument, visit } from 'yaml';
-import { RegistryError } from './registry.error.js';
-import type { Registry, RegistryNode } from './registry.model.js';
+import { RegistryError } from './registry.errors.js';
+import type { Registry, RegistryNode } from './registry-model.js';
 import { readRegistry } from './registry-reader.js';
 import { registryProblems } from './registry-rules.js';
 

@@ -1,7 +1,7 @@
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
-import { RegistryError } from './registry.error.js';
+import { RegistryError } from './registry.errors.js';
 import type { RegistryIndex } from './registry-index.js';
-import { loadRegistry } from './registry.parser.js';
+import { loadRegistry } from './registry-file.js';
 
 export interface RegistryWatchOptions {
   /** How often the file's status is checked, in ms (stat polling survives atomic renames). */

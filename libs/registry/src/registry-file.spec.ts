@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateNodeKey } from '#trust';
-import { RegistryError } from './registry.error.js';
-import { loadRegistry, parseRegistry, stringifyRegistry } from './registry.parser.js';
-import { SMALL_REGISTRY_YAML } from './registry.fixtures.js';
+import { RegistryError } from './registry.errors.js';
+import { loadRegistry, parseRegistry, stringifyRegistry } from './registry-file.js';
+import { SMALL_REGISTRY_YAML } from '../test/registry.fixtures.js';
 
 function problemsOf(text: string): string[] {
   try {
