@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { NatsConfigError } from '#nats-config';
-import { RegistryError } from '#registry';
+import { NodeKeyError, RegistryError } from '#registry';
 import { AuditChainBrokenError } from './audit/audit-chain-broken.error.js';
 import type { CliIo } from './cli-io.js';
 import { registerAuditCommands } from './commands/audit.command.js';
@@ -40,7 +40,12 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     // Commander has already printed its message (or the help it was asked for).
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
-    if (error instanceof UsageError || error instanceof RegistryError || error instanceof NatsConfigError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof RegistryError ||
+      error instanceof NodeKeyError ||
+      error instanceof NatsConfigError
+    ) {
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_USAGE;
     }

@@ -1,5 +1,4 @@
-import { loadRegistry, type Registry } from '#registry';
-import { initKeys } from '../keys/keys.service.js';
+import { initKeys, loadRegistry, type Registry } from '#registry';
 import type { StackPaths } from './stack-paths.js';
 
 /** The enrolled registry the stack runs on, and what enrolment had to say. */

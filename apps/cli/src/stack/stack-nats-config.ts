@@ -1,9 +1,6 @@
-import { basename, dirname } from 'node:path';
 import { natsConfigOf } from '#nats-config';
 import { STORE_DIR_TOKEN } from '#process';
-import type { Registry } from '#registry';
-import { generateNodeKey, NodeSigner } from '#trust';
-import { SeedFileRepository } from '../keys/seed-file.repository.js';
+import { ensureSeedFile, type Registry } from '#registry';
 import type { StackPaths } from './stack-paths.js';
 
 /** The hub server's leaf node listener and the national sites allowed on it. */
@@ -25,7 +22,7 @@ export async function stackNatsConfig(
   paths: StackPaths,
   leaf?: StackLeafSettings,
 ): Promise<string> {
-  const operatorKey = await ensureOperatorKey(paths.operatorSeed);
+  const operatorKey = await ensureSeedFile(paths.operatorSeed);
   const leafSettings =
     leaf === undefined ? {} : { leafListen: leaf.listen, leafSites: leaf.sites, leafSecrets: leaf.secrets };
   return natsConfigOf(registry, { storeDir: STORE_DIR_TOKEN, operatorKeys: [operatorKey], ...leafSettings })
@@ -41,7 +38,7 @@ export async function stackSiteNatsConfig(
   paths: StackPaths,
   site: { id: string; hubLeaf: string; secrets: ReadonlyMap<string, string> },
 ): Promise<string> {
-  const operatorKey = await ensureOperatorKey(paths.operatorSeed);
+  const operatorKey = await ensureSeedFile(paths.operatorSeed);
   return natsConfigOf(registry, {
     storeDir: STORE_DIR_TOKEN,
     operatorKeys: [operatorKey],
@@ -49,14 +46,4 @@ export async function stackSiteNatsConfig(
     hubUrl: `nats-leaf://${site.hubLeaf}`,
     leafSecrets: site.secrets,
   }).text;
-}
-
-async function ensureOperatorKey(seedFile: string): Promise<string> {
-  const seeds = new SeedFileRepository(dirname(seedFile));
-  const id = basename(seedFile, '.nk');
-  const existing = await seeds.read(id);
-  if (existing !== undefined) return NodeSigner.fromSeed(existing).publicKey;
-  const key = generateNodeKey();
-  await seeds.create(id, key.seed);
-  return key.publicKey;
 }

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRegistry } from '#registry';
 import { generateNodeKey } from '#trust';
-import { UsageError } from '../usage.error.js';
+import { loadRegistry } from '../registry-file.js';
+import { NodeKeyError } from './keys.errors.js';
 import { initKeys, showKey } from './keys.service.js';
 
 const registryFile = fileURLToPath(new URL('../../../../deploy/registry/registry.yaml', import.meta.url));
@@ -61,18 +61,18 @@ describe('keys service', () => {
   it('refuses a seed file that does not hold a seed', async () => {
     mkdirSync(keys);
     writeFileSync(join(keys, 'tj-border.nk'), 'not a seed\n');
-    await expect(initKeys({ registry: registryFile, keys, out })).rejects.toThrow(UsageError);
+    await expect(initKeys({ registry: registryFile, keys, out })).rejects.toThrow(NodeKeyError);
     await expect(initKeys({ registry: registryFile, keys, out })).rejects.toThrow(
       /tj-border\.nk does not hold/,
     );
   });
 
   it('refuses to write the enrolled copy over its source', async () => {
-    await expect(initKeys({ registry: registryFile, keys, out: registryFile })).rejects.toThrow(UsageError);
+    await expect(initKeys({ registry: registryFile, keys, out: registryFile })).rejects.toThrow(NodeKeyError);
   });
 
   it('shows nothing for a node without a seed or an id that is not a node id', async () => {
     await expect(showKey('kz-border', keys)).rejects.toThrow(/no seed for node "kz-border"/);
-    await expect(showKey('../../etc/passwd', keys)).rejects.toThrow(UsageError);
+    await expect(showKey('../../etc/passwd', keys)).rejects.toThrow(NodeKeyError);
   });
 });

@@ -1,6 +1,6 @@
 import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from '../usage.error.js';
+import { NodeKeyError } from './keys.errors.js';
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
@@ -50,6 +50,6 @@ export class SeedFileRepository {
       await rename(this.path(id), archived);
       return archived;
     }
-    throw new UsageError(`${archived} already exists; it is not overwritten`);
+    throw new NodeKeyError(`${archived} already exists; it is not overwritten`);
   }
 }

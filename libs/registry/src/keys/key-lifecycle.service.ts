@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { isSubjectToken } from '#contracts';
-import { addNodeKey, loadRegistry, revokeNodeKey, stringifyRegistry } from '#registry';
 import { canonicalSentTime, generateNodeKey, isUserPublicKey } from '#trust';
-import { UsageError } from '../usage.error.js';
+import { addNodeKey, revokeNodeKey } from '../key-lifecycle.js';
+import { loadRegistry, stringifyRegistry } from '../registry-file.js';
 import { writeAtomically } from './atomic-file.js';
+import { NodeKeyError } from './keys.errors.js';
 import { signerOf } from './keys.service.js';
 import { SeedFileRepository } from './seed-file.repository.js';
 
@@ -43,7 +44,7 @@ async function rewriteRegistry(path: string, yaml: string): Promise<void> {
 }
 
 function checkNode(node: string): void {
-  if (!isSubjectToken(node)) throw new UsageError(`"${node}" is not a node id`);
+  if (!isSubjectToken(node)) throw new NodeKeyError(`"${node}" is not a node id`);
 }
 
 /**
@@ -57,7 +58,7 @@ export async function rotateKey(node: string, options: RotateKeyOptions): Promis
   const seeds = new SeedFileRepository(options.keys);
   const seed = await seeds.read(node);
   if (seed === undefined) {
-    throw new UsageError(
+    throw new NodeKeyError(
       `no seed for node "${node}" at ${seeds.path(node)}; run \`borderlink keys init\` first`,
     );
   }
@@ -78,9 +79,9 @@ export async function rotateKey(node: string, options: RotateKeyOptions): Promis
 export async function revokeKey(node: string, options: RevokeKeyOptions): Promise<string> {
   checkNode(node);
   if (!isUserPublicKey(options.key))
-    throw new UsageError(`"${options.key}" is not an nkey user public key (U…)`);
+    throw new NodeKeyError(`"${options.key}" is not an nkey user public key (U…)`);
   const when = options.at === undefined ? (options.now ?? new Date()) : new Date(options.at);
-  if (Number.isNaN(when.getTime())) throw new UsageError(`--at "${options.at}" is not a time`);
+  if (Number.isNaN(when.getTime())) throw new NodeKeyError(`--at "${options.at}" is not a time`);
   const at = canonicalSentTime(when);
   const registry = revokeNodeKey(loadRegistry(options.registry), node, options.key, at);
   await rewriteRegistry(options.registry, stringifyRegistry(registry));

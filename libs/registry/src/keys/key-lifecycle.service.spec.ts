@@ -2,8 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RegistryIndex, loadRegistry } from '#registry';
-import { UsageError } from '../usage.error.js';
+import { loadRegistry } from '../registry-file.js';
+import { RegistryIndex } from '../registry-index.js';
+import { NodeKeyError } from './keys.errors.js';
 import { revokeKey, rotateKey } from './key-lifecycle.service.js';
 import { initKeys, showKey } from './keys.service.js';
 
@@ -59,12 +60,12 @@ describe('key rotation and revocation', () => {
     expect(index.keyWindow(node, oldKey)?.revokedAt).toBe('2026-11-28T12:00:00.000Z');
   });
 
-  it('refuses a bad node id, key or time with a UsageError, and an unknown node without a seed', async () => {
+  it('refuses a bad node id, key or time with a NodeKeyError, and an unknown node without a seed', async () => {
     const node = loadRegistry(registry).nodes[0]!.id;
     const key = await showKey(node, keys);
-    await expect(rotateKey('Bad Node', { keys, registry })).rejects.toBeInstanceOf(UsageError);
-    await expect(rotateKey('ghost', { keys, registry })).rejects.toBeInstanceOf(UsageError);
-    await expect(revokeKey(node, { registry, key: 'SUxyz' })).rejects.toBeInstanceOf(UsageError);
-    await expect(revokeKey(node, { registry, key, at: 'soon' })).rejects.toBeInstanceOf(UsageError);
+    await expect(rotateKey('Bad Node', { keys, registry })).rejects.toBeInstanceOf(NodeKeyError);
+    await expect(rotateKey('ghost', { keys, registry })).rejects.toBeInstanceOf(NodeKeyError);
+    await expect(revokeKey(node, { registry, key: 'SUxyz' })).rejects.toBeInstanceOf(NodeKeyError);
+    await expect(revokeKey(node, { registry, key, at: 'soon' })).rejects.toBeInstanceOf(NodeKeyError);
   });
 });

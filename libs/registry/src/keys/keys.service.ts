@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { isSubjectToken } from '#contracts';
-import { enrolKeys, loadRegistry, RegistryError, stringifyRegistry, type Registry } from '#registry';
 import { generateNodeKey, KeyFormatError, NodeSigner } from '#trust';
-import { UsageError } from '../usage.error.js';
+import { enrolKeys } from '../enrol-keys.js';
+import { loadRegistry, stringifyRegistry } from '../registry-file.js';
+import type { Registry } from '../registry-model.js';
+import { RegistryError } from '../registry.errors.js';
 import { writeAtomically } from './atomic-file.js';
+import { NodeKeyError } from './keys.errors.js';
 import { SeedFileRepository } from './seed-file.repository.js';
 
 export interface KeysInitOptions {
@@ -29,13 +32,13 @@ export interface KeysInitResult {
   warnings: string[];
 }
 
-/** The signer of a seed read from the keys folder; a UsageError names the file when it is not a seed. */
+/** The signer of a seed read from the keys folder; a NodeKeyError names the file when it is not a seed. */
 export function signerOf(seeds: SeedFileRepository, id: string, seed: string): NodeSigner {
   try {
     return NodeSigner.fromSeed(seed);
   } catch (error) {
     if (!(error instanceof KeyFormatError)) throw error;
-    throw new UsageError(
+    throw new NodeKeyError(
       `${seeds.path(id)} does not hold a valid nkey user seed (SU…); move it away to generate a new one`,
       { cause: error },
     );
@@ -48,7 +51,9 @@ export function signerOf(seeds: SeedFileRepository, id: string, seed: string): N
  */
 export async function initKeys(options: KeysInitOptions): Promise<KeysInitResult> {
   if (resolve(options.out) === resolve(options.registry)) {
-    throw new UsageError('--out must differ from --registry: the source registry is committed without keys');
+    throw new NodeKeyError(
+      '--out must differ from --registry: the source registry is committed without keys',
+    );
   }
   const registry = loadRegistry(options.registry);
   const seeds = new SeedFileRepository(options.keys);
@@ -88,7 +93,7 @@ function previousEnrolment(path: string): Registry | undefined {
     return loadRegistry(path);
   } catch (error) {
     if (!(error instanceof RegistryError)) throw error;
-    throw new UsageError(`${path} is not a valid enrolled registry; move it away to enrol afresh`, {
+    throw new NodeKeyError(`${path} is not a valid enrolled registry; move it away to enrol afresh`, {
       cause: error,
     });
   }
@@ -96,13 +101,27 @@ function previousEnrolment(path: string): Registry | undefined {
 
 /** The public key of a node's seed in the keys folder. */
 export async function showKey(node: string, keysDir: string): Promise<string> {
-  if (!isSubjectToken(node)) throw new UsageError(`"${node}" is not a node id`);
+  if (!isSubjectToken(node)) throw new NodeKeyError(`"${node}" is not a node id`);
   const seeds = new SeedFileRepository(keysDir);
   const seed = await seeds.read(node);
   if (seed === undefined) {
-    throw new UsageError(
+    throw new NodeKeyError(
       `no seed for node "${node}" at ${seeds.path(node)}; run \`borderlink keys init\` first`,
     );
   }
   return signerOf(seeds, node, seed).publicKey;
+}
+
+/**
+ * The public key of the nkey user seed in `seedFile` (`<dir>/<name>.nk`), created owner-only with a
+ * new seed the first time: a key the registry does not list, such as a local stack's operator user.
+ */
+export async function ensureSeedFile(seedFile: string): Promise<string> {
+  const seeds = new SeedFileRepository(dirname(seedFile));
+  const id = basename(seedFile, '.nk');
+  const existing = await seeds.read(id);
+  if (existing !== undefined) return NodeSigner.fromSeed(existing).publicKey;
+  const key = generateNodeKey();
+  await seeds.create(id, key.seed);
+  return key.publicKey;
 }
