@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { NatsConfigError } from '#nats-config';
 import { NodeKeyError, RegistryError } from '#registry';
+import { StackConfigError } from '#stack';
 import { AuditChainBrokenError } from './audit/audit-chain-broken.error.js';
 import type { CliIo } from './cli-io.js';
 import { registerAuditCommands } from './commands/audit.command.js';
@@ -44,7 +45,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       error instanceof UsageError ||
       error instanceof RegistryError ||
       error instanceof NodeKeyError ||
-      error instanceof NatsConfigError
+      error instanceof NatsConfigError ||
+      error instanceof StackConfigError
     ) {
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_USAGE;

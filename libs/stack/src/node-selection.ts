@@ -1,5 +1,5 @@
 import type { Registry } from '#registry';
-import { UsageError } from '../usage.error.js';
+import { StackConfigError } from './stack.errors.js';
 
 /** The nodes `borderlink up` starts unless told otherwise: the README's walkthrough cast. */
 export const DEFAULT_STACK_NODES: readonly string[] = [
@@ -17,28 +17,29 @@ export const ALL_NODES = 'all';
 export function hubId(registry: Registry): string {
   const hub = registry.nodes.find((node) => node.kind === 'hub');
   if (hub === undefined)
-    throw new UsageError('the registry has no node of kind "hub" for the hub to sign as');
+    throw new StackConfigError('the registry has no node of kind "hub" for the hub to sign as');
   return hub.id;
 }
 
 /**
  * The agency nodes to start, in the order given: `all` (every node but the hub), a comma-separated
  * list of ids, or the default cast when `spec` is undefined.
- * @throws UsageError for an empty list, an unknown id, the hub's id, or a repeated id.
+ * @throws StackConfigError for an empty list, an unknown id, the hub's id, or a repeated id.
  */
 export function selectNodes(registry: Registry, spec: string | undefined): string[] {
   const agencies = registry.nodes.filter((node) => node.kind !== 'hub').map((node) => node.id);
   if (spec?.trim() === ALL_NODES) return agencies;
   const ids = spec === undefined ? [...DEFAULT_STACK_NODES] : spec.split(',').map((id) => id.trim());
   if (ids.length === 0 || ids.some((id) => id === '')) {
-    throw new UsageError(`--nodes takes "${ALL_NODES}" or a comma-separated list of node ids`);
+    throw new StackConfigError(`--nodes takes "${ALL_NODES}" or a comma-separated list of node ids`);
   }
   const known = new Set(agencies);
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown agency node(s) ${unknown.join(', ')}; known: ${agencies.join(', ')}`);
+    throw new StackConfigError(`unknown agency node(s) ${unknown.join(', ')}; known: ${agencies.join(', ')}`);
   }
   const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
-  if (repeated.length > 0) throw new UsageError(`node(s) listed twice: ${[...new Set(repeated)].join(', ')}`);
+  if (repeated.length > 0)
+    throw new StackConfigError(`node(s) listed twice: ${[...new Set(repeated)].join(', ')}`);
   return ids;
 }

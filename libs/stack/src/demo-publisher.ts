@@ -1,4 +1,4 @@
-import type { CliIo } from '../cli-io.js';
+import type { StackIo } from './stack-io.js';
 import type { DemoMessage, DemoMessageGenerator } from './demo-messages.js';
 
 /** Pause between two messages of the demo stream. */
@@ -22,7 +22,7 @@ export class DemoPublisher {
   constructor(
     private readonly generator: DemoMessageGenerator,
     private readonly nodeUrls: ReadonlyMap<string, string>,
-    private readonly io: CliIo,
+    private readonly io: StackIo,
     private readonly intervalMs = DEMO_INTERVAL_MS,
   ) {}
 

@@ -1,7 +1,5 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { Registry } from '#registry';
-import type { CliIo } from '../cli-io.js';
-import { UsageError } from '../usage.error.js';
 import { AppProcess, type AppExit } from './app-process.js';
 import { enrolStackKeys } from './stack-keys.js';
 import { hubId, selectNodes } from './node-selection.js';
@@ -22,6 +20,8 @@ import {
   type StackServers,
 } from './stack-servers.js';
 import { stackFileContent, type StackSummary } from './stack-summary.js';
+import { StackConfigError } from './stack.errors.js';
+import type { StackIo } from './stack-io.js';
 
 /** What `borderlink up` starts, and from where. */
 export interface StackOptions {
@@ -87,7 +87,7 @@ export interface RunningStack {
  * the agency nodes in parallel, each healthy before this resolves; then writes `stack.json`.
  * Whatever failed to start, everything started so far is stopped before the error is thrown.
  */
-export async function launchStack(options: StackOptions, io: CliIo): Promise<RunningStack> {
+export async function launchStack(options: StackOptions, io: StackIo): Promise<RunningStack> {
   const paths = stackPaths(options.dataDir);
   const keys = await enrolStackKeys(paths, options.registry);
   for (const warning of keys.warnings) io.err(`warning: ${warning}\n`);
@@ -98,7 +98,9 @@ export async function launchStack(options: StackOptions, io: CliIo): Promise<Run
 
   const siteIds = options.sites ?? [];
   if (siteIds.length > 0 && (options.given.natsUrl ?? '') !== '') {
-    throw new UsageError("--site runs leaf servers of the stack's own NATS: it cannot go with NATS_URL");
+    throw new StackConfigError(
+      "--site runs leaf servers of the stack's own NATS: it cannot go with NATS_URL",
+    );
   }
   const leaf = siteIds.length === 0 ? undefined : await stackLeafSettings(paths, siteIds);
   const servers = await startStackServers(paths, options.given, {

@@ -16,7 +16,7 @@ import {
   type DemoTemplates,
 } from './demo-messages.js';
 
-const root = new URL('../../../../', import.meta.url);
+const root = new URL('../../../', import.meta.url);
 const registry = parseRegistry(readFileSync(new URL('deploy/registry/registry.yaml', root), 'utf8'));
 const index = new RegistryIndex(registry);
 const NODES = ['kz-border', 'tj-border', 'uz-customs', 'unodc', 'kg-customs'];

@@ -6,8 +6,7 @@ import {
   type NatsServerHandle,
   type ServerHandle,
 } from '#process';
-import { UsageError } from '../usage.error.js';
-import { StackStartError } from './stack.errors.js';
+import { StackConfigError, StackStartError } from './stack.errors.js';
 import type { StackPaths } from './stack-paths.js';
 
 /** Ports the stack's own servers take when free, so their URLs stay the same from run to run. */
@@ -51,7 +50,7 @@ const INSTALL_HINT =
  * (JetStream, store kept in `<data>/nats`) and a redis-server (nothing persisted) of its own on
  * loopback, on their preferred ports when free. Servers it started run in their own process group
  * and are stopped by `stopStackServers`.
- * @throws UsageError naming how to install a missing binary; StackStartError when a server does not start.
+ * @throws StackConfigError naming how to install a missing binary; StackStartError when a server does not start.
  */
 export async function startStackServers(
   paths: StackPaths,
@@ -97,7 +96,7 @@ async function startOrUse<H extends ServerHandle>(
     return { url: handle.url, handle };
   } catch (error) {
     if (error instanceof MissingBinaryError) {
-      throw new UsageError(`${error.binary} was not found. ${INSTALL_HINT}`, { cause: error });
+      throw new StackConfigError(`${error.binary} was not found. ${INSTALL_HINT}`, { cause: error });
     }
     if (error instanceof ServerStartError) throw new StackStartError(error.message, { cause: error });
     throw error;

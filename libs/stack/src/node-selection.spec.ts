@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseRegistry } from '#registry';
-import { UsageError } from '../usage.error.js';
 import { DEFAULT_STACK_NODES, hubId, selectNodes } from './node-selection.js';
+import { StackConfigError } from './stack.errors.js';
 
 const registry = parseRegistry(
-  readFileSync(new URL('../../../../deploy/registry/registry.yaml', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../deploy/registry/registry.yaml', import.meta.url), 'utf8'),
 );
 
 describe('node selection', () => {
@@ -28,14 +28,14 @@ describe('node selection', () => {
     ['an empty entry', 'kz-border,', /comma-separated list/],
     ['a repeated id', 'unodc,unodc', /listed twice: unodc/],
   ])('refuses %s with a usage error', (_case, spec, message) => {
-    expect(() => selectNodes(registry, spec)).toThrow(UsageError);
+    expect(() => selectNodes(registry, spec)).toThrow(StackConfigError);
     expect(() => selectNodes(registry, spec)).toThrow(message);
   });
 
   it('names the hub identity of the registry', () => {
     expect(hubId(registry)).toBe('hub');
     expect(() => hubId({ ...registry, nodes: registry.nodes.filter((node) => node.kind !== 'hub') })).toThrow(
-      UsageError,
+      StackConfigError,
     );
   });
 });
