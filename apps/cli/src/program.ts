@@ -2,15 +2,15 @@ import { Command, CommanderError } from 'commander';
 import { NatsConfigError } from '#nats-config';
 import { NodeKeyError, RegistryError } from '#registry';
 import { StackConfigError } from '#stack';
-import { AuditChainBrokenError } from './audit/audit-chain-broken.error.js';
+import { AuditChainBrokenError } from './audit/audit.errors.js';
 import type { CliIo } from './cli-io.js';
+import { UsageError } from './cli.errors.js';
 import { registerAuditCommands } from './commands/audit.command.js';
 import { registerDlqCommands } from './commands/dlq.command.js';
 import { registerKeysCommands } from './commands/keys.command.js';
 import { registerNatsConfigCommand } from './commands/nats-config.command.js';
 import { registerStackCommands } from './commands/stack.command.js';
 import { DeadLetterError } from './dlq/dlq.errors.js';
-import { UsageError } from './usage.error.js';
 
 /** Exit code for input the user can fix: bad arguments, unreadable or invalid files. */
 export const EXIT_USAGE = 2;

@@ -2,7 +2,7 @@ import { fromBinary } from '@bufbuild/protobuf';
 import { AuditEntrySchema, AuditEvent, type AuditEntry } from '#contracts';
 import { RegistryIndex, loadRegistry } from '#registry';
 import { AuditChainVerifier, SignatureVerifier, type AuditChainBreak, type AuditChainSummary } from '#trust';
-import { AuditChainBrokenError } from './audit-chain-broken.error.js';
+import { AuditChainBrokenError } from './audit.errors.js';
 import { AuditStreamRepository, type AuditStreamSource } from './audit-stream.repository.js';
 
 /** Where the chain is, and what its checkpoints are checked against. */
