@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { answersOk } from '../../apps/cli/src/stack/app-process.js';
-import type { StackExit } from '../../apps/cli/src/stack/stack-launcher.js';
+import { answersOk, type StackExit } from '#stack';
 import { useE2eStack } from './support/e2e-stack.js';
 
 describe('the stack launcher of `borderlink up` (whole processes)', () => {

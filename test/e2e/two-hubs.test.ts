@@ -1,6 +1,5 @@
-import { freePort } from '#testing';
-import { AppProcess } from '../../apps/cli/src/stack/app-process.js';
-import { hubProcessSpec } from '../../apps/cli/src/stack/stack-apps.js';
+import { freePort } from '#process';
+import { AppProcess, hubProcessSpec } from '#stack';
 import { expectEachDeliveredOnce, postAlerts } from './support/deliveries.js';
 import { subscribersBut, useE2eStack } from './support/e2e-stack.js';
 import { caspianAlert } from './support/messages.js';

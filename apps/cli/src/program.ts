@@ -1,14 +1,16 @@
 import { Command, CommanderError } from 'commander';
-import { RegistryError } from '#registry';
-import { AuditChainBrokenError } from './audit/audit-chain-broken.error.js';
+import { NatsConfigError } from '#nats-config';
+import { NodeKeyError, RegistryError } from '#registry';
+import { StackConfigError } from '#stack';
+import { AuditChainBrokenError } from './audit/audit.errors.js';
 import type { CliIo } from './cli-io.js';
+import { UsageError } from './cli.errors.js';
 import { registerAuditCommands } from './commands/audit.command.js';
 import { registerDlqCommands } from './commands/dlq.command.js';
 import { registerKeysCommands } from './commands/keys.command.js';
 import { registerNatsConfigCommand } from './commands/nats-config.command.js';
 import { registerStackCommands } from './commands/stack.command.js';
 import { DeadLetterError } from './dlq/dlq.errors.js';
-import { UsageError } from './usage.error.js';
 
 /** Exit code for input the user can fix: bad arguments, unreadable or invalid files. */
 export const EXIT_USAGE = 2;
@@ -39,7 +41,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     // Commander has already printed its message (or the help it was asked for).
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
-    if (error instanceof UsageError || error instanceof RegistryError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof RegistryError ||
+      error instanceof NodeKeyError ||
+      error instanceof NatsConfigError ||
+      error instanceof StackConfigError
+    ) {
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_USAGE;
     }

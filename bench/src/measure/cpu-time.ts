@@ -61,7 +61,7 @@ export class CpuAccount {
 }
 
 /**
- * The pid of the server process listening on `url`'s port, found by its command line: the harness
+ * The pid of the server process listening on `url`'s port, found by its command line: #process
  * passes the port as `-p <port>` to nats-server; redis-server retitles itself `redis-server <host>:<port>`.
  */
 export async function serverPid(

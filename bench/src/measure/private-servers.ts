@@ -1,4 +1,4 @@
-import { spawnNatsServer, spawnRedisServer, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { spawnNatsServer, spawnRedisServer, type NatsServerHandle, type RedisServerHandle } from '#process';
 
 /** A nats-server (JetStream, file store in a temporary folder) and a redis-server of one scenario, on loopback. */
 export interface PrivateServers {

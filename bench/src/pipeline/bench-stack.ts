@@ -2,16 +2,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeSigner } from '#trust';
-import { AppProcess, type AppProcessSpec } from '../../../apps/cli/src/stack/app-process.js';
 import {
+  AppProcess,
+  enrolStackKeys,
+  hubId,
   hubProcessSpec,
   nodeProcessSpec,
   pickPorts,
+  stackPaths,
+  type AppProcessSpec,
   type StackAppsConfig,
-} from '../../../apps/cli/src/stack/stack-apps.js';
-import { enrolStackKeys } from '../../../apps/cli/src/stack/stack-keys.js';
-import { stackPaths } from '../../../apps/cli/src/stack/stack-paths.js';
-import { hubId } from '../../../apps/cli/src/stack/node-selection.js';
+} from '#stack';
 import { startPrivateServers, type PrivateServers } from '../measure/private-servers.js';
 import { writeBenchRegistry } from './bench-registry.js';
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { CATEGORY_TOKEN_LIST } from '#contracts';
 import { RegistryIndex } from './registry-index.js';
-import { loadRegistry } from './registry.parser.js';
+import { loadRegistry } from './registry-file.js';
 
 // The committed registry (deploy/registry/registry.yaml) must stay valid and route as the README promises.
 const path = fileURLToPath(new URL('../../../deploy/registry/registry.yaml', import.meta.url));

@@ -1,7 +1,7 @@
 import { generateNodeKey } from '#trust';
 import { enrolKeys } from './enrol-keys.js';
-import { RegistryError } from './registry.error.js';
-import { parseRegistry } from './registry.parser.js';
+import { RegistryError } from './registry.errors.js';
+import { parseRegistry } from './registry-file.js';
 import { SMALL_REGISTRY_YAML } from '../test/registry.fixtures.js';
 
 describe('enrolKeys', () => {

@@ -1,5 +1,5 @@
-import { RegistryError } from './registry.error.js';
-import type { Registry } from './registry.model.js';
+import { RegistryError } from './registry.errors.js';
+import type { Registry } from './registry-model.js';
 import { registryProblems } from './registry-rules.js';
 
 /**

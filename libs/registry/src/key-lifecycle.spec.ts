@@ -1,9 +1,9 @@
 import { generateNodeKey } from '#trust';
 import { addNodeKey, revokeNodeKey } from './key-lifecycle.js';
 import { RegistryIndex } from './registry-index.js';
-import { RegistryError } from './registry.error.js';
+import { RegistryError } from './registry.errors.js';
 import { SMALL_REGISTRY_YAML } from '../test/registry.fixtures.js';
-import { parseRegistry, stringifyRegistry } from './registry.parser.js';
+import { parseRegistry, stringifyRegistry } from './registry-file.js';
 
 const registry = parseRegistry(SMALL_REGISTRY_YAML);
 const oldKey = generateNodeKey().publicKey;

@@ -1,5 +1,5 @@
-import { RegistryError } from './registry.error.js';
-import type { KeyWindow, Registry, RegistryNode } from './registry.model.js';
+import { RegistryError } from './registry.errors.js';
+import type { KeyWindow, Registry, RegistryNode } from './registry-model.js';
 import { registryProblems } from './registry-rules.js';
 
 function editNode(registry: Registry, id: string, edit: (node: RegistryNode) => void): Registry {

@@ -1,4 +1,4 @@
-import type { RegistryNode } from './registry.model.js';
+import type { RegistryNode } from './registry-model.js';
 
 const SITE_ID = /^[a-z]{2}$/;
 

@@ -1,7 +1,7 @@
-import { RegistryError } from './registry.error.js';
+import { RegistryError } from './registry.errors.js';
 import { RegistryIndex } from './registry-index.js';
 import { SMALL_REGISTRY_YAML } from '../test/registry.fixtures.js';
-import { parseRegistry } from './registry.parser.js';
+import { parseRegistry } from './registry-file.js';
 
 const ORGANISATIONS = `  - { id: tj-border-troops, name: Tajik Border Troops }
   - { id: unodc, name: UNODC }`;

@@ -1,7 +1,7 @@
 import { CATEGORY_TOKEN_LIST } from '#contracts';
 import { generateNodeKey } from '#trust';
 import { RegistryIndex } from './registry-index.js';
-import { parseRegistry } from './registry.parser.js';
+import { parseRegistry } from './registry-file.js';
 import { SMALL_REGISTRY_YAML } from '../test/registry.fixtures.js';
 
 const registry = parseRegistry(SMALL_REGISTRY_YAML);

@@ -1,5 +1,5 @@
-import type { KeyWindow, Registry, RegistryNode } from './registry.model.js';
-import { WILDCARD } from './registry.model.js';
+import type { KeyWindow, Registry, RegistryNode } from './registry-model.js';
+import { WILDCARD } from './registry-model.js';
 import { SUBSCRIBABLE_CATEGORIES } from './registry-rules.js';
 
 const NONE: readonly string[] = Object.freeze([]);

@@ -9,7 +9,7 @@ import {
   type Registry,
   type RegistryNode,
   type Subscription,
-} from './registry.model.js';
+} from './registry-model.js';
 
 type Fields = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { CATEGORY_TOKEN_LIST, DIRECT_REGION, GENERAL_CATEGORY, isSubjectToken } from '#contracts';
 import { isUserPublicKey } from '#trust';
-import { WILDCARD, type Registry, type RegistryNode } from './registry.model.js';
+import { WILDCARD, type Registry, type RegistryNode } from './registry-model.js';
 
 const COUNTRY = /^[A-Z]{2}$/;
 // RFC 3339 in UTC, as `Bl-Sent` carries it; fractions optional so a person can write `…T12:00:00Z`.

@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SignatureVerifier } from '#trust';
 import type { Logger } from 'pino';
-import { RegistryFileWatcher } from './registry-file.watcher.js';
+import { RegistryFileWatcher } from './registry-file-watcher.js';
 import { RegistryIndex } from './registry-index.js';
-import { loadRegistry } from './registry.parser.js';
+import { loadRegistry } from './registry-file.js';
 
 export interface RegistryModuleOptions {
   /** The registry file, watched for changes. */

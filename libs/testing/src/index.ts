@@ -1,29 +1,22 @@
-// Public surface of the test harness: real NATS and Redis servers for integration tests, and the
-// process spawning the local stack (`borderlink up`) shares with it.
-export { startNats, spawnNatsServer } from './nats-server.js';
+// Public surface of the test harness: real NATS and Redis servers for tests (from the environment,
+// a container, or a spawned binary through #process) and JetStream clusters. Process tooling itself
+// (spawning, free ports, log tails) is #process; what a test needs of it is re-exported here.
+export { startNats } from './nats-test-server.js';
 export {
   startNatsCluster,
   type StartNatsClusterOptions,
   type NatsClusterHandle,
   type NatsClusterMember,
 } from './nats-cluster.js';
-export { startRedis, spawnRedisServer } from './redis-server.js';
-export { freePort } from './free-port.js';
-export { spawnOrphanSafe, SpawnedProcess, type SpawnOptions } from './orphan-safe-spawn.js';
-export { readLogTail } from './log-tail.js';
-export { waitFor, type WaitForOptions } from './wait-for.js';
-export type {
-  ServerKind,
-  ServerHandle,
-  NatsServerHandle,
-  RedisServerHandle,
-  StartNatsOptions,
-  StartRedisOptions,
-  LocalServerOptions,
-} from './server-handle.js';
+export { startRedis } from './redis-test-server.js';
+export type { StartNatsOptions, StartRedisOptions } from './server-options.js';
 export {
-  MissingBinaryError,
-  ServerStartError,
-  ServerControlError,
+  waitFor,
   WaitTimeoutError,
-} from './harness.errors.js';
+  ServerControlError,
+  type WaitForOptions,
+  type ServerKind,
+  type ServerHandle,
+  type NatsServerHandle,
+  type RedisServerHandle,
+} from '#process';

@@ -1,10 +1,13 @@
-import { freePort, LOOPBACK } from './free-port.js';
-import { ServerStartError } from './harness.errors.js';
-import { natsClusterConfig } from './nats-cluster.config.js';
-import { spawnNatsServer } from './nats-server.js';
-import type { NatsServerHandle } from './server-handle.js';
-import { natsHealthy } from './server-probes.js';
-import { waitFor } from './wait-for.js';
+import {
+  freePort,
+  LOOPBACK,
+  natsHealthy,
+  ServerStartError,
+  spawnNatsServer,
+  waitFor,
+  type NatsServerHandle,
+} from '#process';
+import { natsClusterConfig } from './nats-cluster-config.js';
 
 /** Options of {@link startNatsCluster}. */
 export interface StartNatsClusterOptions {

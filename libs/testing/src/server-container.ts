@@ -1,6 +1,4 @@
-import { freePort } from './free-port.js';
-import { ServerControlError } from './harness.errors.js';
-import type { ServerHandle } from './server-handle.js';
+import { freePort, ServerControlError, type ServerHandle } from '#process';
 
 /** How to run one kind of server as a container. */
 export interface ServerContainerSpec {

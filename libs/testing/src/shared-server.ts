@@ -1,5 +1,4 @@
-import { ServerControlError } from './harness.errors.js';
-import type { ServerHandle } from './server-handle.js';
+import { ServerControlError, type ServerHandle } from '#process';
 
 /** A handle on a server the environment provides: usable, never stopped or disturbed by the harness. */
 export function sharedServer(url: string): ServerHandle {

@@ -12,12 +12,8 @@ import { Redis } from 'ioredis';
 import { RegistryIndex, loadRegistry } from '#registry';
 import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { NodeSigner } from '#trust';
-import type { CliIo } from '../../../apps/cli/src/cli-io.js';
-import {
-  launchStack,
-  type RunningStack,
-  type StackOptions,
-} from '../../../apps/cli/src/stack/stack-launcher.js';
+import type { CliIo } from '#cli';
+import { launchStack, type RunningStack, type StackOptions } from '#stack';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DIST = join(ROOT, 'dist');

@@ -18,7 +18,7 @@ import {
   type NatsClusterHandle,
   type RedisServerHandle,
 } from '#testing';
-import { natsConfigOf } from '../../../apps/cli/src/nats-config/nats-config.service.js';
+import { natsConfigOf } from '#nats-config';
 import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
 import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
 import { fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';

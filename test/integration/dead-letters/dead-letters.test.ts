@@ -7,15 +7,15 @@ import { AckPolicy, jetstream } from '@nats-io/jetstream';
 import { headers as natsHeaders, nanos } from '@nats-io/transport-node';
 import { DEAD_LETTER_HEADERS, deadLetterMsgId } from '#messaging';
 import { waitFor } from '#testing';
-import type { DeadLetterRecord } from '../../../apps/cli/src/dlq/dead-letter-record.js';
 import {
+  DeadLetterNotFoundError,
   dropDeadLetter,
   listDeadLetters,
   replayDeadLetter,
   replayDeadLetters,
   showDeadLetter,
-} from '../../../apps/cli/src/dlq/dlq.service.js';
-import { DeadLetterNotFoundError } from '../../../apps/cli/src/dlq/dlq.errors.js';
+  type DeadLetterRecord,
+} from '#cli';
 import { startDeadLettersEnv, type DeadLettersEnv } from './dead-letters-env.js';
 import { ORDERS_CONSUMER, ORDERS_STREAM, startOrdersApp, type OrdersApp } from './orders-app.fixture.js';
 

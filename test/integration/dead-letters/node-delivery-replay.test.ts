@@ -15,9 +15,7 @@ import {
   nodeDeliveryConsumer,
 } from '#contracts';
 import { waitFor } from '#testing';
-import type { DeadLetterSource } from '../../../apps/cli/src/dlq/dead-letter-stream.repository.js';
-import { listDeadLetters, replayDeadLetter } from '../../../apps/cli/src/dlq/dlq.service.js';
-import { DeadLetterNotFoundError } from '../../../apps/cli/src/dlq/dlq.errors.js';
+import { DeadLetterNotFoundError, listDeadLetters, replayDeadLetter, type DeadLetterSource } from '#cli';
 import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
 import { alertRequest, sealMessage } from '../../../apps/node/src/node.fixtures.js';
 import { NODE, startTestbed, type NodeTestbed } from '../node/node-harness.js';

@@ -1,13 +1,13 @@
 // A hub nats-server and one national site's leaf server, both on the configurations
 // `borderlink nats-config` generates (the hub's with a leaf listener, the site's with `--site`), and
 // a registry with two nodes of that site and one outside it.
-import { freePort, spawnNatsServer, waitFor, type NatsServerHandle } from '#testing';
+import { freePort, spawnNatsServer, waitFor, type NatsServerHandle } from '#process';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { HUB_JETSTREAM_DOMAIN } from '#contracts';
 import type { Registry, RegistryNode } from '#registry';
 import { generateNodeKey } from '#trust';
-import { natsConfigOf } from '../../../apps/cli/src/nats-config/nats-config.service.js';
+import { natsConfigOf } from '#nats-config';
 
 export const SITE = 'kz';
 /** Two nodes of site kz (on its leaf server) and one of tj (on the hub's server). */

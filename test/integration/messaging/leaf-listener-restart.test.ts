@@ -4,7 +4,8 @@
 // dead-letters them unhandled. The transport counts attempts itself; this checks nothing is lost.
 import { setTimeout as pause } from 'node:timers/promises';
 import { JetStreamPublisher, JetStreamServer, NatsConnectionService } from '#messaging';
-import { freePort, startNats, waitFor, type NatsServerHandle } from '#testing';
+import { freePort } from '#process';
+import { startNats, waitFor, type NatsServerHandle } from '#testing';
 import { openConnection, quietLogs, read, startServer, text, uniqueTopology } from './messaging.harness.js';
 
 const RESTARTS = 4;

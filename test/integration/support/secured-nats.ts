@@ -19,7 +19,7 @@ import { stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
 import { startNats, waitFor, type NatsServerHandle } from '#testing';
 import { generateNodeKey } from '#trust';
-import { natsConfigOf } from '../../../apps/cli/src/nats-config/nats-config.service.js';
+import { natsConfigOf } from '#nats-config';
 import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
 import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
 

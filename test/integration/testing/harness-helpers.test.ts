@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { freePort, waitFor, WaitTimeoutError } from '#testing';
+import { freePort, waitFor, WaitTimeoutError } from '#process';
 
 describe('waitFor', () => {
   it('resolves with the first value that is not undefined, null or false', async () => {

@@ -2,7 +2,7 @@ import { toJson, type JsonValue } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { AuditEntrySchema, AuditEvent, type AuditEntry } from '#contracts';
 import { auditContentDigest } from '#trust';
-import { readVerifiedChain, type AuditChainSource, type VerifiedAuditEntry } from './audit-chain.reader.js';
+import { readVerifiedChain, type AuditChainSource, type VerifiedAuditEntry } from './verified-chain.js';
 
 /** Which entries to export: those concerning `node` recorded between `from` and `to` (inclusive). */
 export interface AuditExportOptions extends AuditChainSource {

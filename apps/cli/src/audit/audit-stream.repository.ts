@@ -7,7 +7,7 @@ import {
   type Authenticator,
   type NatsConnection,
 } from '@nats-io/transport-node';
-import { UsageError } from '../usage.error.js';
+import { UsageError } from '../cli.errors.js';
 
 /** Where the audit stream is and who reads it. */
 export interface AuditStreamSource {

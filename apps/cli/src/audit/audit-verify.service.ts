@@ -1,5 +1,5 @@
 import type { AuditChainSummary } from '#trust';
-import { readVerifiedChain, type AuditChainSource } from './audit-chain.reader.js';
+import { readVerifiedChain, type AuditChainSource } from './verified-chain.js';
 
 /** The report of a chain that verified. */
 export function formatVerifiedChain(stream: string, summary: AuditChainSummary): string {

@@ -3,10 +3,10 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { STREAM_AUDIT, isSubjectToken } from '#contracts';
 import type { CliIo } from '../cli-io.js';
-import type { AuditChainSource } from '../audit/audit-chain.reader.js';
+import type { AuditChainSource } from '../audit/verified-chain.js';
 import { exportAuditEntries } from '../audit/audit-export.service.js';
 import { verifyAuditChain } from '../audit/audit-verify.service.js';
-import { UsageError } from '../usage.error.js';
+import { UsageError } from '../cli.errors.js';
 
 const DEFAULT_NATS = 'nats://127.0.0.1:4222';
 const DEFAULT_REGISTRY = '.data/registry.yaml';

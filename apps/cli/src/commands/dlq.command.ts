@@ -19,7 +19,7 @@ import {
   replayDeadLetters,
   showDeadLetter,
 } from '../dlq/dlq.service.js';
-import { UsageError } from '../usage.error.js';
+import { UsageError } from '../cli.errors.js';
 
 const DEFAULT_NATS = 'nats://127.0.0.1:4222';
 

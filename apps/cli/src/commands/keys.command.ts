@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
+import { initKeys, revokeKey, rotateKey, showKey, type KeysInitResult } from '#registry';
 import type { CliIo } from '../cli-io.js';
-import { revokeKey, rotateKey } from '../keys/key-lifecycle.service.js';
-import { initKeys, showKey, type KeysInitResult } from '../keys/keys.service.js';
 
 const DEFAULT_REGISTRY = 'deploy/registry/registry.yaml';
 const DEFAULT_KEYS = '.data/keys';

@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
+import { DEFAULT_LEAF_SECRETS_DIR, loadNatsConfig, writeNatsConfig, type NatsConfig } from '#nats-config';
 import type { CliIo } from '../cli-io.js';
-import {
-  DEFAULT_LEAF_SECRETS_DIR,
-  loadNatsConfig,
-  writeNatsConfig,
-  type NatsConfig,
-} from '../nats-config/nats-config.service.js';
 
 const DEFAULT_REGISTRY = '.data/registry.yaml';
 

@@ -1,4 +1,4 @@
-import { RECORD_TIME, storedRecord } from './dead-letter-record.fixtures.js';
+import { RECORD_TIME, storedRecord } from '../../test/dead-letter-record.fixtures.js';
 import { matchesFilter, originalHeaders, replayMsgId, toDeadLetterRecord } from './dead-letter-record.js';
 
 const HEADERS = {

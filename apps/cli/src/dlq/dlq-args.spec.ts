@@ -1,4 +1,4 @@
-import { UsageError } from '../usage.error.js';
+import { UsageError } from '../cli.errors.js';
 import { parseDeadLetterSequence } from './dlq-args.js';
 
 describe('parseDeadLetterSequence', () => {

@@ -1,4 +1,4 @@
-import { UsageError } from '../usage.error.js';
+import { UsageError } from '../cli.errors.js';
 
 /**
  * A dead-letter sequence as typed on the command line: a positive integer.

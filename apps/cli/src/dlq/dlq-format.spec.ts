@@ -1,5 +1,5 @@
 import { toDeadLetterRecord } from './dead-letter-record.js';
-import { storedRecord } from './dead-letter-record.fixtures.js';
+import { storedRecord } from '../../test/dead-letter-record.fixtures.js';
 import {
   describeBody,
   formatDeadLetter,

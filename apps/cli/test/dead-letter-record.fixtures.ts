@@ -1,0 +1,9 @@
+import type { StoredRecord } from '../src/dlq/dead-letter-record.js';
+
+/** When the fixture records were stored. */
+export const RECORD_TIME = new Date('2026-11-28T02:40:00.000Z');
+
+/** A stored dead-letter stream message with these headers, as the client hands it over. */
+export function storedRecord(headers: Record<string, string[]>, seq = 12, body = 'alert'): StoredRecord {
+  return { seq, time: RECORD_TIME, headers: Object.entries(headers), data: new TextEncoder().encode(body) };
+}

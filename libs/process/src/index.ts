@@ -1,0 +1,31 @@
+// Public surface of process tooling: spawning child processes that die with their owner, waiting
+// for conditions, free loopback ports, log tails, and nats-server and redis-server binaries run on
+// loopback. The local stack (`#stack`) runs on it, and so does the test harness (`#testing`).
+export { spawnOrphanSafe, SpawnedProcess, type SpawnOptions } from './orphan-safe-spawn.js';
+export { waitFor, type WaitForOptions } from './wait-for.js';
+export { freePort, LOOPBACK } from './free-port.js';
+export { readLogTail } from './log-tail.js';
+export { natsHealthy } from './server-probes.js';
+export {
+  spawnNatsServer,
+  natsServerArgs,
+  renderNatsServerConfig,
+  STORE_DIR_TOKEN,
+  type NatsServerArgsInput,
+} from './nats-server.js';
+export { spawnRedisServer, REDIS_NO_PERSISTENCE } from './redis-server.js';
+export type {
+  ServerKind,
+  ServerHandle,
+  NatsServerHandle,
+  RedisServerHandle,
+  NatsServerOptions,
+  LocalServerOptions,
+  SpawnNatsOptions,
+} from './server-handle.js';
+export {
+  MissingBinaryError,
+  ServerStartError,
+  ServerControlError,
+  WaitTimeoutError,
+} from './process.errors.js';

@@ -1,0 +1,22 @@
+// Public surface of the local stack (`borderlink up`): NATS, Redis, the hub and agency nodes as
+// processes on one machine, on the registry's keys and generated server permissions, and the demo
+// stream of alerts and notices published through the nodes.
+export { runStack, type RunStackOptions } from './run-stack.js';
+export {
+  launchStack,
+  PREFERRED_HUB_PORT,
+  PREFERRED_FIRST_NODE_PORT,
+  type StackOptions,
+  type StackExit,
+  type RunningStack,
+} from './stack-launcher.js';
+export { AppProcess, answersOk, type AppProcessSpec, type AppExit } from './app-process.js';
+export { hubProcessSpec, nodeProcessSpec, pickPorts, type StackAppsConfig } from './stack-apps.js';
+export { enrolStackKeys, type StackKeys } from './stack-keys.js';
+export { stackPaths, type StackPaths } from './stack-paths.js';
+export { DEFAULT_STACK_NODES, hubId } from './node-selection.js';
+export type { StackServers, StackServer, GivenServers } from './stack-servers.js';
+export type { StackSite, SiteLink } from './stack-sites.js';
+export type { StackSummary } from './stack-summary.js';
+export type { StackIo } from './stack-io.js';
+export { StackConfigError, StackStartError, UnexpectedExitError } from './stack.errors.js';

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { freePort } from '#process';
+import type { AppProcessSpec } from './app-process.js';
+import { appLogFile, type StackPaths } from './stack-paths.js';
+
+/** What every app of one stack shares: where the compiled apps are, the stack's files and servers. */
+export interface StackAppsConfig {
+  /** The `dist/` folder of a build (`npm run build`). */
+  distDir: string;
+  paths: StackPaths;
+  natsUrl: string;
+  redisUrl: string;
+  /** More variables for every app (e.g. LOG_LEVEL, HUB_CONCURRENCY). */
+  env?: Readonly<Record<string, string>>;
+}
+
+/** The compiled entry point of an app: `<dist>/apps/<app>/src/main.js`. */
+export function appEntry(distDir: string, app: 'hub' | 'node'): string {
+  return join(distDir, 'apps', app, 'src', 'main.js');
+}
+
+// Every server URL is set explicitly: an inherited NATS_URL or REDIS_URL must never win.
+function sharedEnv(config: StackAppsConfig): Record<string, string> {
+  return {
+    ...config.env,
+    NATS_URL: config.natsUrl,
+    REDIS_URL: config.redisUrl,
+    REGISTRY_FILE: config.paths.registry,
+  };
+}
+
+/**
+ * A hub instance signing as registry node `id`. `instance` names its process and log file, so
+ * several instances of one hub can run side by side (default: the id).
+ */
+export function hubProcessSpec(
+  config: StackAppsConfig,
+  hub: { id: string; port: number; instance?: string },
+): AppProcessSpec {
+  const name = hub.instance ?? hub.id;
+  return {
+    name,
+    entry: appEntry(config.distDir, 'hub'),
+    port: hub.port,
+    logFile: appLogFile(config.paths, name),
+    env: { ...sharedEnv(config), HUB_ID: hub.id, HUB_SEED_FILE: join(config.paths.keys, `${hub.id}.nk`) },
+  };
+}
+
+// A node's heap is capped: left alone, V8 grows it past 250 MB resident while a backlog drains
+// (docs/performance.md, B4). An inherited NODE_OPTIONS comes last, so it can raise the cap.
+const NODE_HEAP_CAP = '--max-old-space-size=128';
+
+/**
+ * The agency node `id`, with its seed from the stack's keys folder; a node of a national site runs
+ * on its site's leaf server (`site.natsUrl`) with NODE_SITE set.
+ */
+export function nodeProcessSpec(
+  config: StackAppsConfig,
+  node: { id: string; port: number; site?: { id: string; natsUrl: string } },
+): AppProcessSpec {
+  return {
+    name: node.id,
+    entry: appEntry(config.distDir, 'node'),
+    port: node.port,
+    logFile: appLogFile(config.paths, node.id),
+    env: {
+      ...sharedEnv(config),
+      NODE_OPTIONS: [NODE_HEAP_CAP, process.env.NODE_OPTIONS].filter(Boolean).join(' '),
+      NODE_ID: node.id,
+      NODE_SEED_FILE: join(config.paths.keys, `${node.id}.nk`),
+      // Kept between runs like the JetStream store: what a node queued must survive its restart.
+      NODE_STORE_FILE: join(config.paths.data, 'store', `${node.id}.sqlite`),
+      ...(node.site === undefined ? {} : { NATS_URL: node.site.natsUrl, NODE_SITE: node.site.id }),
+    },
+  };
+}
+
+/**
+ * `count` distinct free loopback ports: `first`, `first + 1`, … where free when `first` is given,
+ * else (and where taken) any free port.
+ */
+export async function pickPorts(count: number, first?: number): Promise<number[]> {
+  const ports: number[] = [];
+  while (ports.length < count) {
+    const preferred = first === undefined ? undefined : first + ports.length;
+    let port = await freePort(preferred);
+    // Two kernel picks in a row can coincide once the first is released.
+    while (ports.includes(port)) port = await freePort();
+    ports.push(port);
+  }
+  return ports;
+}

@@ -1,0 +1,197 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import type { Registry } from '#registry';
+import { AppProcess, type AppExit } from './app-process.js';
+import { enrolStackKeys } from './stack-keys.js';
+import { hubId, selectNodes } from './node-selection.js';
+import { hubProcessSpec, nodeProcessSpec, pickPorts, type StackAppsConfig } from './stack-apps.js';
+import { stackNatsConfig } from './stack-nats-config.js';
+import {
+  stackLeafSettings,
+  startStackSites,
+  stopStackSites,
+  type SiteLink,
+  type StackSite,
+} from './stack-sites.js';
+import { stackPaths, type StackPaths } from './stack-paths.js';
+import {
+  startStackServers,
+  stopStackServers,
+  type GivenServers,
+  type StackServers,
+} from './stack-servers.js';
+import { stackFileContent, type StackSummary } from './stack-summary.js';
+import { StackConfigError } from './stack.errors.js';
+import type { StackIo } from './stack-io.js';
+
+/** What `borderlink up` starts, and from where. */
+export interface StackOptions {
+  /** The data folder (`.data`): keys, enrolled registry, server data, logs, stack.json. */
+  dataDir: string;
+  /** The registry to enrol (deploy/registry/registry.yaml). */
+  registry: string;
+  /** `--nodes`: comma-separated ids, `all`, or undefined for the default cast. */
+  nodes?: string;
+  /** The `dist/` folder of the build. */
+  distDir: string;
+  /** NATS_URL / REDIS_URL, when the stack must use these servers instead of its own. */
+  given: GivenServers;
+  /**
+   * Take the README's ports when free (hub 8080, nodes 3001, 3002, …; default true). Tests, which
+   * may run side by side, take any free ports instead.
+   */
+  preferredPorts?: boolean;
+  /** More variables for every app, e.g. LOG_LEVEL or HUB_CONCURRENCY. */
+  env?: Readonly<Record<string, string>>;
+  /**
+   * National sites (`kz`) run as leaf servers of the stack's own NATS: their nodes connect to
+   * them with NODE_SITE set.
+   */
+  sites?: readonly string[];
+  /** Where each site's leaf server dials the hub (default: the hub's leaf listener itself). */
+  siteLink?: SiteLink;
+}
+
+export const PREFERRED_HUB_PORT = 8080;
+export const PREFERRED_FIRST_NODE_PORT = 3001;
+
+/** A process of the stack that exited without being asked to. */
+export interface StackExit extends AppExit {
+  name: string;
+  logFile: string;
+}
+
+/** The stack once it is up. */
+export interface RunningStack {
+  summary: StackSummary;
+  paths: StackPaths;
+  /** The enrolled registry the apps run on. */
+  registry: Registry;
+  /** Its NATS and Redis (a handle on those it started). */
+  servers: StackServers;
+  /** The national sites running as leaf servers, by id. */
+  sites: ReadonlyMap<string, StackSite>;
+  /** What its apps share, to start more of them (e.g. a second hub instance). */
+  apps: StackAppsConfig;
+  hub: AppProcess;
+  /** The agency nodes by id, in start order. */
+  nodes: ReadonlyMap<string, AppProcess>;
+  /** Calls `listener` when the hub or a node exits unexpectedly. */
+  onUnexpectedExit(listener: (exit: StackExit) => void): void;
+  /** Stops the nodes, then the hub, then the servers it started; removes stack.json. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the local stack: keys and the enrolled registry, servers (given, or its own with NATS
+ * running the registry's generated permissions, authentication on), the hub, then
+ * the agency nodes in parallel, each healthy before this resolves; then writes `stack.json`.
+ * Whatever failed to start, everything started so far is stopped before the error is thrown.
+ */
+export async function launchStack(options: StackOptions, io: StackIo): Promise<RunningStack> {
+  const paths = stackPaths(options.dataDir);
+  const keys = await enrolStackKeys(paths, options.registry);
+  for (const warning of keys.warnings) io.err(`warning: ${warning}\n`);
+  io.out(`keys: ${paths.keys} (${keys.generated} generated), registry: ${paths.registry}\n`);
+  const nodeIds = selectNodes(keys.registry, options.nodes);
+  const hub = hubId(keys.registry);
+  const preferred = options.preferredPorts ?? true;
+
+  const siteIds = options.sites ?? [];
+  if (siteIds.length > 0 && (options.given.natsUrl ?? '') !== '') {
+    throw new StackConfigError(
+      "--site runs leaf servers of the stack's own NATS: it cannot go with NATS_URL",
+    );
+  }
+  const leaf = siteIds.length === 0 ? undefined : await stackLeafSettings(paths, siteIds);
+  const servers = await startStackServers(paths, options.given, {
+    natsConfig: await stackNatsConfig(keys.registry, paths, leaf),
+    preferredPorts: preferred,
+  });
+  io.out(
+    `nats:  ${describeServer(servers.nats, paths.nats)}\nredis: ${describeServer(servers.redis, paths.redis)}\n`,
+  );
+  if (servers.nats.handle !== undefined) {
+    io.out(`nats permissions: generated from ${paths.registry}; operator seed ${paths.operatorSeed}\n`);
+  }
+  const sites: StackSite[] = [];
+  const apps: AppProcess[] = [];
+  const stopApps = async (): Promise<void> => {
+    // Nodes first, so none is left talking to a stopped hub; the hub last.
+    await Promise.all(apps.slice(1).map((app) => app.stop()));
+    await apps[0]?.stop();
+  };
+  try {
+    if (leaf !== undefined) {
+      sites.push(...(await startStackSites(keys.registry, paths, leaf, options.siteLink)));
+      for (const site of sites) io.out(`site ${site.id}: leaf nats ${site.server.url}\n`);
+    }
+    const siteOf = (id: string): StackSite | undefined => sites.find((site) => site.nodes.includes(id));
+    const config: StackAppsConfig = {
+      distDir: options.distDir,
+      paths,
+      natsUrl: servers.nats.url,
+      redisUrl: servers.redis.url,
+      env: options.env,
+    };
+    const [hubPort] = await pickPorts(1, preferred ? PREFERRED_HUB_PORT : undefined);
+    io.out(`starting the hub and ${nodeIds.length} nodes (logs in ${paths.logs})\n`);
+    apps.push(await AppProcess.start(hubProcessSpec(config, { id: hub, port: hubPort! })));
+    const ports = await pickPorts(nodeIds.length, preferred ? PREFERRED_FIRST_NODE_PORT : undefined);
+    const started = await Promise.allSettled(
+      nodeIds.map((id, index) => {
+        const site = siteOf(id);
+        const onSite = site === undefined ? undefined : { id: site.id, natsUrl: site.server.url };
+        return AppProcess.start(nodeProcessSpec(config, { id, port: ports[index]!, site: onSite }));
+      }),
+    );
+    for (const outcome of started) if (outcome.status === 'fulfilled') apps.push(outcome.value);
+    const failed = started.find((outcome) => outcome.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+
+    const [hubApp, ...nodeApps] = apps as [AppProcess, ...AppProcess[]];
+    const summary: StackSummary = {
+      nats: servers.nats.url,
+      redis: servers.redis.url,
+      hub: { id: hub, url: hubApp.url },
+      nodes: nodeApps.map((app) => ({ id: app.spec.name, url: app.url })),
+    };
+    await mkdir(paths.data, { recursive: true });
+    await writeFile(paths.stackFile, stackFileContent(summary));
+    let stopping: Promise<void> | undefined;
+    return {
+      summary,
+      paths,
+      registry: keys.registry,
+      servers,
+      sites: new Map(sites.map((site) => [site.id, site])),
+      apps: config,
+      hub: hubApp,
+      nodes: new Map(nodeApps.map((app) => [app.spec.name, app])),
+      onUnexpectedExit(listener) {
+        for (const app of apps) {
+          app.onUnexpectedExit((exit) =>
+            listener({ ...exit, name: app.spec.name, logFile: app.spec.logFile }),
+          );
+        }
+      },
+      stop() {
+        stopping ??= (async () => {
+          await stopApps();
+          await stopStackSites(sites);
+          await stopStackServers(servers);
+          await rm(paths.stackFile, { force: true });
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await stopApps();
+    await stopStackSites(sites);
+    await stopStackServers(servers);
+    throw error;
+  }
+}
+
+function describeServer(server: StackServers['redis'], dir: string): string {
+  return server.handle === undefined ? `${server.url} (given)` : `${server.url} (started, data in ${dir})`;
+}
