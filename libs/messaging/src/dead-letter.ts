@@ -1,6 +1,6 @@
 import { PubHeaders, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import { MsgHdrsImpl, type MsgHdrs } from '@nats-io/transport-node';
-import { publishDurably, type PublishResult } from './jetstream.publisher.js';
+import { publishDurably, type PublishResult } from './jetstream-publisher.js';
 
 /**
  * Headers a dead-letter record adds to the original ones. Read by the console and the replay tool:

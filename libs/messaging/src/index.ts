@@ -12,15 +12,15 @@ export {
   type OutboundEnvelope,
   type PublishOptions,
   type PublishResult,
-} from './jetstream.publisher.js';
+} from './jetstream-publisher.js';
 export {
   JetStreamServer,
   JETSTREAM_TRANSPORT,
   type JetStreamServerOptions,
   type JetStreamServerEvents,
   type JetStreamServerStatus,
-} from './jetstream.server.js';
-export { JetStreamContext } from './jetstream.context.js';
+} from './jetstream-server.js';
+export { JetStreamContext } from './jetstream-context.js';
 export { PermanentFailure } from './permanent-failure.js';
 export { JetStreamErrorFilter } from './jetstream-error.filter.js';
 export {
@@ -30,9 +30,9 @@ export {
   MissingHandlerError,
 } from './messaging.errors.js';
 export { backoffDelay, exponentialDelay } from './backoff.js';
-export { provisionStreams } from './stream.provisioning.js';
-export { provisionConsumer } from './consumer.provisioning.js';
-export { bindConsumer, type BindOptions } from './consumer.binding.js';
+export { provisionStreams } from './stream-provisioning.js';
+export { provisionConsumer } from './consumer-provisioning.js';
+export { bindConsumer, type BindOptions } from './consumer-binding.js';
 export { inboxPrefixOf, seedFileAuthenticator } from './nats-identity.js';
 export {
   DEAD_LETTER_HEADERS,

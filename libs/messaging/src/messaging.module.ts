@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { JetStreamPublisher } from './jetstream.publisher.js';
+import { JetStreamPublisher } from './jetstream-publisher.js';
 import { MESSAGING_OPTIONS, type MessagingAsyncOptions, type MessagingOptions } from './messaging.options.js';
 import { NatsConnectionService } from './nats-connection.service.js';
 

@@ -13,7 +13,7 @@ import { failureReason } from './failure-reason.js';
 import { NotConnectedError, ProvisioningError } from './messaging.errors.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 import { isTransientNatsError, withRetry, type RetryPolicy } from './retry.js';
-import { provisionStreams } from './stream.provisioning.js';
+import { provisionStreams } from './stream-provisioning.js';
 
 // JetStream may answer a moment after the server accepts clients (restart, cluster leader election).
 const PROVISION_RETRY: RetryPolicy = { attempts: 6, firstDelayMs: 250, maxDelayMs: 4_000 };

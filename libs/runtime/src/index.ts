@@ -1,18 +1,18 @@
 // Public surface of the runtime library: what every deployable shares (config, logs, Redis, health, metrics).
 export { BaseConfig, LOG_LEVELS, type LogLevelName } from './config/base.config.js';
-export { ConfigError } from './config/config.error.js';
+export { ConfigError } from './config/config.errors.js';
 export { IsServerUrl } from './config/server-url.validator.js';
 export { IsSubjectToken } from './config/subject-token.validator.js';
 export { validateConfig } from './config/validate-config.js';
 export { createLogger, type LogBindings, type MessageLogFields } from './logging/create-logger.js';
 export { PinoLoggerService } from './logging/pino-logger.service.js';
-export { LOGGER } from './logging/logger.token.js';
-export { REDIS } from './redis/redis.constants.js';
+export { LOGGER } from './logging/logger-token.js';
+export { REDIS } from './redis/redis-token.js';
 export { defineScript, type RedisScript } from './redis/redis-script.js';
 export { EpochMarker } from './redis/epoch-marker.js';
 export { RebuildWatch, type RebuildWatchOptions } from './redis/rebuild-watch.js';
 export { RedisModule, type RedisConnectionOptions, type RedisModuleFactory } from './redis/redis.module.js';
 export { MetricsService } from './observability/metrics.service.js';
-export { NATS_HEALTH, type NatsHealthProbe } from './observability/nats-health.probe.js';
+export { NATS_HEALTH, type NatsHealthProbe } from './observability/nats-health-probe.js';
 export { ObservabilityModule } from './observability/observability.module.js';
 export { type HealthDetail, type ObservabilityOptions } from './observability/observability.options.js';

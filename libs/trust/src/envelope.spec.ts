@@ -1,5 +1,5 @@
 import { readSignedFields, sealHeaders } from './envelope.js';
-import { EnvelopeError } from './envelope.error.js';
+import { EnvelopeError } from './trust.errors.js';
 import { NodeSigner } from './node-signer.js';
 import type { SignedFields } from './signed-fields.js';
 import { KAT_BODY, KAT_FIELDS, KAT_PUBLIC_KEY, KAT_SEED, KAT_SIGNATURE } from '../test/trust.fixtures.js';

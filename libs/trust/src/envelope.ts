@@ -1,5 +1,5 @@
 import { HEADER_KEY, HEADER_SIGNATURE, isMessageId, isMessageKind, isSubjectToken } from '#contracts';
-import { EnvelopeError } from './envelope.error.js';
+import { EnvelopeError } from './trust.errors.js';
 import { isHandlingLabel } from './handling-label.js';
 import type { NodeSigner } from './node-signer.js';
 import { isCanonicalSentTime } from './sent-time.js';

@@ -4,11 +4,10 @@ export { signingBytes } from './signing-bytes.js';
 export { generateNodeKey, NodeSigner } from './node-signer.js';
 export { sealHeaders, readSignedFields } from './envelope.js';
 export { sealMessage, signedFieldsOf, type SealedMessage } from './sealed-message.js';
-export { EnvelopeError } from './envelope.error.js';
+export { EnvelopeError, KeyFormatError } from './trust.errors.js';
 export { canonicalSentTime } from './sent-time.js';
 export { SignatureVerifier, type KeyValidity, type Verification } from './signature-verifier.js';
 export { formatHandling } from './handling-label.js';
-export { KeyFormatError } from './key-format.error.js';
 export { isUserPublicKey } from './nkey-codec.js';
 export {
   AUDIT_HASH_DOMAIN,

@@ -1,7 +1,7 @@
 import { Prefix } from '@nats-io/nkeys';
 // The codec is not re-exported by the package entry point; it is the library's own base32 + CRC16 framing.
 import { Codec } from '@nats-io/nkeys/lib/codec.js';
-import { KeyFormatError } from './key-format.error.js';
+import { KeyFormatError } from './trust.errors.js';
 
 const ascii = new TextEncoder();
 const text = new TextDecoder();

@@ -1,5 +1,5 @@
 import { createAccount, fromPublic, fromSeed } from '@nats-io/nkeys';
-import { KeyFormatError } from './key-format.error.js';
+import { KeyFormatError } from './trust.errors.js';
 import { generateNodeKey, NodeSigner } from './node-signer.js';
 import { signingBytes } from './signing-bytes.js';
 import { KAT_BODY, KAT_FIELDS, KAT_PUBLIC_KEY, KAT_SEED, KAT_SIGNATURE } from '../test/trust.fixtures.js';

@@ -1,9 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { publicKeyObject, verifyEd25519 } from './ed25519.js';
-import { EnvelopeError } from './envelope.error.js';
-import { KeyFormatError } from './key-format.error.js';
 import type { SignedFields } from './signed-fields.js';
 import { signingBytes } from './signing-bytes.js';
+import { EnvelopeError, KeyFormatError } from './trust.errors.js';
 
 /** The outcome of checking one message's signature; `key` is the registered public key that verified it. */
 export type Verification =

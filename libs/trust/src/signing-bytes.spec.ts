@@ -1,4 +1,4 @@
-import { EnvelopeError } from './envelope.error.js';
+import { EnvelopeError } from './trust.errors.js';
 import { signingBytes } from './signing-bytes.js';
 import { KAT_BODY, KAT_FIELDS, KAT_SIGNING_TEXT } from '../test/trust.fixtures.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EnvelopeError } from './envelope.error.js';
+import { EnvelopeError } from './trust.errors.js';
 import { SIGNED_HEADERS, type SignedFields } from './signed-fields.js';
 
 /** First line of the signed text; a new layout gets a new version so old signatures never verify under it. */

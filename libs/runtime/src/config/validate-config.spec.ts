@@ -1,6 +1,6 @@
 import { IsNotEmpty, IsString } from 'class-validator';
 import { BaseConfig } from './base.config.js';
-import { ConfigError } from './config.error.js';
+import { ConfigError } from './config.errors.js';
 import { validateConfig } from './validate-config.js';
 
 class AppConfig extends BaseConfig {

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { ConfigError } from './config.error.js';
+import { ConfigError } from './config.errors.js';
 
 function problemsOf(errors: readonly ValidationError[]): string[] {
   return errors.flatMap((error) => Object.values(error.constraints ?? {}));

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { NATS_HEALTH, type NatsHealthProbe } from './nats-health.probe.js';
+import { NATS_HEALTH, type NatsHealthProbe } from './nats-health-probe.js';
 import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observability.options.js';
 
 const NOT_CONNECTED = 'not connected to a NATS server';

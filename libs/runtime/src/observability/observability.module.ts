@@ -3,7 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller.js';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsService } from './metrics.service.js';
-import { NATS_HEALTH } from './nats-health.probe.js';
+import { NATS_HEALTH } from './nats-health-probe.js';
 import { NatsHealthIndicator } from './nats.health.js';
 import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observability.options.js';
 import { RedisHealthIndicator } from './redis.health.js';

@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { HealthIndicatorResult } from '@nestjs/terminus';
-import type { NatsHealthProbe } from './nats-health.probe.js';
+import type { NatsHealthProbe } from './nats-health-probe.js';
 
 /** A further part of /healthz, e.g. a node's outbox: its result is reported beside nats, jetstream and redis. */
 export interface HealthDetail {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
-import { REDIS } from '../redis/redis.constants.js';
+import { REDIS } from '../redis/redis-token.js';
 import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observability.options.js';
 
 /** Health of the shared Redis client (`redis`): connected, and PING answered in time. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { REDIS } from './redis.constants.js';
+import { REDIS } from './redis-token.js';
 
 /** Closes the shared client when the application shuts down. */
 @Injectable()

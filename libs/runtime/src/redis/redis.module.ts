@@ -4,8 +4,8 @@ import {
   type InjectionToken,
   type OptionalFactoryDependency,
 } from '@nestjs/common';
-import { createRedisClient } from './redis-client.factory.js';
-import { REDIS } from './redis.constants.js';
+import { createRedisClient } from './redis-client.js';
+import { REDIS } from './redis-token.js';
 import { RedisShutdownService } from './redis-shutdown.service.js';
 
 /** Where the client connects. */

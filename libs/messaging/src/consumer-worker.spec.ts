@@ -1,5 +1,5 @@
 import type { Consumer, JsMsg } from '@nats-io/jetstream';
-import { ConsumerWorker, type WorkerLimits } from './consumer.worker.js';
+import { ConsumerWorker, type WorkerLimits } from './consumer-worker.js';
 
 // The worker's scheduling, with a consumer that hands out a fixed list of messages: what runs when,
 // under the concurrency bound and per ordering key. (Pulling from a real server is covered by the

@@ -6,17 +6,17 @@ import { PubHeaders, type ConsumerInfo, type JetStreamManager, type JsMsg } from
 import { isObservable, lastValueFrom } from 'rxjs';
 import { deadLetterSubject } from '#contracts';
 import { backoffDelay } from './backoff.js';
-import { bindConsumer } from './consumer.binding.js';
+import { bindConsumer } from './consumer-binding.js';
 import {
   provisionConsumer,
   resolveConsumerSpec,
   type ResolvedConsumerSpec,
-} from './consumer.provisioning.js';
-import { ConsumerWorker } from './consumer.worker.js';
+} from './consumer-provisioning.js';
+import { ConsumerWorker } from './consumer-worker.js';
 import { writeDeadLetter } from './dead-letter.js';
 import { failureReason } from './failure-reason.js';
 import { FailureTally } from './failure-tally.js';
-import { JetStreamContext } from './jetstream.context.js';
+import { JetStreamContext } from './jetstream-context.js';
 import { MissingHandlerError } from './messaging.errors.js';
 import type { ConsumerSpec } from './messaging.options.js';
 import { NatsConnectionService } from './nats-connection.service.js';

@@ -1,5 +1,5 @@
 import { AckPolicy, DeliverPolicy, ReplayPolicy, type ConsumerConfig } from '@nats-io/jetstream';
-import { consumerConfig, consumerUpdate, resolveConsumerSpec } from './consumer.provisioning.js';
+import { consumerConfig, consumerUpdate, resolveConsumerSpec } from './consumer-provisioning.js';
 import { ProvisioningError } from './messaging.errors.js';
 import type { ConsumerSpec } from './messaging.options.js';
 

@@ -1,6 +1,6 @@
 import { DiscardPolicy, RetentionPolicy, StorageType, type StreamConfig } from '@nats-io/jetstream';
 import { ProvisioningError } from './messaging.errors.js';
-import { streamConfig, streamUpdate } from './stream.provisioning.js';
+import { streamConfig, streamUpdate } from './stream-provisioning.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NS_PER_MS = 1_000_000;

@@ -4,7 +4,7 @@ import {
   type ConsumerInfo,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import { bindConsumer } from './consumer.binding.js';
+import { bindConsumer } from './consumer-binding.js';
 import { ProvisioningError } from './messaging.errors.js';
 import type { ConsumerSpec } from './messaging.options.js';
 

@@ -1,5 +1,5 @@
 import { fakeJsMsg } from '../test/js-msg.fixtures.js';
-import { JetStreamContext } from './jetstream.context.js';
+import { JetStreamContext } from './jetstream-context.js';
 
 describe('JetStreamContext', () => {
   const msg = fakeJsMsg({
