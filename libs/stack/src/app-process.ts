@@ -21,6 +21,8 @@ export interface AppProcessSpec {
   logFile: string;
   /** Bound on the wait for /healthz to answer 200 (default 60 s). */
   readyTimeoutMs?: number;
+  /** Restart the app whenever its compiled code changes (`node --watch`), for development. */
+  watch?: boolean;
 }
 
 /** How a process ended: its exit code, or the signal that ended it. */
@@ -105,7 +107,7 @@ export class AppProcess {
     const logStart = fstatSync(logFd).size;
     let run: SpawnedProcess;
     try {
-      run = spawnOrphanSafe(process.execPath, [spec.entry], {
+      run = spawnOrphanSafe(process.execPath, spec.watch === true ? ['--watch', spec.entry] : [spec.entry], {
         logFd,
         env: { ...process.env, ...spec.env, HTTP_PORT: String(spec.port) },
         detached: true,

@@ -12,6 +12,8 @@ export interface StackAppsConfig {
   redisUrl: string;
   /** More variables for every app (e.g. LOG_LEVEL, HUB_CONCURRENCY). */
   env?: Readonly<Record<string, string>>;
+  /** Restart each app whenever its compiled code changes (`npm run dev`). */
+  watch?: boolean;
 }
 
 /** The compiled entry point of an app: `<dist>/apps/<app>/src/main.js`. */
@@ -43,6 +45,7 @@ export function hubProcessSpec(
     entry: appEntry(config.distDir, 'hub'),
     port: hub.port,
     logFile: appLogFile(config.paths, name),
+    watch: config.watch,
     env: { ...sharedEnv(config), HUB_ID: hub.id, HUB_SEED_FILE: join(config.paths.keys, `${hub.id}.nk`) },
   };
 }
@@ -64,6 +67,7 @@ export function nodeProcessSpec(
     entry: appEntry(config.distDir, 'node'),
     port: node.port,
     logFile: appLogFile(config.paths, node.id),
+    watch: config.watch,
     env: {
       ...sharedEnv(config),
       NODE_OPTIONS: [NODE_HEAP_CAP, process.env.NODE_OPTIONS].filter(Boolean).join(' '),

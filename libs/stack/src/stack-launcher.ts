@@ -49,6 +49,8 @@ export interface StackOptions {
   sites?: readonly string[];
   /** Where each site's leaf server dials the hub (default: the hub's leaf listener itself). */
   siteLink?: SiteLink;
+  /** Restart each app whenever its compiled code changes (`npm run dev`). */
+  watch?: boolean;
 }
 
 export const PREFERRED_HUB_PORT = 8080;
@@ -132,6 +134,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       natsUrl: servers.nats.url,
       redisUrl: servers.redis.url,
       env: options.env,
+      watch: options.watch,
     };
     const [hubPort] = await pickPorts(1, preferred ? PREFERRED_HUB_PORT : undefined);
     io.out(`starting the hub and ${nodeIds.length} nodes (logs in ${paths.logs})\n`);

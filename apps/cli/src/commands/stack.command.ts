@@ -11,6 +11,7 @@ const DIST_DIR = fileURLToPath(new URL('../../../../', import.meta.url));
 
 interface UpOptions {
   demo: boolean;
+  watch: boolean;
   nodes?: string;
   site: string[];
   data: string;
@@ -25,6 +26,7 @@ export function registerStackCommands(program: Command, io: CliIo): void {
     .command('up')
     .description('run the system locally: NATS, Redis, the hub and agency nodes, until Ctrl-C')
     .option('--demo', 'publish a stream of realistic alerts and notices through the nodes', false)
+    .option('--watch', 'restart each app whenever its compiled code changes (npm run dev)', false)
     .option(
       '--nodes <ids>',
       `agency nodes to start: comma-separated ids, or "all" (default: ${DEFAULT_STACK_NODES.join(',')})`,
@@ -60,6 +62,7 @@ export function registerStackCommands(program: Command, io: CliIo): void {
           distDir: DIST_DIR,
           given: { natsUrl: options.natsUrl, redisUrl: options.redisUrl },
           demoExamples: options.demo ? DEMO_EXAMPLES : undefined,
+          watch: options.watch,
         },
         io,
       ),
