@@ -21,8 +21,8 @@ import { NodeSigner, sealMessage } from '#trust';
 import { v5 as uuidv5 } from 'uuid';
 import { AuditTrail, type AuditRecord } from '../audit/audit-trail.js';
 import { HubConfig } from '../config/hub.config.js';
-import { reasonName } from '../ingress/ingress-refusal.js';
-import type { RefusedMessage, RoutedMessage } from './delivery-outcome.js';
+import { reasonName, type RefusedMessage } from '../pipeline/refused-message.js';
+import type { RoutedMessage } from '../pipeline/routed-message.js';
 import { EnvelopePublisher } from './envelope-publisher.js';
 
 // Ids of what the hub issues are derived from the JetStream msgId, so a republish after a crash

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditEvent, RejectionReason, type GroupChange } from '#contracts';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { IngressRefusal } from '../ingress/ingress-refusal.js';
+import { IngressRefusal } from '../pipeline/pipeline.errors.js';
 import { GroupChangeRefusal, transition, type GroupChangeProblem } from './group-membership.js';
 import { GroupStore } from './group-store.js';
 

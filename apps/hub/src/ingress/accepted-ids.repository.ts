@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { HUB_EPOCH_KEY, LIMITS, acceptedIdKey } from '#contracts';
 import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
-import { HubStateRebuildingError } from '../rebuild/hub-state-rebuilding.error.js';
+import { HubStateRebuildingError } from '../state/state.errors.js';
 import { AcceptedIdStore } from './accepted-ids.store.js';
 
 // Older messages are STALE by their sent time, so ids need keeping only this long.

@@ -30,14 +30,15 @@ import {
 } from '#trust';
 import type { Logger } from 'pino';
 import { HubConfig } from '../config/hub.config.js';
-import type { RefusedMessage, RoutedMessage } from '../delivery/delivery-outcome.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
+import { IngressRefusal } from '../pipeline/pipeline.errors.js';
+import { reasonName, type RefusedMessage } from '../pipeline/refused-message.js';
+import type { RoutableMessage } from '../pipeline/routable-message.js';
+import type { RoutedMessage } from '../pipeline/routed-message.js';
+import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { RecipientResolverService } from '../routing/recipient-resolver.service.js';
 import { RouteRecordStore } from '../routing/route-record.store.js';
-import type { RoutableMessage } from '../routing/routable-message.js';
-import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { AcceptedIdStore } from './accepted-ids.store.js';
-import { IngressRefusal, reasonName } from './ingress-refusal.js';
 
 /** One message as it came off the ingress stream. */
 export interface IngressEnvelope {

@@ -23,11 +23,11 @@ import {
   testReceipt,
   testReply,
 } from '../hub.fixtures.js';
-import { IngressRefusal } from '../ingress/ingress-refusal.js';
+import { IngressRefusal } from '../pipeline/pipeline.errors.js';
 import { encodeMessage } from '#contracts';
 import { v7 as uuidv7 } from 'uuid';
-import type { RoutedMessage } from '../delivery/delivery-outcome.js';
-import type { RoutableMessage, Recipient } from './routable-message.js';
+import type { RoutedMessage } from '../pipeline/routed-message.js';
+import type { RoutableMessage, Recipient } from '../pipeline/routable-message.js';
 import { createTestResolver } from './routing.fixtures.js';
 
 const parties = createTestParties();

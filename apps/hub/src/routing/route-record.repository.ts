@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isMessageKind, routeRecordKey } from '#contracts';
 import { REDIS } from '#runtime';
 import { Redis } from 'ioredis';
-import { readJsonObject } from '../core/json-record.js';
-import { readHubRecord } from '../rebuild/hub-record-read.js';
+import { readHubRecord, readJsonObject } from '../state/stored-record.js';
 import { RouteRecordStore, type RouteRecord } from './route-record.store.js';
 
 // As long as the ingress stream keeps the message: a receipt or reply may come that late.

@@ -1,6 +1,6 @@
 import { HUB_EPOCH_KEY } from '#contracts';
 import type { Redis } from 'ioredis';
-import { HubStateRebuildingError } from './hub-state-rebuilding.error.js';
+import { HubStateRebuildingError } from './state.errors.js';
 
 /**
  * The text stored at `key`, or null when there is none; a miss while the hub's epoch marker is
@@ -14,4 +14,20 @@ export async function readHubRecord(redis: Redis, key: string): Promise<string |
   // after restoring what the miss could have been).
   if ((await redis.exists(HUB_EPOCH_KEY)) === 0) throw new HubStateRebuildingError();
   return null;
+}
+
+/**
+ * The fields of a JSON object stored in Redis, or undefined when the text is not one: records the hub
+ * keeps are a cache, so an unreadable one reads as missing rather than failing the message.
+ */
+export function readJsonObject(text: string): Record<string, unknown> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
