@@ -32,7 +32,7 @@ import {
 import { RegistryIndex, type Registry, type RegistryNode } from '#registry';
 import { NodeSigner, generateNodeKey, sealHeaders, signedFieldsOf } from '#trust';
 import { v7 as uuidv7 } from 'uuid';
-import { RouteRecordStore, type RouteRecord } from './routing/route-record.store.js';
+import { RouteRecordStore, type RouteRecord } from './routes/route-record.store.js';
 
 type NodeSpec = Pick<RegistryNode, 'id' | 'kind' | 'subscriptions'> & { country?: string };
 

@@ -37,7 +37,7 @@ import type { RoutableMessage } from '../pipeline/routable-message.js';
 import type { RoutedMessage } from '../pipeline/routed-message.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { RecipientResolverService } from '../routing/recipient-resolver.service.js';
-import { RouteRecordStore } from '../routing/route-record.store.js';
+import { RouteRecordStore } from '../routes/route-record.store.js';
 import { AcceptedIdStore } from './accepted-ids.store.js';
 
 /** One message as it came off the ingress stream. */

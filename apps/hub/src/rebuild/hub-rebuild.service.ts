@@ -15,7 +15,7 @@ import {
 import { NatsConnectionService } from '#messaging';
 import { MetricsService, RebuildWatch, LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { ROUTE_RECORD_TTL_SECONDS } from '../routing/route-record.repository.js';
+import { ROUTE_RECORD_TTL_SECONDS } from '../routes/route-record.repository.js';
 import { HubStateFold } from './hub-state-plan.js';
 import { HubStateRepository } from './hub-state.repository.js';
 import { readStream, type ReadFrom } from './stream-reader.js';

@@ -3,8 +3,8 @@ import { HUB_EPOCH_KEY, acceptedIdKey, rebuildRunKey, releaseRequestKey, routeRe
 import { EpochMarker, REDIS } from '#runtime';
 import { Redis } from 'ioredis';
 import { ACCEPTED_ID_TTL_SECONDS } from '../ingress/accepted-ids.repository.js';
-import { RELEASE_REQUEST_TTL_SECONDS } from '../release/release-request.repository.js';
-import { ROUTE_RECORD_TTL_SECONDS } from '../routing/route-record.repository.js';
+import { RELEASE_REQUEST_TTL_SECONDS } from '../releases/release-request.repository.js';
+import { ROUTE_RECORD_TTL_SECONDS } from '../routes/route-record.repository.js';
 import type { Dated, HubStatePlan } from './hub-state-plan.js';
 
 // Writes go out in pipelines of this many commands: one round trip each, bounded memory.

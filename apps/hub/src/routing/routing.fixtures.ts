@@ -6,11 +6,11 @@ import type { OutboundEnvelope } from '#messaging';
 import type { GroupMembership } from '../groups/group-membership.js';
 import { GroupStore, GroupWriteConflict, type StoredGroup } from '../groups/group-store.js';
 import { GroupsService } from '../groups/groups.service.js';
-import { OriginalMessageStore, type OriginalMessage } from '../release/original-message.store.js';
-import { ReleaseRequestStore, type ReleaseRequestRecord } from '../release/release-request.store.js';
-import { ReleasesService } from '../release/releases.service.js';
+import { OriginalMessageStore, type OriginalMessage } from '../releases/original-message.store.js';
+import { ReleaseRequestStore, type ReleaseRequestRecord } from '../releases/release-request.store.js';
+import { ReleasesService } from '../releases/releases.service.js';
 import { RecipientResolverService } from './recipient-resolver.service.js';
-import type { RouteRecordStore } from './route-record.store.js';
+import type { RouteRecordStore } from '../routes/route-record.store.js';
 
 /** Groups in memory, with the same conditional write as the JetStream repository. */
 export class InMemoryGroupStore extends GroupStore {
