@@ -19,7 +19,7 @@ import {
   type RedisServerHandle,
 } from '#testing';
 import { natsConfigOf } from '../../../apps/cli/src/nats-config/nats-config.service.js';
-import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
+import { bootstrapHub } from '../../../apps/hub/src/bootstrap-hub.js';
 import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
 import { fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';
 import { appConfigs } from '../support/app-configs.js';

@@ -21,7 +21,7 @@ import { startNats, waitFor, type NatsServerHandle } from '#testing';
 import { generateNodeKey } from '#trust';
 import { natsConfigOf } from '../../../apps/cli/src/nats-config/nats-config.service.js';
 import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
-import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
+import { bootstrapHub } from '../../../apps/hub/src/bootstrap-hub.js';
 
 /** An nkey user outside the registry with full access (the config generator's operator key). */
 export interface OperatorKey {

@@ -4,7 +4,7 @@ import { createLogger, MetricsService } from '#runtime';
 import { SignatureVerifier } from '#trust';
 import { HubConfig } from '../config/hub.config.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
-import { EnvelopePublisher } from '../delivery/envelope-publisher.js';
+import { DeliveryStore } from '../delivery/delivery.store.js';
 import { InMemoryAuditTrail } from '../audit/audit.fixtures.js';
 import { InMemoryRouteRecords, type TestParties } from '../hub.fixtures.js';
 import { CountingRateLimiter } from '../rate-limit/rate-limit.fixtures.js';
@@ -24,7 +24,7 @@ export class InMemoryAcceptedIds extends AcceptedIdStore {
 }
 
 /** Keeps what would be published. */
-export class CollectingPublisher extends EnvelopePublisher {
+export class CollectingPublisher extends DeliveryStore {
   readonly published: OutboundEnvelope[] = [];
 
   async publishAll(envelopes: readonly OutboundEnvelope[]): Promise<PublishResult[]> {

@@ -20,7 +20,7 @@ import { SignatureVerifier, readSignedFields } from '#trust';
 import { InMemoryAuditTrail } from '../audit/audit.fixtures.js';
 import { HubConfig } from '../config/hub.config.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
-import { EnvelopePublisher } from '../delivery/envelope-publisher.js';
+import { DeliveryStore } from '../delivery/delivery.store.js';
 import {
   InMemoryRouteRecords,
   createTestParties,
@@ -37,7 +37,7 @@ import { InMemoryAcceptedIds } from './ingress.fixtures.js';
 import { IngressService, type IngressDecision } from './ingress.service.js';
 
 /** Records what would be published, and answers `duplicate` for a msgId seen before, as JetStream does. */
-class RecordingPublisher extends EnvelopePublisher {
+class RecordingPublisher extends DeliveryStore {
   readonly published: OutboundEnvelope[] = [];
   failure: Error | undefined;
   private readonly seen = new Set<string>();
