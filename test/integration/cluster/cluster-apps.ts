@@ -18,8 +18,8 @@ import {
   type NatsClusterHandle,
   type RedisServerHandle,
 } from '#testing';
+import { bootstrapHub } from '#hub';
 import { natsConfigOf } from '../../../apps/cli/src/nats-config/nats-config.service.js';
-import { bootstrapHub } from '../../../apps/hub/src/bootstrap-hub.js';
 import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
 import { fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';
 import { appConfigs } from '../support/app-configs.js';

@@ -7,8 +7,8 @@ import { jetstreamManager, type ConsumerInfo, type JetStreamManager } from '@nat
 import type { NatsConnection } from '@nats-io/transport-node';
 import { CONSUMER_HUB_DEAD_LETTERS, STREAM_ADVISORIES, STREAM_DEAD_LETTER } from '#contracts';
 import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { createTestParties } from '#hub/testing';
 import type { DeadLetterSource } from '../../../apps/cli/src/dlq/dead-letter-stream.repository.js';
-import { createTestParties } from '../../../apps/hub/src/hub.fixtures.js';
 import {
   bootHub,
   connectAs,

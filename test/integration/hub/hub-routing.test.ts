@@ -10,13 +10,7 @@ import {
 import { MetricsService } from '#runtime';
 import { SignatureVerifier, readSignedFields } from '#trust';
 import { waitFor } from '#testing';
-import {
-  sealNodeMessage,
-  testAlert,
-  testNotice,
-  testReceipt,
-  testReply,
-} from '../../../apps/hub/src/hub.fixtures.js';
+import { sealNodeMessage, testAlert, testNotice, testReceipt, testReply } from '#hub/testing';
 import { copiesOf, startHubTestEnv, type HubTestEnv } from './hub-test-env.js';
 
 const SUBSCRIBERS = ['tj-border', 'unodc', 'uz-customs'];

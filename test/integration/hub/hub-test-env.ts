@@ -7,7 +7,7 @@ import { jetstreamManager, type JetStreamManager, type PubAck, type StoredMsg } 
 import type { NatsConnection } from '@nats-io/transport-node';
 import { HEADER_ID, STREAM_DELIVERY, decodeMessage } from '#contracts';
 import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
-import { createTestParties, type NodeMessage, type TestParties } from '../../../apps/hub/src/hub.fixtures.js';
+import { createTestParties, type NodeMessage, type TestParties } from '#hub/testing';
 import {
   NodeConnections,
   bootHub,

@@ -8,7 +8,7 @@ import { HEADER_ID, STREAM_DELIVERY } from '#contracts';
 import { RegistryIndex, type Registry, type RegistryNode } from '#registry';
 import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { NodeSigner, generateNodeKey } from '#trust';
-import type { NodeMessage, TestParties } from '../../../apps/hub/src/hub.fixtures.js';
+import type { NodeMessage, TestParties } from '#hub/testing';
 import {
   NodeConnections,
   bootHub,

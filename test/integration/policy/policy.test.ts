@@ -17,8 +17,8 @@ import {
   type Alert,
 } from '#contracts';
 import { SignatureVerifier, readSignedFields } from '#trust';
+import { sealNodeMessage, testAlert, testNotice } from '#hub/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { sealNodeMessage, testAlert, testNotice } from '../../../apps/hub/src/hub.fixtures.js';
 import {
   ORGANISATION_OF_SUBSCRIBER,
   STREAM_DELIVERY,

@@ -1,5 +1,5 @@
 // A rate limiter for unit tests: each node may send `allowance` messages, then none.
-import { RateLimitStore } from './rate-limit.store.js';
+import { RateLimitStore } from '../src/rate-limit/rate-limit.store.js';
 
 export class CountingRateLimiter extends RateLimitStore {
   private readonly taken = new Map<string, number>();

@@ -32,7 +32,6 @@ import {
 import { RegistryIndex, type Registry, type RegistryNode } from '#registry';
 import { NodeSigner, generateNodeKey, sealHeaders, signedFieldsOf } from '#trust';
 import { v7 as uuidv7 } from 'uuid';
-import { RouteRecordStore, type RouteRecord } from './routes/route-record.store.js';
 
 type NodeSpec = Pick<RegistryNode, 'id' | 'kind' | 'subscriptions'> & { country?: string };
 
@@ -222,17 +221,4 @@ export function sealNodeMessage<K extends SendableKind>(
     headers: sealHeaders(signer, signedFieldsOf(kind, message), body),
     body,
   };
-}
-
-/** Route records kept in memory, for tests that run without Redis. */
-export class InMemoryRouteRecords extends RouteRecordStore {
-  readonly records = new Map<string, RouteRecord>();
-
-  async remember(id: string, record: RouteRecord): Promise<void> {
-    this.records.set(id, record);
-  }
-
-  async recall(id: string): Promise<RouteRecord | undefined> {
-    return this.records.get(id);
-  }
 }
