@@ -18,3 +18,6 @@ export { IngressService, type IngressDecision, type IngressEnvelope } from './in
 export { AuditChainRepository } from './audit/audit-chain.repository.js';
 export { AuditPolicy } from './audit/audit-policy.js';
 export { ChainedAuditTrailService } from './audit/chained-audit-trail.service.js';
+
+// The marker of a whole hub state in Redis, for tests that wipe Redis and wait for the rebuild.
+export { HUB_EPOCH_KEY } from './state/state.keys.js';

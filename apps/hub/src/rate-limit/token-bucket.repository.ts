@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { rateBucketKey } from '#contracts';
 import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
 import { HubConfig } from '../config/hub.config.js';
+import { rateBucketKey } from './rate-limit.keys.js';
 import { RateLimitStore } from './rate-limit.store.js';
 
 // One atomic step of a token bucket. Redis's own clock (TIME) keeps every hub instance on one time line;

@@ -1,22 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { releaseRequestKey } from '#contracts';
 import { REDIS } from '#runtime';
 import { Redis } from 'ioredis';
-import { readHubRecord, readJsonObject } from '../state/stored-record.js';
+import { readHubRecord } from '../state/stored-record.js';
 import { ReleaseRequestStore, type ReleaseRequestRecord } from './release-request.store.js';
-
-// As long as the ingress stream keeps the message the request is about.
-export const RELEASE_REQUEST_TTL_SECONDS = 30 * 24 * 60 * 60;
-
-function parseRecord(text: string): ReleaseRequestRecord | undefined {
-  const value = readJsonObject(text);
-  if (value === undefined) return undefined;
-  const { message, origin, requester, to, decision } = value;
-  const strings = [message, origin, requester, to];
-  if (!strings.every((field) => typeof field === 'string')) return undefined;
-  const record = { message, origin, requester, to } as ReleaseRequestRecord;
-  return typeof decision === 'string' ? { ...record, decision } : record;
-}
+import { RELEASE_REQUESTS, parseReleaseRequest } from './releases.keys.js';
 
 /** Release requests as JSON strings in Redis, with a TTL; an unreadable record reads as unknown. */
 @Injectable()
@@ -27,15 +14,15 @@ export class ReleaseRequestRepository extends ReleaseRequestStore {
 
   async remember(request: string, record: ReleaseRequestRecord): Promise<void> {
     await this.redis.set(
-      releaseRequestKey(request),
-      JSON.stringify(record),
+      RELEASE_REQUESTS.key(request),
+      RELEASE_REQUESTS.text(record),
       'EX',
-      RELEASE_REQUEST_TTL_SECONDS,
+      RELEASE_REQUESTS.ttlSeconds,
     );
   }
 
   async recall(request: string): Promise<ReleaseRequestRecord | undefined> {
-    const text = await readHubRecord(this.redis, releaseRequestKey(request));
-    return text === null ? undefined : parseRecord(text);
+    const text = await readHubRecord(this.redis, RELEASE_REQUESTS.key(request));
+    return text === null ? undefined : parseReleaseRequest(text);
   }
 }

@@ -1,6 +1,19 @@
-import { HUB_EPOCH_KEY } from '#contracts';
 import type { Redis } from 'ioredis';
 import { HubStateRebuildingError } from './state.errors.js';
+import { HUB_EPOCH_KEY } from './state.keys.js';
+
+/**
+ * How a feature keeps one kind of record in Redis, declared in its `<feature>.keys.ts`: the key of
+ * each record, how long it lives and its stored text. The rebuild restores records through it.
+ */
+export interface RecordKeys<T> {
+  /** The key of the record of `id`. */
+  key(id: string): string;
+  /** Its lifetime from the occurrence that wrote it. */
+  ttlSeconds: number;
+  /** Its stored text. */
+  text(value: T): string;
+}
 
 /**
  * The text stored at `key`, or null when there is none; a miss while the hub's epoch marker is
