@@ -7,7 +7,9 @@ export {
   testAlert,
   testNotice,
   testReceipt,
+  testParties,
   testReply,
   type NodeMessage,
+  type TestNodeSpec,
   type TestParties,
 } from './hub.fixtures.js';
