@@ -10,7 +10,11 @@ import { IngressModule } from './ingress/ingress.module.js';
 import { ProvisioningModule } from './provisioning/provisioning.module.js';
 import { RebuildModule } from './rebuild/rebuild.module.js';
 
-/** The hub application: shared core, NATS, Redis, health and metrics, the ingress pipeline and dead letters. */
+/**
+ * The hub application: shared core, NATS, Redis, health and metrics; the ingress pipeline (which
+ * imports the features below it), dead letters, what it provisions for the nodes, and the rebuild of
+ * its Redis state.
+ */
 @Module({})
 export class HubModule {
   static forRoot(config: HubConfig, logger: Logger): DynamicModule {

@@ -1,6 +1,6 @@
 import { ConfigError, createLogger, validateConfig } from '#runtime';
 import { HubConfig } from './config/hub.config.js';
-import { bootstrapHub } from './hub.bootstrap.js';
+import { bootstrapHub } from './bootstrap-hub.js';
 
 // Only hosts are logged: URLs may carry credentials.
 const hostOf = (url: string): string => new URL(url.trim()).host;

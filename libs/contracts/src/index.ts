@@ -169,15 +169,10 @@ export {
   inboxListKey,
   inboxItemKey,
   sentStateKey,
-  routeRecordKey,
-  releaseRequestKey,
   releaseRequestsKey,
   releaseAnswersKey,
   groupViewsKey,
-  rateBucketKey,
-  acceptedIdKey,
   nodeEpochKey,
-  HUB_EPOCH_KEY,
   rebuildRunKey,
 } from './redis-keys.js';
 export { AuditEvent, AuditEntrySchema, type AuditEntry } from './gen/borderlink/v1/audit_pb.js';

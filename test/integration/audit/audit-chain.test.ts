@@ -15,12 +15,9 @@ import { stringifyRegistry } from '#registry';
 import { createLogger } from '#runtime';
 import type { NatsServerHandle } from '#testing';
 import { SignatureVerifier, auditLinkHash, checkpointSignedFields } from '#trust';
-import { AuditChainRepository } from '../../../apps/hub/src/audit/audit-chain.repository.js';
-import { AuditPolicy } from '../../../apps/hub/src/audit/audit-policy.js';
-import { ChainedAuditTrailService } from '../../../apps/hub/src/audit/chained-audit-trail.service.js';
 import { runCli } from '#cli';
-import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
-import { createTestParties } from '../../../apps/hub/src/hub.fixtures.js';
+import { AuditChainRepository, AuditPolicy, ChainedAuditTrailService, HubConfig } from '#hub';
+import { createTestParties } from '#hub/testing';
 import { connectAs, generateOperatorKey, startSecuredNats } from '../support/secured-nats.js';
 
 const parties = createTestParties();

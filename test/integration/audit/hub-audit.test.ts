@@ -3,8 +3,8 @@ import { fromBinary } from '@bufbuild/protobuf';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { AuditEntrySchema, AuditEvent, STREAM_AUDIT } from '#contracts';
 import { AuditChainVerifier, SignatureVerifier } from '#trust';
-import { sealNodeMessage, testAlert, testReceipt } from '../../../apps/hub/src/hub.fixtures.js';
-import { startHubTestEnv, type HubTestEnv } from '../hub/hub-test-env.js';
+import { sealNodeMessage, testAlert, testReceipt } from '#hub/testing';
+import { startHubTestEnv, type HubTestEnv } from '../support/hub-test-env.js';
 
 let env: HubTestEnv;
 

@@ -18,8 +18,8 @@ import {
   type NatsClusterHandle,
   type RedisServerHandle,
 } from '#testing';
+import { bootstrapHub } from '#hub';
 import { natsConfigOf } from '#nats-config';
-import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
 import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
 import { fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';
 import { appConfigs } from '../support/app-configs.js';

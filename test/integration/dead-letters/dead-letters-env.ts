@@ -8,7 +8,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { CONSUMER_HUB_DEAD_LETTERS, STREAM_ADVISORIES, STREAM_DEAD_LETTER } from '#contracts';
 import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import type { DeadLetterSource } from '#cli';
-import { createTestParties } from '../../../apps/hub/src/hub.fixtures.js';
+import { createTestParties } from '#hub/testing';
 import {
   bootHub,
   connectAs,

@@ -19,7 +19,7 @@ import {
 } from '#contracts';
 import { NodeSigner, generateNodeKey, sealHeaders } from '#trust';
 import { v7 as uuidv7 } from 'uuid';
-import { sealNodeMessage, testAlert, type TestParties } from '../../../apps/hub/src/hub.fixtures.js';
+import { sealNodeMessage, testAlert, type TestParties } from '#hub/testing';
 
 /** One message as published: header lines may repeat a name; `msgId` absent means no Nats-Msg-Id. */
 export interface WireMessage {

@@ -7,9 +7,9 @@ import { RejectionReason } from '#contracts';
 import { addNodeKey, revokeNodeKey, stringifyRegistry } from '#registry';
 import { MetricsService } from '#runtime';
 import { NodeSigner, canonicalSentTime, generateNodeKey } from '#trust';
-import { sealNodeMessage, testAlert } from '../../../apps/hub/src/hub.fixtures.js';
-import { IngressService, type IngressDecision } from '../../../apps/hub/src/ingress/ingress.service.js';
-import { copiesOf, startHubTestEnv, type HubTestEnv } from '../hub/hub-test-env.js';
+import { IngressService, type IngressDecision } from '#hub';
+import { sealNodeMessage, testAlert } from '#hub/testing';
+import { copiesOf, startHubTestEnv, type HubTestEnv } from '../support/hub-test-env.js';
 import { permissionViolation } from '../support/secured-nats.js';
 import { NATS_REFUSED, hostileCases, type Expected, type WireMessage } from './hostile-cases.js';
 

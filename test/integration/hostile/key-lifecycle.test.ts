@@ -13,9 +13,9 @@ import {
 } from '#registry';
 import { waitFor } from '#testing';
 import { NodeSigner, canonicalSentTime, generateNodeKey } from '#trust';
-import { sealNodeMessage, testAlert, type NodeMessage } from '../../../apps/hub/src/hub.fixtures.js';
-import { IngressService, type IngressDecision } from '../../../apps/hub/src/ingress/ingress.service.js';
-import { startHubTestEnv, type HubTestEnv } from '../hub/hub-test-env.js';
+import { IngressService, type IngressDecision } from '#hub';
+import { sealNodeMessage, testAlert, type NodeMessage } from '#hub/testing';
+import { startHubTestEnv, type HubTestEnv } from '../support/hub-test-env.js';
 
 let env: HubTestEnv;
 let hub: INestApplication;

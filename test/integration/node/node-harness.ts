@@ -12,7 +12,7 @@ import { provisionStreams } from '#messaging';
 import { RegistryIndex, stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
 import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
-import { provisionNodeConsumers, receivingNodes } from '../../../apps/hub/src/provisioning/node-consumers.js';
+import { provisionNodeConsumers, receivingNodes } from '#hub';
 import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
 import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
 import { fixtureKeys, fixtureRegistry, type FixtureKeys } from '../../../apps/node/src/node.fixtures.js';

@@ -6,11 +6,8 @@ import { STREAM_DELIVERY, STREAM_INGRESS, deliveryFilter, nodeDeliveryConsumer }
 import { bindConsumer, inboxPrefixOf } from '#messaging';
 import type { Registry } from '#registry';
 import type { NatsServerHandle } from '#testing';
+import { nodeDeliveryConsumerSpec, provisionNodeConsumers } from '#hub';
 import { fixtureKeys, fixtureRegistry, type FixtureKeys } from '../../../apps/node/src/node.fixtures.js';
-import {
-  nodeDeliveryConsumerSpec,
-  provisionNodeConsumers,
-} from '../../../apps/hub/src/provisioning/node-consumers.js';
 import { connectAs, permissionViolation, provisionAsHub, startSecuredNats } from './permissions.harness.js';
 
 const A = 'kz-border';

@@ -6,7 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { STREAM_DEFINITIONS } from '#contracts';
 import { provisionStreams } from '#messaging';
 import type { Registry } from '#registry';
-import { provisionNodeConsumers, receivingNodes } from '../../../apps/hub/src/provisioning/node-consumers.js';
+import { provisionNodeConsumers, receivingNodes } from '#hub';
 
 export { connectAs, permissionViolation, startSecuredNats } from '../support/secured-nats.js';
 

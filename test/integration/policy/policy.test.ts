@@ -12,26 +12,22 @@ import {
   RejectionReason,
   ReleaseSchema,
   STREAM_AUDIT,
+  STREAM_DELIVERY,
   Tlp,
   decodeMessage,
   type Alert,
 } from '#contracts';
 import { SignatureVerifier, readSignedFields } from '#trust';
+import { sealNodeMessage, testAlert, testNotice } from '#hub/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { sealNodeMessage, testAlert, testNotice } from '../../../apps/hub/src/hub.fixtures.js';
-import {
-  ORGANISATION_OF_SUBSCRIBER,
-  STREAM_DELIVERY,
-  SUBSCRIBERS,
-  receiversOf,
-  startPolicyTestEnv,
-  type PolicyTestEnv,
-} from './policy-test-env.js';
+import { receiversOf, startHubTestEnv, type HubTestEnv } from '../support/hub-test-env.js';
+import { ORGANISATION_OF_SUBSCRIBER, SUBSCRIBERS, policyParties } from './policy-parties.js';
 
-let env: PolicyTestEnv;
+let env: HubTestEnv;
 
 beforeAll(async () => {
-  env = await startPolicyTestEnv();
+  env = await startHubTestEnv(policyParties());
+  await env.startHub();
 });
 
 afterAll(async () => {

@@ -8,7 +8,6 @@ import { Redis } from 'ioredis';
 import {
   HEADER_ID,
   HEADER_MSG_ID,
-  HUB_EPOCH_KEY,
   ReceiptKind,
   RejectionReason,
   STREAM_DELIVERY,
@@ -17,6 +16,7 @@ import {
   nodeEpochKey,
 } from '#contracts';
 import { waitFor } from '#testing';
+import { HUB_EPOCH_KEY } from '#hub';
 import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
 import type { SentMessage } from '../../../apps/node/src/messages/sent-message.js';
 import { alertRequest } from '../../../apps/node/src/node.fixtures.js';

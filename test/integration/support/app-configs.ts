@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringifyRegistry, type Registry } from '#registry';
 import { validateConfig } from '#runtime';
-import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
+import { HubConfig } from '#hub';
 import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
 import type { FixtureKeys, FixtureNode } from '../../../apps/node/src/node.fixtures.js';
 

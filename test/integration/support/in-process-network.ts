@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { createLogger } from '#runtime';
 import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
-import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
+import { bootstrapHub } from '#hub';
 import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
 import {
   fixtureKeys,

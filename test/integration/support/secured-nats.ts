@@ -19,9 +19,8 @@ import { stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
 import { startNats, waitFor, type NatsServerHandle } from '#testing';
 import { generateNodeKey } from '#trust';
+import { bootstrapHub, HubConfig } from '#hub';
 import { natsConfigOf } from '#nats-config';
-import { HubConfig } from '../../../apps/hub/src/config/hub.config.js';
-import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
 
 /** An nkey user outside the registry with full access (the config generator's operator key). */
 export interface OperatorKey {

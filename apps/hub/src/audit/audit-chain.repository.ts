@@ -5,13 +5,12 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import { AuditEntrySchema, STREAM_AUDIT, type AuditEntry } from '#contracts';
 import { NatsConnectionService } from '#messaging';
 import {
-  AuditChainConflict,
   AuditChainStore,
-  AuditHeadUnreadable,
   type AuditAppend,
   type AuditAppendOutcome,
   type StoredAuditHead,
 } from './audit-chain.store.js';
+import { AuditChainConflict, AuditHeadUnreadable } from './audit.errors.js';
 
 // JetStream's error code for a failed Nats-Expected-Last-Sequence (nats-server 2.2 and later).
 const WRONG_LAST_SEQUENCE = 10071;

@@ -25,15 +25,6 @@ export interface AuditAppendOutcome {
   duplicate: boolean;
 }
 
-/** Another writer appended first: the head has moved, so the entry must be chained again. */
-export class AuditChainConflict extends Error {
-  override readonly name = 'AuditChainConflict';
-
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
-
 /** Port to the stored chain: read its head, append at an expected position. */
 export abstract class AuditChainStore {
   /** The last entry's chain position, hash and store position. */
@@ -41,13 +32,4 @@ export abstract class AuditChainStore {
 
   /** Appends when the store still ends at `append.after`; throws AuditChainConflict otherwise. */
   abstract append(append: AuditAppend): Promise<AuditAppendOutcome>;
-}
-
-/** The stored chain's last entry cannot be read, so nothing can be chained after it. */
-export class AuditHeadUnreadable extends Error {
-  override readonly name = 'AuditHeadUnreadable';
-
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }

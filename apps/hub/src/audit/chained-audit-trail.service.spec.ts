@@ -4,14 +4,14 @@ import { createLogger } from '#runtime';
 import { AuditChainVerifier, NodeSigner, SignatureVerifier, generateNodeKey } from '#trust';
 import { HubConfig } from '../config/hub.config.js';
 import {
-  AuditChainConflict,
   AuditChainStore,
   type AuditAppend,
   type AuditAppendOutcome,
   type StoredAuditHead,
 } from './audit-chain.store.js';
 import { AuditPolicy } from './audit-policy.js';
-import { AuditAppendError, ChainedAuditTrailService } from './chained-audit-trail.service.js';
+import { AuditAppendError, AuditChainConflict } from './audit.errors.js';
+import { ChainedAuditTrailService } from './chained-audit-trail.service.js';
 
 /** A stream in memory: appends only right after the expected position, de-duplicates by msgId first. */
 class InMemoryChainStore extends AuditChainStore {

@@ -6,7 +6,8 @@ import { NodeSigner, chainAuditEntry, signCheckpoint, type AuditChainHead } from
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { HubConfig } from '../config/hub.config.js';
-import { AuditChainConflict, AuditChainStore, type StoredAuditHead } from './audit-chain.store.js';
+import { AuditChainStore, type StoredAuditHead } from './audit-chain.store.js';
+import { AuditAppendError, AuditChainConflict } from './audit.errors.js';
 import { auditEventToken } from './audit-event.js';
 import { AuditPolicy } from './audit-policy.js';
 import { AuditTrail, type AuditReceipt, type AuditRecord } from './audit-trail.js';
@@ -18,15 +19,6 @@ interface PendingAppend {
   build(head: AuditChainHead | undefined): AuditEntry | undefined;
   resolve(receipt: AuditReceipt | undefined): void;
   reject(error: unknown): void;
-}
-
-/** The chain gave up on an append: other writers kept winning, or the stream refused it. */
-export class AuditAppendError extends Error {
-  override readonly name = 'AuditAppendError';
-
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { LOGGER } from '#runtime';
 import { NodeSigner } from '#trust';
 import type { Logger } from 'pino';
 import { HubConfig } from '../config/hub.config.js';
-import { HubKeyError } from './hub-key.error.js';
+import { HubKeyError } from './core.errors.js';
 
 function loadHubSigner(seedFile: string): NodeSigner {
   let seed: string;

@@ -1,4 +1,5 @@
-import { InvalidAdvisoryError, advisoryReason, parseConsumerAdvisory } from './consumer-advisory.js';
+import { advisoryReason, parseConsumerAdvisory } from './consumer-advisory.js';
+import { InvalidAdvisoryError } from './dead-letters.errors.js';
 
 const bytes = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
 

@@ -1,3 +1,5 @@
+import { InvalidAdvisoryError } from './dead-letters.errors.js';
+
 /** Why the server gave up on a message: its max deliveries ran out, or its client terminated it. */
 export type AdvisoryKind = 'max-deliveries' | 'terminated';
 
@@ -12,11 +14,6 @@ export interface ConsumerAdvisory {
   deliveries: number;
   /** The client's reason for a termination (nats-server 2.11+ only). */
   reason?: string;
-}
-
-/** A body on the advisories stream that is not a consumer advisory this hub understands. */
-export class InvalidAdvisoryError extends Error {
-  override readonly name = 'InvalidAdvisoryError';
 }
 
 // The advisories' JSON schema ids (nats-server ADR-1), stable since they were introduced.

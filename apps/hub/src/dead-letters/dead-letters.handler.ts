@@ -1,9 +1,10 @@
 import { Controller, UseFilters } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { JETSTREAM_TRANSPORT, JetStreamErrorFilter, PermanentFailure } from '#messaging';
-import { InvalidAdvisoryError, parseConsumerAdvisory } from './consumer-advisory.js';
+import { parseConsumerAdvisory } from './consumer-advisory.js';
 import { DeadLetterMetrics } from './dead-letter.metrics.js';
 import { DEAD_LETTERS_PATTERN } from './dead-letters.consumer.js';
+import { InvalidAdvisoryError } from './dead-letters.errors.js';
 import { DeadLettersService } from './dead-letters.service.js';
 
 /** Transport edge of the advisories stream: each advisory becomes (at most) one dead-letter record. */

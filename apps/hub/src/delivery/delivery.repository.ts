@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { JetStreamPublisher, type OutboundEnvelope, type PublishResult } from '#messaging';
-import { EnvelopePublisher } from './envelope-publisher.js';
+import { DeliveryStore } from './delivery.store.js';
 
 /** Publishes the hub's envelopes to JetStream, all at once, and waits for every publish ack. */
 @Injectable()
-export class DeliveryRepository extends EnvelopePublisher {
+export class DeliveryRepository extends DeliveryStore {
   constructor(private readonly publisher: JetStreamPublisher) {
     super();
   }

@@ -21,9 +21,9 @@ import { NodeSigner, sealMessage } from '#trust';
 import { v5 as uuidv5 } from 'uuid';
 import { AuditTrail, type AuditRecord } from '../audit/audit-trail.js';
 import { HubConfig } from '../config/hub.config.js';
-import { reasonName } from '../ingress/ingress-refusal.js';
-import type { RefusedMessage, RoutedMessage } from './delivery-outcome.js';
-import { EnvelopePublisher } from './envelope-publisher.js';
+import { reasonName, type RefusedMessage } from '../pipeline/refused-message.js';
+import type { RoutedMessage } from '../pipeline/routed-message.js';
+import { DeliveryStore } from './delivery.store.js';
 
 // Ids of what the hub issues are derived from the JetStream msgId, so a republish after a crash
 // carries the same id and receivers can dedupe it even after the stream's duplicate window.
@@ -55,7 +55,7 @@ const RECEIPT_EVENTS: Record<ReceiptKind, AuditEvent> = {
 @Injectable()
 export class DeliveryService {
   constructor(
-    private readonly publisher: EnvelopePublisher,
+    private readonly publisher: DeliveryStore,
     private readonly signer: NodeSigner,
     private readonly config: HubConfig,
     private readonly metrics: MetricsService,

@@ -1,6 +1,7 @@
 import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import { GroupChangeSchema } from '#contracts';
-import { GroupChangeRefusal, transition, type GroupMembership } from './group-membership.js';
+import { transition, type GroupMembership } from './group-membership.js';
+import { GroupChangeRefusal } from './groups.errors.js';
 
 let counter = 0;
 const change = (sender: string, step: MessageInitShape<typeof GroupChangeSchema>['change']) =>

@@ -1,4 +1,5 @@
 import type { GroupChange } from '#contracts';
+import { GroupChangeRefusal } from './groups.errors.js';
 
 /** One closed user group as the hub holds it: the owner is always among the members. */
 export interface GroupMembership {
@@ -8,21 +9,6 @@ export interface GroupMembership {
   members: string[];
   /** Id of the last change applied, so a redelivered change is recognised as done. */
   change: string;
-}
-
-/** Why a change cannot apply to the group as it stands. */
-export type GroupChangeProblem = 'exists' | 'unknown-group' | 'not-owner' | 'already-member' | 'not-member';
-
-/** A group change that breaks the group's rules; the hub refuses the change message. */
-export class GroupChangeRefusal extends Error {
-  override readonly name = 'GroupChangeRefusal';
-
-  constructor(
-    readonly problem: GroupChangeProblem,
-    detail: string,
-  ) {
-    super(detail);
-  }
 }
 
 /** What a change does: the group afterwards, and who is told about it. */

@@ -5,7 +5,8 @@ import { GROUPS_WILDCARD, GroupStateSchema, STREAM_GROUPS, groupStateSubject } f
 import { NatsConnectionService } from '#messaging';
 import { HubConfig } from '../config/hub.config.js';
 import type { GroupMembership } from './group-membership.js';
-import { GroupStore, GroupWriteConflict, type StoredGroup } from './group-store.js';
+import { GroupStore, type StoredGroup } from './group.store.js';
+import { GroupWriteConflict } from './groups.errors.js';
 
 // The server's answer to a create racing another instance's create of the same stream.
 const STREAM_NAME_IN_USE = 10058;

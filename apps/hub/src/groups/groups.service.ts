@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditEvent, RejectionReason, type GroupChange } from '#contracts';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { IngressRefusal } from '../ingress/ingress-refusal.js';
-import { GroupChangeRefusal, transition, type GroupChangeProblem } from './group-membership.js';
-import { GroupStore } from './group-store.js';
+import { IngressRefusal } from '../pipeline/pipeline.errors.js';
+import { transition } from './group-membership.js';
+import { GroupStore } from './group.store.js';
+import { GroupChangeRefusal, type GroupChangeProblem } from './groups.errors.js';
 
 const REFUSALS: Record<GroupChangeProblem, { reason: RejectionReason; field: string }> = {
   exists: { reason: RejectionReason.INVALID, field: 'group' },

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HUB_EPOCH_KEY, LIMITS, acceptedIdKey } from '#contracts';
 import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
-import { HubStateRebuildingError } from '../rebuild/hub-state-rebuilding.error.js';
+import { HubStateRebuildingError } from '../state/state.errors.js';
+import { HUB_EPOCH_KEY } from '../state/state.keys.js';
 import { AcceptedIdStore } from './accepted-ids.store.js';
-
-// Older messages are STALE by their sent time, so ids need keeping only this long.
-export const ACCEPTED_ID_TTL_SECONDS = Math.ceil((LIMITS.sentMaxAgeMs + LIMITS.sentMaxFutureMs) / 1000);
+import { ACCEPTED_IDS } from './ingress.keys.js';
 
 // Set-if-absent and read back in one step, so two hub instances cannot both claim an id. Without
 // the epoch marker the set may have been wiped: claiming then could accept a replay, so nothing is
@@ -31,10 +29,10 @@ export class AcceptedIdRepository extends AcceptedIdStore {
 
   async claim(id: string, sequence: number): Promise<boolean> {
     const holder = await this.claimScript(
-      [acceptedIdKey(id), HUB_EPOCH_KEY],
-      [String(sequence), ACCEPTED_ID_TTL_SECONDS],
+      [ACCEPTED_IDS.key(id), HUB_EPOCH_KEY],
+      [ACCEPTED_IDS.text(sequence), ACCEPTED_IDS.ttlSeconds],
     );
     if (holder === null) throw new HubStateRebuildingError();
-    return holder === String(sequence);
+    return holder === ACCEPTED_IDS.text(sequence);
   }
 }

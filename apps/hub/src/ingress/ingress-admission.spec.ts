@@ -2,8 +2,8 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { HEADER_SENDER, RejectionReason, decodeMessage } from '#contracts';
 import { addNodeKey, revokeNodeKey } from '#registry';
 import { NodeSigner, canonicalSentTime, generateNodeKey } from '#trust';
-import { createTestParties, sealNodeMessage, testAlert } from '../hub.fixtures.js';
-import { testIngress } from './ingress.fixtures.js';
+import { createTestParties, sealNodeMessage, testAlert } from '../../test/hub.fixtures.js';
+import { testIngress } from '../../test/ingress.fixtures.js';
 import type { IngressDecision } from './ingress.service.js';
 
 function reasonOf(decision: IngressDecision): string {

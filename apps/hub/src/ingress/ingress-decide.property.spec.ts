@@ -13,8 +13,8 @@ import {
 } from '#contracts';
 import { sealHeaders } from '#trust';
 import fc from 'fast-check';
-import { createTestParties, sealNodeMessage, testAlert } from '../hub.fixtures.js';
-import { testIngress } from './ingress.fixtures.js';
+import { createTestParties, sealNodeMessage, testAlert } from '../../test/hub.fixtures.js';
+import { testIngress } from '../../test/ingress.fixtures.js';
 import { type IngressDecision, type IngressEnvelope } from './ingress.service.js';
 
 // 2,000 arbitrary envelopes + 1,500 signed arbitrary bodies + 1,000 mutated genuine messages = 4,500 inputs.

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeliveryModule } from '../delivery/delivery.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
+import { RoutesModule } from '../routes/routes.module.js';
 import { RoutingModule } from '../routing/routing.module.js';
 import { AcceptedIdRepository } from './accepted-ids.repository.js';
 import { AcceptedIdStore } from './accepted-ids.store.js';
@@ -9,7 +10,7 @@ import { IngressService } from './ingress.service.js';
 
 /** The ingress pipeline and its NATS handler. */
 @Module({
-  imports: [RoutingModule, DeliveryModule, RateLimitModule],
+  imports: [RoutingModule, RoutesModule, DeliveryModule, RateLimitModule],
   controllers: [IngressHandler],
   providers: [IngressService, { provide: AcceptedIdStore, useClass: AcceptedIdRepository }],
 })

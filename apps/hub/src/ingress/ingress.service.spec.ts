@@ -17,12 +17,11 @@ import type { OutboundEnvelope, PublishResult } from '#messaging';
 import { MetricsService, createLogger } from '#runtime';
 import { validationContextOf } from '#registry';
 import { SignatureVerifier, readSignedFields } from '#trust';
-import { InMemoryAuditTrail } from '../audit/audit.fixtures.js';
 import { HubConfig } from '../config/hub.config.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
-import { EnvelopePublisher } from '../delivery/envelope-publisher.js';
+import { DeliveryStore } from '../delivery/delivery.store.js';
+import { InMemoryAuditTrail } from '../../test/audit.fixtures.js';
 import {
-  InMemoryRouteRecords,
   createTestParties,
   sealNodeMessage,
   testAlert,
@@ -30,14 +29,14 @@ import {
   testReceipt,
   testReply,
   type NodeMessage,
-} from '../hub.fixtures.js';
-import { CountingRateLimiter } from '../rate-limit/rate-limit.fixtures.js';
-import { createTestResolver } from '../routing/routing.fixtures.js';
-import { InMemoryAcceptedIds } from './ingress.fixtures.js';
+} from '../../test/hub.fixtures.js';
+import { InMemoryAcceptedIds } from '../../test/ingress.fixtures.js';
+import { CountingRateLimiter } from '../../test/rate-limit.fixtures.js';
+import { InMemoryRouteRecords, createTestResolver } from '../../test/routing.fixtures.js';
 import { IngressService, type IngressDecision } from './ingress.service.js';
 
 /** Records what would be published, and answers `duplicate` for a msgId seen before, as JetStream does. */
-class RecordingPublisher extends EnvelopePublisher {
+class RecordingPublisher extends DeliveryStore {
   readonly published: OutboundEnvelope[] = [];
   failure: Error | undefined;
   private readonly seen = new Set<string>();

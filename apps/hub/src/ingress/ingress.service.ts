@@ -30,14 +30,15 @@ import {
 } from '#trust';
 import type { Logger } from 'pino';
 import { HubConfig } from '../config/hub.config.js';
-import type { RefusedMessage, RoutedMessage } from '../delivery/delivery-outcome.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
+import { IngressRefusal } from '../pipeline/pipeline.errors.js';
+import { reasonName, type RefusedMessage } from '../pipeline/refused-message.js';
+import type { RoutableMessage } from '../pipeline/routable-message.js';
+import type { RoutedMessage } from '../pipeline/routed-message.js';
+import { RateLimitStore } from '../rate-limit/rate-limit.store.js';
 import { RecipientResolverService } from '../routing/recipient-resolver.service.js';
-import { RouteRecordStore } from '../routing/route-record.store.js';
-import type { RoutableMessage } from '../routing/routable-message.js';
-import { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { RouteRecordStore } from '../routes/route-record.store.js';
 import { AcceptedIdStore } from './accepted-ids.store.js';
-import { IngressRefusal, reasonName } from './ingress-refusal.js';
 
 /** One message as it came off the ingress stream. */
 export interface IngressEnvelope {
@@ -102,7 +103,7 @@ export class IngressService {
     private readonly delivery: DeliveryService,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly config: HubConfig,
-    private readonly rateLimiter: RateLimiter,
+    private readonly rateLimits: RateLimitStore,
     private readonly acceptedIds: AcceptedIdStore,
   ) {}
 
@@ -164,7 +165,7 @@ export class IngressService {
   private async route(envelope: IngressEnvelope): Promise<RoutedMessage> {
     const { node, kind } = this.address(envelope.subject);
     // First and cheapest, before any parsing or signature check, so a flood costs the hub little.
-    if (!(await this.rateLimiter.admit(node))) {
+    if (!(await this.rateLimits.admit(node))) {
       throw new IngressRefusal(RejectionReason.RATE_LIMITED, `${node} exceeds its ingress rate`);
     }
     if (envelope.body.length > this.config.HUB_MAX_BODY_BYTES) {

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimitStore } from './rate-limit.store.js';
 import { TokenBucketRepository } from './token-bucket.repository.js';
 
 /** Per-sender rate limiting of ingress traffic (Redis token buckets). */
 @Module({
-  providers: [{ provide: RateLimiter, useClass: TokenBucketRepository }],
-  exports: [RateLimiter],
+  providers: [{ provide: RateLimitStore, useClass: TokenBucketRepository }],
+  exports: [RateLimitStore],
 })
 export class RateLimitModule {}

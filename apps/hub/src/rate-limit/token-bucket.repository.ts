@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { rateBucketKey } from '#contracts';
 import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
 import { HubConfig } from '../config/hub.config.js';
-import { RateLimiter } from './rate-limiter.js';
+import { rateBucketKey } from './rate-limit.keys.js';
+import { RateLimitStore } from './rate-limit.store.js';
 
 // One atomic step of a token bucket. Redis's own clock (TIME) keeps every hub instance on one time line;
 // the bucket expires once it would have refilled, so idle senders cost nothing.
@@ -31,7 +31,7 @@ return admitted
 
 /** Token buckets in Redis, one per sender node: HUB_RATE_PER_SECOND refill, HUB_RATE_BURST capacity. */
 @Injectable()
-export class TokenBucketRepository extends RateLimiter {
+export class TokenBucketRepository extends RateLimitStore {
   private readonly takeToken: RedisScript;
 
   constructor(

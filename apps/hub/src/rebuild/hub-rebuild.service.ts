@@ -15,7 +15,7 @@ import {
 import { NatsConnectionService } from '#messaging';
 import { MetricsService, RebuildWatch, LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { ROUTE_RECORD_TTL_SECONDS } from '../routing/route-record.repository.js';
+import { ROUTE_RECORDS } from '../routes/routes.keys.js';
 import { HubStateFold } from './hub-state-plan.js';
 import { HubStateRepository } from './hub-state.repository.js';
 import { readStream, type ReadFrom } from './stream-reader.js';
@@ -74,7 +74,7 @@ export class HubRebuildService implements OnApplicationBootstrap, OnApplicationS
     this.logger.warn('hub state missing in Redis; rebuilding from JetStream');
     const run = await this.state.epoch.begin();
     // Route records live longest (as long as the ingress stream keeps messages); older facts add nothing.
-    const startTime = new Date(now - ROUTE_RECORD_TTL_SECONDS * 1000);
+    const startTime = new Date(now - ROUTE_RECORDS.ttlSeconds * 1000);
     const fold = new HubStateFold();
     let audit: ReadFrom = { startTime };
     let ingress: ReadFrom = { startTime };

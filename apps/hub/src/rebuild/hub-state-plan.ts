@@ -1,6 +1,6 @@
 import { AuditEvent, type AuditEntry, type MessageKind, type Release } from '#contracts';
-import type { ReleaseRequestRecord } from '../release/release-request.store.js';
-import type { RouteRecord } from '../routing/route-record.store.js';
+import type { ReleaseRequestRecord } from '../releases/release-request.store.js';
+import type { RouteRecord } from '../routes/route-record.store.js';
 
 /** One audit entry as read back, with the `Nats-Msg-Id` it was stored under (`<ref>:<event>`). */
 export interface AuditFact {

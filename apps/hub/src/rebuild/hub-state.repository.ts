@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HUB_EPOCH_KEY, acceptedIdKey, rebuildRunKey, releaseRequestKey, routeRecordKey } from '#contracts';
 import { EpochMarker, REDIS } from '#runtime';
 import { Redis } from 'ioredis';
-import { ACCEPTED_ID_TTL_SECONDS } from '../ingress/accepted-ids.repository.js';
-import { RELEASE_REQUEST_TTL_SECONDS } from '../release/release-request.repository.js';
-import { ROUTE_RECORD_TTL_SECONDS } from '../routing/route-record.repository.js';
+import { ACCEPTED_IDS } from '../ingress/ingress.keys.js';
+import { RELEASE_REQUESTS } from '../releases/releases.keys.js';
+import { ROUTE_RECORDS } from '../routes/routes.keys.js';
+import { HUB_EPOCH_KEY, hubRebuildRunKey } from '../state/state.keys.js';
+import type { RecordKeys } from '../state/stored-record.js';
 import type { Dated, HubStatePlan } from './hub-state-plan.js';
 
 // Writes go out in pipelines of this many commands: one round trip each, bounded memory.
@@ -32,26 +33,23 @@ export class HubStateRepository {
   readonly epoch: EpochMarker;
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {
-    this.epoch = new EpochMarker(redis, HUB_EPOCH_KEY, (run) => rebuildRunKey(HUB_EPOCH_KEY, run));
+    this.epoch = new EpochMarker(redis, HUB_EPOCH_KEY, hubRebuildRunKey);
   }
 
   /** Restores every value of `plan` still within its lifetime at `now` (ms). */
   async restore(plan: HubStatePlan, now: number): Promise<void> {
     const restores: Restore[] = [];
-    const add = <T>(
-      map: Map<string, Dated<T>>,
-      keyOf: (id: string) => string,
-      ttl: number,
-      text: (v: T) => string,
-    ) => {
+    // Each feature declares how its records lie in Redis; the rebuild writes them that way.
+    const add = <T>(map: Map<string, Dated<T>>, records: RecordKeys<T>) => {
       for (const [id, dated] of map) {
-        const ttlSeconds = remaining(dated, ttl, now);
-        if (ttlSeconds > 0) restores.push({ key: keyOf(id), value: text(dated.value), ttlSeconds });
+        const ttlSeconds = remaining(dated, records.ttlSeconds, now);
+        if (ttlSeconds > 0)
+          restores.push({ key: records.key(id), value: records.text(dated.value), ttlSeconds });
       }
     };
-    add(plan.acceptedIds, acceptedIdKey, ACCEPTED_ID_TTL_SECONDS, String);
-    add(plan.routes, routeRecordKey, ROUTE_RECORD_TTL_SECONDS, JSON.stringify);
-    add(plan.releaseRequests, releaseRequestKey, RELEASE_REQUEST_TTL_SECONDS, JSON.stringify);
+    add(plan.acceptedIds, ACCEPTED_IDS);
+    add(plan.routes, ROUTE_RECORDS);
+    add(plan.releaseRequests, RELEASE_REQUESTS);
     for (let start = 0; start < restores.length; start += PIPELINE) {
       const pipeline = this.redis.pipeline();
       for (const { key, value, ttlSeconds } of restores.slice(start, start + PIPELINE))

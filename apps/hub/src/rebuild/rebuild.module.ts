@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { HubRebuildService } from './hub-rebuild.service.js';
 import { HubStateRepository } from './hub-state.repository.js';
-import { NodeRebuildRequestsService } from './node-rebuild-requests.service.js';
 
-/** Rebuilding Redis state from JetStream: the hub's own, and the rebuild consumers nodes ask for. */
+/** Rebuilding the hub's Redis state from its streams when the epoch marker says it was lost. */
 @Module({
-  providers: [HubRebuildService, HubStateRepository, NodeRebuildRequestsService],
+  providers: [HubRebuildService, HubStateRepository],
 })
 export class RebuildModule {}

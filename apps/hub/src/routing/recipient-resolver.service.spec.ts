@@ -11,24 +11,17 @@ import {
   RejectionReason,
   ReleaseSchema,
   Tlp,
+  encodeMessage,
   type GroupChange,
   type Release,
 } from '#contracts';
 import { createLogger } from '#runtime';
-import {
-  InMemoryRouteRecords,
-  createTestParties,
-  testAlert,
-  testNotice,
-  testReceipt,
-  testReply,
-} from '../hub.fixtures.js';
-import { IngressRefusal } from '../ingress/ingress-refusal.js';
-import { encodeMessage } from '#contracts';
 import { v7 as uuidv7 } from 'uuid';
-import type { RoutedMessage } from '../delivery/delivery-outcome.js';
-import type { RoutableMessage, Recipient } from './routable-message.js';
-import { createTestResolver } from './routing.fixtures.js';
+import { createTestParties, testAlert, testNotice, testReceipt, testReply } from '../../test/hub.fixtures.js';
+import { InMemoryRouteRecords, createTestResolver } from '../../test/routing.fixtures.js';
+import { IngressRefusal } from '../pipeline/pipeline.errors.js';
+import type { Recipient, RoutableMessage } from '../pipeline/routable-message.js';
+import type { RoutedMessage } from '../pipeline/routed-message.js';
 
 const parties = createTestParties();
 

@@ -18,12 +18,12 @@ import {
 import { distribute, RegistryIndex, type Route } from '#registry';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import type { RoutedMessage } from '../delivery/delivery-outcome.js';
 import { GroupsService } from '../groups/groups.service.js';
-import { IngressRefusal } from '../ingress/ingress-refusal.js';
-import { ReleasesService } from '../release/releases.service.js';
-import type { Recipient, RoutableMessage } from './routable-message.js';
-import { RouteRecordStore } from './route-record.store.js';
+import { IngressRefusal } from '../pipeline/pipeline.errors.js';
+import type { Recipient, RoutableMessage } from '../pipeline/routable-message.js';
+import type { RoutedMessage } from '../pipeline/routed-message.js';
+import { ReleasesService } from '../releases/releases.service.js';
+import { RouteRecordStore } from '../routes/route-record.store.js';
 
 /** Collects recipients once each, never the sender; the first route found for a node wins. */
 class RecipientSet {

@@ -1,32 +1,16 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module.js';
-import { GroupStateRepository } from '../groups/group-state.repository.js';
-import { GroupStore } from '../groups/group-store.js';
-import { GroupsService } from '../groups/groups.service.js';
-import { OriginalMessageRepository } from '../release/original-message.repository.js';
-import { OriginalMessageStore } from '../release/original-message.store.js';
-import { ReleaseRequestRepository } from '../release/release-request.repository.js';
-import { ReleaseRequestStore } from '../release/release-request.store.js';
-import { ReleasesService } from '../release/releases.service.js';
+import { GroupsModule } from '../groups/groups.module.js';
+import { ReleasesModule } from '../releases/releases.module.js';
+import { RoutesModule } from '../routes/routes.module.js';
 import { RecipientResolverService } from './recipient-resolver.service.js';
-import { RouteRecordRepository } from './route-record.repository.js';
-import { RouteRecordStore } from './route-record.store.js';
 
 /**
- * Who receives what: the recipient policy, the route records it consults, closed user group
- * membership and the release workflow.
+ * Who receives what: the recipient policy over the registry, closed user groups, the release
+ * workflow and the route records of earlier messages.
  */
 @Module({
-  imports: [AuditModule],
-  providers: [
-    RecipientResolverService,
-    GroupsService,
-    ReleasesService,
-    { provide: RouteRecordStore, useClass: RouteRecordRepository },
-    { provide: GroupStore, useClass: GroupStateRepository },
-    { provide: ReleaseRequestStore, useClass: ReleaseRequestRepository },
-    { provide: OriginalMessageStore, useClass: OriginalMessageRepository },
-  ],
-  exports: [RecipientResolverService, RouteRecordStore],
+  imports: [RoutesModule, GroupsModule, ReleasesModule],
+  providers: [RecipientResolverService],
+  exports: [RecipientResolverService],
 })
 export class RoutingModule {}

@@ -6,15 +6,6 @@ export interface StoredGroup {
   revision: number;
 }
 
-/** The stored revision moved on since it was read: another change was written first. */
-export class GroupWriteConflict extends Error {
-  override readonly name = 'GroupWriteConflict';
-
-  constructor(group: string, options?: { cause?: unknown }) {
-    super(`group ${group} changed while a change was being applied`, options);
-  }
-}
-
 /**
  * Port to durable group membership. Reads are never cached, so a change is visible to the very next
  * routing decision once `write` resolves.

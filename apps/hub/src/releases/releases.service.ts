@@ -14,8 +14,8 @@ import {
 import type { OutboundEnvelope } from '#messaging';
 import { RegistryIndex } from '#registry';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { IngressRefusal } from '../ingress/ingress-refusal.js';
-import { RouteRecordStore, type RouteRecord } from '../routing/route-record.store.js';
+import { IngressRefusal } from '../pipeline/pipeline.errors.js';
+import { RouteRecordStore, type RouteRecord } from '../routes/route-record.store.js';
 import { OriginalMessageStore, type OriginalMessage } from './original-message.store.js';
 import { ReleaseRequestStore, type ReleaseRequestRecord } from './release-request.store.js';
 

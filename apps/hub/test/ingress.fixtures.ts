@@ -2,15 +2,15 @@
 import type { OutboundEnvelope, PublishResult } from '#messaging';
 import { createLogger, MetricsService } from '#runtime';
 import { SignatureVerifier } from '#trust';
-import { HubConfig } from '../config/hub.config.js';
-import { DeliveryService } from '../delivery/delivery.service.js';
-import { EnvelopePublisher } from '../delivery/envelope-publisher.js';
-import { InMemoryAuditTrail } from '../audit/audit.fixtures.js';
-import { InMemoryRouteRecords, type TestParties } from '../hub.fixtures.js';
-import { CountingRateLimiter } from '../rate-limit/rate-limit.fixtures.js';
-import { createTestResolver } from '../routing/routing.fixtures.js';
-import { AcceptedIdStore } from './accepted-ids.store.js';
-import { IngressService } from './ingress.service.js';
+import { HubConfig } from '../src/config/hub.config.js';
+import { DeliveryService } from '../src/delivery/delivery.service.js';
+import { DeliveryStore } from '../src/delivery/delivery.store.js';
+import { AcceptedIdStore } from '../src/ingress/accepted-ids.store.js';
+import { IngressService } from '../src/ingress/ingress.service.js';
+import { InMemoryAuditTrail } from './audit.fixtures.js';
+import type { TestParties } from './hub.fixtures.js';
+import { CountingRateLimiter } from './rate-limit.fixtures.js';
+import { InMemoryRouteRecords, createTestResolver } from './routing.fixtures.js';
 
 /** The hub's accepted-id memory, with the same claim rule as the Redis repository. */
 export class InMemoryAcceptedIds extends AcceptedIdStore {
@@ -24,7 +24,7 @@ export class InMemoryAcceptedIds extends AcceptedIdStore {
 }
 
 /** Keeps what would be published. */
-export class CollectingPublisher extends EnvelopePublisher {
+export class CollectingPublisher extends DeliveryStore {
   readonly published: OutboundEnvelope[] = [];
 
   async publishAll(envelopes: readonly OutboundEnvelope[]): Promise<PublishResult[]> {

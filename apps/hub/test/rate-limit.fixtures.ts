@@ -1,7 +1,7 @@
 // A rate limiter for unit tests: each node may send `allowance` messages, then none.
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimitStore } from '../src/rate-limit/rate-limit.store.js';
 
-export class CountingRateLimiter extends RateLimiter {
+export class CountingRateLimiter extends RateLimitStore {
   private readonly taken = new Map<string, number>();
 
   constructor(private readonly allowance = Number.POSITIVE_INFINITY) {

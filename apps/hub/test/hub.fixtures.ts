@@ -32,13 +32,14 @@ import {
 import { RegistryIndex, type Registry, type RegistryNode } from '#registry';
 import { NodeSigner, generateNodeKey, sealHeaders, signedFieldsOf } from '#trust';
 import { v7 as uuidv7 } from 'uuid';
-import { RouteRecordStore, type RouteRecord } from './routing/route-record.store.js';
 
-type NodeSpec = Pick<RegistryNode, 'id' | 'kind' | 'subscriptions'> & { country?: string };
+/** A registry node to be given a fresh key; its name is its id, its organisation its id unless given. */
+export type TestNodeSpec = Pick<RegistryNode, 'id' | 'kind' | 'subscriptions'> &
+  Partial<Pick<RegistryNode, 'country' | 'organisation'>>;
 
 // Who receives a SALW alert for afghan-border: tj-border (all categories), uz-customs (weapons
 // categories) and unodc (salw and drugs everywhere); kg-border and tm-border watch other regions.
-const NODES: readonly NodeSpec[] = [
+const NODES: readonly TestNodeSpec[] = [
   { id: 'hub', kind: 'hub', subscriptions: [] },
   {
     id: 'kz-border',
@@ -81,29 +82,16 @@ export interface TestParties {
   signer(node: string): NodeSigner;
 }
 
-export function createTestParties(): TestParties {
+/** Test parties in a registry of `base` and `nodes`, each node with a fresh key. */
+export function testParties(base: Omit<Registry, 'nodes'>, nodes: readonly TestNodeSpec[]): TestParties {
   const seeds = new Map<string, string>();
-  const nodes = NODES.map((spec): RegistryNode => {
-    const key = generateNodeKey();
-    seeds.set(spec.id, key.seed);
-    return { ...spec, name: spec.id, organisation: spec.id, publicKeys: [key.publicKey] };
-  });
   const registry: Registry = {
-    version: 1,
-    regions: ['central-asia', 'afghan-border', 'caspian', 'fergana-valley'].map((id) => ({ id, name: id })),
-    sections: [
-      { id: 'tj-af-panj', name: 'Panj', countries: ['TJ', 'AF'], regions: ['afghan-border', 'central-asia'] },
-    ],
-    crossingPoints: [
-      {
-        id: 'tj-af-nizhny-panj',
-        name: 'Nizhny Panj',
-        section: 'tj-af-panj',
-        location: { lat: 37.2, lon: 68.6 },
-      },
-    ],
-    organisations: NODES.map(({ id }) => ({ id, name: id })),
-    nodes,
+    ...base,
+    nodes: nodes.map((spec): RegistryNode => {
+      const key = generateNodeKey();
+      seeds.set(spec.id, key.seed);
+      return { organisation: spec.id, ...spec, name: spec.id, publicKeys: [key.publicKey] };
+    }),
   };
   const signers = new Map([...seeds].map(([id, seed]) => [id, NodeSigner.fromSeed(seed)]));
   return {
@@ -116,6 +104,34 @@ export function createTestParties(): TestParties {
       return signer;
     },
   };
+}
+
+/** The hub's usual test parties: the nodes above, each its own organisation, in Central Asia's regions. */
+export function createTestParties(): TestParties {
+  return testParties(
+    {
+      version: 1,
+      regions: ['central-asia', 'afghan-border', 'caspian', 'fergana-valley'].map((id) => ({ id, name: id })),
+      sections: [
+        {
+          id: 'tj-af-panj',
+          name: 'Panj',
+          countries: ['TJ', 'AF'],
+          regions: ['afghan-border', 'central-asia'],
+        },
+      ],
+      crossingPoints: [
+        {
+          id: 'tj-af-nizhny-panj',
+          name: 'Nizhny Panj',
+          section: 'tj-af-panj',
+          location: { lat: 37.2, lon: 68.6 },
+        },
+      ],
+      organisations: NODES.map(({ id }) => ({ id, name: id })),
+    },
+    NODES,
+  );
 }
 
 const AMBER: MessageInitShape<typeof AlertSchema>['handling'] = { tlp: Tlp.AMBER, code: HandlingCode.H1 };
@@ -222,17 +238,4 @@ export function sealNodeMessage<K extends SendableKind>(
     headers: sealHeaders(signer, signedFieldsOf(kind, message), body),
     body,
   };
-}
-
-/** Route records kept in memory, for tests that run without Redis. */
-export class InMemoryRouteRecords extends RouteRecordStore {
-  readonly records = new Map<string, RouteRecord>();
-
-  async remember(id: string, record: RouteRecord): Promise<void> {
-    this.records.set(id, record);
-  }
-
-  async recall(id: string): Promise<RouteRecord | undefined> {
-    return this.records.get(id);
-  }
 }

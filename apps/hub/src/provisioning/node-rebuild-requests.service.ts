@@ -5,7 +5,7 @@ import { NatsConnectionService } from '#messaging';
 import { RegistryIndex } from '#registry';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { receivingNodes } from '../provisioning/node-consumers.js';
+import { receivingNodes } from './node-consumers.js';
 import { provideRebuildConsumer } from './node-rebuild-consumers.js';
 
 // One instance answers each request; the node repeats it until its consumer is there.

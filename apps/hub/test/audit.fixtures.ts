@@ -1,5 +1,5 @@
 // In-memory audit trail for the hub's unit tests.
-import { AuditTrail, type AuditReceipt, type AuditRecord } from './audit-trail.js';
+import { AuditTrail, type AuditReceipt, type AuditRecord } from '../src/audit/audit-trail.js';
 
 /** Keeps recorded events in order and answers `duplicate` for a repeated ref and event, as the chain does. */
 export class InMemoryAuditTrail extends AuditTrail {

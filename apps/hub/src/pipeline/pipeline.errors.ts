@@ -1,4 +1,4 @@
-import { RejectionReason, type Violation } from '#contracts';
+import type { RejectionReason, Violation } from '#contracts';
 
 /**
  * A step of the ingress pipeline refuses the message. Refusal is a normal outcome (the message is
@@ -15,9 +15,4 @@ export class IngressRefusal extends Error {
   ) {
     super(detail, options);
   }
-}
-
-/** The reason's stable name, e.g. `SIGNATURE_INVALID`, as used in metrics and logs. */
-export function reasonName(reason: RejectionReason): string {
-  return RejectionReason[reason] ?? 'UNSPECIFIED';
 }

@@ -1,5 +1,5 @@
-// The hub in-process on a real NATS running the configuration `borderlink nats-config` generates
-// for a temporary registry with fresh keys (authentication and permissions on), and Redis. The hub
+// Hubs in-process on a real NATS running the configuration `borderlink nats-config` generates for a
+// temporary registry with fresh keys (authentication and permissions on), and Redis. Each hub
 // connects with its own nkey; each node publishes with its own credentials; an operator user (an
 // operator key given to the generator) inspects the streams and can inject what no node may publish.
 import type { INestApplication } from '@nestjs/common';
@@ -7,7 +7,7 @@ import { jetstreamManager, type JetStreamManager, type PubAck, type StoredMsg } 
 import type { NatsConnection } from '@nats-io/transport-node';
 import { HEADER_ID, STREAM_DELIVERY, decodeMessage } from '#contracts';
 import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
-import { createTestParties, type NodeMessage, type TestParties } from '../../../apps/hub/src/hub.fixtures.js';
+import { createTestParties, type NodeMessage, type TestParties } from '#hub/testing';
 import {
   NodeConnections,
   bootHub,
@@ -19,7 +19,7 @@ import {
   storedMessages,
   writeHubFiles,
   type Publication,
-} from '../support/secured-nats.js';
+} from './secured-nats.js';
 
 export interface HubTestEnv {
   parties: TestParties;
@@ -40,10 +40,14 @@ export interface HubTestEnv {
    * `Nats-Msg-Id` = the message's id unless given.
    */
   publish(message: NodeMessage, msgId?: string): Promise<PubAck>;
+  /** Publishes as a node would, and resolves once the hub has acked it (decided and carried out). */
+  send(message: NodeMessage): Promise<PubAck>;
   /** Publishes through the operator connection, past the server's per-node permissions. */
   inject(message: Publication): Promise<PubAck>;
   /** Resolves once the hub has acked every ingress message up to `seq`. */
   processed(seq: number): Promise<void>;
+  /** Every message in `stream`, oldest first. */
+  stored(stream: string): Promise<StoredMsg[]>;
   /** Every message in BL_DELIVERY, oldest first. */
   deliveries(): Promise<StoredMsg[]>;
   /** The decoded Rejection delivered to `node` for message `id`, once it is there. */
@@ -51,8 +55,8 @@ export interface HubTestEnv {
   stop(): Promise<void>;
 }
 
-export async function startHubTestEnv(): Promise<HubTestEnv> {
-  const parties = createTestParties();
+/** Starts NATS and Redis for `parties` (createTestParties() by default); hubs start with `startHub`. */
+export async function startHubTestEnv(parties: TestParties = createTestParties()): Promise<HubTestEnv> {
   const operatorKey = generateOperatorKey();
   const [nats, redis]: [NatsServerHandle, RedisServerHandle] = await Promise.all([
     startSecuredNats(parties.registry, { operatorKeys: [operatorKey.publicKey] }),
@@ -79,11 +83,19 @@ export async function startHubTestEnv(): Promise<HubTestEnv> {
       msgId,
     });
 
-  const inject = (message: Publication) => publishOn(operator, message);
-
   const processed = (seq: number) => ingressProcessed(jsm, seq);
 
-  const deliveries = () => storedMessages(jsm, STREAM_DELIVERY);
+  const send = async (message: NodeMessage) => {
+    const ack = await publish(message);
+    await processed(ack.seq);
+    return ack;
+  };
+
+  const inject = (message: Publication) => publishOn(operator, message);
+
+  const stored = (stream: string) => storedMessages(jsm, stream);
+
+  const deliveries = () => stored(STREAM_DELIVERY);
 
   const rejectionFor = (node: string, id: string) =>
     waitFor(
@@ -115,8 +127,10 @@ export async function startHubTestEnv(): Promise<HubTestEnv> {
     operator,
     startHub,
     publish,
+    send,
     inject,
     processed,
+    stored,
     deliveries,
     rejectionFor,
     stop,
@@ -128,4 +142,11 @@ export function copiesOf(messages: readonly StoredMsg[], id: string, kind: strin
   return messages.filter(
     (message) => message.subject.split('.')[3] === kind && message.header?.get(HEADER_ID) === id,
   );
+}
+
+/** The nodes that received a copy of message `id` of `kind` in `deliveries`, sorted. */
+export function receiversOf(deliveries: readonly StoredMsg[], id: string, kind: string): string[] {
+  return copiesOf(deliveries, id, kind)
+    .map((message) => message.subject.split('.')[2]!)
+    .sort();
 }

@@ -1,16 +1,30 @@
 // In-memory stores behind the recipient resolver, for the hub's unit tests (no NATS, no Redis).
+import type { OutboundEnvelope } from '#messaging';
 import { RegistryIndex } from '#registry';
 import type { Logger } from 'pino';
-import { InMemoryAuditTrail } from '../audit/audit.fixtures.js';
-import type { OutboundEnvelope } from '#messaging';
-import type { GroupMembership } from '../groups/group-membership.js';
-import { GroupStore, GroupWriteConflict, type StoredGroup } from '../groups/group-store.js';
-import { GroupsService } from '../groups/groups.service.js';
-import { OriginalMessageStore, type OriginalMessage } from '../release/original-message.store.js';
-import { ReleaseRequestStore, type ReleaseRequestRecord } from '../release/release-request.store.js';
-import { ReleasesService } from '../release/releases.service.js';
-import { RecipientResolverService } from './recipient-resolver.service.js';
-import type { RouteRecordStore } from './route-record.store.js';
+import type { GroupMembership } from '../src/groups/group-membership.js';
+import { GroupStore, type StoredGroup } from '../src/groups/group.store.js';
+import { GroupWriteConflict } from '../src/groups/groups.errors.js';
+import { GroupsService } from '../src/groups/groups.service.js';
+import { OriginalMessageStore, type OriginalMessage } from '../src/releases/original-message.store.js';
+import { ReleaseRequestStore, type ReleaseRequestRecord } from '../src/releases/release-request.store.js';
+import { ReleasesService } from '../src/releases/releases.service.js';
+import { RouteRecordStore, type RouteRecord } from '../src/routes/route-record.store.js';
+import { RecipientResolverService } from '../src/routing/recipient-resolver.service.js';
+import { InMemoryAuditTrail } from './audit.fixtures.js';
+
+/** Route records kept in memory, for tests that run without Redis. */
+export class InMemoryRouteRecords extends RouteRecordStore {
+  readonly records = new Map<string, RouteRecord>();
+
+  async remember(id: string, record: RouteRecord): Promise<void> {
+    this.records.set(id, record);
+  }
+
+  async recall(id: string): Promise<RouteRecord | undefined> {
+    return this.records.get(id);
+  }
+}
 
 /** Groups in memory, with the same conditional write as the JetStream repository. */
 export class InMemoryGroupStore extends GroupStore {

@@ -5,7 +5,7 @@
 export class HubStateRebuildingError extends Error {
   override readonly name = 'HubStateRebuildingError';
 
-  constructor() {
-    super('hub state in Redis is being rebuilt from JetStream; retry');
+  constructor(options?: { cause?: unknown }) {
+    super('hub state in Redis is being rebuilt from JetStream; retry', options);
   }
 }

@@ -1,0 +1,26 @@
+/** Another writer appended first: the head has moved, so the entry must be chained again. */
+export class AuditChainConflict extends Error {
+  override readonly name = 'AuditChainConflict';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The stored chain's last entry cannot be read, so nothing can be chained after it. */
+export class AuditHeadUnreadable extends Error {
+  override readonly name = 'AuditHeadUnreadable';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The chain gave up on an append: other writers kept winning, or the stream refused it. */
+export class AuditAppendError extends Error {
+  override readonly name = 'AuditAppendError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
