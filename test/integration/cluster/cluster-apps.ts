@@ -10,6 +10,8 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import { inboxListKey } from '#contracts';
 import { NatsConnectionService } from '#messaging';
+import { createNodeApp } from '#node';
+import { fixtureKeys, fixtureRegistry } from '#node/testing';
 import { createLogger } from '#runtime';
 import {
   startNatsCluster,
@@ -20,8 +22,6 @@ import {
 } from '#testing';
 import { natsConfigOf } from '../../../apps/cli/src/nats-config/nats-config.service.js';
 import { bootstrapHub } from '../../../apps/hub/src/hub.bootstrap.js';
-import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
-import { fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';
 import { appConfigs } from '../support/app-configs.js';
 import { connectAs, generateOperatorKey } from '../support/secured-nats.js';
 

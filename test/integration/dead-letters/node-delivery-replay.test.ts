@@ -14,12 +14,12 @@ import {
   messageFromJson,
   nodeDeliveryConsumer,
 } from '#contracts';
+import type { InboxItem } from '#node';
+import { alertRequest, sealMessage } from '#node/testing';
 import { waitFor } from '#testing';
 import type { DeadLetterSource } from '../../../apps/cli/src/dlq/dead-letter-stream.repository.js';
 import { listDeadLetters, replayDeadLetter } from '../../../apps/cli/src/dlq/dlq.service.js';
 import { DeadLetterNotFoundError } from '../../../apps/cli/src/dlq/dlq.errors.js';
-import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
-import { alertRequest, sealMessage } from '../../../apps/node/src/node.fixtures.js';
 import { NODE, startTestbed, type NodeTestbed } from '../node/node-harness.js';
 
 // Two attempts, so that the node gives up while its Redis is down within a few seconds.

@@ -27,7 +27,7 @@ import {
   fixtureRegistry,
   sealMessage,
   type FixtureNode,
-} from '../node.fixtures.js';
+} from '../../test/node.fixtures.js';
 import type { Delivery } from './delivery.js';
 import { DeliveriesService } from './deliveries.service.js';
 import type { GroupsService } from '../groups/groups.service.js';

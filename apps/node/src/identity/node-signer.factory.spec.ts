@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RegistryIndex } from '#registry';
 import { generateNodeKey } from '#trust';
-import { fixtureKeys, fixtureRegistry } from '../node.fixtures.js';
+import { fixtureKeys, fixtureRegistry } from '../../test/node.fixtures.js';
 import { NodeIdentityError } from './node-identity.error.js';
 import { loadNodeSigner } from './node-signer.factory.js';
 

@@ -1,7 +1,7 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { Category } from '#contracts';
 import { InvalidMessageError, MalformedMessageError } from '../common/request.errors.js';
-import { alertRequest } from '../node.fixtures.js';
+import { alertRequest } from '../../test/node.fixtures.js';
 import { readMessage, stampOrigin, type Origin } from './outgoing-message.js';
 
 const NOW = new Date('2025-03-14T08:30:00.123Z');

@@ -6,7 +6,7 @@ import type { Clock } from '../common/clock.js';
 import type { IdGenerator } from '../common/id-generator.js';
 import { InvalidMessageError, MalformedMessageError } from '../common/request.errors.js';
 import type { NodeConfig } from '../config/node.config.js';
-import { alertRequest, fixtureKeys, fixtureRegistry, noticeRequest } from '../node.fixtures.js';
+import { alertRequest, fixtureKeys, fixtureRegistry, noticeRequest } from '../../test/node.fixtures.js';
 import { NoticesService } from '../notices/notices.service.js';
 import type { AckListener, OutboxSenderService } from '../outbox/outbox-sender.service.js';
 import type { OutboxService, SubmissionStatus, Submitted } from '../outbox/outbox.service.js';

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import type { NodeConfig } from '../config/node.config.js';
 import type { DeliveriesService, HandleOptions } from '../deliveries/deliveries.service.js';
 import type { Delivery } from '../deliveries/delivery.js';
-import { sealMessage } from '../node.fixtures.js';
+import { sealMessage } from '../../test/node.fixtures.js';
 import type { SiteLinkRepository } from './site-link.repository.js';
 import { SiteReceiverService } from './site-receiver.service.js';
 
