@@ -4,10 +4,10 @@ import {
   InvalidMessageError,
   MalformedMessageError,
   NotQueuedError,
-  PublishFailedError,
   UnknownMessageError,
   UnverifiedMessageError,
 } from './request.errors.js';
+import { PublishFailedError } from '../link/link.errors.js';
 
 type RequestError =
   | MalformedMessageError

@@ -42,18 +42,6 @@ export class UnverifiedMessageError extends Error {
   }
 }
 
-/** JetStream did not acknowledge a publish, so the message is not accepted (HTTP 503; retry with the same id). */
-export class PublishFailedError extends Error {
-  override readonly name = 'PublishFailedError';
-
-  constructor(
-    readonly id: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`message ${id} was not acknowledged by JetStream`, options);
-  }
-}
-
 /** The node could not write a message to its outbox (e.g. a full disk): nothing is queued (HTTP 503; retry with the same id). */
 export class NotQueuedError extends Error {
   override readonly name = 'NotQueuedError';

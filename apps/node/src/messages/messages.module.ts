@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InboxModule } from '../inbox/inbox.module.js';
-import { OutboundModule } from '../outbound/outbound.module.js';
+import { LinkModule } from '../link/link.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { MessagesController } from './messages.controller.js';
 import { ReceiptsService } from './receipts.service.js';
@@ -10,7 +10,7 @@ import { SubmissionService } from './submission.service.js';
 
 /** Messages between this node and others: what it sends and their delivery state, and the receipts it gives. */
 @Module({
-  imports: [OutboundModule, OutboxModule, InboxModule],
+  imports: [LinkModule, OutboxModule, InboxModule],
   controllers: [MessagesController],
   providers: [SentStateRepository, SentMessagesService, SubmissionService, ReceiptsService],
   exports: [SentMessagesService, SubmissionService, ReceiptsService],

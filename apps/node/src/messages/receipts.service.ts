@@ -14,7 +14,7 @@ import {
 } from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
 import { InboxService } from '../inbox/inbox.service.js';
-import { OutboundRepository } from '../outbound/outbound.repository.js';
+import { HubLinkRepository } from '../link/hub-link.repository.js';
 import { OutboxService, type Submitted } from '../outbox/outbox.service.js';
 import type { UserReceiptKind } from './dto/receipt-request.dto.js';
 
@@ -37,7 +37,7 @@ export class ReceiptsService {
     private readonly config: NodeConfig,
     private readonly registry: RegistryIndex,
     private readonly inbox: InboxService,
-    private readonly outbound: OutboundRepository,
+    private readonly link: HubLinkRepository,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -47,7 +47,7 @@ export class ReceiptsService {
   /** Tells `origin` that its message `message` is in this node's inbox. */
   async sendDelivered(message: string, origin: string): Promise<void> {
     const receipt = this.receipt(message, origin, ReceiptKind.DELIVERED, '');
-    await this.outbound.publish('receipt', receipt);
+    await this.link.publish('receipt', receipt);
     this.logger.debug({ msgId: message, recipient: origin, receipt: 'DELIVERED' }, 'receipt sent');
   }
 

@@ -1,6 +1,7 @@
 import type { NatsConnectionService, PublishResult } from '#messaging';
 import { pino } from 'pino';
-import type { OutboundRepository, SealedEnvelope } from '../outbound/outbound.repository.js';
+import type { HubLinkRepository } from '../link/hub-link.repository.js';
+import type { SealedEnvelope } from '../link/sealed-envelope.js';
 import { MAX_IN_FLIGHT, OutboxSenderService } from './outbox-sender.service.js';
 import type { OutboxRepository } from './outbox.repository.js';
 import type { QueuedMessage } from './queued-message.js';
@@ -82,7 +83,7 @@ function setup() {
   };
   const sender = new OutboxSenderService(
     store as unknown as OutboxRepository,
-    jetstream as unknown as OutboundRepository,
+    jetstream as unknown as HubLinkRepository,
     connection as unknown as NatsConnectionService,
     pino({ level: 'silent' }),
   );

@@ -7,7 +7,7 @@ import {
 import { exponentialDelay, NatsConnectionService, type PublishResult } from '#messaging';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { OutboundRepository } from '../outbound/outbound.repository.js';
+import { HubLinkRepository } from '../link/hub-link.repository.js';
 import { AckWaiters } from './ack-waiters.js';
 import { OutboxRepository } from './outbox.repository.js';
 import type { QueuedMessage } from './queued-message.js';
@@ -48,7 +48,7 @@ export class OutboxSenderService implements OnApplicationBootstrap, BeforeApplic
 
   constructor(
     private readonly repository: OutboxRepository,
-    private readonly outbound: OutboundRepository,
+    private readonly hub: HubLinkRepository,
     private readonly connection: NatsConnectionService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -136,7 +136,7 @@ export class OutboxSenderService implements OnApplicationBootstrap, BeforeApplic
   }
 
   private send(message: QueuedMessage): Promise<Settled> {
-    return this.outbound.send(message, { timeoutMs: ATTEMPT_TIMEOUT_MS }).then(
+    return this.hub.send(message, { timeoutMs: ATTEMPT_TIMEOUT_MS }).then(
       (outcome): Settled => ({ ok: true, outcome }),
       (error: unknown): Settled => ({ ok: false, error }),
     );

@@ -3,7 +3,8 @@ import type { PublishResult } from '#messaging';
 import type { Clock } from '../common/clock.js';
 import { InvalidMessageError, NotQueuedError } from '../common/request.errors.js';
 import type { NodeConfig } from '../config/node.config.js';
-import type { OutboundRepository, SealedEnvelope } from '../outbound/outbound.repository.js';
+import type { HubLinkRepository } from '../link/hub-link.repository.js';
+import type { SealedEnvelope } from '../link/sealed-envelope.js';
 import type { SiteRelayService } from '../site/site-relay.service.js';
 import type { OutboxSenderService } from './outbox-sender.service.js';
 import type { OutboxRepository } from './outbox.repository.js';
@@ -27,7 +28,7 @@ function setup(
       return true;
     },
   };
-  const outbound = {
+  const link = {
     seal(kind: 'alert', message: { id: string }): SealedEnvelope {
       if (options.sealError) throw options.sealError;
       return {
@@ -53,7 +54,7 @@ function setup(
   const service = new OutboxService(
     { NODE_PUBLISH_WAIT_MS: WAIT_MS } as NodeConfig,
     repository as unknown as OutboxRepository,
-    outbound as unknown as OutboundRepository,
+    link as unknown as HubLinkRepository,
     sender as unknown as OutboxSenderService,
     site as unknown as SiteRelayService,
     clock,

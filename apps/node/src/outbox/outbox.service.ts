@@ -3,7 +3,8 @@ import { EncodeError, type MessageOf, type SendableKind } from '#contracts';
 import { Clock } from '../common/clock.js';
 import { InvalidMessageError, NotQueuedError } from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
-import { OutboundRepository, type SealedEnvelope } from '../outbound/outbound.repository.js';
+import { HubLinkRepository } from '../link/hub-link.repository.js';
+import type { SealedEnvelope } from '../link/sealed-envelope.js';
 import { SiteRelayService } from '../site/site-relay.service.js';
 import { OutboxSenderService } from './outbox-sender.service.js';
 import { OutboxRepository } from './outbox.repository.js';
@@ -33,7 +34,7 @@ export class OutboxService {
   constructor(
     private readonly config: NodeConfig,
     private readonly repository: OutboxRepository,
-    private readonly outbound: OutboundRepository,
+    private readonly link: HubLinkRepository,
     private readonly sender: OutboxSenderService,
     private readonly site: SiteRelayService,
     private readonly clock: Clock,
@@ -70,7 +71,7 @@ export class OutboxService {
   // Validation bounds every field, but only encoding knows the body's total size.
   private seal<K extends SendableKind>(kind: K, message: MessageOf<K>): SealedEnvelope {
     try {
-      return this.outbound.seal(kind, message);
+      return this.link.seal(kind, message);
     } catch (error) {
       if (error instanceof EncodeError) {
         throw new InvalidMessageError([{ field: '$', reason: error.message }], { cause: error });

@@ -1,28 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ingressSubject, type MessageOf, type SendableKind } from '#contracts';
-import { JetStreamPublisher, type OutboundEnvelope, type PublishResult } from '#messaging';
+import { JetStreamPublisher, type PublishResult } from '#messaging';
 import { MetricsService, LOGGER } from '#runtime';
 import { NodeSigner, sealMessage } from '#trust';
 import type { Logger } from 'pino';
-import { PublishFailedError } from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
-
-/**
- * One of this node's messages, signed and ready for the wire: what is published, byte for byte, on
- * every attempt, so that retries carry the same `Nats-Msg-Id` (the message id) and the same signature.
- */
-export interface SealedEnvelope extends OutboundEnvelope {
-  kind: SendableKind;
-}
+import { PublishFailedError } from './link.errors.js';
+import type { SealedEnvelope } from './sealed-envelope.js';
 
 /** How the outbox sender publishes: one attempt each, as it retries itself, in order. */
 export interface SendOptions {
   timeoutMs: number;
 }
 
-/** Signs this node's messages and publishes them to its ingress subject, waiting for JetStream's ack. */
+/**
+ * The node's link to the hub: signs this node's messages and publishes them to its ingress subject
+ * (`bl.in.<node>.<kind>`), waiting for JetStream's ack.
+ */
 @Injectable()
-export class OutboundRepository {
+export class HubLinkRepository {
   constructor(
     private readonly config: NodeConfig,
     private readonly signer: NodeSigner,
