@@ -3,5 +3,5 @@ export { createNodeApp } from './node-app.factory.js';
 export { NodeConfig } from './config/node.config.js';
 export { NodeIdentityError } from './identity/node-identity.error.js';
 export type { InboxItem, InboxKind } from './inbox/inbox-item.js';
-export type { DeliveryState } from './messages/delivery-state.js';
-export type { RecipientState, RejectionRecord, SentMessage, SentStatus } from './messages/sent-message.js';
+export type { DeliveryState } from './sent/delivery-state.js';
+export type { RecipientState, RejectionRecord, SentMessage, SentStatus } from './sent/sent-message.js';

@@ -13,7 +13,6 @@ import { NodeConfig } from './config/node.config.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import type { NodeIdentity } from './identity/node-identity.js';
 import { InboxModule } from './inbox/inbox.module.js';
-import { MessagesModule } from './messages/messages.module.js';
 import { NoticesModule } from './notices/notices.module.js';
 import { OutboxHealth } from './outbox/outbox.health.js';
 import { RebuildModule } from './rebuild/rebuild.module.js';
@@ -55,7 +54,6 @@ export class NodeModule {
         AlertsModule,
         NoticesModule,
         InboxModule,
-        MessagesModule,
         DeliveriesModule,
         SiteModule,
         RebuildModule,

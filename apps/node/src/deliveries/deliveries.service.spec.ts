@@ -19,8 +19,8 @@ import type { Clock } from '../common/clock.js';
 import type { NodeConfig } from '../config/node.config.js';
 import type { InboxItem } from '../inbox/inbox-item.js';
 import type { InboxService } from '../inbox/inbox.service.js';
-import type { ReceiptsService } from '../messages/receipts.service.js';
-import type { SentMessagesService } from '../messages/sent-messages.service.js';
+import type { ReceiptsService } from '../receipts/receipts.service.js';
+import type { SentMessagesService } from '../sent/sent-messages.service.js';
 import {
   alertRequest,
   fixtureKeys,

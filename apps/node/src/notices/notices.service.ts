@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SubmissionService, type Submitted } from '../messages/submission.service.js';
+import type { Submitted } from '../outbox/submitted.js';
+import { SubmissionService } from '../submission/submission.service.js';
 import { completeNotice } from './notice-defaults.js';
 
 /** Coordination notices this node's users send to explicit addressees. */

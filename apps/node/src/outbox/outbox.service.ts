@@ -8,20 +8,7 @@ import type { SealedEnvelope } from '../link/sealed-envelope.js';
 import { SiteRelayService } from '../site/site-relay.service.js';
 import { OutboxSenderService } from './outbox-sender.service.js';
 import { OutboxRepository } from './outbox.repository.js';
-
-/**
- * Where a message stands when the node answers its submitter: `accepted` once JetStream stored it
- * (the hub will route it), `queued` while it waits on the node's disk for the link.
- */
-export type SubmissionStatus = 'accepted' | 'queued';
-
-/** The outcome of a submission. */
-export interface Submitted {
-  id: string;
-  status: SubmissionStatus;
-  /** True when this id was already queued or stored (a client's retry): nothing new was sent. */
-  duplicate: boolean;
-}
+import type { Submitted } from './submitted.js';
 
 /**
  * The node's outbox, domain side: the one place where a message this node sends through its API is

@@ -14,7 +14,8 @@ import {
 } from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
 import { InboxService } from '../inbox/inbox.service.js';
-import { OutboxService, type Submitted } from '../outbox/outbox.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import type { Submitted } from '../outbox/submitted.js';
 import type { ReleaseRecord } from './release-record.js';
 import { ReleaseRepository } from './release.repository.js';
 

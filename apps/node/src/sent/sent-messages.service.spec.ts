@@ -110,6 +110,17 @@ describe('SentMessagesService', () => {
     expect(await service.status(ID)).toEqual({ id: ID, kind: 'alert', status: 'accepted', recipients: [] });
   });
 
+  it('records an alert or notice as accepted when JetStream stores it, and no other kind', async () => {
+    const { repository, service } = setup();
+    await service.recordAccepted('a-1', 'alert');
+    await service.recordAccepted('r-1', 'receipt');
+    await service.recordAccepted('n-1', 'notice');
+    expect([...repository.messages]).toEqual([
+      ['a-1', { kind: 'alert', status: 'accepted' }],
+      ['n-1', { kind: 'notice', status: 'accepted' }],
+    ]);
+  });
+
   it('shows a queued message as queued until JetStream acknowledges it, then accepted', async () => {
     const { service } = setup();
     await service.recordQueued(ID, 'alert');

@@ -15,7 +15,8 @@ import {
 import { NodeConfig } from '../config/node.config.js';
 import { InboxService } from '../inbox/inbox.service.js';
 import { HubLinkRepository } from '../link/hub-link.repository.js';
-import { OutboxService, type Submitted } from '../outbox/outbox.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import type { Submitted } from '../outbox/submitted.js';
 import type { UserReceiptKind } from './dto/receipt-request.dto.js';
 
 const USER_KINDS: Record<UserReceiptKind, ReceiptKind> = {

@@ -4,6 +4,7 @@ import {
   parseIngressSubject,
   RejectionReason,
   type Receipt,
+  type SendableKind,
   type Rejection,
   type RoutingReport,
 } from '#contracts';
@@ -12,21 +13,13 @@ import { LOGGER } from '#runtime';
 import { Clock } from '../common/clock.js';
 import { UnknownMessageError } from '../common/request.errors.js';
 import { advances, stateOfReceipt } from './delivery-state.js';
-import type { RecipientState, SentKind, SentMessage } from './sent-message.js';
+import { isSentKind, type RecipientState, type SentKind, type SentMessage } from './sent-message.js';
+import { StateContentionError } from './sent.errors.js';
 import { SentStateRepository } from './sent-state.repository.js';
 
 // Concurrent writers to one recipient are a handful at most (its receipts); losing this many
 // compare-and-set races in a row means something else is wrong, and the handler retries later.
 const MAX_ATTEMPTS = 16;
-
-/** A recipient's state kept changing under a compare-and-set; the caller should retry later. */
-export class StateContentionError extends Error {
-  override readonly name = 'StateContentionError';
-
-  constructor(id: string, recipient: string) {
-    super(`state of ${recipient} for message ${id} kept changing; giving up for now`);
-  }
-}
 
 // `INVALID` → `invalid`, `SIGNATURE_INVALID` → `signature-invalid`.
 function reasonName(reason: RejectionReason): string {
@@ -51,9 +44,13 @@ export class SentMessagesService {
     await this.repository.recordQueued(id, kind);
   }
 
-  /** Records that JetStream accepted message `id`; recipients are unknown until the routing report. */
-  async recordAccepted(id: string, kind: SentKind): Promise<void> {
-    await this.repository.recordAccepted(id, kind);
+  /**
+   * Records that JetStream accepted message `id`, when it is of a kind followed per recipient (the
+   * node's receipts, releases and group changes are not); recipients are unknown until the routing
+   * report. The outbox calls this before it lets go of the message, so a failed write is retried.
+   */
+  async recordAccepted(id: string, kind: SendableKind): Promise<void> {
+    if (isSentKind(kind)) await this.repository.recordAccepted(id, kind);
   }
 
   /** @throws UnknownMessageError unless this node sent message `id`. */

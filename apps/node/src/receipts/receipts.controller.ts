@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
@@ -15,27 +14,12 @@ import {
   MessageErrorResponseDto,
 } from '../common/dto/error-responses.dto.js';
 import { ReceiptRequestDto } from './dto/receipt-request.dto.js';
-import { SentMessageDto } from './dto/sent-message.dto.js';
 import { ReceiptsService } from './receipts.service.js';
-import { SentMessagesService } from './sent-messages.service.js';
 
 @ApiTags('messages')
 @Controller('v1/messages')
-export class MessagesController {
-  constructor(
-    private readonly sent: SentMessagesService,
-    private readonly receipts: ReceiptsService,
-  ) {}
-
-  @Get(':id')
-  @ApiOperation({
-    summary: 'For the sender: whether the hub accepted a message, and each recipient’s delivery state',
-  })
-  @ApiOkResponse({ type: SentMessageDto })
-  @ApiNotFoundResponse({ type: MessageErrorResponseDto, description: 'This node sent no such message.' })
-  status(@Param('id') id: string): Promise<SentMessageDto> {
-    return this.sent.status(id);
-  }
+export class ReceiptsController {
+  constructor(private readonly receipts: ReceiptsService) {}
 
   @Post(':id/receipts')
   @HttpCode(HttpStatus.ACCEPTED)

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { validateMessage, type MessageOf } from '#contracts';
 import { RegistryIndex, validationContextOf } from '#registry';
 import { LOGGER } from '#runtime';
@@ -7,39 +7,29 @@ import { Clock } from '../common/clock.js';
 import { IdGenerator } from '../common/id-generator.js';
 import { InvalidMessageError } from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
-import { OutboxSenderService } from '../outbox/outbox-sender.service.js';
-import { OutboxService, type Submitted } from '../outbox/outbox.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import type { Submitted } from '../outbox/submitted.js';
+import type { SentKind } from '../sent/sent-message.js';
+import { SentMessagesService } from '../sent/sent-messages.service.js';
 import { readMessage, stampOrigin } from './outgoing-message.js';
-import { isSentKind, type SentKind } from './sent-message.js';
-import { SentMessagesService } from './sent-messages.service.js';
-
-export type { Submitted } from '../outbox/outbox.service.js';
 
 /**
  * Turns a request body into a message this node sends: read, stamp as this node's, complete with
  * kind-specific defaults, validate by the hub's rules, then hand to the outbox (which signs, stores
- * and sends it), and record it as sent: queued, then accepted once JetStream has it.
+ * and sends it), and record it as sent: queued here, accepted by the outbox once JetStream has it.
  * Nothing is queued unless the message is valid.
  */
 @Injectable()
-export class SubmissionService implements OnModuleInit {
+export class SubmissionService {
   constructor(
     private readonly config: NodeConfig,
     private readonly registry: RegistryIndex,
     private readonly outbox: OutboxService,
-    private readonly sender: OutboxSenderService,
     private readonly sent: SentMessagesService,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
-
-  onModuleInit(): void {
-    // Before it leaves the outbox, so that a failed write is retried with the (duplicate) publish.
-    this.sender.onAcked(async ({ msgId, kind }) => {
-      if (isSentKind(kind)) await this.sent.recordAccepted(msgId, kind);
-    });
-  }
 
   /**
    * @param complete fills what the sender may leave out, after id, sender and sent time are set.

@@ -6,12 +6,11 @@ import type { Clock } from '../common/clock.js';
 import type { IdGenerator } from '../common/id-generator.js';
 import { InvalidMessageError, MalformedMessageError } from '../common/request.errors.js';
 import type { NodeConfig } from '../config/node.config.js';
-import { alertRequest, fixtureKeys, fixtureRegistry, noticeRequest } from '../../test/node.fixtures.js';
 import { NoticesService } from '../notices/notices.service.js';
-import type { AckListener, OutboxSenderService } from '../outbox/outbox-sender.service.js';
-import type { OutboxService, SubmissionStatus, Submitted } from '../outbox/outbox.service.js';
-import type { QueuedMessage } from '../outbox/queued-message.js';
-import type { SentMessagesService } from './sent-messages.service.js';
+import type { OutboxService } from '../outbox/outbox.service.js';
+import type { SubmissionStatus, Submitted } from '../outbox/submitted.js';
+import type { SentMessagesService } from '../sent/sent-messages.service.js';
+import { alertRequest, fixtureKeys, fixtureRegistry, noticeRequest } from '../../test/node.fixtures.js';
 import { SubmissionService } from './submission.service.js';
 
 const NOW = new Date('2025-03-14T08:30:00.000Z');
@@ -20,20 +19,15 @@ const NEW_ID = '0195940a-0000-7000-8000-00000000abcd';
 function setup(options: { status?: SubmissionStatus; duplicate?: boolean } = {}) {
   const queued: { kind: SendableKind; message: MessageOf<SendableKind> }[] = [];
   const recorded: { id: string; kind: string; status: string }[] = [];
-  const listeners: AckListener[] = [];
   const outbox = {
     async submit(kind: SendableKind, message: MessageOf<SendableKind>): Promise<Submitted> {
       queued.push({ kind, message });
       return { id: message.id, status: options.status ?? 'queued', duplicate: options.duplicate ?? false };
     },
   };
-  const sender = { onAcked: (listener: AckListener) => listeners.push(listener) };
   const sent = {
     async recordQueued(id: string, kind: string) {
       recorded.push({ id, kind, status: 'queued' });
-    },
-    async recordAccepted(id: string, kind: string) {
-      recorded.push({ id, kind, status: 'accepted' });
     },
   };
   const clock: Clock = { now: () => NOW };
@@ -42,23 +36,12 @@ function setup(options: { status?: SubmissionStatus; duplicate?: boolean } = {})
     { NODE_ID: 'kz-border' } as NodeConfig,
     new RegistryIndex(fixtureRegistry(fixtureKeys())),
     outbox as unknown as OutboxService,
-    sender as unknown as OutboxSenderService,
     sent as unknown as SentMessagesService,
     clock,
     ids,
     pino({ level: 'silent' }),
   );
-  service.onModuleInit();
-  // What the outbox sender does once JetStream has stored a queued message.
-  const ack = async (id: string, kind: SendableKind) => {
-    for (const listener of listeners)
-      await listener({ msgId: id, kind } as QueuedMessage, {
-        stream: 'BL_INGRESS',
-        seq: 1,
-        duplicate: false,
-      });
-  };
-  return { service, queued, recorded, ack };
+  return { service, queued, recorded };
 }
 
 describe('SubmissionService', () => {
@@ -75,17 +58,6 @@ describe('SubmissionService', () => {
     expect(message).toMatchObject({ id: NEW_ID, sender: 'kz-border' });
     expect(message.sent && timestampDate(message.sent)).toEqual(NOW);
     expect(recorded).toEqual([{ id: NEW_ID, kind: 'alert', status: 'queued' }]);
-  });
-
-  it('records an alert or notice as accepted when JetStream stores it, and no other kind', async () => {
-    const { recorded, ack } = setup();
-    await ack('a-1', 'alert');
-    await ack('r-1', 'receipt');
-    await ack('n-1', 'notice');
-    expect(recorded).toEqual([
-      { id: 'a-1', kind: 'alert', status: 'accepted' },
-      { id: 'n-1', kind: 'notice', status: 'accepted' },
-    ]);
   });
 
   it('queues nothing for an alert that breaks the rules, and names every broken field', async () => {

@@ -1,7 +1,7 @@
 import { timestampFromDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { DecodeError, messageFromJson, type MessageOf } from '#contracts';
 import { InvalidMessageError, MalformedMessageError } from '../common/request.errors.js';
-import type { SentKind } from './sent-message.js';
+import type { SentKind } from '../sent/sent-message.js';
 
 /** Who is sending, when, and where fresh ids come from. */
 export interface Origin {
