@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { HUB_JETSTREAM_DOMAIN } from '#contracts';
 import { MessagingModule, NatsConnectionService, inboxPrefixOf, seedFileAuthenticator } from '#messaging';
 import { RegistryModule } from '#registry';
@@ -31,6 +32,8 @@ export class NodeModule {
       module: NodeModule,
       global: true,
       imports: [
+        // News that travels up the feature stack (a lower feature never calls a higher one).
+        EventEmitterModule.forRoot(),
         RegistryModule.forRoot({ file: config.REGISTRY_FILE, index: registry, logger }),
         RedisModule.forRoot({ url: config.REDIS_URL }),
         MessagingModule.forRoot({

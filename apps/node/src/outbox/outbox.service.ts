@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { EncodeError, type MessageOf, type SendableKind } from '#contracts';
 import { Clock } from '../common/clock.js';
 import { InvalidMessageError, NotQueuedError } from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
 import { HubLinkRepository } from '../link/hub-link.repository.js';
 import type { SealedEnvelope } from '../link/sealed-envelope.js';
-import { SiteRelayService } from '../site/site-relay.service.js';
+import { MESSAGE_QUEUED, type MessageQueued } from './message-queued.js';
 import { OutboxSenderService } from './outbox-sender.service.js';
 import { OutboxRepository } from './outbox.repository.js';
 import type { Submitted } from './submitted.js';
@@ -13,7 +14,8 @@ import type { Submitted } from './submitted.js';
 /**
  * The node's outbox, domain side: the one place where a message this node sends through its API is
  * sealed (encoded and signed) and stored. It is committed to disk before the submitter hears anything,
- * offered to the node's national site (if any), then the sender publishes it; the submitter waits a moment (NODE_PUBLISH_WAIT_MS, unless sending is
+ * announced ({@link MESSAGE_QUEUED}: the site fast path offers it to the node's national site), then
+ * the sender publishes it; the submitter waits a moment (NODE_PUBLISH_WAIT_MS, unless sending is
  * failing) for JetStream's ack.
  */
 @Injectable()
@@ -23,7 +25,7 @@ export class OutboxService {
     private readonly repository: OutboxRepository,
     private readonly link: HubLinkRepository,
     private readonly sender: OutboxSenderService,
-    private readonly site: SiteRelayService,
+    private readonly events: EventEmitter2,
     private readonly clock: Clock,
   ) {}
 
@@ -40,8 +42,8 @@ export class OutboxService {
     } catch (error) {
       throw new NotQueuedError(envelope.msgId, { cause: error });
     }
-    // The node's own site has it at once, even while the link to the hub is cut; a retry was offered already.
-    if (fresh) this.site.offer(kind, message, envelope.body, envelope.headers);
+    // Told at once (the node's own site has it even while the link to the hub is cut); a retry was told already.
+    if (fresh) this.events.emit(MESSAGE_QUEUED, { kind, message, envelope } satisfies MessageQueued<K>);
     // Waiting starts before the sender wakes, so that no ack can come first. While sending fails
     // (the link is down) no ack will come soon: the submitter hears `queued` at once.
     const waitMs = this.sender.isFailing() ? 0 : this.config.NODE_PUBLISH_WAIT_MS;

@@ -1,0 +1,15 @@
+import type { MessageOf, SendableKind } from '#contracts';
+import type { SealedEnvelope } from '../link/sealed-envelope.js';
+
+/**
+ * Emitted (synchronously) when the outbox has queued a message it did not hold yet, before it waits
+ * for the ack; a client's retry of a queued id emits nothing. The site fast path listens.
+ */
+export const MESSAGE_QUEUED = 'outbox.message-queued';
+
+/** The payload of {@link MESSAGE_QUEUED}: the message as queued, and its sealed envelope. */
+export interface MessageQueued<K extends SendableKind = SendableKind> {
+  kind: K;
+  message: MessageOf<K>;
+  envelope: SealedEnvelope;
+}
