@@ -1,7 +1,7 @@
 // The node's public entry (`#node`): all that tests, benchmarks and other packages may use of it.
-export { createNodeApp } from './node-app.factory.js';
+export { createNodeApp } from './node-app.js';
 export { NodeConfig } from './config/node.config.js';
-export { NodeIdentityError } from './identity/node-identity.error.js';
+export { NodeIdentityError } from './identity/identity.errors.js';
 export type { InboxItem, InboxKind } from './inbox/inbox-item.js';
 export type { DeliveryState } from './sent/delivery-state.js';
 export type { RecipientState, RejectionRecord, SentMessage, SentStatus } from './sent/sent-message.js';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module.js';
 import { InboxModule } from '../inbox/inbox.module.js';
 import { ReceiptsModule } from '../receipts/receipts.module.js';
-import { ReleasesModule } from '../release/releases.module.js';
+import { ReleasesModule } from '../releases/releases.module.js';
 import { SentModule } from '../sent/sent.module.js';
 import { DeliveriesHandler } from './deliveries.handler.js';
 import { DeliveriesService } from './deliveries.service.js';

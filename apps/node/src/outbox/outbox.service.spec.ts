@@ -2,12 +2,13 @@ import { EncodeError, type MessageOf } from '#contracts';
 import type { PublishResult } from '#messaging';
 import type { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Clock } from '../common/clock.js';
-import { InvalidMessageError, NotQueuedError } from '../common/request.errors.js';
+import { InvalidMessageError } from '../common/common.errors.js';
 import type { NodeConfig } from '../config/node.config.js';
 import type { HubLinkRepository } from '../link/hub-link.repository.js';
 import type { SealedEnvelope } from '../link/sealed-envelope.js';
 import { MESSAGE_QUEUED, type MessageQueued } from './message-queued.js';
 import type { OutboxSenderService } from './outbox-sender.service.js';
+import { NotQueuedError } from './outbox.errors.js';
 import type { OutboxRepository } from './outbox.repository.js';
 import { OutboxService } from './outbox.service.js';
 

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { EncodeError, type MessageOf, type SendableKind } from '#contracts';
 import { Clock } from '../common/clock.js';
-import { InvalidMessageError, NotQueuedError } from '../common/request.errors.js';
+import { InvalidMessageError } from '../common/common.errors.js';
 import { NodeConfig } from '../config/node.config.js';
 import { HubLinkRepository } from '../link/hub-link.repository.js';
 import type { SealedEnvelope } from '../link/sealed-envelope.js';
 import { MESSAGE_QUEUED, type MessageQueued } from './message-queued.js';
 import { OutboxSenderService } from './outbox-sender.service.js';
+import { NotQueuedError } from './outbox.errors.js';
 import { OutboxRepository } from './outbox.repository.js';
 import type { Submitted } from './submitted.js';
 

@@ -12,7 +12,7 @@ import {
   AcceptedResponseDto,
   InvalidResponseDto,
   MessageErrorResponseDto,
-} from '../common/dto/error-responses.dto.js';
+} from '../openapi/responses.dto.js';
 import { ReceiptRequestDto } from './dto/receipt-request.dto.js';
 import { ReceiptsService } from './receipts.service.js';
 

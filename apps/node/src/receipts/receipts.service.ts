@@ -6,12 +6,8 @@ import { RegistryIndex, validationContextOf } from '#registry';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
+import { InvalidMessageError } from '../common/common.errors.js';
 import { IdGenerator } from '../common/id-generator.js';
-import {
-  InvalidMessageError,
-  UnknownMessageError,
-  UnverifiedMessageError,
-} from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
 import { InboxService } from '../inbox/inbox.service.js';
 import { HubLinkRepository } from '../link/hub-link.repository.js';
@@ -60,9 +56,7 @@ export class ReceiptsService {
    *   reason); NotQueuedError.
    */
   async answer(message: string, kind: UserReceiptKind, reason = ''): Promise<Submitted> {
-    const item = await this.inbox.get(message);
-    if (item === undefined) throw new UnknownMessageError(message);
-    if (!item.verified) throw new UnverifiedMessageError(message);
+    const item = await this.inbox.answerable(message);
     const submitted = await this.outbox.submit(
       'receipt',
       this.receipt(message, item.sender, USER_KINDS[kind], reason),

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MessageErrorResponseDto } from '../common/dto/error-responses.dto.js';
+import { MessageErrorResponseDto } from '../openapi/responses.dto.js';
 import { SentMessageDto } from './dto/sent-message.dto.js';
 import { SentMessagesService } from './sent-messages.service.js';
 

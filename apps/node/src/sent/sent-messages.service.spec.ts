@@ -9,7 +9,7 @@ import {
 } from '#contracts';
 import { pino } from 'pino';
 import type { Clock } from '../common/clock.js';
-import { UnknownMessageError } from '../common/request.errors.js';
+import { UnknownMessageError } from '../common/common.errors.js';
 import type { RecipientState, RejectionRecord, SentMessage, SentStatus } from './sent-message.js';
 import { SentMessagesService } from './sent-messages.service.js';
 import type { SentStateRepository, StoredRecipient } from './sent-state.repository.js';

@@ -11,11 +11,11 @@ import {
 import type { Logger } from 'pino';
 import { LOGGER } from '#runtime';
 import { Clock } from '../common/clock.js';
-import { UnknownMessageError } from '../common/request.errors.js';
+import { UnknownMessageError } from '../common/common.errors.js';
 import { advances, stateOfReceipt } from './delivery-state.js';
 import { isSentKind, type RecipientState, type SentKind, type SentMessage } from './sent-message.js';
-import { StateContentionError } from './sent.errors.js';
 import { SentStateRepository } from './sent-state.repository.js';
+import { StateContentionError } from './sent.errors.js';
 
 // Concurrent writers to one recipient are a handful at most (its receipts); losing this many
 // compare-and-set races in a row means something else is wrong, and the handler retries later.

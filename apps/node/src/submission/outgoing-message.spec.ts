@@ -1,8 +1,9 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { Category } from '#contracts';
-import { InvalidMessageError, MalformedMessageError } from '../common/request.errors.js';
 import { alertRequest } from '../../test/node.fixtures.js';
+import { InvalidMessageError } from '../common/common.errors.js';
 import { readMessage, stampOrigin, type Origin } from './outgoing-message.js';
+import { MalformedMessageError } from './submission.errors.js';
 
 const NOW = new Date('2025-03-14T08:30:00.123Z');
 const origin: Origin = { node: 'kz-border', now: NOW, newId: () => '0195940a-0000-7000-8000-000000000001' };

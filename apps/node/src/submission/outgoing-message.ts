@@ -1,7 +1,8 @@
 import { timestampFromDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { DecodeError, messageFromJson, type MessageOf } from '#contracts';
-import { InvalidMessageError, MalformedMessageError } from '../common/request.errors.js';
+import { InvalidMessageError } from '../common/common.errors.js';
 import type { SentKind } from '../sent/sent-message.js';
+import { MalformedMessageError } from './submission.errors.js';
 
 /** Who is sending, when, and where fresh ids come from. */
 export interface Origin {

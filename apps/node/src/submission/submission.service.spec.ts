@@ -2,15 +2,16 @@ import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { MessageOf, SendableKind } from '#contracts';
 import { RegistryIndex } from '#registry';
 import { pino } from 'pino';
+import { alertRequest, fixtureKeys, fixtureRegistry, noticeRequest } from '../../test/node.fixtures.js';
 import type { Clock } from '../common/clock.js';
+import { InvalidMessageError } from '../common/common.errors.js';
 import type { IdGenerator } from '../common/id-generator.js';
-import { InvalidMessageError, MalformedMessageError } from '../common/request.errors.js';
 import type { NodeConfig } from '../config/node.config.js';
 import { NoticesService } from '../notices/notices.service.js';
 import type { OutboxService } from '../outbox/outbox.service.js';
 import type { SubmissionStatus, Submitted } from '../outbox/submitted.js';
 import type { SentMessagesService } from '../sent/sent-messages.service.js';
-import { alertRequest, fixtureKeys, fixtureRegistry, noticeRequest } from '../../test/node.fixtures.js';
+import { MalformedMessageError } from './submission.errors.js';
 import { SubmissionService } from './submission.service.js';
 
 const NOW = new Date('2025-03-14T08:30:00.000Z');

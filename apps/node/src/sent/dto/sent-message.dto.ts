@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ViolationDto } from '../../common/dto/error-responses.dto.js';
+import { ViolationDto } from '../../openapi/responses.dto.js';
 import type { DeliveryState } from '../delivery-state.js';
 import type { SentMessage, SentStatus } from '../sent-message.js';
 

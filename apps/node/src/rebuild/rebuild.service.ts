@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { NodeConfig } from '../config/node.config.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
-import { RebuildConsumerLink } from './rebuild-consumer.link.js';
+import { RebuildConsumerRepository } from './rebuild-consumer.repository.js';
 
 /**
  * Keeps this node's Redis state whole: at start and every few seconds it checks the epoch marker,
@@ -17,14 +17,14 @@ import { RebuildConsumerLink } from './rebuild-consumer.link.js';
  * the live consumer handles meanwhile is taken in once), then writes the marker.
  */
 @Injectable()
-export class NodeRebuildService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RebuildService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly epoch: EpochMarker;
   private readonly watch: RebuildWatch;
 
   constructor(
     @Inject(REDIS) redis: Redis,
     private readonly config: NodeConfig,
-    private readonly link: RebuildConsumerLink,
+    private readonly rebuildConsumer: RebuildConsumerRepository,
     private readonly deliveries: DeliveriesService,
     metrics: MetricsService,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -32,7 +32,7 @@ export class NodeRebuildService implements OnApplicationBootstrap, OnApplication
     const key = nodeEpochKey(config.NODE_ID);
     this.epoch = new EpochMarker(redis, key, (run) => rebuildRunKey(key, run));
     this.watch = new RebuildWatch({
-      isWhole: async () => !this.link.isConnected() || (await this.epoch.isCurrent()),
+      isWhole: async () => !this.rebuildConsumer.isConnected() || (await this.epoch.isCurrent()),
       rebuild: () => this.rebuild(),
       rebuilding: metrics.rebuilding,
       onError: (error) => this.logger.warn({ err: error }, 'state rebuild failed; retrying'),
@@ -52,8 +52,8 @@ export class NodeRebuildService implements OnApplicationBootstrap, OnApplication
     const started = Date.now();
     this.logger.warn('node state missing in Redis; rebuilding from its deliveries');
     const run = await this.epoch.begin();
-    const consumer = await this.link.open(this.config.NODE_ID);
-    const read = await this.link.readAll(consumer, (msg) => this.takeIn(msg));
+    const consumer = await this.rebuildConsumer.open(this.config.NODE_ID);
+    const read = await this.rebuildConsumer.readAll(consumer, (msg) => this.takeIn(msg));
     if (!(await this.epoch.complete(run, new Date(started)))) {
       // Wiped again meanwhile: the next check starts over, on a fresh consumer.
       this.logger.warn('Redis was wiped again during the rebuild');

@@ -1,13 +1,10 @@
 import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import {
-  InvalidMessageError,
-  MalformedMessageError,
-  NotQueuedError,
-  UnknownMessageError,
-  UnverifiedMessageError,
-} from './request.errors.js';
+import { InvalidMessageError, UnknownMessageError } from '../common/common.errors.js';
+import { UnverifiedMessageError } from '../inbox/inbox.errors.js';
 import { PublishFailedError } from '../link/link.errors.js';
+import { NotQueuedError } from '../outbox/outbox.errors.js';
+import { MalformedMessageError } from '../submission/submission.errors.js';
 
 type RequestError =
   | MalformedMessageError
@@ -33,7 +30,7 @@ function toResponse(error: RequestError): { status: number; body: Record<string,
   return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { error: 'unavailable', id: error.id } };
 }
 
-/** Maps the node's typed request errors to their HTTP status and JSON body. */
+/** Maps the typed refusals of the node's features to their HTTP status and JSON body. */
 @Catch(
   MalformedMessageError,
   InvalidMessageError,

@@ -1,6 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { Violation } from '#contracts';
-import { InvalidMessageError } from './request.errors.js';
+import { InvalidMessageError } from '../common/common.errors.js';
 
 function violationsOf(errors: readonly ValidationError[], parent = ''): Violation[] {
   return errors.flatMap((error) => {

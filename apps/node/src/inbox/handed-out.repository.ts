@@ -26,7 +26,7 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
  * last few, which a later Redis wipe would then announce again (the event stream is at least once).
  */
 @Injectable()
-export class HandedOutLog implements OnApplicationBootstrap, OnApplicationShutdown {
+export class HandedOutRepository implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement<[string, number]>;
   private readonly prune: Database.Statement<[number]>;

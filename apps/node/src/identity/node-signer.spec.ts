@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { RegistryIndex } from '#registry';
 import { generateNodeKey } from '#trust';
 import { fixtureKeys, fixtureRegistry } from '../../test/node.fixtures.js';
-import { NodeIdentityError } from './node-identity.error.js';
-import { loadNodeSigner } from './node-signer.factory.js';
+import { NodeIdentityError } from './identity.errors.js';
+import { loadNodeSigner } from './node-signer.js';
 
 describe('loading the node signer', () => {
   const keys = fixtureKeys();

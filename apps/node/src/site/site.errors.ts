@@ -2,10 +2,11 @@
 export class SiteMembershipError extends Error {
   override readonly name = 'SiteMembershipError';
 
-  constructor(node: string, site: string, registered: string | undefined) {
+  constructor(node: string, site: string, registered: string | undefined, options?: { cause?: unknown }) {
     super(
       `NODE_SITE is ${site}, but the registry places ${node} ` +
         (registered === undefined ? 'in no site (no country)' : `in site ${registered}`),
+      options,
     );
   }
 }

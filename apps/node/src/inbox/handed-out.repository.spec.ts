@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../common/clock.js';
 import type { NodeConfig } from '../config/node.config.js';
-import { HandedOutLog } from './handed-out.log.js';
+import { HandedOutRepository } from './handed-out.repository.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-describe('HandedOutLog', () => {
+describe('HandedOutRepository', () => {
   let dir: string;
   let now: Date;
-  const open: HandedOutLog[] = [];
+  const open: HandedOutRepository[] = [];
   const openLog = () => {
-    const log = new HandedOutLog(
+    const log = new HandedOutRepository(
       { NODE_STORE_FILE: join(dir, 'store.sqlite') } as NodeConfig,
       {
         now: () => now,

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { JetStreamApiCodes, JetStreamApiError, type Consumer, type JsMsg } from '@nats-io/jetstream';
 import { STREAM_DELIVERY, nodeRebuildConsumer, rebuildRequestSubject } from '#contracts';
 import { NatsConnectionService } from '#messaging';
+import { RebuildConsumerUnavailableError } from './rebuild.errors.js';
 
 // The hub answers within a round trip or two; asking this often for this long covers a busy hub.
 const ASK_INTERVAL_MS = 500;
@@ -11,21 +12,12 @@ const ASK_ATTEMPTS = 40;
 const BATCH = 64;
 const FETCH_EXPIRES_MS = 2_000;
 
-/** The hub did not provide the rebuild consumer in time (down, or unreachable); try again later. */
-export class RebuildConsumerUnavailableError extends Error {
-  override readonly name = 'RebuildConsumerUnavailableError';
-
-  constructor(node: string) {
-    super(`the hub did not provide rebuild consumer ${nodeRebuildConsumer(node)}`);
-  }
-}
-
 /**
  * This node's side of the rebuild consumer: asks the hub for it (a node may not create consumers)
  * and reads it from the first delivery to the last, in bounded batches.
  */
 @Injectable()
-export class RebuildConsumerLink {
+export class RebuildConsumerRepository {
   constructor(private readonly nats: NatsConnectionService) {}
 
   /** True while the node holds a live connection to NATS (no rebuild without one). */

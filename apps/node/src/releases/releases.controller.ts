@@ -12,7 +12,7 @@ import {
   AcceptedResponseDto,
   InvalidResponseDto,
   MessageErrorResponseDto,
-} from '../common/dto/error-responses.dto.js';
+} from '../openapi/responses.dto.js';
 import { ReleaseDecisionDto } from './dto/release-decision.dto.js';
 import { ReleasesOverviewDto } from './dto/release-item.dto.js';
 import { ReleaseRequestDto } from './dto/release-request.dto.js';

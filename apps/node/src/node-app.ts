@@ -4,14 +4,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JetStreamServer, NatsConnectionService } from '#messaging';
 import { PinoLoggerService } from '#runtime';
 import type { Logger } from 'pino';
-import { JsonSyntaxFilter } from './common/json-syntax.filter.js';
-import { RequestErrorFilter } from './common/request-error.filter.js';
-import { requestValidationPipe } from './common/request-validation.pipe.js';
 import { NodeConfig } from './config/node.config.js';
 import { deliveriesConsumer } from './deliveries/deliveries.consumer.js';
+import { JsonSyntaxFilter } from './http/json-syntax.filter.js';
+import { RequestErrorFilter } from './http/request-error.filter.js';
+import { requestValidationPipe } from './http/request-validation.pipe.js';
+import { setupSwagger } from './http/swagger.js';
 import { loadNodeIdentity } from './identity/node-identity.js';
 import { NodeModule } from './node.module.js';
-import { setupSwagger } from './openapi/swagger.js';
 
 /**
  * Builds and starts a node except for its HTTP listener: connects Redis and NATS (as the node's nkey

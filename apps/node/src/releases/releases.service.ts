@@ -6,18 +6,14 @@ import { RegistryIndex, validationContextOf } from '#registry';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
+import { InvalidMessageError, UnknownMessageError } from '../common/common.errors.js';
 import { IdGenerator } from '../common/id-generator.js';
-import {
-  InvalidMessageError,
-  UnknownMessageError,
-  UnverifiedMessageError,
-} from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
 import { InboxService } from '../inbox/inbox.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import type { Submitted } from '../outbox/submitted.js';
 import type { ReleaseRecord } from './release-record.js';
-import { ReleaseRepository } from './release.repository.js';
+import { ReleasesRepository } from './releases.repository.js';
 
 /**
  * The node's side of the release workflow: ask a message's originator to release it to a further
@@ -32,7 +28,7 @@ export class ReleasesService {
     private readonly registry: RegistryIndex,
     private readonly inbox: InboxService,
     private readonly outbox: OutboxService,
-    private readonly releases: ReleaseRepository,
+    private readonly releases: ReleasesRepository,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -43,9 +39,7 @@ export class ReleasesService {
    * @throws UnknownMessageError, UnverifiedMessageError, InvalidMessageError, NotQueuedError.
    */
   async request(message: string, to: string, reason = ''): Promise<Submitted> {
-    const item = await this.inbox.get(message);
-    if (item === undefined) throw new UnknownMessageError(message);
-    if (!item.verified) throw new UnverifiedMessageError(message);
+    const item = await this.inbox.answerable(message);
     const request = this.release(message, item.sender, to, { case: 'request', value: { reason } });
     return this.publish(request);
   }

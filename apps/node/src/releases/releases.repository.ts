@@ -12,7 +12,7 @@ type Book = 'requests' | 'answers';
  * originator, and `answers` the originators gave to this node's own requests.
  */
 @Injectable()
-export class ReleaseRepository {
+export class ReleasesRepository {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: NodeConfig,

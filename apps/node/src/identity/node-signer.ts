@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RegistryIndex } from '#registry';
 import { NodeSigner } from '#trust';
-import { NodeIdentityError } from './node-identity.error.js';
+import { NodeIdentityError } from './identity.errors.js';
 
 function readSeed(path: string): string {
   try {
