@@ -1,5 +1,4 @@
-import { inboxItemKey, inboxListKey } from '#contracts';
-import type { InboxItem } from '#node';
+import { inboxItemKey, inboxListKey, type InboxItem } from '#node';
 import { Redis } from 'ioredis';
 
 const READ_CHUNK = 1_000;

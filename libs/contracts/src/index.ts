@@ -165,18 +165,10 @@ export {
 } from './streams.js';
 export {
   REDIS_PREFIX,
-  inboxSeenKey,
-  inboxListKey,
-  inboxItemKey,
-  sentStateKey,
   routeRecordKey,
   releaseRequestKey,
-  releaseRequestsKey,
-  releaseAnswersKey,
-  groupViewsKey,
   rateBucketKey,
   acceptedIdKey,
-  nodeEpochKey,
   HUB_EPOCH_KEY,
   rebuildRunKey,
 } from './redis-keys.js';

@@ -8,9 +8,8 @@ import type { INestApplication } from '@nestjs/common';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
-import { inboxListKey } from '#contracts';
 import { NatsConnectionService } from '#messaging';
-import { createNodeApp } from '#node';
+import { createNodeApp, inboxListKey } from '#node';
 import { fixtureKeys, fixtureRegistry } from '#node/testing';
 import { createLogger } from '#runtime';
 import {

@@ -14,9 +14,8 @@ import {
   STREAM_DELIVERY,
   STREAM_INGRESS,
   decodeMessage,
-  nodeEpochKey,
 } from '#contracts';
-import type { InboxItem, SentMessage } from '#node';
+import { nodeEpochKey, type InboxItem, type SentMessage } from '#node';
 import { alertRequest } from '#node/testing';
 import { waitFor } from '#testing';
 import { startInProcessNetwork, type InProcessNetwork } from '../support/in-process-network.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { JsMsg } from '@nats-io/jetstream';
-import { nodeEpochKey, rebuildRunKey } from '#contracts';
+import { rebuildRunKey } from '#contracts';
 import { PermanentFailure } from '#messaging';
 import { EpochMarker, MetricsService, REDIS, RebuildWatch, LOGGER } from '#runtime';
 import { Redis } from 'ioredis';
@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { NodeConfig } from '../config/node.config.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { RebuildConsumerRepository } from './rebuild-consumer.repository.js';
+import { nodeEpochKey } from './rebuild.keys.js';
 
 /**
  * Keeps this node's Redis state whole: at start and every few seconds it checks the epoch marker,

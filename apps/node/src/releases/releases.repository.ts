@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { releaseAnswersKey, releaseRequestsKey } from '#contracts';
 import { REDIS } from '#runtime';
 import { Redis } from 'ioredis';
 import { NodeConfig } from '../config/node.config.js';
 import type { ReleaseRecord } from './release-record.js';
+import { releaseAnswersKey, releaseRequestsKey } from './releases.keys.js';
 
 type Book = 'requests' | 'answers';
 

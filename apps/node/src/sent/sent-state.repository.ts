@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { sentStateKey } from '#contracts';
 import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
 import { execTransaction } from '../common/redis-transaction.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { RecipientState, RejectionRecord, SentMessage, SentStatus } from './sent-message.js';
+import { sentStateKey } from './sent.keys.js';
 
 // One hash per sent message (sentStateKey): a field per recipient node holding its RecipientState
 // as JSON, and '@'-prefixed fields for the message itself ('@' cannot start a node id).
