@@ -7,7 +7,6 @@ import type { Clock } from '../common/clock.js';
 import { InvalidMessageError } from '../common/common.errors.js';
 import type { IdGenerator } from '../common/id-generator.js';
 import type { NodeConfig } from '../config/node.config.js';
-import { NoticesService } from '../notices/notices.service.js';
 import type { OutboxService } from '../outbox/outbox.service.js';
 import type { SubmissionStatus, Submitted } from '../outbox/submitted.js';
 import type { SentMessagesService } from '../sent/sent-messages.service.js';
@@ -91,7 +90,7 @@ describe('SubmissionService', () => {
 
   it('completes a notice with its thread and deadline before validating it', async () => {
     const { service, queued } = setup();
-    await new NoticesService(service).publish(noticeRequest());
+    await service.submit('notice', noticeRequest());
     const notice = queued[0]?.message as MessageOf<'notice'>;
     expect(notice.thread).toBe(NEW_ID);
     expect(notice.deadline && timestampDate(notice.deadline)).toEqual(

@@ -11,6 +11,7 @@ import { OutboxService } from '../outbox/outbox.service.js';
 import type { Submitted } from '../outbox/submitted.js';
 import type { SentKind } from '../sent/sent-message.js';
 import { SentMessagesService } from '../sent/sent-messages.service.js';
+import { completeNotice } from './notice-defaults.js';
 import { readMessage, stampOrigin } from './outgoing-message.js';
 
 /**
@@ -32,18 +33,15 @@ export class SubmissionService {
   ) {}
 
   /**
-   * @param complete fills what the sender may leave out, after id, sender and sent time are set.
+   * Sends the `kind` message in `json` (protobuf JSON mapping) as this node's.
    * @throws MalformedMessageError, InvalidMessageError (HTTP 400), NotQueuedError (HTTP 503).
    */
-  async submit<K extends SentKind>(
-    kind: K,
-    json: unknown,
-    complete?: (message: MessageOf<K>, sent: Date) => void,
-  ): Promise<Submitted> {
+  async submit<K extends SentKind>(kind: K, json: unknown): Promise<Submitted> {
     const now = this.clock.now();
     const message = readMessage(kind, json);
     stampOrigin(message, { node: this.config.NODE_ID, now, newId: () => this.ids.next() });
-    complete?.(message, now);
+    // What the sender may leave out, once id, sender and sent time are set.
+    if (kind === 'notice') completeNotice(message as MessageOf<'notice'>, now);
     const violations = validateMessage(kind, message, validationContextOf(this.registry, now));
     if (violations.length > 0) {
       this.logger.info({ msgId: message.id, kind, violations: violations.length }, 'submission refused');
