@@ -6,7 +6,7 @@ import { InvalidMessageError } from '../common/common.errors.js';
 import type { NodeConfig } from '../config/node.config.js';
 import type { HubLinkRepository } from '../link/hub-link.repository.js';
 import type { SealedEnvelope } from '../link/sealed-envelope.js';
-import { MESSAGE_QUEUED, type MessageQueued } from './message-queued.js';
+import { MESSAGE_QUEUED, type MessageQueued } from './outbox-events.js';
 import type { OutboxSenderService } from './outbox-sender.service.js';
 import { NotQueuedError } from './outbox.errors.js';
 import type { OutboxRepository } from './outbox.repository.js';

@@ -6,7 +6,7 @@ import { InvalidMessageError } from '../common/common.errors.js';
 import { NodeConfig } from '../config/node.config.js';
 import { HubLinkRepository } from '../link/hub-link.repository.js';
 import type { SealedEnvelope } from '../link/sealed-envelope.js';
-import { MESSAGE_QUEUED, type MessageQueued } from './message-queued.js';
+import { MESSAGE_QUEUED, type MessageQueued } from './outbox-events.js';
 import { OutboxSenderService } from './outbox-sender.service.js';
 import { NotQueuedError } from './outbox.errors.js';
 import { OutboxRepository } from './outbox.repository.js';

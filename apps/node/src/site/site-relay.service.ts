@@ -5,7 +5,7 @@ import { RegistryIndex } from '#registry';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { NodeConfig } from '../config/node.config.js';
-import { MESSAGE_QUEUED, type MessageQueued } from '../outbox/message-queued.js';
+import { MESSAGE_QUEUED, type MessageQueued } from '../outbox/outbox-events.js';
 import { SiteLinkRepository } from './site-link.repository.js';
 import { isSiteKind, siteRecipients, type SiteKind } from './site-recipients.js';
 
