@@ -23,7 +23,11 @@ export class ReceiptsController {
 
   @Post(':id/receipts')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Answer a received message: read, acknowledged, or declined with a reason' })
+  @ApiOperation({
+    summary: 'Answer a received message: read, acknowledged, or declined with a reason',
+    // Stable for clients generated from the document, whichever class serves it.
+    operationId: 'MessagesController_answer',
+  })
   @ApiAcceptedResponse({
     type: AcceptedResponseDto,
     description: 'The signed receipt is on its way; `id` is its id.',

@@ -12,6 +12,8 @@ export class SentMessagesController {
   @Get(':id')
   @ApiOperation({
     summary: 'For the sender: whether the hub accepted a message, and each recipient’s delivery state',
+    // Stable for clients generated from the document, whichever class serves it.
+    operationId: 'MessagesController_status',
   })
   @ApiOkResponse({ type: SentMessageDto })
   @ApiNotFoundResponse({ type: MessageErrorResponseDto, description: 'This node sent no such message.' })
