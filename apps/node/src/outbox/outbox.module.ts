@@ -11,6 +11,6 @@ import { OutboxService } from './outbox.service.js';
 @Module({
   imports: [LinkModule, SentModule],
   providers: [OutboxRepository, OutboxSenderService, OutboxService, OutboxMetrics, OutboxHealth],
-  exports: [OutboxService, OutboxSenderService, OutboxRepository],
+  exports: [OutboxService],
 })
 export class OutboxModule {}

@@ -43,7 +43,8 @@ export class OutboxService {
     } catch (error) {
       throw new NotQueuedError(envelope.msgId, { cause: error });
     }
-    // Told at once (the node's own site has it even while the link to the hub is cut); a retry was told already.
+    // Announced at once, so the node's own site has it even while the link to the hub is cut; a
+    // retry was announced already.
     if (fresh) this.events.emit(MESSAGE_QUEUED, { kind, message, envelope } satisfies MessageQueued<K>);
     // Waiting starts before the sender wakes, so that no ack can come first. While sending fails
     // (the link is down) no ack will come soon: the submitter hears `queued` at once.
