@@ -1,6 +1,6 @@
 import { createLogger, validateConfig } from '#runtime';
 import { NodeConfig } from './config/node.config.js';
-import { createNodeApp } from './node-app.factory.js';
+import { createNodeApp } from './node-app.js';
 
 // Entry point of one agency node: config from the environment, then the app, then the HTTP port.
 async function main(): Promise<void> {

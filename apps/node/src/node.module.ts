@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { HUB_JETSTREAM_DOMAIN } from '#contracts';
 import { MessagingModule, NatsConnectionService, inboxPrefixOf, seedFileAuthenticator } from '#messaging';
 import { RegistryModule } from '#registry';
@@ -7,22 +8,28 @@ import { NodeSigner } from '#trust';
 import type { Logger } from 'pino';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { Clock } from './common/clock.js';
-import { HttpDrainService } from './common/http-drain.service.js';
 import { IdGenerator } from './common/id-generator.js';
 import { NodeConfig } from './config/node.config.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
+import { HttpDrainService } from './http/http-drain.service.js';
 import type { NodeIdentity } from './identity/node-identity.js';
+import { GroupsModule } from './groups/groups.module.js';
 import { InboxModule } from './inbox/inbox.module.js';
-import { MessagesModule } from './messages/messages.module.js';
+import { LinkModule } from './link/link.module.js';
 import { NoticesModule } from './notices/notices.module.js';
 import { OutboxHealth } from './outbox/outbox.health.js';
+import { OutboxModule } from './outbox/outbox.module.js';
 import { RebuildModule } from './rebuild/rebuild.module.js';
+import { ReceiptsModule } from './receipts/receipts.module.js';
+import { ReleasesModule } from './releases/releases.module.js';
+import { SentModule } from './sent/sent.module.js';
 import { SiteModule } from './site/site.module.js';
+import { SubmissionModule } from './submission/submission.module.js';
 
 /**
- * The agency node. Global to every feature: the validated config, the logger, the node's signer, the
- * clock and the id source; the registry with the verifier of other nodes' signatures. Then Redis, NATS,
- * health and metrics, and the features.
+ * The agency node. Global to every feature, as infrastructure: the validated config, the logger, the
+ * node's signer, the clock and the id source; the registry with the verifier of other nodes'
+ * signatures; Redis, NATS, health and metrics; the event emitter. Then the features, none global.
  */
 @Module({})
 export class NodeModule {
@@ -32,6 +39,8 @@ export class NodeModule {
       module: NodeModule,
       global: true,
       imports: [
+        // News that travels up the feature stack (a lower feature never calls a higher one).
+        EventEmitterModule.forRoot(),
         RegistryModule.forRoot({ file: config.REGISTRY_FILE, index: registry, logger }),
         RedisModule.forRoot({ url: config.REDIS_URL }),
         MessagingModule.forRoot({
@@ -52,13 +61,20 @@ export class NodeModule {
           nats: NatsConnectionService,
           details: [OutboxHealth],
         }),
+        // The features, top of the stack first (docs/architecture.md); each imports those it uses.
+        RebuildModule,
+        SiteModule,
+        DeliveriesModule,
         AlertsModule,
         NoticesModule,
+        SubmissionModule,
+        ReceiptsModule,
+        ReleasesModule,
+        GroupsModule,
         InboxModule,
-        MessagesModule,
-        DeliveriesModule,
-        SiteModule,
-        RebuildModule,
+        OutboxModule,
+        SentModule,
+        LinkModule,
       ],
       providers: [
         { provide: NodeConfig, useValue: config },

@@ -1,6 +1,5 @@
-import { inboxItemKey, inboxListKey } from '#contracts';
+import { inboxItemKey, inboxListKey, type InboxItem } from '#node';
 import { Redis } from 'ioredis';
-import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
 
 const READ_CHUNK = 1_000;
 

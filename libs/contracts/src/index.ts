@@ -165,14 +165,6 @@ export {
 } from './streams.js';
 export {
   REDIS_PREFIX,
-  inboxSeenKey,
-  inboxListKey,
-  inboxItemKey,
-  sentStateKey,
-  releaseRequestsKey,
-  releaseAnswersKey,
-  groupViewsKey,
-  nodeEpochKey,
   rebuildRunKey,
 } from './redis-keys.js';
 export { AuditEvent, AuditEntrySchema, type AuditEntry } from './gen/borderlink/v1/audit_pb.js';

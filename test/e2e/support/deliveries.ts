@@ -1,11 +1,6 @@
 // Streams of alerts through a node's API, and exact accounting of what each recipient got.
-import {
-  DELIVERY_WILDCARD,
-  STREAM_DELIVERY,
-  deliveryFilter,
-  inboxListKey,
-  parseDeliverySubject,
-} from '#contracts';
+import { DELIVERY_WILDCARD, STREAM_DELIVERY, deliveryFilter, parseDeliverySubject } from '#contracts';
+import { inboxListKey } from '#node';
 import { waitFor } from '#testing';
 import type { E2eStack } from './e2e-stack.js';
 import { metric, postJson } from './node-api.js';

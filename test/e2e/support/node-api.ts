@@ -1,7 +1,6 @@
 // A client of the agency node's REST API, as an agency's own systems would use it.
+import type { InboxItem, SentMessage } from '#node';
 import { waitFor } from '#testing';
-import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
-import type { SentMessage } from '../../../apps/node/src/messages/sent-message.js';
 
 export type { InboxItem, SentMessage };
 

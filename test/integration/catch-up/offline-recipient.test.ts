@@ -2,10 +2,9 @@
 // arrives, each sender's messages in the order sent, and the senders see its state move from
 // pending to delivered. Hub and nodes in-process, each node on its own nkey, on a spawned NATS
 // running the generated configuration, and a spawned Redis.
+import type { InboxItem, SentMessage } from '#node';
+import { alertRequest } from '#node/testing';
 import { waitFor } from '#testing';
-import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
-import type { SentMessage } from '../../../apps/node/src/messages/sent-message.js';
-import { alertRequest } from '../../../apps/node/src/node.fixtures.js';
 import { startInProcessNetwork, type InProcessNetwork } from '../support/in-process-network.js';
 
 const SENDERS = ['kz-border', 'tj-border'] as const;

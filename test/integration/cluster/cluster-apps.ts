@@ -8,8 +8,9 @@ import type { INestApplication } from '@nestjs/common';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
-import { inboxListKey } from '#contracts';
 import { NatsConnectionService } from '#messaging';
+import { createNodeApp, inboxListKey } from '#node';
+import { fixtureKeys, fixtureRegistry } from '#node/testing';
 import { createLogger } from '#runtime';
 import {
   startNatsCluster,
@@ -20,8 +21,6 @@ import {
 } from '#testing';
 import { bootstrapHub } from '#hub';
 import { natsConfigOf } from '#nats-config';
-import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
-import { fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';
 import { appConfigs } from '../support/app-configs.js';
 import { connectAs, generateOperatorKey } from '../support/secured-nats.js';
 

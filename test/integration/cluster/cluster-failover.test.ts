@@ -3,8 +3,8 @@
 // and the hub and the nodes move to the surviving servers by themselves.
 import { v7 } from 'uuid';
 import { STREAM_DEFINITIONS, STREAM_GROUPS, STREAM_INGRESS } from '#contracts';
+import { alertRequest } from '#node/testing';
 import { waitFor, type NatsClusterMember } from '#testing';
-import { alertRequest } from '../../../apps/node/src/node.fixtures.js';
 import { RECIPIENT, SENDER, serverOf, startClusterApps, type ClusterApps } from './cluster-apps.js';
 
 const ALERTS = 1_000;

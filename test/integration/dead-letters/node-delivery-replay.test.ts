@@ -14,10 +14,10 @@ import {
   messageFromJson,
   nodeDeliveryConsumer,
 } from '#contracts';
+import type { InboxItem } from '#node';
+import { alertRequest, sealMessage } from '#node/testing';
 import { waitFor } from '#testing';
 import { DeadLetterNotFoundError, listDeadLetters, replayDeadLetter, type DeadLetterSource } from '#cli';
-import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
-import { alertRequest, sealMessage } from '../../../apps/node/src/node.fixtures.js';
 import { NODE, startTestbed, type NodeTestbed } from '../node/node-harness.js';
 
 // Two attempts, so that the node gives up while its Redis is down within a few seconds.

@@ -7,12 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { createNodeApp, NodeConfig } from '#node';
+import { alertRequest, fixtureKeys, fixtureRegistry } from '#node/testing';
 import { stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
 import { startRedis, waitFor, type RedisServerHandle } from '#testing';
-import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
-import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
-import { alertRequest, fixtureKeys, fixtureRegistry } from '../../../apps/node/src/node.fixtures.js';
 import { bootHub, writeHubFiles, type HubFiles } from '../support/secured-nats.js';
 import {
   generateLeafKeys,

@@ -25,15 +25,10 @@ import {
   type MessageKind,
   type MessageOf,
 } from '#contracts';
+import type { InboxItem } from '#node';
+import { alertRequest, noticeRequest, sealMessage, type FixtureNode } from '#node/testing';
 import { waitFor } from '#testing';
 import { SignatureVerifier, readSignedFields } from '#trust';
-import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
-import {
-  alertRequest,
-  noticeRequest,
-  sealMessage,
-  type FixtureNode,
-} from '../../../apps/node/src/node.fixtures.js';
 import { NODE, startTestbed, type NodeTestbed } from './node-harness.js';
 
 let testbed: NodeTestbed;

@@ -9,13 +9,12 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { STREAM_DEFINITIONS } from '#contracts';
 import { provisionStreams } from '#messaging';
+import { createNodeApp, NodeConfig } from '#node';
+import { fixtureKeys, fixtureRegistry, type FixtureKeys } from '#node/testing';
 import { RegistryIndex, stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
 import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { provisionNodeConsumers, receivingNodes } from '#hub';
-import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
-import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
-import { fixtureKeys, fixtureRegistry, type FixtureKeys } from '../../../apps/node/src/node.fixtures.js';
 import { connectAs, generateOperatorKey, startSecuredNats } from '../support/secured-nats.js';
 
 /** The node under test in the fixture registry. */

@@ -1,5 +1,5 @@
+import { NodeIdentityError } from '#node';
 import { generateNodeKey } from '#trust';
-import { NodeIdentityError } from '../../../apps/node/src/identity/node-identity.error.js';
 import { startTestbed, type NodeTestbed } from './node-harness.js';
 
 let testbed: NodeTestbed;

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { HEADER_MSG_ID, nodeDeliveryConsumer, STREAM_DELIVERY, STREAM_INGRESS } from '#contracts';
+import { alertRequest } from '#node/testing';
 import { waitFor } from '#testing';
-import { alertRequest } from '../../../apps/node/src/node.fixtures.js';
 import { NODE, startTestbed, type NodeTestbed } from '../node/node-harness.js';
 import { storedMessages } from '../support/secured-nats.js';
 

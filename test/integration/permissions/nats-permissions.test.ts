@@ -4,10 +4,10 @@ import { AckPolicy, jetstream, jetstreamManager, type JetStreamClient } from '@n
 import { AuthorizationError, type NatsConnection } from '@nats-io/transport-node';
 import { STREAM_DELIVERY, STREAM_INGRESS, deliveryFilter, nodeDeliveryConsumer } from '#contracts';
 import { bindConsumer, inboxPrefixOf } from '#messaging';
+import { fixtureKeys, fixtureRegistry, type FixtureKeys } from '#node/testing';
 import type { Registry } from '#registry';
 import type { NatsServerHandle } from '#testing';
 import { nodeDeliveryConsumerSpec, provisionNodeConsumers } from '#hub';
-import { fixtureKeys, fixtureRegistry, type FixtureKeys } from '../../../apps/node/src/node.fixtures.js';
 import { connectAs, permissionViolation, provisionAsHub, startSecuredNats } from './permissions.harness.js';
 
 const A = 'kz-border';

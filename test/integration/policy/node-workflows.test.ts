@@ -1,9 +1,9 @@
 // The release workflow and closed user groups through the nodes' REST APIs: a hub and three nodes
 // in-process, each connecting with its own nkey, on a spawned NATS running the configuration
 // `borderlink nats-config` generates for the registry (authentication and permissions on) and Redis.
+import type { InboxItem } from '#node';
+import { alertRequest } from '#node/testing';
 import { waitFor } from '#testing';
-import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
-import { alertRequest } from '../../../apps/node/src/node.fixtures.js';
 import { startInProcessNetwork, type InProcessNetwork } from '../support/in-process-network.js';
 
 const NODES = ['kz-border', 'tj-border', 'unodc'] as const;

@@ -13,13 +13,11 @@ import {
   STREAM_DELIVERY,
   STREAM_INGRESS,
   decodeMessage,
-  nodeEpochKey,
 } from '#contracts';
+import { nodeEpochKey, type InboxItem, type SentMessage } from '#node';
+import { alertRequest } from '#node/testing';
 import { waitFor } from '#testing';
 import { HUB_EPOCH_KEY } from '#hub';
-import type { InboxItem } from '../../../apps/node/src/inbox/inbox-item.js';
-import type { SentMessage } from '../../../apps/node/src/messages/sent-message.js';
-import { alertRequest } from '../../../apps/node/src/node.fixtures.js';
 import { startInProcessNetwork, type InProcessNetwork } from '../support/in-process-network.js';
 import { publishOn, storedMessages } from '../support/secured-nats.js';
 

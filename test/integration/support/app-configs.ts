@@ -2,11 +2,11 @@
 // seed are written to files in `dir`, as a deployment would hold them.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { NodeConfig } from '#node';
+import type { FixtureKeys, FixtureNode } from '#node/testing';
 import { stringifyRegistry, type Registry } from '#registry';
 import { validateConfig } from '#runtime';
 import { HubConfig } from '#hub';
-import { NodeConfig } from '../../../apps/node/src/config/node.config.js';
-import type { FixtureKeys, FixtureNode } from '../../../apps/node/src/node.fixtures.js';
 
 export interface AppConfigsInput {
   dir: string;

@@ -5,16 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { createNodeApp } from '#node';
+import { fixtureKeys, fixtureRegistry, type FixtureKeys, type FixtureNode } from '#node/testing';
 import { createLogger } from '#runtime';
 import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { bootstrapHub } from '#hub';
-import { createNodeApp } from '../../../apps/node/src/node-app.factory.js';
-import {
-  fixtureKeys,
-  fixtureRegistry,
-  type FixtureKeys,
-  type FixtureNode,
-} from '../../../apps/node/src/node.fixtures.js';
 import { appConfigs } from './app-configs.js';
 import { connectAs, generateOperatorKey, startSecuredNats } from './secured-nats.js';
 

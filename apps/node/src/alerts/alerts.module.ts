@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { MessagesModule } from '../messages/messages.module.js';
+import { SubmissionModule } from '../submission/submission.module.js';
 import { AlertsController } from './alerts.controller.js';
 import { AlertsService } from './alerts.service.js';
 
 @Module({
-  imports: [MessagesModule],
+  imports: [SubmissionModule],
   controllers: [AlertsController],
   providers: [AlertsService],
 })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SubmissionService, type Submitted } from '../messages/submission.service.js';
+import type { Submitted } from '../outbox/submitted.js';
+import { SubmissionService } from '../submission/submission.service.js';
 
 /** Alerts this node's users send to the region's subscribers. */
 @Injectable()

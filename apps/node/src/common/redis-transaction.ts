@@ -1,13 +1,5 @@
 import type { ChainableCommander } from 'ioredis';
-
-/** A Redis MULTI that did not apply: aborted, or a command inside it failed. */
-export class RedisTransactionError extends Error {
-  override readonly name = 'RedisTransactionError';
-
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
+import { RedisTransactionError } from './common.errors.js';
 
 /**
  * Runs a MULTI and returns each command's reply. ioredis resolves `exec()` even when a command inside

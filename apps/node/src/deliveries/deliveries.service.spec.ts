@@ -15,23 +15,23 @@ import { PermanentFailure } from '#messaging';
 import { RegistryIndex } from '#registry';
 import { SignatureVerifier } from '#trust';
 import { pino } from 'pino';
-import type { Clock } from '../common/clock.js';
-import type { NodeConfig } from '../config/node.config.js';
-import type { InboxItem } from '../inbox/inbox-item.js';
-import type { InboxService } from '../inbox/inbox.service.js';
-import type { ReceiptsService } from '../messages/receipts.service.js';
-import type { SentMessagesService } from '../messages/sent-messages.service.js';
 import {
   alertRequest,
   fixtureKeys,
   fixtureRegistry,
   sealMessage,
   type FixtureNode,
-} from '../node.fixtures.js';
-import type { Delivery } from './delivery.js';
-import { DeliveriesService } from './deliveries.service.js';
+} from '../../test/node.fixtures.js';
+import type { Clock } from '../common/clock.js';
+import type { NodeConfig } from '../config/node.config.js';
 import type { GroupsService } from '../groups/groups.service.js';
-import type { ReleasesService } from '../release/releases.service.js';
+import type { InboxItem } from '../inbox/inbox-item.js';
+import type { InboxService } from '../inbox/inbox.service.js';
+import type { ReceiptsService } from '../receipts/receipts.service.js';
+import type { ReleasesService } from '../releases/releases.service.js';
+import type { SentMessagesService } from '../sent/sent-messages.service.js';
+import { DeliveriesService } from './deliveries.service.js';
+import type { Delivery } from './delivery.js';
 
 const NODE = 'kz-border';
 const NOW = new Date('2025-03-14T08:30:00.000Z');

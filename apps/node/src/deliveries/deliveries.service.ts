@@ -18,12 +18,12 @@ import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
 import { NodeConfig } from '../config/node.config.js';
+import { GroupsService } from '../groups/groups.service.js';
 import type { InboxKind } from '../inbox/inbox-item.js';
 import { InboxService } from '../inbox/inbox.service.js';
-import { GroupsService } from '../groups/groups.service.js';
-import { ReceiptsService } from '../messages/receipts.service.js';
-import { ReleasesService } from '../release/releases.service.js';
-import { SentMessagesService } from '../messages/sent-messages.service.js';
+import { ReceiptsService } from '../receipts/receipts.service.js';
+import { ReleasesService } from '../releases/releases.service.js';
+import { SentMessagesService } from '../sent/sent-messages.service.js';
 import type { Delivery } from './delivery.js';
 import { checkOrigin, type OriginCheck } from './origin-check.js';
 

@@ -1,6 +1,6 @@
 import { RegistryIndex } from '#registry';
 import { NodeSigner, SignatureVerifier, type SignedFields } from '#trust';
-import { fixtureKeys, fixtureRegistry } from '../node.fixtures.js';
+import { fixtureKeys, fixtureRegistry } from '../../test/node.fixtures.js';
 import { checkOrigin, type OriginClaim } from './origin-check.js';
 
 const keys = fixtureKeys();

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { groupViewsKey } from '#contracts';
 import { REDIS } from '#runtime';
 import { Redis } from 'ioredis';
 import { NodeConfig } from '../config/node.config.js';
 import type { GroupView } from './group-view.js';
+import { groupViewsKey } from './groups.keys.js';
 
 /** This node's view of its closed user groups, one hash field per group in Redis. */
 @Injectable()

@@ -11,7 +11,7 @@ import {
   AcceptedResponseDto,
   InvalidResponseDto,
   MessageErrorResponseDto,
-} from '../common/dto/error-responses.dto.js';
+} from '../openapi/responses.dto.js';
 import { AddMemberDto, CreateGroupDto, GroupViewDto } from './dto/group.dto.js';
 import { GroupsService } from './groups.service.js';
 

@@ -6,10 +6,11 @@ import { RegistryIndex, validationContextOf } from '#registry';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
+import { InvalidMessageError } from '../common/common.errors.js';
 import { IdGenerator } from '../common/id-generator.js';
-import { InvalidMessageError } from '../common/request.errors.js';
 import { NodeConfig } from '../config/node.config.js';
-import { OutboxService, type Submitted } from '../outbox/outbox.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import type { Submitted } from '../outbox/submitted.js';
 import { applyToView, type GroupView } from './group-view.js';
 import { GroupViewsRepository } from './group-views.repository.js';
 

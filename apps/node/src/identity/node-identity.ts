@@ -1,7 +1,7 @@
 import { loadRegistry, RegistryIndex } from '#registry';
 import type { NodeSigner } from '#trust';
 import type { NodeConfig } from '../config/node.config.js';
-import { loadNodeSigner } from './node-signer.factory.js';
+import { loadNodeSigner } from './node-signer.js';
 
 /** Who this node is (its signer) and whom it knows (the registry). */
 export interface NodeIdentity {

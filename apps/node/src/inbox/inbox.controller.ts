@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { map, type Observable } from 'rxjs';
-import { InvalidResponseDto } from '../common/dto/error-responses.dto.js';
+import { InvalidResponseDto } from '../openapi/responses.dto.js';
 import { InboxListDto } from './dto/inbox-item.dto.js';
 import { InboxQueryDto } from './dto/inbox-query.dto.js';
 import { InboxService } from './inbox.service.js';

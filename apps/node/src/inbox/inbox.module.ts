@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HandedOutLog } from './handed-out.log.js';
+import { HandedOutRepository } from './handed-out.repository.js';
 import { InboxController } from './inbox.controller.js';
 import { InboxRepository } from './inbox.repository.js';
 import { InboxService } from './inbox.service.js';
@@ -7,7 +7,7 @@ import { InboxService } from './inbox.service.js';
 /** What this node received: stored once each, listed and streamed. */
 @Module({
   controllers: [InboxController],
-  providers: [InboxRepository, HandedOutLog, InboxService],
+  providers: [InboxRepository, HandedOutRepository, InboxService],
   exports: [InboxService],
 })
 export class InboxModule {}

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { inboxItemKey, inboxListKey, inboxSeenKey } from '#contracts';
 import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
 import { NodeConfig } from '../config/node.config.js';
 import type { InboxItem } from './inbox-item.js';
+import { inboxItemKey, inboxListKey, inboxSeenKey } from './inbox.keys.js';
 
 // Take-in is one atomic step: the id joins the seen set and, only if it was not there, the item is
 // stored and listed. A crash can never leave an id marked seen without its item (which would lose it).

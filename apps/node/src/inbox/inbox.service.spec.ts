@@ -5,7 +5,7 @@ import { MetricsService } from '#runtime';
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { Clock } from '../common/clock.js';
 import type { NodeConfig } from '../config/node.config.js';
-import { HandedOutLog } from './handed-out.log.js';
+import { HandedOutRepository } from './handed-out.repository.js';
 import type { InboxItem, InboxKind } from './inbox-item.js';
 import type { InboxRepository, InboxSlice } from './inbox.repository.js';
 import { InboxService } from './inbox.service.js';
@@ -50,12 +50,12 @@ const item = (id: string, kind: InboxKind = 'alert'): InboxItem => ({
 });
 
 let dir: string;
-const logs: HandedOutLog[] = [];
+const logs: HandedOutRepository[] = [];
 
 function setup() {
   const repository = new FakeInbox();
   const metrics = new MetricsService({ service: 'node', nats: 'unused' });
-  const handedOut = new HandedOutLog(
+  const handedOut = new HandedOutRepository(
     { NODE_STORE_FILE: join(dir, 'store.sqlite') } as NodeConfig,
     new Clock(),
   );

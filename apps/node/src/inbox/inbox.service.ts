@@ -1,8 +1,10 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { MetricsService } from '#runtime';
 import { Subject, type Observable } from 'rxjs';
-import { HandedOutLog } from './handed-out.log.js';
+import { UnknownMessageError } from '../common/common.errors.js';
+import { HandedOutRepository } from './handed-out.repository.js';
 import type { InboxItem, InboxKind } from './inbox-item.js';
+import { UnverifiedMessageError } from './inbox.errors.js';
 import { InboxRepository } from './inbox.repository.js';
 
 // Page size when a kind filter makes the scan read past items it skips.
@@ -34,7 +36,7 @@ export class InboxService implements OnModuleDestroy {
 
   constructor(
     private readonly repository: InboxRepository,
-    private readonly handedOut: HandedOutLog,
+    private readonly handedOut: HandedOutRepository,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -55,6 +57,18 @@ export class InboxService implements OnModuleDestroy {
   /** The inbox item with this id, or undefined. */
   get(id: string): Promise<InboxItem | undefined> {
     return this.repository.get(id);
+  }
+
+  /**
+   * The inbox item with this id, whose sender can be answered (a receipt, a release request).
+   * @throws UnknownMessageError when no such item is in the inbox; UnverifiedMessageError when its
+   *   origin is not certain.
+   */
+  async answerable(id: string): Promise<InboxItem> {
+    const item = await this.repository.get(id);
+    if (item === undefined) throw new UnknownMessageError(id);
+    if (!item.verified) throw new UnverifiedMessageError(id);
+    return item;
   }
 
   /**

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NoticeSchema } from '#contracts';
-import type { AcceptedResponseDto } from '../common/dto/error-responses.dto.js';
 import { messageBody } from '../openapi/message-body.js';
+import type { AcceptedResponseDto } from '../openapi/responses.dto.js';
 import { ApiSubmissionResponses } from '../openapi/submission-responses.js';
 import { NoticesService } from './notices.service.js';
 

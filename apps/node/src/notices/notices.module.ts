@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { MessagesModule } from '../messages/messages.module.js';
+import { SubmissionModule } from '../submission/submission.module.js';
 import { NoticesController } from './notices.controller.js';
 import { NoticesService } from './notices.service.js';
 
 @Module({
-  imports: [MessagesModule],
+  imports: [SubmissionModule],
   controllers: [NoticesController],
   providers: [NoticesService],
 })

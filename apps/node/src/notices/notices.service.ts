@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SubmissionService, type Submitted } from '../messages/submission.service.js';
-import { completeNotice } from './notice-defaults.js';
+import type { Submitted } from '../outbox/submitted.js';
+import { SubmissionService } from '../submission/submission.service.js';
 
 /** Coordination notices this node's users send to explicit addressees. */
 @Injectable()
@@ -9,6 +9,6 @@ export class NoticesService {
 
   /** Publishes the notice in `json` (protobuf JSON mapping) as this node's, with thread and deadline defaults. */
   publish(json: unknown): Promise<Submitted> {
-    return this.submission.submit('notice', json, completeNotice);
+    return this.submission.submit('notice', json);
   }
 }

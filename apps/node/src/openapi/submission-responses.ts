@@ -11,7 +11,7 @@ import {
   InvalidResponseDto,
   MalformedResponseDto,
   MessageErrorResponseDto,
-} from '../common/dto/error-responses.dto.js';
+} from './responses.dto.js';
 
 /** The responses of an endpoint that sends a message through the outbox: 202, 400 (invalid or malformed), 503. */
 export function ApiSubmissionResponses(): MethodDecorator & ClassDecorator {

@@ -1,6 +1,8 @@
 import type { NatsConnectionService, PublishResult } from '#messaging';
 import { pino } from 'pino';
-import type { OutboundRepository, SealedEnvelope } from '../outbound/outbound.repository.js';
+import type { HubLinkRepository } from '../link/hub-link.repository.js';
+import type { SealedEnvelope } from '../link/sealed-envelope.js';
+import type { SentMessagesService } from '../sent/sent-messages.service.js';
 import { MAX_IN_FLIGHT, OutboxSenderService } from './outbox-sender.service.js';
 import type { OutboxRepository } from './outbox.repository.js';
 import type { QueuedMessage } from './queued-message.js';
@@ -69,9 +71,21 @@ class FakeJetStream {
   }
 }
 
+/** The sent state as the sender sees it: what was recorded as accepted, or a write that fails. */
+class FakeSentState {
+  readonly accepted: string[] = [];
+  failures = 0;
+
+  async recordAccepted(id: string): Promise<void> {
+    if (this.failures-- > 0) throw new Error('sent state unavailable');
+    this.accepted.push(id);
+  }
+}
+
 function setup() {
   const store = new FakeStore();
   const jetstream = new FakeJetStream();
+  const sent = new FakeSentState();
   let reconnected: (() => void) | undefined;
   const connection = {
     onConnected(listener: () => void) {
@@ -82,11 +96,12 @@ function setup() {
   };
   const sender = new OutboxSenderService(
     store as unknown as OutboxRepository,
-    jetstream as unknown as OutboundRepository,
+    jetstream as unknown as HubLinkRepository,
+    sent as unknown as SentMessagesService,
     connection as unknown as NatsConnectionService,
     pino({ level: 'silent' }),
   );
-  return { store, jetstream, sender, reconnect: () => reconnected?.() };
+  return { store, jetstream, sent, sender, reconnect: () => reconnected?.() };
 }
 
 describe('OutboxSenderService', () => {
@@ -102,13 +117,14 @@ describe('OutboxSenderService', () => {
     return context;
   }
 
-  it('sends queued messages in queue order and takes each off the queue once acknowledged', async () => {
-    const { store, jetstream, sender } = started(setup());
+  it('sends queued messages in queue order and takes each off the queue once acknowledged and recorded', async () => {
+    const { store, jetstream, sent, sender } = started(setup());
     for (const id of ['a', 'b', 'c']) store.enqueue(id);
     const acked = sender.acked('c', WAIT_MS);
     sender.wake();
     expect(await acked).toEqual({ stream: 'BL_INGRESS', seq: 3, duplicate: false });
     expect(jetstream.ids()).toEqual(['a', 'b', 'c']);
+    expect(sent.accepted).toEqual(['a', 'b', 'c']);
     expect(store.rows).toEqual([]);
   });
 
@@ -158,17 +174,15 @@ describe('OutboxSenderService', () => {
     expect(jetstream.ids()).toEqual([...ids, 'late']);
   });
 
-  it('keeps a message queued, and sends it again, when a step run on its ack fails', async () => {
-    const { store, jetstream, sender } = started(setup());
-    let failures = 1;
-    sender.onAcked(async () => {
-      if (failures-- > 0) throw new Error('sent state unavailable');
-    });
+  it('keeps a message queued, and sends it again, when recording it as accepted fails', async () => {
+    const { store, jetstream, sent, sender } = started(setup());
+    sent.failures = 1;
     store.enqueue('a');
     const acked = sender.acked('a', WAIT_MS);
     sender.wake();
     await acked;
     expect(jetstream.ids()).toEqual(['a', 'a']);
+    expect(sent.accepted).toEqual(['a']);
     expect(store.rows).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@ import {
 import { exponentialDelay, NatsConnectionService, type PublishResult } from '#messaging';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import { OutboundRepository } from '../outbound/outbound.repository.js';
+import { HubLinkRepository } from '../link/hub-link.repository.js';
+import { SentMessagesService } from '../sent/sent-messages.service.js';
 import { AckWaiters } from './ack-waiters.js';
 import { OutboxRepository } from './outbox.repository.js';
 import type { QueuedMessage } from './queued-message.js';
@@ -21,9 +22,6 @@ const ATTEMPT_TIMEOUT_MS = 5_000;
 const RETRY_FIRST_DELAY_MS = 500;
 const RETRY_MAX_DELAY_MS = 30_000;
 
-/** Runs once JetStream has stored a queued message, before it leaves the outbox; a throw keeps it queued. */
-export type AckListener = (message: QueuedMessage, outcome: PublishResult) => Promise<void>;
-
 type Settled = { ok: true; outcome: PublishResult } | { ok: false; error: unknown };
 
 /**
@@ -31,7 +29,8 @@ type Settled = { ok: true; outcome: PublishResult } | { ok: false; error: unknow
  * {@link MAX_IN_FLIGHT} at a time on the one NATS connection (JetStream stores one connection's
  * publishes in the order sent), each with its own id as `Nats-Msg-Id` and its sealed headers, the
  * same bytes on every attempt, so a retry is recognised as a duplicate rather than stored twice.
- * A message leaves the outbox only once acknowledged. On a failure it lets the publishes in flight
+ * A message leaves the outbox only once acknowledged and recorded as accepted in the sent state (a
+ * failed write keeps it queued and sends it again, a duplicate). On a failure it lets the publishes in flight
  * settle, backs off, and starts again from the first message still queued. Wakes on a new
  * submission and whenever the connection comes (back) up.
  */
@@ -40,7 +39,6 @@ export class OutboxSenderService implements OnApplicationBootstrap, BeforeApplic
   private readonly work = new Wakeup();
   private readonly link = new Wakeup();
   private readonly waiters = new AckWaiters();
-  private readonly listeners: AckListener[] = [];
   private stopping = false;
   private failing = false;
   private running: Promise<void> | undefined;
@@ -48,7 +46,8 @@ export class OutboxSenderService implements OnApplicationBootstrap, BeforeApplic
 
   constructor(
     private readonly repository: OutboxRepository,
-    private readonly outbound: OutboundRepository,
+    private readonly hub: HubLinkRepository,
+    private readonly sent: SentMessagesService,
     private readonly connection: NatsConnectionService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -84,11 +83,6 @@ export class OutboxSenderService implements OnApplicationBootstrap, BeforeApplic
   /** Resolves with JetStream's ack of message `id`, or undefined when it did not come within `timeoutMs`. */
   acked(id: string, timeoutMs: number): Promise<PublishResult | undefined> {
     return this.waiters.wait(id, timeoutMs);
-  }
-
-  /** Adds a step run on each ack before the message leaves the outbox (e.g. recording it as accepted). */
-  onAcked(listener: AckListener): void {
-    this.listeners.push(listener);
   }
 
   private async run(): Promise<void> {
@@ -136,14 +130,15 @@ export class OutboxSenderService implements OnApplicationBootstrap, BeforeApplic
   }
 
   private send(message: QueuedMessage): Promise<Settled> {
-    return this.outbound.send(message, { timeoutMs: ATTEMPT_TIMEOUT_MS }).then(
+    return this.hub.send(message, { timeoutMs: ATTEMPT_TIMEOUT_MS }).then(
       (outcome): Settled => ({ ok: true, outcome }),
       (error: unknown): Settled => ({ ok: false, error }),
     );
   }
 
   private async acknowledge(message: QueuedMessage, outcome: PublishResult): Promise<void> {
-    for (const listener of this.listeners) await listener(message, outcome);
+    // Before it leaves the outbox, so that a failed write is retried with the (duplicate) publish.
+    await this.sent.recordAccepted(message.msgId, message.kind);
     this.repository.remove(message.seq);
     this.failing = false;
     this.waiters.settle(message.msgId, outcome);

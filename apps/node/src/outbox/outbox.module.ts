@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { OutboundModule } from '../outbound/outbound.module.js';
+import { LinkModule } from '../link/link.module.js';
+import { SentModule } from '../sent/sent.module.js';
 import { OutboxSenderService } from './outbox-sender.service.js';
 import { OutboxHealth } from './outbox.health.js';
 import { OutboxMetrics } from './outbox.metrics.js';
@@ -8,8 +9,8 @@ import { OutboxService } from './outbox.service.js';
 
 /** The node's durable outbox: what it sends waits on its disk until JetStream has it. */
 @Module({
-  imports: [OutboundModule],
+  imports: [LinkModule, SentModule],
   providers: [OutboxRepository, OutboxSenderService, OutboxService, OutboxMetrics, OutboxHealth],
-  exports: [OutboxService, OutboxSenderService, OutboxRepository],
+  exports: [OutboxService],
 })
 export class OutboxModule {}

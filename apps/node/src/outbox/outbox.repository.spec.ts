@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NodeConfig } from '../config/node.config.js';
-import type { SealedEnvelope } from '../outbound/outbound.repository.js';
+import type { SealedEnvelope } from '../link/sealed-envelope.js';
 import { OutboxRepository } from './outbox.repository.js';
 
 const QUEUED_AT = new Date('2025-03-14T08:30:00.000Z');

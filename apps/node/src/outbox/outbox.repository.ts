@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { NodeConfig } from '../config/node.config.js';
 import type { SendableKind } from '#contracts';
-import type { SealedEnvelope } from '../outbound/outbound.repository.js';
+import type { SealedEnvelope } from '../link/sealed-envelope.js';
 import { openNodeStore } from '../store/node-store.js';
 import type { QueuedMessage } from './queued-message.js';
 

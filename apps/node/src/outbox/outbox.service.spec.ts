@@ -1,11 +1,14 @@
 import { EncodeError, type MessageOf } from '#contracts';
 import type { PublishResult } from '#messaging';
+import type { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Clock } from '../common/clock.js';
-import { InvalidMessageError, NotQueuedError } from '../common/request.errors.js';
+import { InvalidMessageError } from '../common/common.errors.js';
 import type { NodeConfig } from '../config/node.config.js';
-import type { OutboundRepository, SealedEnvelope } from '../outbound/outbound.repository.js';
-import type { SiteRelayService } from '../site/site-relay.service.js';
+import type { HubLinkRepository } from '../link/hub-link.repository.js';
+import type { SealedEnvelope } from '../link/sealed-envelope.js';
+import { MESSAGE_QUEUED, type MessageQueued } from './outbox-events.js';
 import type { OutboxSenderService } from './outbox-sender.service.js';
+import { NotQueuedError } from './outbox.errors.js';
 import type { OutboxRepository } from './outbox.repository.js';
 import { OutboxService } from './outbox.service.js';
 
@@ -27,7 +30,7 @@ function setup(
       return true;
     },
   };
-  const outbound = {
+  const link = {
     seal(kind: 'alert', message: { id: string }): SealedEnvelope {
       if (options.sealError) throw options.sealError;
       return {
@@ -47,19 +50,24 @@ function setup(
       return timeoutMs > 0 ? options.ack : undefined;
     },
   };
-  const offered: string[] = [];
-  const site = { offer: (_kind: string, message: { id: string }) => offered.push(message.id) };
+  const announced: string[] = [];
+  const events = {
+    emit(event: string, queued: MessageQueued) {
+      if (event === MESSAGE_QUEUED) announced.push(queued.envelope.msgId);
+      return true;
+    },
+  };
   const clock: Clock = { now: () => NOW };
   const service = new OutboxService(
     { NODE_PUBLISH_WAIT_MS: WAIT_MS } as NodeConfig,
     repository as unknown as OutboxRepository,
-    outbound as unknown as OutboundRepository,
+    link as unknown as HubLinkRepository,
     sender as unknown as OutboxSenderService,
-    site as unknown as SiteRelayService,
+    events as unknown as EventEmitter2,
     clock,
   );
   const submit = (id: string) => service.submit('alert', { id } as MessageOf<'alert'>);
-  return { submit, queued, waits, offered, wakes: () => wakes };
+  return { submit, queued, waits, announced, wakes: () => wakes };
 }
 
 describe('OutboxService', () => {
@@ -96,12 +104,12 @@ describe('OutboxService', () => {
     expect(queued.get('a')).toBe(first);
   });
 
-  it("offers a newly queued message to the node's site once, not again on a retry", async () => {
-    const { submit, offered } = setup();
+  it('announces a newly queued message once (the site fast path offers it), not again on a retry', async () => {
+    const { submit, announced } = setup();
     await submit('a');
     await submit('a');
     await submit('b');
-    expect(offered).toEqual(['a', 'b']);
+    expect(announced).toEqual(['a', 'b']);
   });
 
   it('says duplicate when JetStream already had the id', async () => {

@@ -1,31 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { EncodeError, type MessageOf, type SendableKind } from '#contracts';
 import { Clock } from '../common/clock.js';
-import { InvalidMessageError, NotQueuedError } from '../common/request.errors.js';
+import { InvalidMessageError } from '../common/common.errors.js';
 import { NodeConfig } from '../config/node.config.js';
-import { OutboundRepository, type SealedEnvelope } from '../outbound/outbound.repository.js';
-import { SiteRelayService } from '../site/site-relay.service.js';
+import { HubLinkRepository } from '../link/hub-link.repository.js';
+import type { SealedEnvelope } from '../link/sealed-envelope.js';
+import { MESSAGE_QUEUED, type MessageQueued } from './outbox-events.js';
 import { OutboxSenderService } from './outbox-sender.service.js';
+import { NotQueuedError } from './outbox.errors.js';
 import { OutboxRepository } from './outbox.repository.js';
-
-/**
- * Where a message stands when the node answers its submitter: `accepted` once JetStream stored it
- * (the hub will route it), `queued` while it waits on the node's disk for the link.
- */
-export type SubmissionStatus = 'accepted' | 'queued';
-
-/** The outcome of a submission. */
-export interface Submitted {
-  id: string;
-  status: SubmissionStatus;
-  /** True when this id was already queued or stored (a client's retry): nothing new was sent. */
-  duplicate: boolean;
-}
+import type { Submitted } from './submitted.js';
 
 /**
  * The node's outbox, domain side: the one place where a message this node sends through its API is
  * sealed (encoded and signed) and stored. It is committed to disk before the submitter hears anything,
- * offered to the node's national site (if any), then the sender publishes it; the submitter waits a moment (NODE_PUBLISH_WAIT_MS, unless sending is
+ * announced ({@link MESSAGE_QUEUED}: the site fast path offers it to the node's national site), then
+ * the sender publishes it; the submitter waits a moment (NODE_PUBLISH_WAIT_MS, unless sending is
  * failing) for JetStream's ack.
  */
 @Injectable()
@@ -33,9 +24,9 @@ export class OutboxService {
   constructor(
     private readonly config: NodeConfig,
     private readonly repository: OutboxRepository,
-    private readonly outbound: OutboundRepository,
+    private readonly link: HubLinkRepository,
     private readonly sender: OutboxSenderService,
-    private readonly site: SiteRelayService,
+    private readonly events: EventEmitter2,
     private readonly clock: Clock,
   ) {}
 
@@ -52,8 +43,9 @@ export class OutboxService {
     } catch (error) {
       throw new NotQueuedError(envelope.msgId, { cause: error });
     }
-    // The node's own site has it at once, even while the link to the hub is cut; a retry was offered already.
-    if (fresh) this.site.offer(kind, message, envelope.body, envelope.headers);
+    // Announced at once, so the node's own site has it even while the link to the hub is cut; a
+    // retry was announced already.
+    if (fresh) this.events.emit(MESSAGE_QUEUED, { kind, message, envelope } satisfies MessageQueued<K>);
     // Waiting starts before the sender wakes, so that no ack can come first. While sending fails
     // (the link is down) no ack will come soon: the submitter hears `queued` at once.
     const waitMs = this.sender.isFailing() ? 0 : this.config.NODE_PUBLISH_WAIT_MS;
@@ -70,7 +62,7 @@ export class OutboxService {
   // Validation bounds every field, but only encoding knows the body's total size.
   private seal<K extends SendableKind>(kind: K, message: MessageOf<K>): SealedEnvelope {
     try {
-      return this.outbound.seal(kind, message);
+      return this.link.seal(kind, message);
     } catch (error) {
       if (error instanceof EncodeError) {
         throw new InvalidMessageError([{ field: '$', reason: error.message }], { cause: error });

@@ -1,4 +1,4 @@
-import type { SealedEnvelope } from '../outbound/outbound.repository.js';
+import type { SealedEnvelope } from '../link/sealed-envelope.js';
 
 /** A sealed message waiting in the outbox, in the order it was queued (`seq`). */
 export interface QueuedMessage extends SealedEnvelope {

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DeliveriesModule } from '../deliveries/deliveries.module.js';
-import { NodeRebuildService } from './node-rebuild.service.js';
-import { RebuildConsumerLink } from './rebuild-consumer.link.js';
+import { RebuildConsumerRepository } from './rebuild-consumer.repository.js';
+import { RebuildService } from './rebuild.service.js';
 
 /** Rebuilding this node's Redis state from its deliveries after a wipe. */
 @Module({
   imports: [DeliveriesModule],
-  providers: [NodeRebuildService, RebuildConsumerLink],
+  providers: [RebuildService, RebuildConsumerRepository],
 })
 export class RebuildModule {}

@@ -4,10 +4,10 @@ import { AlertSchema, Category, siteSubject, Tlp, type MessageKind } from '#cont
 import { RegistryIndex, type Registry } from '#registry';
 import { generateNodeKey, SignatureVerifier } from '#trust';
 import { pino } from 'pino';
+import { sealMessage } from '../../test/node.fixtures.js';
 import type { NodeConfig } from '../config/node.config.js';
 import type { DeliveriesService, HandleOptions } from '../deliveries/deliveries.service.js';
 import type { Delivery } from '../deliveries/delivery.js';
-import { sealMessage } from '../node.fixtures.js';
 import type { SiteLinkRepository } from './site-link.repository.js';
 import { SiteReceiverService } from './site-receiver.service.js';
 

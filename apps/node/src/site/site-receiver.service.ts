@@ -18,8 +18,8 @@ import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import type { Delivery } from '../deliveries/delivery.js';
 import { checkOrigin } from '../deliveries/origin-check.js';
 import { SiteLinkRepository } from './site-link.repository.js';
-import { SiteMembershipError } from './site-membership.error.js';
 import { isSiteKind, siteRecipients } from './site-recipients.js';
+import { SiteMembershipError } from './site.errors.js';
 
 /**
  * Takes in what the other nodes of this node's site send it on the fast path (`bl.site.<self>.>`),

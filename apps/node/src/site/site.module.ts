@@ -1,17 +1,16 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { SiteLinkRepository } from './site-link.repository.js';
 import { SiteReceiverService } from './site-receiver.service.js';
 import { SiteRelayService } from './site-relay.service.js';
 
 /**
- * The site fast path between the nodes of one national site, active when NODE_SITE is set. Global,
- * so that submission can offer what it sends without an import cycle through the deliveries.
+ * The site fast path between the nodes of one national site, active when NODE_SITE is set: what the
+ * outbox queues is offered to the site (it listens to the outbox's MESSAGE_QUEUED), and what the
+ * site's other nodes offer is taken in through the deliveries.
  */
-@Global()
 @Module({
   imports: [DeliveriesModule],
   providers: [SiteLinkRepository, SiteRelayService, SiteReceiverService],
-  exports: [SiteRelayService],
 })
 export class SiteModule {}

@@ -1,0 +1,9 @@
+// The node's public entry (`#node`): all that tests, benchmarks and other packages may use of it.
+export { createNodeApp } from './node-app.js';
+export { NodeConfig } from './config/node.config.js';
+export { NodeIdentityError } from './identity/identity.errors.js';
+export { inboxItemKey, inboxListKey } from './inbox/inbox.keys.js';
+export type { InboxItem, InboxKind } from './inbox/inbox-item.js';
+export { nodeEpochKey } from './rebuild/rebuild.keys.js';
+export type { DeliveryState } from './sent/delivery-state.js';
+export type { RecipientState, RejectionRecord, SentMessage, SentStatus } from './sent/sent-message.js';

@@ -1,0 +1,51 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { JetStreamServer, NatsConnectionService } from '#messaging';
+import { PinoLoggerService } from '#runtime';
+import type { Logger } from 'pino';
+import { NodeConfig } from './config/node.config.js';
+import { deliveriesConsumer } from './deliveries/deliveries.consumer.js';
+import { JsonSyntaxFilter } from './http/json-syntax.filter.js';
+import { RequestErrorFilter } from './http/request-error.filter.js';
+import { requestValidationPipe } from './http/request-validation.pipe.js';
+import { setupSwagger } from './http/swagger.js';
+import { loadNodeIdentity } from './identity/node-identity.js';
+import { NodeModule } from './node.module.js';
+
+/**
+ * Builds and starts a node except for its HTTP listener: connects Redis and NATS (as the node's nkey
+ * user), binds the delivery consumer the hub provisioned (waiting for it if need be), and starts
+ * consuming the node's deliveries. The caller calls `listen` and, when done, `close`.
+ * Throws (NodeIdentityError, RegistryError, connection errors) instead of exiting, so callers decide.
+ */
+export async function createNodeApp(config: NodeConfig, logger: Logger): Promise<INestApplication> {
+  const identity = loadNodeIdentity(config);
+  const app = await NestFactory.create<NestExpressApplication>(NodeModule.forRoot(config, identity, logger), {
+    logger: new PinoLoggerService(logger),
+    abortOnError: false,
+  });
+  try {
+    // The JSON mapping of a message at the wire limit (LIMITS.maxBodyBytes of protobuf) is several times larger.
+    app.useBodyParser('json', { limit: '2mb' });
+    app.useGlobalPipes(requestValidationPipe());
+    app.useGlobalFilters(new JsonSyntaxFilter(), new RequestErrorFilter());
+    setupSwagger(app, config.NODE_ID);
+    app.connectMicroservice({
+      strategy: new JetStreamServer({
+        connection: app.get(NatsConnectionService),
+        // Bound, not provisioned: the hub creates `node-<id>` and waits are logged until it has.
+        consumers: [
+          { ...deliveriesConsumer(config.NODE_ID), maxAttempts: config.NODE_MAX_ATTEMPTS, bind: true },
+        ],
+      }),
+    });
+    // Connections and streams come up in the modules' init hooks; the consumer needs both.
+    await app.init();
+    await app.startAllMicroservices();
+    return app;
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}

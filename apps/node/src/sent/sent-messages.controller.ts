@@ -1,0 +1,23 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MessageErrorResponseDto } from '../openapi/responses.dto.js';
+import { SentMessageDto } from './dto/sent-message.dto.js';
+import { SentMessagesService } from './sent-messages.service.js';
+
+@ApiTags('messages')
+@Controller('v1/messages')
+export class SentMessagesController {
+  constructor(private readonly sent: SentMessagesService) {}
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'For the sender: whether the hub accepted a message, and each recipient’s delivery state',
+    // Stable for clients generated from the document, whichever class serves it.
+    operationId: 'MessagesController_status',
+  })
+  @ApiOkResponse({ type: SentMessageDto })
+  @ApiNotFoundResponse({ type: MessageErrorResponseDto, description: 'This node sent no such message.' })
+  status(@Param('id') id: string): Promise<SentMessageDto> {
+    return this.sent.status(id);
+  }
+}

@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import {
+  parseIngressSubject,
+  RejectionReason,
+  type Receipt,
+  type SendableKind,
+  type Rejection,
+  type RoutingReport,
+} from '#contracts';
+import type { Logger } from 'pino';
+import { LOGGER } from '#runtime';
+import { Clock } from '../common/clock.js';
+import { UnknownMessageError } from '../common/common.errors.js';
+import { advances, stateOfReceipt } from './delivery-state.js';
+import { isSentKind, type RecipientState, type SentKind, type SentMessage } from './sent-message.js';
+import { SentStateRepository } from './sent-state.repository.js';
+import { StateContentionError } from './sent.errors.js';
+
+// Concurrent writers to one recipient are a handful at most (its receipts); losing this many
+// compare-and-set races in a row means something else is wrong, and the handler retries later.
+const MAX_ATTEMPTS = 16;
+
+// `INVALID` → `invalid`, `SIGNATURE_INVALID` → `signature-invalid`.
+function reasonName(reason: RejectionReason): string {
+  return (RejectionReason[reason] ?? 'UNSPECIFIED').toLowerCase().replaceAll('_', '-');
+}
+
+/**
+ * The sender's side of delivery: records what this node sent, and folds the hub's routing reports
+ * and rejections and the recipients' receipts into per-recipient state that only moves forward.
+ * Each update is idempotent, so a redelivered report or receipt changes nothing.
+ */
+@Injectable()
+export class SentMessagesService {
+  constructor(
+    private readonly repository: SentStateRepository,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Records that message `id` waits in the outbox; a later status (accepted, rejected) is kept. */
+  async recordQueued(id: string, kind: SentKind): Promise<void> {
+    await this.repository.recordQueued(id, kind);
+  }
+
+  /**
+   * Records that JetStream accepted message `id`, when it is of a kind followed per recipient (the
+   * node's receipts, releases and group changes are not); recipients are unknown until the routing
+   * report. The outbox calls this before it lets go of the message, so a failed write is retried.
+   */
+  async recordAccepted(id: string, kind: SendableKind): Promise<void> {
+    if (isSentKind(kind)) await this.repository.recordAccepted(id, kind);
+  }
+
+  /** @throws UnknownMessageError unless this node sent message `id`. */
+  async status(id: string): Promise<SentMessage> {
+    const message = await this.repository.read(id);
+    if (message === undefined) throw new UnknownMessageError(id);
+    return message;
+  }
+
+  /**
+   * The hub routed one of this node's messages: it is accepted, and every listed recipient is at
+   * least `pending` (so a state rebuilt from deliveries knows the message too).
+   */
+  async applyRouting(report: RoutingReport): Promise<void> {
+    await this.repository.recordRouted(report.message);
+    const updatedAt = (report.sent ? timestampDate(report.sent) : this.clock.now()).toISOString();
+    await Promise.all(
+      report.recipients.map((recipient) =>
+        this.advance(report.message, recipient, { state: 'pending', updatedAt }),
+      ),
+    );
+  }
+
+  /** A recipient answered one of this node's messages: move it forward, never back. */
+  async applyReceipt(receipt: Receipt): Promise<void> {
+    const state = stateOfReceipt(receipt.kind);
+    if (state === undefined) {
+      this.logger.warn({ msgId: receipt.message, sender: receipt.sender }, 'receipt without a kind ignored');
+      return;
+    }
+    const updatedAt = (receipt.sent ? timestampDate(receipt.sent) : this.clock.now()).toISOString();
+    const next: RecipientState =
+      state === 'declined' ? { state, updatedAt, reason: receipt.reason } : { state, updatedAt };
+    const moved = await this.advance(receipt.message, receipt.sender, next);
+    this.logger.debug({ msgId: receipt.message, sender: receipt.sender, state, moved }, 'receipt applied');
+  }
+
+  /** The hub refused one of this node's messages. */
+  async applyRejection(rejection: Rejection): Promise<void> {
+    if (rejection.message === '') {
+      // The hub could not read the refused message's id, so there is no sent message to mark.
+      this.logger.warn(
+        { msgId: rejection.id, subject: rejection.subject, detail: rejection.detail },
+        'unattributable rejection',
+      );
+      return;
+    }
+    const kind = parseIngressSubject(rejection.subject)?.kind ?? 'unknown';
+    await this.repository.recordRejected(rejection.message, kind, {
+      reason: reasonName(rejection.reason),
+      detail: rejection.detail,
+      violations: rejection.violations.map(({ field, reason }) => ({ field, reason })),
+    });
+    this.logger.warn(
+      { msgId: rejection.message, reason: reasonName(rejection.reason) },
+      'message rejected by the hub',
+    );
+  }
+
+  // Read, decide, compare-and-set; on a lost race decide again on what the winner wrote.
+  private async advance(id: string, recipient: string, next: RecipientState): Promise<boolean> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const stored = await this.repository.recipient(id, recipient);
+      if (!advances(stored?.state.state, next.state)) return false;
+      if (await this.repository.replaceRecipient(id, recipient, stored?.version, next)) return true;
+    }
+    throw new StateContentionError(id, recipient);
+  }
+}

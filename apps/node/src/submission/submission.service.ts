@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { validateMessage, type MessageOf } from '#contracts';
+import { RegistryIndex, validationContextOf } from '#registry';
+import { LOGGER } from '#runtime';
+import type { Logger } from 'pino';
+import { Clock } from '../common/clock.js';
+import { InvalidMessageError } from '../common/common.errors.js';
+import { IdGenerator } from '../common/id-generator.js';
+import { NodeConfig } from '../config/node.config.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import type { Submitted } from '../outbox/submitted.js';
+import type { SentKind } from '../sent/sent-message.js';
+import { SentMessagesService } from '../sent/sent-messages.service.js';
+import { completeNotice } from './notice-defaults.js';
+import { readMessage, stampOrigin } from './outgoing-message.js';
+
+/**
+ * Turns a request body into a message this node sends: read, stamp as this node's, complete with
+ * kind-specific defaults, validate by the hub's rules, then hand to the outbox (which signs, stores
+ * and sends it), and record it as sent: queued here, accepted by the outbox once JetStream has it.
+ * Nothing is queued unless the message is valid.
+ */
+@Injectable()
+export class SubmissionService {
+  constructor(
+    private readonly config: NodeConfig,
+    private readonly registry: RegistryIndex,
+    private readonly outbox: OutboxService,
+    private readonly sent: SentMessagesService,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Sends the `kind` message in `json` (protobuf JSON mapping) as this node's.
+   * @throws MalformedMessageError, InvalidMessageError (HTTP 400), NotQueuedError (HTTP 503).
+   */
+  async submit<K extends SentKind>(kind: K, json: unknown): Promise<Submitted> {
+    const now = this.clock.now();
+    const message = readMessage(kind, json);
+    stampOrigin(message, { node: this.config.NODE_ID, now, newId: () => this.ids.next() });
+    // What the sender may leave out, once id, sender and sent time are set.
+    if (kind === 'notice') completeNotice(message as MessageOf<'notice'>, now);
+    const violations = validateMessage(kind, message, validationContextOf(this.registry, now));
+    if (violations.length > 0) {
+      this.logger.info({ msgId: message.id, kind, violations: violations.length }, 'submission refused');
+      throw new InvalidMessageError(violations);
+    }
+    const submitted = await this.outbox.submit(kind, message);
+    // A status recorded meanwhile (accepted, rejected) is kept.
+    await this.sent.recordQueued(submitted.id, kind);
+    return submitted;
+  }
+}
