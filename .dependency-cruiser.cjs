@@ -32,7 +32,27 @@ const STACKS = {
     'core',
     'config',
   ],
-  'apps/node/src': [],
+  'apps/node/src': [
+    'http',
+    'rebuild',
+    'site',
+    'deliveries',
+    'alerts',
+    'notices',
+    'submission',
+    'receipts',
+    'releases',
+    'groups',
+    'inbox',
+    'outbox',
+    'sent',
+    'link',
+    'openapi',
+    'store',
+    'identity',
+    'config',
+    'common',
+  ],
 };
 
 const alternatives = (names) => names.join('|');

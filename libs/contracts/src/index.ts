@@ -163,10 +163,6 @@ export {
   type StreamDefinition,
   type ConsumerAddress,
 } from './streams.js';
-export {
-  REDIS_PREFIX,
-  rebuildRunKey,
-} from './redis-keys.js';
 export { AuditEvent, AuditEntrySchema, type AuditEntry } from './gen/borderlink/v1/audit_pb.js';
 export {
   ReleaseSchema,

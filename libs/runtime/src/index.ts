@@ -10,6 +10,7 @@ export { LOGGER } from './logging/logger-token.js';
 export { REDIS } from './redis/redis-token.js';
 export { defineScript, type RedisScript } from './redis/redis-script.js';
 export { EpochMarker } from './redis/epoch-marker.js';
+export { REDIS_PREFIX } from './redis/redis-keyspace.js';
 export { RebuildWatch, type RebuildWatchOptions } from './redis/rebuild-watch.js';
 export { RedisModule, type RedisConnectionOptions, type RedisModuleFactory } from './redis/redis.module.js';
 export { MetricsService } from './observability/metrics.service.js';

@@ -1,4 +1,5 @@
-import { LIMITS, REDIS_PREFIX } from '#contracts';
+import { LIMITS } from '#contracts';
+import { REDIS_PREFIX } from '#runtime';
 import type { RecordKeys } from '../state/stored-record.js';
 
 // Renaming a key orphans what is stored under the old name: change one only with a migration.

@@ -1,4 +1,4 @@
-import { REDIS_PREFIX } from '#contracts';
+import { REDIS_PREFIX } from '#runtime';
 
 // Renaming a key orphans what is stored under the old name: change one only with a migration.
 

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { ACCEPTED_IDS } from '../ingress/ingress.keys.js';
 import { RELEASE_REQUESTS } from '../releases/releases.keys.js';
 import { ROUTE_RECORDS } from '../routes/routes.keys.js';
-import { HUB_EPOCH_KEY, hubRebuildRunKey } from '../state/state.keys.js';
+import { HUB_EPOCH_KEY } from '../state/state.keys.js';
 import type { RecordKeys } from '../state/stored-record.js';
 import type { Dated, HubStatePlan } from './hub-state-plan.js';
 
@@ -33,7 +33,7 @@ export class HubStateRepository {
   readonly epoch: EpochMarker;
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {
-    this.epoch = new EpochMarker(redis, HUB_EPOCH_KEY, hubRebuildRunKey);
+    this.epoch = new EpochMarker(redis, HUB_EPOCH_KEY);
   }
 
   /** Restores every value of `plan` still within its lifetime at `now` (ms). */

@@ -1,4 +1,4 @@
-import { REDIS_PREFIX } from '#contracts';
+import { REDIS_PREFIX } from '#runtime';
 import { readJsonObject, type RecordKeys } from '../state/stored-record.js';
 import type { ReleaseRequestRecord } from './release-request.store.js';
 

@@ -1,4 +1,5 @@
-import { REDIS_PREFIX, isMessageKind } from '#contracts';
+import { isMessageKind } from '#contracts';
+import { REDIS_PREFIX } from '#runtime';
 import { readJsonObject, type RecordKeys } from '../state/stored-record.js';
 import type { RouteRecord } from './route-record.store.js';
 

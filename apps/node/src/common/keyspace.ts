@@ -1,4 +1,4 @@
-import { REDIS_PREFIX } from '#contracts';
+import { REDIS_PREFIX } from '#runtime';
 
 /**
  * The prefix of every Redis key of node `node` (`bl:<node>`). Each feature builds its own keys under

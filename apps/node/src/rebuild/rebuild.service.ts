@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { JsMsg } from '@nats-io/jetstream';
-import { rebuildRunKey } from '#contracts';
 import { PermanentFailure } from '#messaging';
 import { EpochMarker, MetricsService, REDIS, RebuildWatch, LOGGER } from '#runtime';
 import { Redis } from 'ioredis';
@@ -31,7 +30,7 @@ export class RebuildService implements OnApplicationBootstrap, OnApplicationShut
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     const key = nodeEpochKey(config.NODE_ID);
-    this.epoch = new EpochMarker(redis, key, (run) => rebuildRunKey(key, run));
+    this.epoch = new EpochMarker(redis, key);
     this.watch = new RebuildWatch({
       isWhole: async () => !this.rebuildConsumer.isConnected() || (await this.epoch.isCurrent()),
       rebuild: () => this.rebuild(),

@@ -20,16 +20,16 @@ return 1`;
 export class EpochMarker {
   private readonly completeScript: RedisScript;
 
-  /**
-   * @param epochKey the marker's key
-   * @param runKey the key of one rebuild run's in-progress marker
-   */
+  /** @param epochKey the marker's key; each rebuild run marks itself in progress under `<epochKey>:run:<id>`. */
   constructor(
     private readonly redis: Redis,
     private readonly epochKey: string,
-    private readonly runKey: (run: string) => string,
   ) {
     this.completeScript = defineScript(redis, 'blCompleteEpoch', 2, COMPLETE);
+  }
+
+  private runKey(run: string): string {
+    return `${this.epochKey}:run:${run}`;
   }
 
   /** True while the marker is present: the state is whole (never wiped since, or rebuilt). */
