@@ -1,4 +1,4 @@
-// Four tiers, each its own jest project: `npm run test:unit|test:integration|test:e2e|test:chaos`.
+// Five tiers, each its own jest project: `npm run test:unit|test:integration|test:security|test:e2e|test:chaos`.
 import { readFileSync } from 'node:fs';
 
 // Jest resolves `#contracts`, `#hub`, … to the TypeScript source the `types` condition of package.json's
@@ -28,6 +28,12 @@ export default {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/integration.setup.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'security',
+      testMatch: ['<rootDir>/test/security/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/integration.setup.ts'],
     },
     {

@@ -1,11 +1,11 @@
 // `npm test` and `npm run test:<tier>`: works on a fresh clone. Installs what is missing (npm
 // dependencies; nats-server and redis-server through apt-get), checks the dependencies' licences,
 // builds (the e2e and chaos tiers and the CLI tests run the compiled apps), then runs jest on the
-// tiers named (all four when none is): `node scripts/test.mjs [unit|integration|e2e|chaos ...] [-- jest args]`.
+// tiers named (all five when none is): `node scripts/test.mjs [unit|integration|security|e2e|chaos ...] [-- jest args]`.
 import { join } from 'node:path';
 import { build, ensureBinaries, ensureDependencies, root, run, SERVER_PACKAGES, step } from './setup.mjs';
 
-const TIERS = ['unit', 'integration', 'e2e', 'chaos'];
+const TIERS = ['unit', 'integration', 'security', 'e2e', 'chaos'];
 
 const separator = process.argv.indexOf('--');
 const args = separator === -1 ? process.argv.slice(2) : process.argv.slice(2, separator);

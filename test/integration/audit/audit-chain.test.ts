@@ -18,7 +18,7 @@ import { SignatureVerifier, auditLinkHash, checkpointSignedFields } from '#trust
 import { runCli } from '#cli';
 import { AuditChainRepository, AuditPolicy, ChainedAuditTrailService, HubConfig } from '#hub';
 import { createTestParties } from '#hub/testing';
-import { connectAs, generateOperatorKey, startSecuredNats } from '../support/secured-nats.js';
+import { connectAs, generateOperatorKey, startSecuredNats } from '../../support/secured-nats.js';
 
 const parties = createTestParties();
 const operator = generateOperatorKey();

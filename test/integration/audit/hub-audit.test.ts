@@ -4,7 +4,7 @@ import type { JetStreamManager } from '@nats-io/jetstream';
 import { AuditEntrySchema, AuditEvent, STREAM_AUDIT } from '#contracts';
 import { AuditChainVerifier, SignatureVerifier } from '#trust';
 import { sealNodeMessage, testAlert, testReceipt } from '#hub/testing';
-import { startHubTestEnv, type HubTestEnv } from '../support/hub-test-env.js';
+import { startHubTestEnv, type HubTestEnv } from '../../support/hub-test-env.js';
 
 let env: HubTestEnv;
 

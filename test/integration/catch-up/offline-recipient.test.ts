@@ -5,7 +5,7 @@
 import type { InboxItem, SentMessage } from '#node';
 import { alertRequest } from '#node/testing';
 import { waitFor } from '#testing';
-import { startInProcessNetwork, type InProcessNetwork } from '../support/in-process-network.js';
+import { startInProcessNetwork, type InProcessNetwork } from '../../support/in-process-network.js';
 
 const SENDERS = ['kz-border', 'tj-border'] as const;
 const RECIPIENT = 'unodc';

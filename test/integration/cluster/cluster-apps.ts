@@ -21,8 +21,8 @@ import {
 } from '#testing';
 import { bootstrapHub } from '#hub';
 import { natsConfigOf } from '#nats-config';
-import { appConfigs } from '../support/app-configs.js';
-import { connectAs, generateOperatorKey } from '../support/secured-nats.js';
+import { appConfigs } from '../../support/app-configs.js';
+import { connectAs, generateOperatorKey } from '../../support/secured-nats.js';
 
 /** The agency nodes running as apps: one sends, the other receives. */
 export const SENDER = 'kz-border';

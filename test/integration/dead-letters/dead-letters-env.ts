@@ -15,7 +15,7 @@ import {
   generateOperatorKey,
   startSecuredNats,
   writeHubFiles,
-} from '../support/secured-nats.js';
+} from '../../support/secured-nats.js';
 
 export interface DeadLettersEnv {
   natsUrl: string;

@@ -9,8 +9,8 @@ import { MetricsService } from '#runtime';
 import { NodeSigner, canonicalSentTime, generateNodeKey } from '#trust';
 import { IngressService, type IngressDecision } from '#hub';
 import { sealNodeMessage, testAlert } from '#hub/testing';
-import { copiesOf, startHubTestEnv, type HubTestEnv } from '../support/hub-test-env.js';
-import { permissionViolation } from '../support/secured-nats.js';
+import { copiesOf, startHubTestEnv, type HubTestEnv } from '../../support/hub-test-env.js';
+import { permissionViolation } from '../../support/secured-nats.js';
 import { NATS_REFUSED, hostileCases, type Expected, type WireMessage } from './hostile-cases.js';
 
 const HOUR_MS = 60 * 60 * 1000;

@@ -15,7 +15,7 @@ import { waitFor } from '#testing';
 import { NodeSigner, canonicalSentTime, generateNodeKey } from '#trust';
 import { IngressService, type IngressDecision } from '#hub';
 import { sealNodeMessage, testAlert, type NodeMessage } from '#hub/testing';
-import { startHubTestEnv, type HubTestEnv } from '../support/hub-test-env.js';
+import { startHubTestEnv, type HubTestEnv } from '../../support/hub-test-env.js';
 
 let env: HubTestEnv;
 let hub: INestApplication;

@@ -1,7 +1,7 @@
 // A flood from one node is rate-limited at the hub and does not keep other nodes' traffic from delivery.
 import { RejectionReason, decodeMessage } from '#contracts';
 import { sealNodeMessage, testAlert } from '#hub/testing';
-import { copiesOf, startHubTestEnv, type HubTestEnv } from '../support/hub-test-env.js';
+import { copiesOf, startHubTestEnv, type HubTestEnv } from '../../support/hub-test-env.js';
 
 const FLOOD = 2_000;
 const STEADY = 50;

@@ -11,7 +11,7 @@ import { MetricsService } from '#runtime';
 import { SignatureVerifier, readSignedFields } from '#trust';
 import { waitFor } from '#testing';
 import { sealNodeMessage, testAlert, testNotice, testReceipt, testReply } from '#hub/testing';
-import { copiesOf, startHubTestEnv, type HubTestEnv } from '../support/hub-test-env.js';
+import { copiesOf, startHubTestEnv, type HubTestEnv } from '../../support/hub-test-env.js';
 
 const SUBSCRIBERS = ['tj-border', 'unodc', 'uz-customs'];
 

@@ -16,7 +16,7 @@ import {
   INGRESS_WILDCARD,
 } from '#contracts';
 import { waitFor } from '#testing';
-import { connectAs, permissionViolation } from '../support/secured-nats.js';
+import { connectAs, permissionViolation } from '../../support/secured-nats.js';
 import {
   generateLeafKeys,
   LEAF_SECRET,

@@ -12,7 +12,7 @@ import { alertRequest, fixtureKeys, fixtureRegistry } from '#node/testing';
 import { stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
 import { startRedis, waitFor, type RedisServerHandle } from '#testing';
-import { bootHub, writeHubFiles, type HubFiles } from '../support/secured-nats.js';
+import { bootHub, writeHubFiles, type HubFiles } from '../../support/secured-nats.js';
 import {
   generateLeafKeys,
   leafRegistry,

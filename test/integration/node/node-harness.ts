@@ -15,7 +15,7 @@ import { RegistryIndex, stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
 import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { provisionNodeConsumers, receivingNodes } from '#hub';
-import { connectAs, generateOperatorKey, startSecuredNats } from '../support/secured-nats.js';
+import { connectAs, generateOperatorKey, startSecuredNats } from '../../support/secured-nats.js';
 
 /** The node under test in the fixture registry. */
 export const NODE = 'kz-border';

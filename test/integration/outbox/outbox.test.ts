@@ -11,7 +11,7 @@ import { HEADER_MSG_ID, nodeDeliveryConsumer, STREAM_DELIVERY, STREAM_INGRESS } 
 import { alertRequest } from '#node/testing';
 import { waitFor } from '#testing';
 import { NODE, startTestbed, type NodeTestbed } from '../node/node-harness.js';
-import { storedMessages } from '../support/secured-nats.js';
+import { storedMessages } from '../../support/secured-nats.js';
 
 interface Answer {
   status: number;

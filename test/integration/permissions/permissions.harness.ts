@@ -8,7 +8,7 @@ import { provisionStreams } from '#messaging';
 import type { Registry } from '#registry';
 import { provisionNodeConsumers, receivingNodes } from '#hub';
 
-export { connectAs, permissionViolation, startSecuredNats } from '../support/secured-nats.js';
+export { connectAs, permissionViolation, startSecuredNats } from '../../support/secured-nats.js';
 
 /** What the hub does at start: the streams, then every node's delivery consumer. */
 export async function provisionAsHub(hub: NatsConnection, registry: Registry): Promise<void> {

@@ -4,7 +4,7 @@
 import type { InboxItem } from '#node';
 import { alertRequest } from '#node/testing';
 import { waitFor } from '#testing';
-import { startInProcessNetwork, type InProcessNetwork } from '../support/in-process-network.js';
+import { startInProcessNetwork, type InProcessNetwork } from '../../support/in-process-network.js';
 
 const NODES = ['kz-border', 'tj-border', 'unodc'] as const;
 type Node = (typeof NODES)[number];

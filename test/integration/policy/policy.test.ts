@@ -20,7 +20,7 @@ import {
 import { SignatureVerifier, readSignedFields } from '#trust';
 import { sealNodeMessage, testAlert, testNotice } from '#hub/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { receiversOf, startHubTestEnv, type HubTestEnv } from '../support/hub-test-env.js';
+import { receiversOf, startHubTestEnv, type HubTestEnv } from '../../support/hub-test-env.js';
 import { ORGANISATION_OF_SUBSCRIBER, SUBSCRIBERS, policyParties } from './policy-parties.js';
 
 let env: HubTestEnv;

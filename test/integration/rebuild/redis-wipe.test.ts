@@ -18,8 +18,8 @@ import { nodeEpochKey, type InboxItem, type SentMessage } from '#node';
 import { alertRequest } from '#node/testing';
 import { waitFor } from '#testing';
 import { HUB_EPOCH_KEY } from '#hub';
-import { startInProcessNetwork, type InProcessNetwork } from '../support/in-process-network.js';
-import { publishOn, storedMessages } from '../support/secured-nats.js';
+import { startInProcessNetwork, type InProcessNetwork } from '../../support/in-process-network.js';
+import { publishOn, storedMessages } from '../../support/secured-nats.js';
 
 const SENDER = 'kz-border';
 const RECIPIENTS = ['tj-border', 'unodc'] as const;
