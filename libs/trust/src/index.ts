@@ -1,9 +1,10 @@
 // Public surface of the trust library: node keys, the signed envelope and signature checks.
-export { type SignedFields } from './signed-fields.js';
+export { SIGNED_HEADERS, type SignedFields } from './signed-fields.js';
 export { signingBytes } from './signing-bytes.js';
 export { generateNodeKey, NodeSigner } from './node-signer.js';
 export { sealHeaders, readSignedFields } from './envelope.js';
 export { sealMessage, signedFieldsOf, type SealedMessage } from './sealed-message.js';
+export { headerMismatches } from './header-agreement.js';
 export { EnvelopeError, KeyFormatError } from './trust.errors.js';
 export { canonicalSentTime } from './sent-time.js';
 export { SignatureVerifier, type KeyValidity, type Verification } from './signature-verifier.js';

@@ -19,7 +19,8 @@ export interface SealedMessage {
 // What a message correlates with: alerts by incident, notices and replies by thread, a release with
 // the message it would release, a group change with its group, a routing report with the message it
 // reports on. Receipts and rejections stand alone (a rejection's subject message is not vouched for).
-function correlationOf(message: MessageOf<MessageKind>): string {
+/** The `Bl-Correlation` value of `message`: what it correlates with, or empty. */
+export function correlationOf(message: MessageOf<MessageKind>): string {
   switch (message.$typeName) {
     case 'borderlink.v1.Alert':
       return message.incident;
