@@ -12,7 +12,12 @@ export {
 } from './provisioning/node-consumers.js';
 
 // The ingress pipeline of a running hub (`app.get(IngressService)`), to decide a message directly.
-export { IngressService, type IngressDecision, type IngressEnvelope } from './ingress/ingress.service.js';
+export {
+  IngressService,
+  outcomeOf,
+  type IngressDecision,
+  type IngressEnvelope,
+} from './ingress/ingress.service.js';
 
 // The audit chain's writer over its stream, for tests that run several writers on one chain.
 export { AuditChainRepository } from './audit/audit-chain.repository.js';

@@ -8,6 +8,11 @@ export class CountingRateLimiter extends RateLimitStore {
     super();
   }
 
+  /** Tokens `node` has asked for so far. */
+  tokensTaken(node: string): number {
+    return this.taken.get(node) ?? 0;
+  }
+
   async admit(node: string): Promise<boolean> {
     const taken = (this.taken.get(node) ?? 0) + 1;
     this.taken.set(node, taken);

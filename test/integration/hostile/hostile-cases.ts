@@ -4,6 +4,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   AlertSchema,
   Category,
+  HandlingCode,
   HEADER_HANDLING,
   HEADER_ID,
   HEADER_KEY,
@@ -17,7 +18,7 @@ import {
   encodeMessage,
   type Alert,
 } from '#contracts';
-import { NodeSigner, generateNodeKey, sealHeaders } from '#trust';
+import { NodeSigner, generateNodeKey, sealHeaders, signedFieldsOf } from '#trust';
 import { v7 as uuidv7 } from 'uuid';
 import { sealNodeMessage, testAlert, type TestParties } from '#hub/testing';
 
@@ -32,11 +33,12 @@ export interface WireMessage {
 }
 
 /**
- * What must happen: a typed refusal; `duplicate` when JetStream itself drops it (same Nats-Msg-Id in
+ * What must happen: a typed refusal; `dropped` when the hub acks it unanswered (it lacks the signed
+ * headers, so it proves no sender); `duplicate` when JetStream itself drops it (same Nats-Msg-Id in
  * its window); `publish-refused` when the NATS server refuses the publish (above max_payload);
  * `refused by NATS server` when the server's generated permissions refuse the publishing node.
  */
-export type Expected = RejectionReason | 'duplicate' | 'publish-refused' | typeof NATS_REFUSED;
+export type Expected = RejectionReason | 'dropped' | 'duplicate' | 'publish-refused' | typeof NATS_REFUSED;
 
 /** The outcome of a publish the server's permissions refuse (a permission violation). */
 export const NATS_REFUSED = 'refused by NATS server';
@@ -98,6 +100,19 @@ function sealRaw(
     body,
   );
   return { subject: `bl.in.${sender}.alert`, headers: lines(headers), body, msgId: id, id };
+}
+
+/** `message` signed by `signer` with a Bl-Handling header that is not the body's. */
+function withHandling(signer: NodeSigner, message: Alert, handling: string): WireMessage {
+  const body = encodeMessage('alert', message);
+  const headers = sealHeaders(signer, { ...signedFieldsOf('alert', message), handling }, body);
+  return {
+    subject: `bl.in.${message.sender}.alert`,
+    headers: lines(headers),
+    body,
+    msgId: message.id,
+    id: message.id,
+  };
 }
 
 /**
@@ -363,14 +378,12 @@ export function hostileCases(
     },
     {
       kind: 'no headers at all',
-      expected: RejectionReason.MALFORMED,
-      origin: 'kz-border',
+      expected: 'dropped',
       build: () => ({ ...sealed(alert()), headers: [], msgId: undefined, id: undefined }),
     },
     {
       kind: 'Bl-Sent header missing',
-      expected: RejectionReason.MALFORMED,
-      origin: 'kz-border',
+      expected: 'dropped',
       build: () => {
         const message = sealed(alert());
         return { ...message, headers: message.headers.filter(([n]) => n !== HEADER_SENT) };
@@ -427,13 +440,30 @@ export function hostileCases(
     },
     {
       kind: 'body id differs from Bl-Id',
-      expected: RejectionReason.MALFORMED,
+      expected: RejectionReason.HEADER_MISMATCH,
       origin: 'kz-border',
       build: () => {
         const message = alert();
         const other = alert({ id: id() });
         return sealRaw(kz, 'kz-border', message.id, encodeMessage('alert', other));
       },
+    },
+    {
+      kind: 'Bl-Handling TLP:RED over a TLP:GREEN body',
+      expected: RejectionReason.HEADER_MISMATCH,
+      origin: 'kz-border',
+      build: () => withHandling(kz, alert(), 'TLP:RED;H1'),
+    },
+    {
+      kind: 'Bl-Handling TLP:GREEN over a TLP:RED body',
+      expected: RejectionReason.HEADER_MISMATCH,
+      origin: 'kz-border',
+      build: () =>
+        withHandling(
+          kz,
+          alert({ handling: { tlp: Tlp.RED, code: HandlingCode.H1 }, addressees: { nodes: ['tj-border'] } }),
+          'TLP:GREEN;H1',
+        ),
     },
     {
       kind: 'duplicate Bl-Sender header',

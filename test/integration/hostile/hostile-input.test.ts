@@ -7,7 +7,7 @@ import { RejectionReason } from '#contracts';
 import { addNodeKey, revokeNodeKey, stringifyRegistry } from '#registry';
 import { MetricsService } from '#runtime';
 import { NodeSigner, canonicalSentTime, generateNodeKey } from '#trust';
-import { IngressService, type IngressDecision } from '#hub';
+import { IngressService, outcomeOf, type IngressDecision } from '#hub';
 import { sealNodeMessage, testAlert } from '#hub/testing';
 import { copiesOf, startHubTestEnv, type HubTestEnv } from '../../support/hub-test-env.js';
 import { permissionViolation } from '../../support/secured-nats.js';
@@ -181,12 +181,7 @@ describe('hostile input at the hub', () => {
     for (const row of rows) {
       if (row.seq === undefined) continue;
       const decision = decisions.get(row.seq);
-      row.outcome =
-        decision === undefined
-          ? 'not handled'
-          : decision.outcome === 'routed'
-            ? 'routed'
-            : label(decision.refused.reason);
+      row.outcome = decision === undefined ? 'not handled' : outcomeOf(decision);
     }
     const width = Math.max(...rows.map((row) => row.kind.length));
     const expectedWidth = Math.max('expected'.length, ...rows.map((row) => row.expected.length));
@@ -213,7 +208,11 @@ describe('hostile input at the hub', () => {
     // Every refusal, including those without an origin to tell, is counted.
     const metrics = hub.get(MetricsService);
     const counted = (await metrics.rejected.get()).values.reduce((sum, value) => sum + value.value, 0);
-    expect(counted).toBe(rows.filter((row) => row.seq !== undefined).length);
+    expect(counted).toBe(rows.filter((row) => row.seq !== undefined && row.outcome !== 'dropped').length);
+    // What proves no sender is dropped unanswered, and counted apart.
+    const dropped = await metrics.registry.getSingleMetric('bl_ingress_dropped_total')?.get();
+    const droppedCount = dropped?.values.reduce((sum, value) => sum + value.value, 0);
+    expect(droppedCount).toBe(rows.filter((row) => row.outcome === 'dropped').length);
 
     // Nothing blocked the stream: every legitimate alert reached every subscriber exactly once.
     const deliveries = await env.deliveries();

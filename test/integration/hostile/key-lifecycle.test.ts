@@ -2,7 +2,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { INestApplication } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { RejectionReason } from '#contracts';
 import {
   RegistryFileWatcher,
   RegistryIndex,
@@ -13,7 +12,7 @@ import {
 } from '#registry';
 import { waitFor } from '#testing';
 import { NodeSigner, canonicalSentTime, generateNodeKey } from '#trust';
-import { IngressService, type IngressDecision } from '#hub';
+import { IngressService, outcomeOf, type IngressDecision } from '#hub';
 import { sealNodeMessage, testAlert, type NodeMessage } from '#hub/testing';
 import { startHubTestEnv, type HubTestEnv } from '../../support/hub-test-env.js';
 
@@ -42,7 +41,7 @@ async function decide(message: NodeMessage): Promise<string> {
   await env.processed(seq);
   const decision = decisions.get(seq);
   if (decision === undefined) throw new Error(`no decision for ingress message ${seq}`);
-  return decision.outcome === 'routed' ? 'routed' : (RejectionReason[decision.refused.reason] ?? '?');
+  return outcomeOf(decision);
 }
 
 /** Rewrites the registry file and waits until the hub's own index shows the change. */

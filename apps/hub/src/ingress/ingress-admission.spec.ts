@@ -4,11 +4,7 @@ import { addNodeKey, revokeNodeKey } from '#registry';
 import { NodeSigner, canonicalSentTime, generateNodeKey } from '#trust';
 import { createTestParties, sealNodeMessage, testAlert } from '../../test/hub.fixtures.js';
 import { testIngress } from '../../test/ingress.fixtures.js';
-import type { IngressDecision } from './ingress.service.js';
-
-function reasonOf(decision: IngressDecision): string {
-  return decision.outcome === 'routed' ? 'routed' : (RejectionReason[decision.refused.reason] ?? '?');
-}
+import { outcomeOf as reasonOf } from './ingress.service.js';
 
 describe('IngressService admission checks', () => {
   it('refuses a node beyond its allowance with RATE_LIMITED and keeps admitting other nodes', async () => {

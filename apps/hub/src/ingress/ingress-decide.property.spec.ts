@@ -37,6 +37,10 @@ function expectTyped(decision: IngressDecision): void {
     expect(decision.routed.recipients.length).toBeGreaterThanOrEqual(0);
     return;
   }
+  if (decision.outcome === 'dropped') {
+    expect(decision.dropped.missing.length).toBeGreaterThan(0);
+    return;
+  }
   const { reason, detail, violations } = decision.refused;
   if (!REASONS.has(reason) || typeof detail !== 'string' || !Array.isArray(violations)) {
     throw new Error(`untyped refusal: ${JSON.stringify({ reason, detail })}`);

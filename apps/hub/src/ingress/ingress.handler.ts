@@ -3,6 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { JETSTREAM_TRANSPORT, JetStreamContext, JetStreamErrorFilter } from '#messaging';
 import { MetricsService } from '#runtime';
 import { INGRESS_PATTERN } from './ingress.consumer.js';
+import { IngressMetrics } from './ingress.metrics.js';
 import { IngressService } from './ingress.service.js';
 
 /** Headers of the raw message that carry more than one value (the context keeps only the first). */
@@ -21,6 +22,7 @@ export class IngressHandler {
   constructor(
     private readonly ingress: IngressService,
     private readonly metrics: MetricsService,
+    private readonly ingressMetrics: IngressMetrics,
   ) {}
 
   // Explicit `string` selects the untyped overload: the typed one wants `unknown` extra arguments.
@@ -29,13 +31,14 @@ export class IngressHandler {
   async handle(@Payload() body: Uint8Array, @Ctx() ctx: JetStreamContext): Promise<void> {
     const stop = this.metrics.handlerSeconds.startTimer({ handler: INGRESS_PATTERN });
     try {
-      await this.ingress.handle({
+      const decision = await this.ingress.handle({
         subject: ctx.subject,
         headers: ctx.headers(),
         body,
         sequence: ctx.streamSequence,
         repeatedHeaders: repeatedHeaders(ctx),
       });
+      if (decision.outcome === 'dropped') this.ingressMetrics.recordDropped('missing-signed-headers');
     } finally {
       stop();
     }

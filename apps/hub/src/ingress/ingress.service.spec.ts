@@ -1,17 +1,25 @@
+import { clone, create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   AuditEvent,
+  AlertSchema,
+  HandlingSchema,
+  HEADER_CORRELATION,
+  HEADER_HANDLING,
   HEADER_ID,
   HEADER_KEY,
   HEADER_RECIPIENT,
   HEADER_SENDER,
   HEADER_SIGNATURE,
+  HEADER_SENT,
   HEADER_TYPE,
   LIMITS,
   RejectionReason,
+  Tlp,
   decodeMessage,
   encodeMessage,
   validateMessage,
+  type Alert,
 } from '#contracts';
 import type { OutboundEnvelope, PublishResult } from '#messaging';
 import { MetricsService, createLogger } from '#runtime';
@@ -67,6 +75,7 @@ function setUp() {
   const routes = new InMemoryRouteRecords();
   const { resolver } = createTestResolver(parties.index, routes, logger);
   const audit = new InMemoryAuditTrail();
+  const rateLimiter = new CountingRateLimiter();
   const delivery = new DeliveryService(publisher, parties.signer('hub'), config, metrics, audit);
   const ingress = new IngressService(
     parties.index,
@@ -76,13 +85,13 @@ function setUp() {
     delivery,
     logger,
     config,
-    new CountingRateLimiter(),
+    rateLimiter,
     new InMemoryAcceptedIds(),
   );
   let sequence = 0;
   const handle = (message: Pick<NodeMessage, 'subject' | 'headers' | 'body'>) =>
     ingress.handle({ ...message, sequence: ++sequence });
-  return { ingress, handle, publisher, routes, metrics, audit };
+  return { ingress, handle, publisher, routes, metrics, audit, rateLimiter };
 }
 
 function without(headers: Record<string, string>, name: string): Record<string, string> {
@@ -263,10 +272,26 @@ describe('IngressService', () => {
       expect(rejectionTo(publisher, 'kz-border').rejection.message).toBe(alert.id);
     });
 
-    it('refuses missing or malformed headers as MALFORMED, naming the message by its stream sequence', async () => {
+    it('drops a message lacking a required signed header before it takes a rate token, answering nothing', async () => {
+      const { handle, publisher, audit, rateLimiter } = setUp();
+      const message = sealNodeMessage('alert', testAlert('kz-border'), parties.signer('kz-border'));
+      for (const name of [HEADER_ID, HEADER_TYPE, HEADER_SENDER, HEADER_SENT]) {
+        const decision = await handle({ ...message, headers: without(message.headers, name) });
+        expect(decision).toMatchObject({ outcome: 'dropped', dropped: { missing: [name] } });
+      }
+      expect(await handle({ ...message, headers: {} })).toMatchObject({
+        outcome: 'dropped',
+        dropped: { missing: [HEADER_ID, HEADER_TYPE, HEADER_SENDER, HEADER_SENT] },
+      });
+      expect(rateLimiter.tokensTaken('kz-border')).toBe(0);
+      expect(publisher.published).toHaveLength(0);
+      expect(audit.records).toHaveLength(0);
+    });
+
+    it('refuses malformed headers as MALFORMED, naming the message by its stream sequence', async () => {
       const { handle, publisher } = setUp();
       const message = sealNodeMessage('alert', testAlert('kz-border'), parties.signer('kz-border'));
-      const headers = without(message.headers, HEADER_ID);
+      const headers = { ...message.headers, [HEADER_ID]: 'not an id!' };
       expect(refusedReason(await handle({ ...message, headers }))).toBe(RejectionReason.MALFORMED);
       const { envelope, rejection } = rejectionTo(publisher, 'kz-border');
       expect(envelope.msgId).toBe('ingress-1:rejection');
@@ -333,7 +358,7 @@ describe('IngressService', () => {
       expect(refusedReason(await handle(message))).toBe(RejectionReason.MALFORMED);
     });
 
-    it('refuses a body whose sender or id differ from the signed headers', async () => {
+    it('refuses a body whose sender differs from the signed headers as SENDER_MISMATCH', async () => {
       const { handle } = setUp();
       const alert = testAlert('kz-border');
       const otherSender = encodeMessage('alert', testAlert('tj-border', { id: alert.id }));
@@ -341,10 +366,29 @@ describe('IngressService', () => {
       expect(
         refusedReason(await handle(sealNodeMessage('alert', alert, signer, { body: otherSender }))),
       ).toBe(RejectionReason.SENDER_MISMATCH);
-      const otherId = encodeMessage('alert', testAlert('kz-border', { id: 'another-id' }));
-      expect(refusedReason(await handle(sealNodeMessage('alert', alert, signer, { body: otherId })))).toBe(
-        RejectionReason.MALFORMED,
-      );
+    });
+
+    it('refuses a signed header that differs from the body field it restates as HEADER_MISMATCH', async () => {
+      const { handle, publisher } = setUp();
+      const signer = parties.signer('kz-border');
+      const alert = testAlert('kz-border');
+      const cases: Array<[string, (body: Alert) => void]> = [
+        [HEADER_ID, (body) => (body.id = 'another-id')],
+        [HEADER_SENT, (body) => (body.sent = timestampFromDate(new Date(Date.now() - 1_000)))],
+        [HEADER_HANDLING, (body) => (body.handling = create(HandlingSchema, { tlp: Tlp.RED }))],
+        [HEADER_CORRELATION, (body) => (body.incident = 'incident-7')],
+      ];
+      for (const [header, change] of cases) {
+        const changed = clone(AlertSchema, alert);
+        change(changed);
+        const body = encodeMessage('alert', changed);
+        const decision = await handle(sealNodeMessage('alert', alert, signer, { body }));
+        expect(decision).toMatchObject({
+          outcome: 'refused',
+          refused: { reason: RejectionReason.HEADER_MISMATCH, violations: [{ field: header }] },
+        });
+      }
+      expect(publisher.on('bl.out.').filter((e) => e.subject.includes('.alert.'))).toHaveLength(0);
     });
 
     it('refuses a schema-invalid message as INVALID with its field violations', async () => {

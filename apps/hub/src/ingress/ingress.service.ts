@@ -23,7 +23,9 @@ import { RegistryIndex, validationContextOf } from '#registry';
 import { LOGGER } from '#runtime';
 import {
   EnvelopeError,
+  SIGNED_HEADERS,
   SignatureVerifier,
+  headerMismatches,
   readSignedFields,
   type SignedFields,
   type Verification,
@@ -39,6 +41,7 @@ import { RateLimitStore } from '../rate-limit/rate-limit.store.js';
 import { RecipientResolverService } from '../routing/recipient-resolver.service.js';
 import { RouteRecordStore } from '../routes/route-record.store.js';
 import { AcceptedIdStore } from './accepted-ids.store.js';
+import { IngressDrop } from './ingress.errors.js';
 
 /** One message as it came off the ingress stream. */
 export interface IngressEnvelope {
@@ -51,9 +54,25 @@ export interface IngressEnvelope {
   repeatedHeaders?: readonly string[];
 }
 
+/** An ingress message that proves no sender: acked and counted, never answered. */
+export interface DroppedMessage {
+  sequence: number;
+  subject: string;
+  /** The required signed headers it lacks. */
+  missing: readonly string[];
+}
+
 /** What the hub decided about one ingress message. */
 export type IngressDecision =
-  { outcome: 'routed'; routed: RoutedMessage } | { outcome: 'refused'; refused: RefusedMessage };
+  | { outcome: 'routed'; routed: RoutedMessage }
+  | { outcome: 'refused'; refused: RefusedMessage }
+  | { outcome: 'dropped'; dropped: DroppedMessage };
+
+/** A decision in one word: `routed`, `dropped`, or the refusal's reason name (`SIGNATURE_INVALID`, …). */
+export function outcomeOf(decision: IngressDecision): string {
+  if (decision.outcome === 'refused') return reasonName(decision.refused.reason);
+  return decision.outcome;
+}
 
 // The origin's headers that travel on with each copy; anything else a node set (JetStream
 // expectations, a forged Bl-Recipient) stays behind.
@@ -67,6 +86,12 @@ const WIRE_HEADERS = [
   HEADER_KEY,
   HEADER_SIGNATURE,
 ];
+
+const SIGNED_HEADER_NAMES = Object.fromEntries(SIGNED_HEADERS) as Record<keyof SignedFields, string>;
+
+// The signed headers without which a message says nothing a signature could prove (Bl-Handling and
+// Bl-Correlation may be absent: they read as empty).
+const REQUIRED_SIGNED_HEADERS = [HEADER_ID, HEADER_TYPE, HEADER_SENDER, HEADER_SENT];
 
 const VERIFICATION_REASONS: Record<Extract<Verification, { ok: false }>['reason'], RejectionReason> = {
   'unknown-sender': RejectionReason.UNKNOWN_SENDER,
@@ -89,9 +114,11 @@ function wireHeaders(headers: Readonly<Record<string, string>>): Record<string, 
 }
 
 /**
- * The ingress pipeline: subject → rate → size → headers → sender → signature → decode → validate →
- * replay → recipients, then delivery. Each refusal carries a typed reason and is a normal, acked outcome;
- * only infrastructure failures (a publish, Redis) throw, so the message is retried.
+ * The ingress pipeline: subject → signed headers present → rate → size → headers → sender → signature
+ * → decode → headers agree with the body → validate → replay → recipients, then delivery. A message
+ * lacking the signed headers is dropped unanswered; each refusal carries a typed reason; both are
+ * normal, acked outcomes. Only infrastructure failures (a publish, Redis) throw, so the message is
+ * retried.
  */
 @Injectable()
 export class IngressService {
@@ -123,6 +150,12 @@ export class IngressService {
       await this.delivery.deliver(decision.routed);
       // Per message, so debug: the delivered counter carries the rate.
       this.logger.debug({ msgId: id, sender: origin, kind, recipients: recipients.length }, 'routed');
+    } else if (decision.outcome === 'dropped') {
+      const { sequence, subject, missing } = decision.dropped;
+      this.logger.warn(
+        { seq: sequence, subject, missing },
+        'dropped: no signed headers, so no provable sender',
+      );
     } else {
       const { id, sequence, origin, subject, reason, detail } = decision.refused;
       await this.delivery.reject(decision.refused);
@@ -142,6 +175,10 @@ export class IngressService {
     try {
       return { outcome: 'routed', routed: await this.route(envelope) };
     } catch (error) {
+      if (error instanceof IngressDrop) {
+        const { sequence, subject } = envelope;
+        return { outcome: 'dropped', dropped: { sequence, subject, missing: error.missing } };
+      }
       if (!(error instanceof IngressRefusal)) throw error;
       const address = parseIngressSubject(envelope.subject);
       return {
@@ -164,7 +201,9 @@ export class IngressService {
 
   private async route(envelope: IngressEnvelope): Promise<RoutedMessage> {
     const { node, kind } = this.address(envelope.subject);
-    // First and cheapest, before any parsing or signature check, so a flood costs the hub little.
+    // Nobody's bucket pays for what proves no sender: it is dropped before the first Redis call.
+    this.requireSignedHeaders(envelope);
+    // Cheap, before any parsing or signature check, so a flood costs the hub little.
     if (!(await this.rateLimits.admit(node))) {
       throw new IngressRefusal(RejectionReason.RATE_LIMITED, `${node} exceeds its ingress rate`);
     }
@@ -190,18 +229,7 @@ export class IngressService {
     }
     this.verify(fields, envelope);
     const routable = this.decode(kind, envelope.body);
-    if (routable.message.sender !== fields.sender) {
-      throw new IngressRefusal(
-        RejectionReason.SENDER_MISMATCH,
-        `body sender differs from header ${HEADER_SENDER} ${fields.sender}`,
-      );
-    }
-    if (routable.message.id !== fields.id) {
-      throw new IngressRefusal(
-        RejectionReason.MALFORMED,
-        `body id differs from header ${HEADER_ID} ${fields.id}`,
-      );
-    }
+    this.agree(routable, fields);
     this.validate(routable);
     if (!(await this.acceptedIds.claim(fields.id, envelope.sequence))) {
       throw new IngressRefusal(RejectionReason.REPLAYED, `message id ${fields.id} was accepted before`);
@@ -233,6 +261,37 @@ export class IngressService {
       throw new IngressRefusal(RejectionReason.UNAUTHORIZED, `nodes may not send ${address.kind} messages`);
     }
     return { node: address.node, kind: address.kind };
+  }
+
+  /** Step 2: a message lacking a required signed header is no Borderlink message (IngressDrop). */
+  private requireSignedHeaders(envelope: IngressEnvelope): void {
+    const missing = REQUIRED_SIGNED_HEADERS.filter((name) => envelope.headers[name] === undefined);
+    if (missing.length > 0) throw new IngressDrop(missing);
+  }
+
+  /**
+   * Every signed header restates a body field and must equal it: recipients route and show by both.
+   * A differing Bl-Sender is SENDER_MISMATCH, any other HEADER_MISMATCH, naming each header.
+   */
+  private agree(routable: RoutableMessage, fields: SignedFields): void {
+    const differing = headerMismatches(routable.kind, routable.message, fields);
+    if (differing.includes('sender')) {
+      throw new IngressRefusal(
+        RejectionReason.SENDER_MISMATCH,
+        `body sender differs from header ${HEADER_SENDER} ${fields.sender}`,
+      );
+    }
+    if (differing.length > 0) {
+      const violations = differing.map((field) => ({
+        field: SIGNED_HEADER_NAMES[field],
+        reason: `differs from the body's ${field}`,
+      }));
+      throw new IngressRefusal(
+        RejectionReason.HEADER_MISMATCH,
+        `header ${violations.map((v) => v.field).join(', ')} differs from the body`,
+        violations,
+      );
+    }
   }
 
   /** A signed header given twice is ambiguous: which value did the sender sign? */
