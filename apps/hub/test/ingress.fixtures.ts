@@ -51,7 +51,7 @@ export function testIngress(parties: TestParties, options: TestIngressOptions = 
       (node) => parties.index.publicKeys(node),
       (node, key) => parties.index.keyWindow(node, key),
     ),
-    createTestResolver(parties.index, routes, logger).resolver,
+    createTestResolver(parties.index, routes).resolver,
     routes,
     new DeliveryService(
       publisher,

@@ -1,7 +1,6 @@
 // In-memory stores behind the recipient resolver, for the hub's unit tests (no NATS, no Redis).
 import type { OutboundEnvelope } from '#messaging';
 import { RegistryIndex } from '#registry';
-import type { Logger } from 'pino';
 import type { GroupMembership } from '../src/groups/group-membership.js';
 import { GroupStore, type StoredGroup } from '../src/groups/group.store.js';
 import { GroupWriteConflict } from '../src/groups/groups.errors.js';
@@ -11,18 +10,23 @@ import { ReleaseRequestStore, type ReleaseRequestRecord } from '../src/releases/
 import { ReleasesService } from '../src/releases/releases.service.js';
 import { RouteRecordStore, type RouteRecord } from '../src/routes/route-record.store.js';
 import { RecipientResolverService } from '../src/routing/recipient-resolver.service.js';
+import { HubStateRebuildingError } from '../src/state/state.errors.js';
 import { InMemoryAuditTrail } from './audit.fixtures.js';
 
 /** Route records kept in memory, for tests that run without Redis. */
 export class InMemoryRouteRecords extends RouteRecordStore {
   readonly records = new Map<string, RouteRecord>();
+  /** While set, a missing record cannot be told from a wiped one, as before the end of a rebuild. */
+  rebuilding = false;
 
   async remember(id: string, record: RouteRecord): Promise<void> {
     this.records.set(id, record);
   }
 
   async recall(id: string): Promise<RouteRecord | undefined> {
-    return this.records.get(id);
+    const record = this.records.get(id);
+    if (record === undefined && this.rebuilding) throw new HubStateRebuildingError();
+    return record;
   }
 }
 
@@ -69,7 +73,7 @@ export class InMemoryOriginals extends OriginalMessageStore {
 }
 
 /** A recipient resolver over `registry` and `routes`, with in-memory groups and release state. */
-export function createTestResolver(registry: RegistryIndex, routes: RouteRecordStore, logger: Logger) {
+export function createTestResolver(registry: RegistryIndex, routes: RouteRecordStore) {
   const groups = new InMemoryGroupStore();
   const requests = new InMemoryReleaseRequests();
   const originals = new InMemoryOriginals();
@@ -77,7 +81,6 @@ export function createTestResolver(registry: RegistryIndex, routes: RouteRecordS
   const resolver = new RecipientResolverService(
     registry,
     routes,
-    logger,
     new GroupsService(groups, audit),
     new ReleasesService(registry, routes, requests, originals, audit),
   );

@@ -73,7 +73,7 @@ function setUp() {
   const metrics = new MetricsService({ service: 'hub', nats: 'unused' });
   const publisher = new RecordingPublisher();
   const routes = new InMemoryRouteRecords();
-  const { resolver } = createTestResolver(parties.index, routes, logger);
+  const { resolver } = createTestResolver(parties.index, routes);
   const audit = new InMemoryAuditTrail();
   const rateLimiter = new CountingRateLimiter();
   const delivery = new DeliveryService(publisher, parties.signer('hub'), config, metrics, audit);

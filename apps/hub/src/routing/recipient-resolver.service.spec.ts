@@ -15,23 +15,19 @@ import {
   type GroupChange,
   type Release,
 } from '#contracts';
-import { createLogger } from '#runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { createTestParties, testAlert, testNotice, testReceipt, testReply } from '../../test/hub.fixtures.js';
 import { InMemoryRouteRecords, createTestResolver } from '../../test/routing.fixtures.js';
 import { IngressRefusal } from '../pipeline/pipeline.errors.js';
 import type { Recipient, RoutableMessage } from '../pipeline/routable-message.js';
 import type { RoutedMessage } from '../pipeline/routed-message.js';
+import { HubStateRebuildingError } from '../state/state.errors.js';
 
 const parties = createTestParties();
 
 function setUp() {
   const routes = new InMemoryRouteRecords();
-  const { resolver, originals, requests, audit } = createTestResolver(
-    parties.index,
-    routes,
-    createLogger({ service: 'hub' }, 'silent'),
-  );
+  const { resolver, originals, requests, audit } = createTestResolver(parties.index, routes);
   /** Resolves, then commits as the ingress pipeline does; returns the recipients' node ids. */
   const accept = async (routable: RoutableMessage) => {
     const recipients = await resolver.resolve(routable);
@@ -253,10 +249,22 @@ describe('RecipientResolverService', () => {
       expect(error.reason).toBe(RejectionReason.UNAUTHORIZED);
     });
 
-    it('routes a receipt to a known origin when the route record is gone', async () => {
+    it('refuses a receipt for a message the hub never routed as UNAUTHORIZED, naming the message', async () => {
       const { resolver } = setUp();
-      const receipt = testReceipt('tj-border', 'alert-lost', 'kz-border');
-      expect(nodes(await resolver.resolve({ kind: 'receipt', message: receipt }))).toEqual(['kz-border']);
+      const error = await refusal(
+        resolver.resolve({ kind: 'receipt', message: testReceipt('tj-border', 'alert-never', 'kz-border') }),
+      );
+      expect(error.reason).toBe(RejectionReason.UNAUTHORIZED);
+      expect(error.violations).toEqual([expect.objectContaining({ field: 'message' })]);
+    });
+
+    it('has a receipt retried, not refused, while a missing route record may be one not yet rebuilt', async () => {
+      const { resolver, routes } = setUp();
+      routes.rebuilding = true;
+      const receipt = testReceipt('tj-border', 'alert-wiped', 'kz-border');
+      await expect(resolver.resolve({ kind: 'receipt', message: receipt })).rejects.toBeInstanceOf(
+        HubStateRebuildingError,
+      );
     });
 
     it('refuses a receipt to an unknown origin as UNKNOWN_ADDRESSEE', async () => {

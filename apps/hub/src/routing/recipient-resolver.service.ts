@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   DIRECT_REGION,
   GENERAL_CATEGORY,
@@ -16,8 +16,6 @@ import {
   type Violation,
 } from '#contracts';
 import { distribute, RegistryIndex, type Route } from '#registry';
-import { LOGGER } from '#runtime';
-import type { Logger } from 'pino';
 import { GroupsService } from '../groups/groups.service.js';
 import { IngressRefusal } from '../pipeline/pipeline.errors.js';
 import type { Recipient, RoutableMessage } from '../pipeline/routable-message.js';
@@ -45,7 +43,7 @@ class RecipientSet {
  * Decides who receives a message: alerts by the TLP policy (`distribute`, shared with the nodes' site fast path) over their
  * addressees, the live members of their closed user groups and the subscribers of their topics;
  * notices to their addressees and group members; replies to the notice's sender and their
- * addressees; receipts to the origin of the message they acknowledge; release requests and decisions
+ * addressees; receipts to the origin of a message the hub routed to their sender; release requests and decisions
  * through the release workflow; group changes to the group's members. Refuses with an IngressRefusal
  * when an addressee or group is unknown, the sender is not a member of a group it addresses, or the
  * message's reference (notice, received message, release request, group owner) does not hold.
@@ -55,7 +53,6 @@ export class RecipientResolverService {
   constructor(
     private readonly registry: RegistryIndex,
     private readonly routes: RouteRecordStore,
-    @Inject(LOGGER) private readonly logger: Logger,
     private readonly groups: GroupsService,
     private readonly releases: ReleasesService,
   ) {}
@@ -179,15 +176,22 @@ export class RecipientResolverService {
     return recipients.list();
   }
 
+  /**
+   * Only for a message the hub routed to the receipt's sender, from the origin it names: otherwise
+   * anyone could make a message appear delivered or acknowledged in its origin's view and the audit.
+   * The route record lives as long as the ingress stream keeps messages; while the hub's state is
+   * being rebuilt a missing one throws HubStateRebuildingError, so the receipt is retried, not refused.
+   */
   private async forReceipt(receipt: Receipt): Promise<Recipient[]> {
     const route = await this.routes.recall(receipt.message);
     if (route === undefined) {
-      // The record is a cache and may be gone; the origin is known, so the receipt is harmless to pass on.
-      this.logger.info(
-        { msgId: receipt.id, sender: receipt.sender, recipient: receipt.origin, message: receipt.message },
-        'no route record for the acknowledged message; routing the receipt to its known origin',
+      throw new IngressRefusal(
+        RejectionReason.UNAUTHORIZED,
+        `message ${receipt.message} was not routed by the hub, or is no longer held`,
+        [{ field: 'message', reason: `not routed to ${receipt.sender} by the hub` }],
       );
-    } else if (route.origin !== receipt.origin || !route.recipients.includes(receipt.sender)) {
+    }
+    if (route.origin !== receipt.origin || !route.recipients.includes(receipt.sender)) {
       throw new IngressRefusal(
         RejectionReason.UNAUTHORIZED,
         `${receipt.sender} was not a recipient of message ${receipt.message} from ${receipt.origin}`,
