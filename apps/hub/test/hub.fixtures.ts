@@ -201,15 +201,20 @@ export function testReply(
   });
 }
 
-/** A valid DELIVERED receipt for message `message` from `origin`, sent now. */
-export function testReceipt(sender: string, message: string, origin: string): Receipt {
+/** A valid receipt (DELIVERED unless told) for message `message` from `origin`, sent now. */
+export function testReceipt(
+  sender: string,
+  message: string,
+  origin: string,
+  kind: ReceiptKind = ReceiptKind.DELIVERED,
+): Receipt {
   return create(ReceiptSchema, {
     id: uuidv7(),
     sender,
     sent: timestampFromDate(new Date()),
     message,
     origin,
-    kind: ReceiptKind.DELIVERED,
+    kind,
   });
 }
 
