@@ -2,6 +2,7 @@
 export { SIGNED_HEADERS, type SignedFields } from './signed-fields.js';
 export { signingBytes } from './signing-bytes.js';
 export { generateNodeKey, NodeSigner } from './node-signer.js';
+export { KeyedIds } from './keyed-ids.js';
 export { sealHeaders, readSignedFields } from './envelope.js';
 export { sealMessage, signedFieldsOf, type SealedMessage } from './sealed-message.js';
 export { headerMismatches } from './header-agreement.js';

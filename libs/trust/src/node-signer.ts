@@ -1,5 +1,6 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { privateKeyFromSeed, rawPublicKeyOf, signEd25519 } from './ed25519.js';
+import { KeyedIds } from './keyed-ids.js';
 import { decodeUserSeed, encodeUserPublicKey, encodeUserSeed } from './nkey-codec.js';
 import type { SignedFields } from './signed-fields.js';
 import { signingBytes } from './signing-bytes.js';
@@ -13,18 +14,25 @@ export function generateNodeKey(): { seed: string; publicKey: string } {
   };
 }
 
-/** Signs messages with one node's private key; the seed never leaves this object. */
+/** Signs messages with one node's private key, and makes the ids only it can make; the seed never leaves this object. */
 export class NodeSigner {
   private constructor(
     /** The node's public nkey (`U…`), sent as `Bl-Key`. */
     readonly publicKey: string,
     private readonly privateKey: KeyObject,
+    /** The ids only this party can make (receipts, dead-letter records), keyed from its seed. */
+    readonly ids: KeyedIds,
   ) {}
 
   /** A signer for a user seed (`SU…`); surrounding whitespace, such as a seed file's newline, is ignored. Throws KeyFormatError. */
   static fromSeed(seed: string): NodeSigner {
-    const privateKey = privateKeyFromSeed(decodeUserSeed(seed.trim()));
-    return new NodeSigner(encodeUserPublicKey(rawPublicKeyOf(privateKey)), privateKey);
+    const rawSeed = decodeUserSeed(seed.trim());
+    const privateKey = privateKeyFromSeed(rawSeed);
+    return new NodeSigner(
+      encodeUserPublicKey(rawPublicKeyOf(privateKey)),
+      privateKey,
+      KeyedIds.fromRawSeed(rawSeed),
+    );
   }
 
   /** The base64url (unpadded) Ed25519 signature of signingBytes(fields, body). Throws EnvelopeError for unsignable fields. */

@@ -18,3 +18,18 @@ export const KAT_SIGNING_TEXT =
   'TLP:AMBER;H2;PAP:GREEN\n\n17248e0cd1ade52870bdf67f198fd81980d2226a440f619a99751f128d0f44b5';
 export const KAT_SIGNATURE =
   'IHURFmp17PsQaIvm88JMjdJFwV5EM2C6n44LBALTCpOgRDLgRyykrOvKwO9CAn_9KlxrDbzwqop2gfcNKkqVCg';
+
+// Known answers of the keyed id derivations for KAT_SEED, computed with an independent HMAC-SHA256.
+export const KAT_RECEIPT = {
+  origin: 'kz-border',
+  message: '0190f3c2-7a4e-7b1d-9c3e-5a6b7c8d9e0f',
+  recipient: 'tj-border',
+  kind: 'DELIVERED',
+  id: '2330f261-9676-8d02-9ad0-a103b4a58b9b',
+};
+export const KAT_DEAD_LETTER = {
+  stream: 'BL_DELIVERY',
+  consumer: 'node-tj-border',
+  sequence: 42,
+  id: 'dlq:BL_DELIVERY:node-tj-border:42:KvoKIePD5olsJBCXUY7pVw',
+};
