@@ -40,6 +40,11 @@ describe('deadLetterHeaders', () => {
     expect(headers.get('Nats-Msg-Id')).toBe(deadLetterMsgId('BL_INGRESS', 'hub-ingress', 7));
   });
 
+  it("names the record with the writer's own id when it has one", () => {
+    const keyed = (stream: string, consumer: string, seq: number) => `dlq:${stream}:${consumer}:${seq}:tag`;
+    expect(deadLetterHeaders(msg, 'x', keyed).get('Nats-Msg-Id')).toBe('dlq:BL_INGRESS:hub-ingress:7:tag');
+  });
+
   it('drops headers the server would act on when storing the record', () => {
     expect(deadLetterHeaders(msg, 'x').has('Nats-Expected-Stream')).toBe(false);
   });

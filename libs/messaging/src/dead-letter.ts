@@ -33,11 +33,16 @@ const SERVER_HEADER_PREFIX = 'nats-';
 
 /**
  * The record's own dedupe id: one record per message and consumer, however often writing it is
- * retried, while a replayed message that fails again (new sequence) gets a record of its own.
+ * retried, while a replayed message that fails again (new sequence) gets a record of its own. This
+ * default can be computed by anyone who may publish into the dead-letter stream, and so published
+ * first; Borderlink's apps pass their own keyed id instead (`DeadLetterId`).
  */
 export function deadLetterMsgId(stream: string, consumer: string, streamSequence: number): string {
   return `dlq:${stream}:${consumer}:${streamSequence}`;
 }
+
+/** How a writer names the record of one message and consumer (`Nats-Msg-Id`); see deadLetterMsgId. */
+export type DeadLetterId = (stream: string, consumer: string, streamSequence: number) => string;
 
 /**
  * The message a consumer gave up on, as a delivery (the app's handler failed) or an advisory (the
@@ -55,7 +60,11 @@ export interface DeadLetterSource {
 }
 
 /** The original headers minus server-interpreted `Nats-*` ones, plus the dead-letter headers. */
-export function deadLetterHeadersOf(source: DeadLetterSource, reason: string): MsgHdrs {
+export function deadLetterHeadersOf(
+  source: DeadLetterSource,
+  reason: string,
+  recordId: DeadLetterId = deadLetterMsgId,
+): MsgHdrs {
   const lines: Record<string, string[]> = {};
   if (source.headers) {
     for (const [name, values] of source.headers) {
@@ -69,12 +78,12 @@ export function deadLetterHeadersOf(source: DeadLetterSource, reason: string): M
   lines[DEAD_LETTER_HEADERS.sequence] = [String(source.streamSequence)];
   lines[DEAD_LETTER_HEADERS.deliveries] = [String(source.deliveries)];
   lines[DEAD_LETTER_HEADERS.reason] = [oneLine(reason)];
-  lines[PubHeaders.MsgIdHdr] = [deadLetterMsgId(source.stream, source.consumer, source.streamSequence)];
+  lines[PubHeaders.MsgIdHdr] = [recordId(source.stream, source.consumer, source.streamSequence)];
   return MsgHdrsImpl.fromRecord(lines);
 }
 
 /** {@link deadLetterHeadersOf} a delivered message. */
-export function deadLetterHeaders(msg: JsMsg, reason: string): MsgHdrs {
+export function deadLetterHeaders(msg: JsMsg, reason: string, recordId?: DeadLetterId): MsgHdrs {
   const { stream, consumer, streamSequence, deliveryCount } = msg.info;
   return deadLetterHeadersOf(
     {
@@ -86,6 +95,7 @@ export function deadLetterHeaders(msg: JsMsg, reason: string): MsgHdrs {
       ...(msg.headers ? { headers: msg.headers } : {}),
     },
     reason,
+    recordId,
   );
 }
 
@@ -95,8 +105,9 @@ export function writeDeadLetter(
   subject: string,
   msg: JsMsg,
   reason: string,
+  recordId?: DeadLetterId,
 ): Promise<PublishResult> {
-  return publishDurably(js, subject, msg.data, deadLetterHeaders(msg, reason));
+  return publishDurably(js, subject, msg.data, deadLetterHeaders(msg, reason, recordId));
 }
 
 /**
@@ -109,8 +120,9 @@ export function publishDeadLetter(
   source: DeadLetterSource,
   body: Uint8Array,
   reason: string,
+  recordId?: DeadLetterId,
 ): Promise<PublishResult> {
-  return publishDurably(js, subject, body, deadLetterHeadersOf(source, reason));
+  return publishDurably(js, subject, body, deadLetterHeadersOf(source, reason, recordId));
 }
 
 function oneLine(text: string): string {

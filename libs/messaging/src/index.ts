@@ -38,5 +38,6 @@ export {
   DEAD_LETTER_HEADERS,
   deadLetterMsgId,
   publishDeadLetter,
+  type DeadLetterId,
   type DeadLetterSource,
 } from './dead-letter.js';

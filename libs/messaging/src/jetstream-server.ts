@@ -13,7 +13,7 @@ import {
   type ResolvedConsumerSpec,
 } from './consumer-provisioning.js';
 import { ConsumerWorker } from './consumer-worker.js';
-import { writeDeadLetter } from './dead-letter.js';
+import { writeDeadLetter, type DeadLetterId } from './dead-letter.js';
 import { failureReason } from './failure-reason.js';
 import { FailureTally } from './failure-tally.js';
 import { JetStreamContext } from './jetstream-context.js';
@@ -28,6 +28,11 @@ export interface JetStreamServerOptions {
   consumers: ConsumerSpec[];
   /** Where dead letters of a consumer go; default `bl.dlq.<stream>.<consumer>` (`deadLetterSubject`). */
   deadLetterSubject?: (stream: string, consumer: string) => string;
+  /**
+   * The `Nats-Msg-Id` of a dead-letter record; default `dlq:<stream>:<consumer>:<seq>`
+   * (`deadLetterMsgId`), which anyone who may publish into the dead-letter stream can compute.
+   */
+  deadLetterId?: DeadLetterId;
   /** Redelivery delay after the n-th transient failure of a message; default {@link backoffDelay}. */
   backoff?: (failures: number) => number;
   /** How long `close()` lets running handlers finish before handing their messages back; default 10 s. */
@@ -278,6 +283,7 @@ export class JetStreamServer
         this.deadLetterSubject(ctx.stream, ctx.consumer),
         msg,
         reason,
+        this.options.deadLetterId,
       );
     } catch (writeError) {
       // Terminating without a record would lose the message: leave it to redelivery instead.
