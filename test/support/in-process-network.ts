@@ -20,10 +20,12 @@ export interface InProcessNetwork {
   keys: FixtureKeys;
   /** Connects as an operator user (full access), to inspect or inject into the streams. */
   operator(): Promise<NatsConnection>;
+  /** Connects as `node` with its own seed: what its credentials let anyone holding them do. */
+  connectAs(node: FixtureNode): Promise<NatsConnection>;
   /** Starts one more hub instance (several share the ingress consumer). */
   startHub(): Promise<INestApplication>;
-  /** Starts the node's app on a free loopback port; resolves with its base URL. */
-  startNode(node: FixtureNode): Promise<string>;
+  /** Starts the node's app on a free loopback port (`extra` adds or overrides config); resolves with its base URL. */
+  startNode(node: FixtureNode, extra?: Record<string, string>): Promise<string>;
   /** The base URL of a started node. */
   url(node: FixtureNode): string;
   /** Closes every app, then the servers. */
@@ -47,14 +49,15 @@ export async function startInProcessNetwork(): Promise<InProcessNetwork> {
     redis,
     keys,
     operator: () => connectAs(nats.url, 'operator', operatorKey.seed),
+    connectAs: (node) => connectAs(nats.url, node, keys[node].seed),
     async startHub() {
       const hub = await bootstrapHub(await configs.hub(), createLogger({ service: 'hub' }, 'silent'));
       hubs.push(hub);
       return hub;
     },
-    async startNode(node) {
+    async startNode(node, extra) {
       const app = await createNodeApp(
-        await configs.node(node),
+        await configs.node(node, extra),
         createLogger({ service: 'node', node }, 'silent'),
       );
       await app.listen(0, '127.0.0.1');

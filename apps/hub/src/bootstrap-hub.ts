@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { JetStreamServer, NatsConnectionService } from '#messaging';
 import { PinoLoggerService } from '#runtime';
+import { NodeSigner } from '#trust';
 import type { Logger } from 'pino';
 import { HubConfig } from './config/hub.config.js';
 import { hubDeadLettersConsumer } from './dead-letters/dead-letters.consumer.js';
@@ -24,11 +25,14 @@ export async function bootstrapHub(config: HubConfig, logger: Logger): Promise<I
   // Connects NATS, provisions the streams and every node's delivery consumer (ProvisioningModule)
   // before the ingress consumer is attached.
   await app.init();
+  const signer = app.get(NodeSigner);
   app.connectMicroservice(
     {
       strategy: new JetStreamServer({
         connection: app.get(NatsConnectionService),
         consumers: [hubIngressConsumer(config), hubDeadLettersConsumer(config)],
+        // The advisory path (DeadLetterRepository) names the records of these consumers alike.
+        deadLetterId: (...of) => signer.ids.deadLetterId(...of),
       }),
     },
     { inheritAppConfig: true },

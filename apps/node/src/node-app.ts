@@ -38,6 +38,8 @@ export async function createNodeApp(config: NodeConfig, logger: Logger): Promise
         consumers: [
           { ...deliveriesConsumer(config.NODE_ID), maxAttempts: config.NODE_MAX_ATTEMPTS, bind: true },
         ],
+        // Records only this node can name, so no other participant can file one first.
+        deadLetterId: (...of) => identity.signer.ids.deadLetterId(...of),
       }),
     });
     // Connections and streams come up in the modules' init hooks; the consumer needs both.

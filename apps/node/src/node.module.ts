@@ -81,7 +81,7 @@ export class NodeModule {
         { provide: LOGGER, useValue: logger },
         { provide: NodeSigner, useValue: signer },
         Clock,
-        IdGenerator,
+        { provide: IdGenerator, useValue: new IdGenerator(signer.ids) },
         HttpDrainService,
       ],
       exports: [NodeConfig, LOGGER, NodeSigner, Clock, IdGenerator],

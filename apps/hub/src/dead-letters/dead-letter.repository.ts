@@ -3,15 +3,18 @@ import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import {
   DEAD_LETTER_WILDCARD,
   STREAM_DEAD_LETTER,
+  STREAM_DEFINITIONS,
   deadLetterSubject,
   parseDeadLetterSubject,
 } from '#contracts';
 import {
   NatsConnectionService,
   publishDeadLetter,
+  type DeadLetterId,
   type DeadLetterSource,
   type PublishResult,
 } from '#messaging';
+import { NodeSigner } from '#trust';
 import { DeadLetterStore, type DeadLetterCount, type OriginalMessage } from './dead-letter.store.js';
 
 // Retention (max age, a purge, a deleted stream) may have removed the original before the advisory
@@ -21,10 +24,19 @@ const GONE: ReadonlySet<number> = new Set([
   JetStreamApiCodes.StreamNotFound,
 ]);
 
-/** Reads originals by stream sequence and writes records to BL_DLQ over the hub's connection. */
+const BORDERLINK_STREAMS: ReadonlySet<string> = new Set(STREAM_DEFINITIONS.map((stream) => stream.name));
+
+/**
+ * Reads originals by stream sequence and writes records to BL_DLQ over the hub's connection. The
+ * records of Borderlink's streams get the hub's keyed ids (the ones its own transport uses), which no
+ * node can compute; a node's terminations never come here (DeadLettersService leaves them to it).
+ */
 @Injectable()
 export class DeadLetterRepository extends DeadLetterStore {
-  constructor(private readonly connection: NatsConnectionService) {
+  constructor(
+    private readonly connection: NatsConnectionService,
+    private readonly signer: NodeSigner,
+  ) {
     super();
   }
 
@@ -42,7 +54,11 @@ export class DeadLetterRepository extends DeadLetterStore {
 
   write(source: DeadLetterSource, body: Uint8Array, reason: string): Promise<PublishResult> {
     const subject = deadLetterSubject(source.stream, source.consumer);
-    return publishDeadLetter(this.connection.jetstream(), subject, source, body, reason);
+    // Consumers of other streams are other apps', which file under the default id: the same one.
+    const recordId = BORDERLINK_STREAMS.has(source.stream)
+      ? (...of: Parameters<DeadLetterId>) => this.signer.ids.deadLetterId(...of)
+      : undefined;
+    return publishDeadLetter(this.connection.jetstream(), subject, source, body, reason, recordId);
   }
 
   async counts(): Promise<DeadLetterCount[]> {

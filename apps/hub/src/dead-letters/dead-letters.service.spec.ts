@@ -32,7 +32,7 @@ class MemoryDeadLetterStore extends DeadLetterStore {
   }
 }
 
-const silent = { warn: () => undefined } as unknown as Logger;
+const silent = { warn: () => undefined, debug: () => undefined } as unknown as Logger;
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
 
 const ADVISORY: ConsumerAdvisory = {
@@ -90,14 +90,24 @@ describe('DeadLettersService', () => {
 
   it('writes nothing new when a record for the message and consumer exists (the app wrote it)', async () => {
     await service.record(ADVISORY, text('{}'));
-    expect(await service.record({ ...ADVISORY, kind: 'terminated' }, text('{}'))).toMatchObject({
-      written: false,
-    });
+    expect(await service.record(ADVISORY, text('{}'))).toMatchObject({ written: false });
     expect(store.written.size).toBe(1);
   });
 
-  it('uses the same record id as the app-side path', async () => {
-    await service.record(ADVISORY, text('{}'));
-    expect([...store.written.keys()]).toEqual([deadLetterMsgId('BL_DELIVERY', 'node-kz-border', 41)]);
+  it("leaves a node's termination on BL_DELIVERY to the node, which filed its record first", async () => {
+    expect(await service.record({ ...ADVISORY, kind: 'terminated' }, text('{}'))).toMatchObject({
+      written: false,
+    });
+    expect(store.written.size).toBe(0);
+  });
+
+  it("records a termination of the hub's own consumers", async () => {
+    const advisory: ConsumerAdvisory = {
+      ...ADVISORY,
+      kind: 'terminated',
+      stream: 'BL_INGRESS',
+      consumer: 'hub-ingress',
+    };
+    expect(await service.record(advisory, text('{}'))).toMatchObject({ written: true });
   });
 });

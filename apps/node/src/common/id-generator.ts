@@ -1,22 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { v5, v7 } from 'uuid';
-
-// Namespace of the name-based receipt ids; fixed forever, or ids of old receipts would change.
-const RECEIPT_NAMESPACE = '6f1d3c52-8a2e-4b6f-9c41-2f5b7e9d0a13';
+import type { KeyedIds } from '#trust';
+import { v7 } from 'uuid';
 
 /** Message ids this node issues; unit tests pass a predictable one. */
-@Injectable()
 export class IdGenerator {
-  /** A fresh time-ordered id (UUIDv7) for a message the node originates. */
+  /** @param keyed the node's own keyed ids (`NodeSigner.ids`). */
+  constructor(private readonly keyed: KeyedIds) {}
+
+  /**
+   * A fresh time-ordered id (UUIDv7) for a message the node originates: 74 of its bits come from the
+   * system's random source, so no other participant can guess it before it is published.
+   */
   next(): string {
     return v7();
   }
 
   /**
-   * The id of the receipt `kind` that `recipient` issues for `message` from `origin`: a name-based
-   * UUID (v5), so retrying the same receipt yields the same id and JetStream drops the copy.
+   * The id of the receipt `kind` that `recipient` issues for `message` from `origin`: keyed by this
+   * node's secret (docs/protocol.md, "Ids"), so retrying the same receipt yields the same id (and
+   * JetStream drops the copy) while no other participant can compute it and publish it first.
    */
   receipt(origin: string, message: string, recipient: string, kind: string): string {
-    return v5(`${origin}/${message}/${recipient}/${kind}`, RECEIPT_NAMESPACE);
+    return this.keyed.receiptId(origin, message, recipient, kind);
   }
 }
