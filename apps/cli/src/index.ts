@@ -8,6 +8,7 @@ export {
   replayDeadLetter,
   replayDeadLetters,
   dropDeadLetter,
+  type CheckedDeadLetter,
 } from './dlq/dlq.service.js';
 export type { DeadLetterSource } from './dlq/dead-letter-stream.repository.js';
 export type { DeadLetterRecord } from './dlq/dead-letter-record.js';

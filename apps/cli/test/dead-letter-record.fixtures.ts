@@ -4,6 +4,17 @@ import type { StoredRecord } from '../src/dlq/dead-letter-record.js';
 export const RECORD_TIME = new Date('2026-11-28T02:40:00.000Z');
 
 /** A stored dead-letter stream message with these headers, as the client hands it over. */
-export function storedRecord(headers: Record<string, string[]>, seq = 12, body = 'alert'): StoredRecord {
-  return { seq, time: RECORD_TIME, headers: Object.entries(headers), data: new TextEncoder().encode(body) };
+export function storedRecord(
+  headers: Record<string, string[]>,
+  seq = 12,
+  body = 'alert',
+  subject = 'bl.dlq.bl_delivery.node-kz-border',
+): StoredRecord {
+  return {
+    seq,
+    time: RECORD_TIME,
+    subject,
+    headers: Object.entries(headers),
+    data: new TextEncoder().encode(body),
+  };
 }

@@ -42,10 +42,11 @@ function withConnection(command: Command): Command {
     .option('--creds <file>', 'NATS credentials file to authenticate with');
 }
 
+// By the subject a record was filed on, which only the consumer's owner may publish on.
 function withFilter(command: Command): Command {
   return command
-    .option('--stream <name>', 'only records of messages from this stream (e.g. BL_DELIVERY)')
-    .option('--consumer <name>', 'only records of this consumer (e.g. node-kz-border)');
+    .option('--stream <name>', 'only records filed for this stream (e.g. BL_DELIVERY)')
+    .option('--consumer <name>', 'only records filed for this consumer (e.g. node-kz-border)');
 }
 
 function sourceOf(options: ConnectionOptions): DeadLetterSource {
@@ -72,7 +73,15 @@ export function registerDlqCommands(program: Command, io: CliIo): void {
     .command('dlq')
     .description('inspect, replay and drop dead letters (messages a consumer gave up on)');
 
-  withFilter(withConnection(dlq.command('list').description('one line per dead letter, oldest first')))
+  withFilter(
+    withConnection(
+      dlq
+        .command('list')
+        .description(
+          'one line per dead letter, oldest first: who filed it (its subject) and whether it holds up against the server',
+        ),
+    ),
+  )
     .option('--json', 'print JSON instead of a table')
     .action(async (options: ConnectionOptions & FilterOptions & { json?: boolean }) => {
       const records = await listDeadLetters(sourceOf(options), filterOf(options));
@@ -94,7 +103,7 @@ export function registerDlqCommands(program: Command, io: CliIo): void {
       dlq
         .command('replay')
         .description(
-          'publish the original again on its subject (id replay:<seq>, so stored once), then remove the record',
+          'publish the message a record names again, as its stream holds it, on its subject (id replay:<seq>:<tag>, so stored once), then remove the record; records that do not hold up are never replayed',
         ),
     ),
   )

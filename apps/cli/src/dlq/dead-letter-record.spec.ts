@@ -47,8 +47,12 @@ describe('originalHeaders', () => {
 });
 
 describe('replayMsgId', () => {
-  it('derives one id per record', () => {
-    expect(replayMsgId(12)).toBe('replay:12');
+  it("derives one id per record, tagged from the record's own id so no publisher can store it first", () => {
+    const record = toDeadLetterRecord(storedRecord(HEADERS));
+    expect(replayMsgId(record)).toMatch(/^replay:12:[A-Za-z0-9_-]{22}$/);
+    expect(replayMsgId(record)).toBe(replayMsgId(toDeadLetterRecord(storedRecord(HEADERS))));
+    const other = { ...HEADERS, 'Nats-Msg-Id': ['dlq:BL_DELIVERY:node-kz-border:41:tag'] };
+    expect(replayMsgId(toDeadLetterRecord(storedRecord(other)))).not.toBe(replayMsgId(record));
   });
 });
 
@@ -60,5 +64,13 @@ describe('matchesFilter', () => {
     expect(matchesFilter(record, { stream: 'bl_delivery', consumer: 'NODE-KZ-BORDER' })).toBe(true);
     expect(matchesFilter(record, { stream: 'BL_INGRESS' })).toBe(false);
     expect(matchesFilter(record, { consumer: 'node-other' })).toBe(false);
+  });
+
+  it('attributes a record by the subject it was filed on, never by the consumer its headers claim', () => {
+    const forged = { ...HEADERS, 'Bl-Dlq-Consumer': ['node-tj-border'] };
+    const filedByKz = toDeadLetterRecord(storedRecord(forged, 13, 'x', 'bl.dlq.bl_delivery.node-kz-border'));
+    expect(filedByKz.filedBy).toEqual({ stream: 'bl_delivery', consumer: 'node-kz-border' });
+    expect(matchesFilter(filedByKz, { consumer: 'node-tj-border' })).toBe(false);
+    expect(matchesFilter(filedByKz, { consumer: 'node-kz-border' })).toBe(true);
   });
 });

@@ -1,12 +1,14 @@
 import {
+  DeliverPolicy,
   JetStreamApiCodes,
   JetStreamApiError,
   jetstream,
   jetstreamManager,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import { connect, MsgHdrsImpl, type NatsConnection } from '@nats-io/transport-node';
+import { connect, MsgHdrsImpl, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import { authenticatorOf } from '../audit/audit-stream.repository.js';
+import type { ConsumerState, DeadLetterEvidence, SourceMessage } from './dead-letter-check.js';
 import { toDeadLetterRecord, type DeadLetterRecord } from './dead-letter-record.js';
 import { DeadLetterError } from './dlq.errors.js';
 
@@ -36,8 +38,33 @@ const CONNECT_TIMEOUT_MS = 5_000;
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** Reads, removes and republishes dead-letter records over one operator connection. */
-export class DeadLetterStreamRepository {
+// What the server answers when a consumer, a stream or a stream's message is not there.
+const ABSENT: ReadonlySet<number> = new Set([
+  JetStreamApiCodes.ConsumerNotFound,
+  JetStreamApiCodes.StreamNotFound,
+  JetStreamApiCodes.NoMessageFound,
+]);
+
+async function unlessAbsent<T>(read: () => Promise<T | null>): Promise<T | undefined> {
+  try {
+    return (await read()) ?? undefined;
+  } catch (error) {
+    if (error instanceof JetStreamApiError && ABSENT.has(error.code)) return undefined;
+    throw error;
+  }
+}
+
+function headerLines(headers: MsgHdrs | undefined): Record<string, string[]> {
+  const lines: Record<string, string[]> = {};
+  for (const [name, values] of headers ?? []) lines[name] = [...values];
+  return lines;
+}
+
+/**
+ * Reads, removes and republishes dead-letter records over one operator connection, and reads the
+ * server's evidence about them: the consumers and the messages of the source streams.
+ */
+export class DeadLetterStreamRepository implements DeadLetterEvidence {
   private constructor(
     private readonly nc: NatsConnection,
     private readonly manager: JetStreamManager,
@@ -94,6 +121,7 @@ export class DeadLetterStreamRepository {
           toDeadLetterRecord({
             seq: message.seq,
             time: message.time,
+            subject: message.subject,
             headers: message.headers,
             data: message.data,
           }),
@@ -114,9 +142,29 @@ export class DeadLetterStreamRepository {
     return toDeadLetterRecord({
       seq: stored.seq,
       time: stored.time,
+      subject: stored.subject,
       headers: stored.header,
       data: stored.data,
     });
+  }
+
+  async consumer(stream: string, name: string): Promise<ConsumerState | undefined> {
+    const info = await unlessAbsent(() => this.manager.consumers.info(stream, name));
+    if (info === undefined) return undefined;
+    const { filter_subject: filter, filter_subjects: filters, deliver_policy, opt_start_seq } = info.config;
+    return {
+      filters: filter ? [filter] : (filters ?? []),
+      delivered: info.delivered.stream_seq,
+      ...(deliver_policy === DeliverPolicy.StartSequence && opt_start_seq !== undefined
+        ? { startSequence: opt_start_seq }
+        : {}),
+    };
+  }
+
+  async message(stream: string, sequence: number): Promise<SourceMessage | undefined> {
+    const stored = await unlessAbsent(() => this.manager.streams.getMessage(stream, { seq: sequence }));
+    if (stored === undefined) return undefined;
+    return { subject: stored.subject, headers: headerLines(stored.header), body: stored.data };
   }
 
   /** Deletes the record at `seq`; false when it was already gone. */

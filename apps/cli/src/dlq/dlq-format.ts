@@ -1,21 +1,47 @@
-import { originalHeaders, type DeadLetterRecord } from './dead-letter-record.js';
-import type { ReplayAllOutcome, ReplayOutcome } from './dlq.service.js';
+import { originalHeaders } from './dead-letter-record.js';
+import type { CheckedDeadLetter, ReplayAllOutcome, ReplayOutcome } from './dlq.service.js';
 
-const COLUMNS = ['SEQ', 'TIME', 'STREAM', 'CONSUMER', 'SUBJECT', 'MESSAGE ID', 'DELIVERIES', 'REASON'];
-// The table stays one line per record; `show` prints the whole reason.
+// FILED BY and CHECK are the server's word; STREAM to REASON are what the filer wrote.
+const COLUMNS = [
+  'SEQ',
+  'TIME',
+  'FILED BY',
+  'CHECK',
+  'STREAM',
+  'SOURCE SEQ',
+  'SUBJECT',
+  'MESSAGE ID',
+  'DELIVERIES',
+  'REASON',
+];
+// The table stays one line per record; `show` prints the whole problem and reason.
 const MAX_REASON_IN_TABLE = 80;
+const MAX_PROBLEM_IN_TABLE = 60;
 const NONE = '-';
+const VERIFIED = 'ok';
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function row(record: DeadLetterRecord): string[] {
+/** Who filed the record: the consumer whose dead-letter subject it was stored on. */
+function filedBy(record: CheckedDeadLetter): string {
+  return record.filedBy?.consumer ?? NONE;
+}
+
+/** `ok`, or why the record does not hold up. */
+function check(record: CheckedDeadLetter): string {
+  return record.verdict.verified ? VERIFIED : `FAILED: ${record.verdict.problem}`;
+}
+
+function row(record: CheckedDeadLetter): string[] {
   return [
     String(record.seq),
     record.time.toISOString(),
-    record.stream,
-    record.consumer,
+    filedBy(record),
+    clip(check(record), MAX_PROBLEM_IN_TABLE),
+    record.stream || NONE,
+    record.sourceSequence === undefined ? NONE : String(record.sourceSequence),
     record.subject ?? NONE,
     record.msgId ?? NONE,
     record.deliveries === undefined ? NONE : String(record.deliveries),
@@ -24,7 +50,7 @@ function row(record: DeadLetterRecord): string[] {
 }
 
 /** `dlq list`: one aligned line per record under a header line, or a sentence when there is none. */
-export function formatDeadLetterTable(records: readonly DeadLetterRecord[]): string {
+export function formatDeadLetterTable(records: readonly CheckedDeadLetter[]): string {
   if (records.length === 0) return 'no dead letters\n';
   const rows = [COLUMNS, ...records.map(row)];
   const widths = COLUMNS.map((_, column) => Math.max(...rows.map((cells) => cells[column]!.length)));
@@ -49,10 +75,14 @@ export function describeBody(body: Uint8Array): { encoding: 'utf8' | 'base64'; t
 }
 
 /** The fields of `dlq list --json`, one object per record. */
-export function recordSummary(record: DeadLetterRecord): Record<string, unknown> {
+export function recordSummary(record: CheckedDeadLetter): Record<string, unknown> {
   return {
     seq: record.seq,
     time: record.time.toISOString(),
+    filedOn: record.filedOn,
+    filedBy: record.filedBy?.consumer ?? null,
+    verified: record.verdict.verified,
+    problem: record.verdict.verified ? null : record.verdict.problem,
     stream: record.stream,
     consumer: record.consumer,
     subject: record.subject ?? null,
@@ -64,7 +94,7 @@ export function recordSummary(record: DeadLetterRecord): Record<string, unknown>
 }
 
 /** `dlq show --json`: the summary plus the original headers and the body. */
-export function recordDetail(record: DeadLetterRecord): Record<string, unknown> {
+export function recordDetail(record: CheckedDeadLetter): Record<string, unknown> {
   const body = describeBody(record.body);
   return {
     ...recordSummary(record),
@@ -75,9 +105,12 @@ export function recordDetail(record: DeadLetterRecord): Record<string, unknown> 
 }
 
 /** `dlq show`: every field, the original headers, then the body. */
-export function formatDeadLetter(record: DeadLetterRecord): string {
+export function formatDeadLetter(record: CheckedDeadLetter): string {
   const fields: Array<[string, string]> = [
     ['time', record.time.toISOString()],
+    ['filed on', record.filedOn],
+    ['filed by', filedBy(record)],
+    ['check', check(record)],
     ['stream', record.stream],
     ['consumer', record.consumer],
     ['subject', record.subject ?? `${NONE} (no original: the body is the server's advisory)`],
@@ -105,17 +138,22 @@ export function formatDeadLetter(record: DeadLetterRecord): string {
 export function formatReplay(outcome: ReplayOutcome): string {
   const { record } = outcome;
   const again = outcome.alreadyStored ? ' (already stored by an earlier replay)' : '';
-  return `replayed dead letter ${record.seq} onto ${record.subject} (${record.stream} seq ${outcome.storedSeq})${again}; record removed\n`;
+  return `replayed dead letter ${record.seq} onto ${outcome.subject} (${record.stream} seq ${outcome.storedSeq})${again}; record removed\n`;
 }
 
-/** `dlq replay --all`: each replay, each skipped record, and the totals. */
+/** `dlq replay --all`: each replay, each repeat and skipped record, and the totals. */
 export function formatReplayAll(outcome: ReplayAllOutcome): string {
-  const skipped = outcome.skipped.map(
-    (record) => `skipped dead letter ${record.seq}: no original message (drop it after inspection)\n`,
+  const repeated = outcome.repeated.map(
+    (record) => `removed dead letter ${record.seq}: its message was replayed in this run already\n`,
   );
+  const skipped = outcome.skipped.map(
+    (record) => `skipped dead letter ${record.seq}: ${check(record)} (inspect it, then drop it)\n`,
+  );
+  const { replayed } = outcome;
   return [
-    ...outcome.replayed.map(formatReplay),
+    ...replayed.map(formatReplay),
+    ...repeated,
     ...skipped,
-    `${outcome.replayed.length} replayed, ${outcome.skipped.length} skipped\n`,
+    `${replayed.length} replayed, ${outcome.repeated.length} repeated, ${outcome.skipped.length} skipped\n`,
   ].join('');
 }

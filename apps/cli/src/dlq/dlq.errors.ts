@@ -15,13 +15,19 @@ export class DeadLetterNotFoundError extends DeadLetterError {
   }
 }
 
-/** A record written after its original had expired: it holds the server's advisory, nothing to send. */
+/**
+ * A record that does not hold up against the server (dead-letter-check.ts): its original is gone, or
+ * it names a stream, consumer or message its filer had no part in. Nothing is published.
+ */
 export class DeadLetterNotReplayableError extends DeadLetterError {
   override readonly name = 'DeadLetterNotReplayableError';
 
-  constructor(readonly sequence: number) {
+  constructor(
+    readonly sequence: number,
+    readonly problem: string,
+  ) {
     super(
-      `dead letter ${sequence} has no original message (it was gone from its stream when recorded); ` +
+      `dead letter ${sequence} is not replayed: ${problem}; ` +
         `inspect it with "dlq show ${sequence}" and drop it`,
     );
   }

@@ -1,6 +1,6 @@
+import { checkDeadLetter, type DeadLetterVerdict } from './dead-letter-check.js';
 import {
   matchesFilter,
-  originalHeaders,
   replayMsgId,
   type DeadLetterFilter,
   type DeadLetterRecord,
@@ -8,20 +8,32 @@ import {
 import { DeadLetterStreamRepository, type DeadLetterSource } from './dead-letter-stream.repository.js';
 import { DeadLetterNotFoundError, DeadLetterNotReplayableError } from './dlq.errors.js';
 
+/** A record with the verdict of checking it against the server (dead-letter-check.ts). */
+export type CheckedDeadLetter = DeadLetterRecord & { verdict: DeadLetterVerdict };
+
 /** What replaying one record did. */
 export interface ReplayOutcome {
-  record: DeadLetterRecord;
+  record: CheckedDeadLetter;
+  /** Where the original went again: its subject as its stream holds it. */
+  subject: string;
   /** Where the message was stored again: its original stream, at this sequence. */
   storedSeq: number;
   /** True when an earlier, interrupted replay of this record had already stored it. */
   alreadyStored: boolean;
 }
 
-/** What `replay --all` did: the records replayed, and those skipped because they hold no original. */
+/**
+ * What `replay --all` did: the records replayed; those that repeat a message replayed in the same run
+ * (removed, as it went out once); and those that do not hold up, left in place.
+ */
 export interface ReplayAllOutcome {
   replayed: ReplayOutcome[];
-  skipped: DeadLetterRecord[];
+  repeated: CheckedDeadLetter[];
+  skipped: CheckedDeadLetter[];
 }
+
+// The headers a replay must not carry: the server acts on `Nats-*` when it stores a message.
+const SERVER_HEADER_PREFIX = 'nats-';
 
 async function withRepository<T>(
   source: DeadLetterSource,
@@ -35,70 +47,105 @@ async function withRepository<T>(
   }
 }
 
-async function found(repository: DeadLetterStreamRepository, seq: number): Promise<DeadLetterRecord> {
-  const record = await repository.get(seq);
-  if (record === undefined) throw new DeadLetterNotFoundError(repository.stream, seq);
-  return record;
-}
-
-// Publish first, delete second: a crash in between leaves the record, and replaying it again is
-// stored once (same replay id), so the message is neither lost nor doubled.
-async function replayRecord(
+async function checked(
   repository: DeadLetterStreamRepository,
   record: DeadLetterRecord,
-): Promise<ReplayOutcome> {
-  if (record.subject === undefined) throw new DeadLetterNotReplayableError(record.seq);
-  const ack = await repository.republish({
-    subject: record.subject,
-    headers: originalHeaders(record),
-    body: record.body,
-    msgId: replayMsgId(record.seq),
-    expectedStream: record.stream,
-  });
-  await repository.remove(record.seq);
-  return { record, storedSeq: ack.seq, alreadyStored: ack.duplicate };
+): Promise<CheckedDeadLetter> {
+  return { ...record, verdict: await checkDeadLetter(record, repository) };
 }
 
-/** The records matching `filter`, oldest first. */
+async function found(repository: DeadLetterStreamRepository, seq: number): Promise<CheckedDeadLetter> {
+  const record = await repository.get(seq);
+  if (record === undefined) throw new DeadLetterNotFoundError(repository.stream, seq);
+  return checked(repository, record);
+}
+
+async function matching(
+  repository: DeadLetterStreamRepository,
+  filter: DeadLetterFilter,
+): Promise<CheckedDeadLetter[]> {
+  const records = (await repository.list()).filter((record) => matchesFilter(record, filter));
+  const result: CheckedDeadLetter[] = [];
+  for (const record of records) result.push(await checked(repository, record));
+  return result;
+}
+
+// The message the server holds, never what the record says, goes out again, into the stream and onto
+// the subject it came from, which only the consumer that gave up on it reads. Publish first, delete
+// second: a crash in between leaves the record, and replaying it again is stored once (same replay
+// id), so the message is neither lost nor doubled.
+async function replayRecord(
+  repository: DeadLetterStreamRepository,
+  record: CheckedDeadLetter,
+): Promise<ReplayOutcome> {
+  const { verdict } = record;
+  if (!verdict.verified) throw new DeadLetterNotReplayableError(record.seq, verdict.problem);
+  const { subject, headers, body } = verdict.original;
+  const ack = await repository.republish({
+    subject,
+    headers: Object.fromEntries(
+      Object.entries(headers).filter(([name]) => !name.toLowerCase().startsWith(SERVER_HEADER_PREFIX)),
+    ),
+    body,
+    msgId: replayMsgId(record),
+    expectedStream: verdict.stream,
+  });
+  await repository.remove(record.seq);
+  return { record, subject, storedSeq: ack.seq, alreadyStored: ack.duplicate };
+}
+
+/** The records filed for the stream and consumer of `filter` (by their subject), oldest first, checked. */
 export function listDeadLetters(
   source: DeadLetterSource,
   filter: DeadLetterFilter = {},
-): Promise<DeadLetterRecord[]> {
-  return withRepository(source, async (repository) =>
-    (await repository.list()).filter((record) => matchesFilter(record, filter)),
-  );
+): Promise<CheckedDeadLetter[]> {
+  return withRepository(source, (repository) => matching(repository, filter));
 }
 
 /**
- * The record at `seq`.
+ * The record at `seq`, checked.
  * @throws DeadLetterNotFoundError when there is none.
  */
-export function showDeadLetter(source: DeadLetterSource, seq: number): Promise<DeadLetterRecord> {
+export function showDeadLetter(source: DeadLetterSource, seq: number): Promise<CheckedDeadLetter> {
   return withRepository(source, (repository) => found(repository, seq));
 }
 
 /**
- * Publishes the original of record `seq` again on its subject, into its stream, with its original
- * headers and the id `replay:<seq>`, then deletes the record: the consumer that gave up on it gets it
- * as a new message, once.
+ * Publishes the message record `seq` names again, as its stream holds it, on its subject and into
+ * that stream, with the id `replay:<seq>:<tag>`, then deletes the record: the consumer that gave up
+ * on it gets it as a new message, once.
  * @throws DeadLetterNotFoundError when there is no such record (a second replay of the same one).
- * @throws DeadLetterNotReplayableError when the record holds no original.
+ * @throws DeadLetterNotReplayableError when the record does not hold up against the server.
  */
 export function replayDeadLetter(source: DeadLetterSource, seq: number): Promise<ReplayOutcome> {
   return withRepository(source, async (repository) => replayRecord(repository, await found(repository, seq)));
 }
 
-/** Replays every record matching `filter` that holds an original, oldest first. */
+/**
+ * Replays every record filed for `filter` that holds up, oldest first, each message once: a later
+ * record of a message already replayed in this run is removed. Records that do not hold up stay.
+ */
 export function replayDeadLetters(
   source: DeadLetterSource,
   filter: DeadLetterFilter = {},
 ): Promise<ReplayAllOutcome> {
   return withRepository(source, async (repository) => {
-    const outcome: ReplayAllOutcome = { replayed: [], skipped: [] };
-    for (const record of await repository.list()) {
-      if (!matchesFilter(record, filter)) continue;
-      if (record.subject === undefined) outcome.skipped.push(record);
-      else outcome.replayed.push(await replayRecord(repository, record));
+    const outcome: ReplayAllOutcome = { replayed: [], repeated: [], skipped: [] };
+    const done = new Set<string>();
+    for (const record of await matching(repository, filter)) {
+      const { verdict } = record;
+      if (!verdict.verified) {
+        outcome.skipped.push(record);
+        continue;
+      }
+      const message = `${verdict.stream}/${verdict.consumer}/${verdict.sequence}`;
+      if (done.has(message)) {
+        await repository.remove(record.seq);
+        outcome.repeated.push(record);
+        continue;
+      }
+      done.add(message);
+      outcome.replayed.push(await replayRecord(repository, record));
     }
     return outcome;
   });
@@ -110,8 +157,10 @@ export function replayDeadLetters(
  */
 export function dropDeadLetter(source: DeadLetterSource, seq: number): Promise<DeadLetterRecord> {
   return withRepository(source, async (repository) => {
-    const record = await found(repository, seq);
-    if (!(await repository.remove(seq))) throw new DeadLetterNotFoundError(repository.stream, seq);
+    const record = await repository.get(seq);
+    if (record === undefined || !(await repository.remove(seq))) {
+      throw new DeadLetterNotFoundError(repository.stream, seq);
+    }
     return record;
   });
 }
