@@ -4,8 +4,6 @@
 // for dead-letter record ids. Both ids are now keyed by a secret derived from the issuer's own seed.
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
-import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import {
   DEAD_LETTER_WILDCARD,
   ReceiptKind,
@@ -22,41 +20,17 @@ import { alertRequest, type FixtureNode } from '#node/testing';
 import { waitFor } from '#testing';
 import { NodeSigner, sealMessage } from '#trust';
 import { v5 as uuidv5 } from 'uuid';
-import { startInProcessNetwork, type InProcessNetwork } from '../support/in-process-network.js';
-import { publishOn, storedMessages } from '../support/secured-nats.js';
+import { publishOn } from '../support/secured-nats.js';
+import { useNodeNetwork } from './support/node-network.js';
 
 // The namespace of the name-based receipt ids nodes issued before they were keyed.
 const PUBLIC_RECEIPT_NAMESPACE = '6f1d3c52-8a2e-4b6f-9c41-2f5b7e9d0a13';
 
-let network: InProcessNetwork;
-let operator: NatsConnection;
-let jsm: JetStreamManager;
-
-beforeAll(async () => {
-  network = await startInProcessNetwork();
-  await network.startHub();
-  for (const node of ['kz-border', 'tj-border'] as const) await network.startNode(node);
-  operator = await network.operator();
-  jsm = await jetstreamManager(operator);
-});
-
-afterAll(async () => {
-  await operator?.drain();
-  await network?.stop();
-});
-
-async function call<T>(node: FixtureNode, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${network.url(node)}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await response.json()) as T;
-}
+const nodes = useNodeNetwork(['kz-border', 'tj-border']);
 
 /** kz-border's view of where `recipient` stands with its message `id`. */
 async function stateAtOrigin(id: string, recipient: string): Promise<string | undefined> {
-  const sent = await call<{ recipients?: { node: string; state: string }[] }>(
+  const sent = await nodes().call<{ recipients?: { node: string; state: string }[] }>(
     'kz-border',
     'GET',
     `/v1/messages/${id}`,
@@ -78,19 +52,19 @@ function claimedReceipt(attacker: FixtureNode, message: string, id: string): Rec
 
 describe('ids another participant cannot take', () => {
   it("keeps tj-border's acknowledgement when co-recipient uz-customs published every id it could guess for it first", async () => {
-    const { id } = await call<{ id: string }>('kz-border', 'POST', '/v1/alerts', alertRequest());
+    const { id } = await nodes().call<{ id: string }>('kz-border', 'POST', '/v1/alerts', alertRequest());
     await waitFor(async () => ((await stateAtOrigin(id, 'tj-border')) === 'delivered' ? true : undefined), {
       what: "tj-border's delivered receipt at kz-border",
     });
 
     // uz-customs received the same alert, so it knows its id. Its guesses: the public name-based id,
     // and the keyed id as its own secret would make it.
-    const attacker = NodeSigner.fromSeed(network.keys['uz-customs'].seed);
+    const attacker = NodeSigner.fromSeed(nodes().network.keys['uz-customs'].seed);
     const guesses = [
       uuidv5(`kz-border/${id}/tj-border/ACKNOWLEDGED`, PUBLIC_RECEIPT_NAMESPACE),
       attacker.ids.receiptId('kz-border', id, 'tj-border', 'ACKNOWLEDGED'),
     ];
-    const uz = await network.connectAs('uz-customs');
+    const uz = await nodes().network.connectAs('uz-customs');
     for (const guess of guesses) {
       const sealed = sealMessage(attacker, 'receipt', claimedReceipt('uz-customs', id, guess));
       const ack = await publishOn(uz, {
@@ -103,7 +77,7 @@ describe('ids another participant cannot take', () => {
     }
     await uz.drain();
 
-    const answer = await call<{ id: string }>('tj-border', 'POST', `/v1/messages/${id}/receipts`, {
+    const answer = await nodes().call<{ id: string }>('tj-border', 'POST', `/v1/messages/${id}/receipts`, {
       kind: 'acknowledged',
     });
     expect(guesses).not.toContain(answer.id);
@@ -115,7 +89,7 @@ describe('ids another participant cannot take', () => {
     );
 
     // The link still carries alerts: a new one reaches tj-border's inbox.
-    const next = await call<{ id: string }>('kz-border', 'POST', '/v1/alerts', alertRequest());
+    const next = await nodes().call<{ id: string }>('kz-border', 'POST', '/v1/alerts', alertRequest());
     await waitFor(
       async () => ((await stateAtOrigin(next.id, 'tj-border')) === 'delivered' ? true : undefined),
       {
@@ -125,10 +99,10 @@ describe('ids another participant cannot take', () => {
   });
 
   it("keeps tj-border's dead-letter record when kz-border filed records under every id it could guess for it", async () => {
-    const { state } = await jsm.streams.info(STREAM_DELIVERY);
+    const { state } = await nodes().jsm.streams.info(STREAM_DELIVERY);
     const next = state.last_seq + 1;
     const consumer = nodeDeliveryConsumer('tj-border');
-    const kz = await network.connectAs('kz-border');
+    const kz = await nodes().network.connectAs('kz-border');
     const kzSubject = deadLetterSubject(STREAM_DELIVERY, nodeDeliveryConsumer('kz-border'));
     for (let seq = next; seq < next + 10; seq++) {
       const ack = await publishOn(kz, {
@@ -141,32 +115,18 @@ describe('ids another participant cannot take', () => {
     }
     await kz.drain();
 
-    // A delivery tj-border cannot read (no envelope) is a permanent failure: it files the dead letter.
-    const poison = await jetstream(operator).publish(
-      'bl.out.tj-border.alert.direct.general',
-      new Uint8Array([1]),
-      {
-        headers: natsHeaders(),
-      },
-    );
-    expect(poison.seq).toBeLessThan(next + 10);
-
+    // A delivery tj-border cannot read is a permanent failure: it files the dead letter, on its subject.
+    const { seq, record } = await nodes().poison('tj-border');
+    expect(seq).toBeLessThan(next + 10);
     const tjSubject = deadLetterSubject(STREAM_DELIVERY, consumer);
-    const record = await waitFor(
-      async () =>
-        (await storedMessages(jsm, STREAM_DEAD_LETTER)).find(
-          (stored) =>
-            stored.subject === tjSubject &&
-            stored.header?.get(DEAD_LETTER_HEADERS.sequence) === String(poison.seq),
-        ),
-      { what: "tj-border's own dead-letter record" },
-    );
     expect(record.header?.get(DEAD_LETTER_HEADERS.consumer)).toBe(consumer);
-    const info = await jsm.streams.info(STREAM_DEAD_LETTER, { subjects_filter: DEAD_LETTER_WILDCARD });
+    const info = await nodes().jsm.streams.info(STREAM_DEAD_LETTER, {
+      subjects_filter: DEAD_LETTER_WILDCARD,
+    });
     expect(info.state.subjects?.[tjSubject]).toBe(1);
 
     // tj-border goes on taking in alerts.
-    const alert = await call<{ id: string }>('kz-border', 'POST', '/v1/alerts', alertRequest());
+    const alert = await nodes().call<{ id: string }>('kz-border', 'POST', '/v1/alerts', alertRequest());
     await waitFor(
       async () => ((await stateAtOrigin(alert.id, 'tj-border')) === 'delivered' ? true : undefined),
       {

@@ -20,6 +20,8 @@ export interface InProcessNetwork {
   keys: FixtureKeys;
   /** Connects as an operator user (full access), to inspect or inject into the streams. */
   operator(): Promise<NatsConnection>;
+  /** The operator user's seed, for tools that read a seed file (`borderlink dlq --seed`). */
+  operatorSeed: string;
   /** Connects as `node` with its own seed: what its credentials let anyone holding them do. */
   connectAs(node: FixtureNode): Promise<NatsConnection>;
   /** Starts one more hub instance (several share the ingress consumer). */
@@ -49,6 +51,7 @@ export async function startInProcessNetwork(): Promise<InProcessNetwork> {
     redis,
     keys,
     operator: () => connectAs(nats.url, 'operator', operatorKey.seed),
+    operatorSeed: operatorKey.seed,
     connectAs: (node) => connectAs(nats.url, node, keys[node].seed),
     async startHub() {
       const hub = await bootstrapHub(await configs.hub(), createLogger({ service: 'hub' }, 'silent'));
