@@ -43,11 +43,16 @@ function setup() {
   const inboxed: InboxItem[] = [];
   const receipts: { message: string; origin: string }[] = [];
   const applied: { what: string; message: unknown }[] = [];
+  const deliveredByHub: string[] = [];
   const inbox = {
     async takeIn(item: InboxItem) {
       if (seen.has(item.id)) return false;
       seen.add(item.id);
       inboxed.push(item);
+      return true;
+    },
+    async deliveredByHub(id: string) {
+      deliveredByHub.push(id);
       return true;
     },
   };
@@ -78,7 +83,7 @@ function setup() {
     clock,
     pino({ level: 'silent' }),
   );
-  return { service, inboxed, receipts, applied };
+  return { service, inboxed, receipts, applied, deliveredByHub };
 }
 
 function delivery<K extends MessageKind>(
@@ -104,6 +109,21 @@ function alert(sender: FixtureNode, id = 'a1'): MessageOf<'alert'> {
 }
 
 describe('DeliveriesService', () => {
+  it("takes in a site copy marked, unanswered, and has the hub's later copy clear the mark and answer it", async () => {
+    const { service, inboxed, receipts, deliveredByHub } = setup();
+    await service.handle(delivery('alert', alert('tj-border'), 'tj-border'), {
+      sendReceipts: false,
+      viaSite: true,
+    });
+    expect(inboxed).toEqual([expect.objectContaining({ id: 'a1', viaSite: true })]);
+    expect(receipts).toEqual([]);
+
+    await service.handle(delivery('alert', alert('tj-border'), 'tj-border'));
+    expect(inboxed).toHaveLength(1);
+    expect(deliveredByHub).toEqual(['a1']);
+    expect(receipts).toEqual([{ message: 'a1', origin: 'tj-border' }]);
+  });
+
   it('takes a verified alert into the inbox and confirms delivery to its origin', async () => {
     const { service, inboxed, receipts } = setup();
     await service.handle(delivery('alert', alert('tj-border'), 'tj-border'));

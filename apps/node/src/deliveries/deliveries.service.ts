@@ -31,6 +31,8 @@ import { checkOrigin, type OriginCheck } from './origin-check.js';
 export interface HandleOptions {
   /** Answer messages for the inbox with a `delivered` receipt; default true. */
   sendReceipts?: boolean;
+  /** It came over the national site's fast path, not from the hub: the inbox item is marked so. */
+  viaSite?: boolean;
 }
 
 /** A delivery read and decoded, with what its signature says about its origin. */
@@ -88,7 +90,7 @@ export class DeliveriesService {
       case 'alert':
       case 'notice':
       case 'reply':
-        return this.takeIn(this.receive(address.kind, address, delivery), options.sendReceipts ?? true, () =>
+        return this.takeIn(this.receive(address.kind, address, delivery), options, () =>
           delivery.releaseOrder?.(),
         );
       case 'routing':
@@ -143,10 +145,11 @@ export class DeliveriesService {
 
   private async takeIn<K extends InboxKind>(
     received: Received<K>,
-    sendReceipt: boolean,
+    options: HandleOptions,
     releaseOrder: () => void,
   ): Promise<void> {
     const { kind, address, fields, origin } = received;
+    const viaSite = options.viaSite === true;
     const fresh = await this.inbox.takeIn({
       id: fields.id,
       kind,
@@ -158,7 +161,10 @@ export class DeliveriesService {
       ...(origin.verified ? {} : { verification: origin.reason }),
       handling: fields.handling,
       message: messageToJson(kind, received.message),
+      ...(viaSite ? { viaSite } : {}),
     });
+    // The hub's copy of what the site brought first: the item is the hub's delivery now.
+    if (!fresh && !viaSite) await this.inbox.deliveredByHub(fields.id);
     // In the inbox and announced: the sender's next delivery may go ahead while this one is answered.
     releaseOrder();
     if (!origin.verified) {
@@ -175,7 +181,7 @@ export class DeliveriesService {
     );
     // Also on a duplicate: the first attempt may have stored the item and failed before its receipt.
     // The receipt id is deterministic, so JetStream drops a copy that did get through.
-    if (sendReceipt) await this.receipts.sendDelivered(fields.id, fields.sender);
+    if (options.sendReceipts ?? true) await this.receipts.sendDelivered(fields.id, fields.sender);
   }
 
   private async applyReceipt(receipt: MessageOf<'receipt'>): Promise<void> {

@@ -20,6 +20,11 @@ export interface InboxItem {
   verification?: string;
   /** The signed handling label, e.g. `TLP:AMBER;H2`. */
   handling: string;
+  /**
+   * True while it came only over the national site's fast path: the hub has not delivered it (yet).
+   * The hub's copy clears it; an item that keeps it was refused by the hub, or is still on its way.
+   */
+  viaSite?: boolean;
   /** The message in the protobuf JSON mapping. */
   message: unknown;
 }

@@ -13,6 +13,12 @@ redis.call('SET', KEYS[2], ARGV[2])
 redis.call('LPUSH', KEYS[3], ARGV[1])
 return 1`;
 
+// Replaces an item only if it is still exactly what was read, so a concurrent change is not undone.
+const REPLACE = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+return 1`;
+
 /**
  * A slice of the inbox list, newest first. Positions are counted from the oldest item (0), so they
  * stay put while new items arrive at the head: `ordinals[i]` is the position of `ids[i]`.
@@ -27,12 +33,14 @@ export interface InboxSlice {
 @Injectable()
 export class InboxRepository {
   private readonly takeInScript: RedisScript;
+  private readonly replaceScript: RedisScript;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: NodeConfig,
   ) {
     this.takeInScript = defineScript(redis, 'blInboxTakeIn', 3, TAKE_IN);
+    this.replaceScript = defineScript(redis, 'blInboxReplace', 1, REPLACE);
   }
 
   /** Stores `item` unless its id was taken in before; returns false for such a duplicate. */
@@ -43,6 +51,22 @@ export class InboxRepository {
       [item.id, JSON.stringify(item)],
     );
     return stored === 1;
+  }
+
+  /**
+   * Clears the site-only mark of item `id` (the hub has delivered it); true when it had one. Read,
+   * then replaced only if unchanged meanwhile, a few times at most.
+   */
+  async clearViaSite(id: string): Promise<boolean> {
+    const key = inboxItemKey(this.config.NODE_ID, id);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const raw = await this.redis.get(key);
+      if (raw === null) return false;
+      const { viaSite, ...item } = JSON.parse(raw) as InboxItem;
+      if (viaSite !== true) return false;
+      if ((await this.replaceScript([key], [raw, JSON.stringify(item)])) === 1) return true;
+    }
+    return false;
   }
 
   /** The item with this id, or undefined. */

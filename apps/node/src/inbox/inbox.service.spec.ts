@@ -26,6 +26,16 @@ class FakeInbox implements Pick<InboxRepository, keyof InboxRepository> {
     return this.items.find((item) => item.id === id);
   }
 
+  async clearViaSite(id: string): Promise<boolean> {
+    const index = this.items.findIndex((item) => item.id === id);
+    const found = this.items[index];
+    if (found?.viaSite !== true) return false;
+    const cleared = { ...found };
+    delete cleared.viaSite;
+    this.items[index] = cleared;
+    return true;
+  }
+
   async slice(before: number | undefined, count: number): Promise<InboxSlice> {
     const end = Math.min(before ?? this.items.length, this.items.length);
     const taken = this.items.slice(Math.max(0, end - count), end).reverse();

@@ -54,6 +54,14 @@ export class InboxService implements OnModuleDestroy {
     return fresh;
   }
 
+  /**
+   * The hub has delivered message `id`: an item taken in over the site fast path loses its site-only
+   * mark. Returns true when it had one.
+   */
+  deliveredByHub(id: string): Promise<boolean> {
+    return this.repository.clearViaSite(id);
+  }
+
   /** The inbox item with this id, or undefined. */
   get(id: string): Promise<InboxItem | undefined> {
     return this.repository.get(id);

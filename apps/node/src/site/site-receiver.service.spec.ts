@@ -1,10 +1,11 @@
-import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { headers as natsHeaders, type Msg } from '@nats-io/transport-node';
-import { AlertSchema, Category, siteSubject, Tlp, type MessageKind } from '#contracts';
+import { messageFromJson, siteSubject, type Alert, type MessageKind } from '#contracts';
 import { RegistryIndex, type Registry } from '#registry';
-import { generateNodeKey, SignatureVerifier } from '#trust';
+import { generateNodeKey, NodeSigner, sealHeaders, signedFieldsOf, SignatureVerifier } from '#trust';
 import { pino } from 'pino';
-import { sealMessage } from '../../test/node.fixtures.js';
+import { alertRequest, fixtureKeys, fixtureRegistry, sealMessage } from '../../test/node.fixtures.js';
+import type { Clock } from '../common/clock.js';
 import type { NodeConfig } from '../config/node.config.js';
 import type { DeliveriesService, HandleOptions } from '../deliveries/deliveries.service.js';
 import type { Delivery } from '../deliveries/delivery.js';
@@ -22,11 +23,13 @@ const node = (id: string, country: string, publicKey: string) => ({
   publicKeys: [publicKey],
   subscriptions: [],
 });
+// The fixture's regions, border section and crossing point, so that the fixture alert is valid.
+const { regions, sections, crossingPoints } = fixtureRegistry(fixtureKeys());
 const registry = new RegistryIndex({
   version: 1,
-  regions: [],
-  sections: [],
-  crossingPoints: [],
+  regions,
+  sections,
+  crossingPoints,
   organisations: ['kz-border', 'kz-customs', 'tj-border'].map((id) => ({ id, name: id })),
   nodes: [
     node('kz-border', 'KZ', border.publicKey),
@@ -35,14 +38,26 @@ const registry = new RegistryIndex({
   ],
 } satisfies Registry);
 
-const alert = (sender: string, addressed: string[], tlp = Tlp.RED) =>
-  create(AlertSchema, {
+/** A valid explosives alert from `sender` to `addressed`, sent at SENT. */
+function alert(sender: string, addressed: string[], tlp = 'TLP_RED'): Alert {
+  const message = messageFromJson('alert', {
+    ...alertRequest(),
     id: `alert-from-${sender}`,
     sender,
-    category: Category.EXPLOSIVES,
+    category: 'CATEGORY_EXPLOSIVES',
     addressees: { nodes: addressed },
-    handling: { tlp },
+    handling: { tlp, code: 'HANDLING_CODE_H2' },
   });
+  message.sent = timestampFromDate(SENT);
+  return message;
+}
+
+/** `message` signed by `seed` with its signed headers derived from the body, then `change`d. */
+function sealedWith(message: Alert, seed: string, change: Partial<ReturnType<typeof signedFieldsOf>> = {}) {
+  const { body } = sealMessage('alert', message, seed, SENT);
+  const fields = { ...signedFieldsOf('alert', message), ...change };
+  return { body, headers: sealHeaders(NodeSigner.fromSeed(seed), fields, body) };
+}
 
 function msgOf(
   kind: MessageKind,
@@ -72,35 +87,60 @@ describe('SiteReceiverService', () => {
       new SignatureVerifier((id) => registry.publicKeys(id)),
       deliveries as unknown as DeliveriesService,
       {} as SiteLinkRepository,
+      { now: () => new Date(SENT.getTime() + 60_000) } as Clock,
       pino({ level: 'silent' }),
     );
   });
 
   it('takes in a signed message it is entitled to, as the hub would deliver it, without a receipt', async () => {
-    const sealed = sealMessage('alert', alert('kz-border', ['kz-customs']), border.seed, SENT);
+    const sealed = sealedWith(alert('kz-border', ['kz-customs']), border.seed);
     await receiver.receive(msgOf('alert', 'kz-customs', sealed));
     expect(handled).toHaveLength(1);
     expect(handled[0]!.delivery.subject).toBe('bl.out.kz-customs.alert.direct.explosives');
     expect(handled[0]!.delivery.header('Bl-Id')).toBe('alert-from-kz-border');
-    expect(handled[0]!.options).toEqual({ sendReceipts: false });
+    expect(handled[0]!.options).toEqual({ sendReceipts: false, viaSite: true });
+  });
+
+  it('drops a signed message whose headers differ from its body: a TLP:GREEN label over a RED body', async () => {
+    const message = alert('kz-border', ['kz-customs']);
+    await receiver.receive(
+      msgOf('alert', 'kz-customs', sealedWith(message, border.seed, { handling: 'TLP:GREEN' })),
+    );
+    await receiver.receive(
+      msgOf('alert', 'kz-customs', sealedWith(message, border.seed, { correlation: 'x-1' })),
+    );
+    expect(handled).toEqual([]);
+  });
+
+  it("drops a signed message the hub's validation refuses: no headline, or sent outside the time window", async () => {
+    const headless = alert('kz-border', ['kz-customs']);
+    headless.texts = [];
+    const stale = alert('kz-border', ['kz-customs']);
+    stale.sent = timestampFromDate(new Date(SENT.getTime() - 8 * 24 * 60 * 60 * 1000));
+    const early = alert('kz-border', ['kz-customs']);
+    early.sent = timestampFromDate(new Date(SENT.getTime() + 60 * 60 * 1000));
+    for (const message of [headless, stale, early]) {
+      await receiver.receive(msgOf('alert', 'kz-customs', sealedWith(message, border.seed)));
+    }
+    expect(handled).toEqual([]);
   });
 
   it('drops a message whose signature is not its sender’s', async () => {
-    const forged = sealMessage('alert', alert('kz-border', ['kz-customs']), tj.seed, SENT);
+    const forged = sealedWith(alert('kz-border', ['kz-customs']), tj.seed);
     await receiver.receive(msgOf('alert', 'kz-customs', forged));
     expect(handled).toEqual([]);
   });
 
   it('drops what the policy does not entitle it to: a RED alert to another node, one from another site', async () => {
-    const toOther = sealMessage('alert', alert('kz-border', ['tj-border']), border.seed, SENT);
-    const fromTj = sealMessage('alert', alert('tj-border', ['kz-customs']), tj.seed, SENT);
+    const toOther = sealedWith(alert('kz-border', ['tj-border']), border.seed);
+    const fromTj = sealedWith(alert('tj-border', ['kz-customs']), tj.seed);
     await receiver.receive(msgOf('alert', 'kz-customs', toOther));
     await receiver.receive(msgOf('alert', 'kz-customs', fromTj));
     expect(handled).toEqual([]);
   });
 
   it('drops kinds the fast path does not carry and undecodable bodies', async () => {
-    const sealed = sealMessage('alert', alert('kz-border', ['kz-customs']), border.seed, SENT);
+    const sealed = sealedWith(alert('kz-border', ['kz-customs']), border.seed);
     await receiver.receive(msgOf('receipt', 'kz-customs', sealed));
     await receiver.receive(msgOf('alert', 'kz-customs', { ...sealed, body: new Uint8Array([0xff, 0xff]) }));
     expect(handled).toEqual([]);

@@ -8,11 +8,13 @@ import {
   HEADER_SIGNATURE,
   isMessageKind,
   parseSiteSubject,
+  validateMessage,
 } from '#contracts';
-import { RegistryIndex, siteOf } from '#registry';
-import { readSignedFields, SignatureVerifier } from '#trust';
+import { RegistryIndex, siteOf, validationContextOf } from '#registry';
+import { headerMismatches, readSignedFields, SignatureVerifier } from '#trust';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
+import { Clock } from '../common/clock.js';
 import { NodeConfig } from '../config/node.config.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import type { Delivery } from '../deliveries/delivery.js';
@@ -23,10 +25,12 @@ import { SiteMembershipError } from './site.errors.js';
 
 /**
  * Takes in what the other nodes of this node's site send it on the fast path (`bl.site.<self>.>`),
- * but only a message whose signature holds and to which the hub's policy entitles this node: as the
- * hub's delivery of it would, without answering it (the hub's delivery of the same id is dropped as
- * a duplicate by the inbox and answered with the receipt). Anything else is dropped and logged; the
- * hub's path still delivers what it must.
+ * but only what the hub would have let through to this node: a message whose signature holds, whose
+ * signed headers equal its body, that passes the hub's validation (the sent-time window included) and
+ * to which the hub's policy entitles this node. It goes into the inbox as the hub's delivery of it
+ * would, marked as received over the site only, and unanswered: the hub's delivery of the same id
+ * clears the mark and is answered with the `delivered` receipt, which the hub audits. Anything else is
+ * dropped and logged; the hub's path still delivers what it must.
  */
 @Injectable()
 export class SiteReceiverService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -38,6 +42,7 @@ export class SiteReceiverService implements OnApplicationBootstrap, OnModuleDest
     private readonly verifier: SignatureVerifier,
     private readonly deliveries: DeliveriesService,
     private readonly link: SiteLinkRepository,
+    private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -66,7 +71,7 @@ export class SiteReceiverService implements OnApplicationBootstrap, OnModuleDest
     try {
       const delivery = this.asDelivery(msg);
       if (delivery === undefined) return;
-      await this.deliveries.handle(delivery, { sendReceipts: false });
+      await this.deliveries.handle(delivery, { sendReceipts: false, viaSite: true });
       this.logger.debug(
         { msgId: msg.headers?.get(HEADER_ID), subject: msg.subject },
         'taken in from the site',
@@ -105,6 +110,16 @@ export class SiteReceiverService implements OnApplicationBootstrap, OnModuleDest
       this.registry,
     );
     if (!origin.verified) return this.drop(msg, `failed verification: ${origin.reason}`, fields.id);
+    // What the hub checks before it routes, the fast path checks before it takes in.
+    const differing = headerMismatches(kind, message, fields);
+    if (differing.length > 0) {
+      return this.drop(msg, `signed headers differ from the body: ${differing.join(', ')}`, fields.id);
+    }
+    const violations = validateMessage(kind, message, validationContextOf(this.registry, this.clock.now()));
+    if (violations.length > 0) {
+      const fieldsAtFault = violations.map(({ field }) => field).join(', ');
+      return this.drop(msg, `breaks the hub's rules: ${fieldsAtFault}`, fields.id);
+    }
     const entitled = siteRecipients(kind, message, this.registry).find(
       ({ node }) => node === this.config.NODE_ID,
     );

@@ -33,6 +33,14 @@ export class InboxItemDto implements InboxItem {
   @ApiProperty({ description: 'Signed handling label.', example: 'TLP:AMBER;H2' })
   handling: string;
 
+  @ApiPropertyOptional({
+    description:
+      'True while the message came only over the national site’s fast path: the hub has not delivered ' +
+      'it (yet). Its delivery by the hub clears it; an item that keeps it was refused by the hub, or is ' +
+      'still on its way.',
+  })
+  viaSite?: boolean;
+
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
