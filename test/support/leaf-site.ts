@@ -1,13 +1,21 @@
 // A hub nats-server and one national site's leaf server, both on the configurations
 // `borderlink nats-config` generates (the hub's with a leaf listener, the site's with `--site`), and
-// a registry with two nodes of that site and one outside it.
+// a registry with two nodes of that site and one outside it; and the hub and nodes running on them.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
 import { freePort, spawnNatsServer, waitFor, type NatsServerHandle } from '#process';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { HUB_JETSTREAM_DOMAIN } from '#contracts';
-import type { Registry, RegistryNode } from '#registry';
+import { createNodeApp, NodeConfig } from '#node';
+import { stringifyRegistry, type Registry, type RegistryNode } from '#registry';
+import { createLogger, validateConfig } from '#runtime';
+import { startRedis } from '#testing';
 import { generateNodeKey } from '#trust';
 import { natsConfigOf } from '#nats-config';
+import { bootHub, writeHubFiles } from './secured-nats.js';
 
 export const SITE = 'kz';
 /** Two nodes of site kz (on its leaf server) and one of tj (on the hub's server). */
@@ -107,4 +115,105 @@ export async function leafConnected(siteConnection: NatsConnection, timeoutMs = 
     timeoutMs,
     what: "the hub's JetStream through the site's leaf connection",
   });
+}
+
+/** What a node's REST API shows of one inbox item. */
+export interface LeafInboxItem {
+  id: string;
+  sender: string;
+  verified: boolean;
+  viaSite?: boolean;
+}
+
+/** What a node's REST API shows of one message it sent. */
+export interface LeafSentMessage {
+  status: string;
+  recipients: { node: string; state: string }[];
+}
+
+/** The servers, Redis, the hub and the nodes of a site test, and the nodes' REST APIs. */
+export interface LeafNetwork {
+  servers: LeafServers;
+  keys: LeafKeys;
+  registry: Registry;
+  /** Starts `node` on the site's leaf server (site nodes) or on the hub's server. */
+  startNode(node: string): Promise<void>;
+  /** `node`'s base URL. */
+  base(node: string): string;
+  inbox(node: string): Promise<LeafInboxItem[]>;
+  sent(node: string, id: string): Promise<LeafSentMessage | undefined>;
+  /** Posts an alert through `node`'s REST API; resolves with the answer's status and body. */
+  postAlert(node: string, body: unknown): Promise<{ status: number; body: { id: string; status: string } }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A hub server and site kz's leaf server with the generated configurations, Redis, one hub (booted
+ * with `hubOverrides`), and nodes started on demand: site nodes on the leaf server, the rest on the hub's.
+ */
+export async function startLeafNetwork(
+  keys: LeafKeys,
+  registry: Registry,
+  hubOverrides: Record<string, string> = {},
+): Promise<LeafNetwork> {
+  const dir = mkdtempSync(join(tmpdir(), 'bl-leaf-'));
+  writeFileSync(join(dir, 'registry.yaml'), stringifyRegistry(registry));
+  const [servers, redis] = await Promise.all([
+    startLeafServers(registry, keys.operator.publicKey),
+    startRedis(),
+  ]);
+  const files = await writeHubFiles(registry, keys.hub.seed, 'bl-leaf-hub-');
+  const hub = await bootHub(files, servers.hub.url, redis.url, hubOverrides);
+  const nodes = new Map<string, { app: INestApplication; base: string }>();
+  const base = (node: string): string => {
+    const started = nodes.get(node);
+    if (started === undefined) throw new Error(`${node} was not started`);
+    return started.base;
+  };
+  const json = async <T>(response: Response): Promise<T> => (await response.json()) as T;
+  return {
+    servers,
+    keys,
+    registry,
+    async startNode(node) {
+      const onSite = (SITE_NODES as readonly string[]).includes(node);
+      const seedFile = join(dir, `${node}.nk`);
+      writeFileSync(seedFile, keys.nodes[node]!.seed);
+      const config = validateConfig(NodeConfig, {
+        NODE_ID: node,
+        NODE_SEED_FILE: seedFile,
+        NODE_STORE_FILE: join(dir, `${node}.outbox.sqlite`),
+        REGISTRY_FILE: join(dir, 'registry.yaml'),
+        NATS_URL: onSite ? servers.site.url : servers.hub.url,
+        REDIS_URL: redis.url,
+        HTTP_PORT: '0',
+        LOG_LEVEL: 'silent',
+        ...(onSite ? { NODE_SITE: SITE } : {}),
+      });
+      const app = await createNodeApp(config, createLogger({ service: 'node', node }, config.LOG_LEVEL));
+      await app.listen(0, '127.0.0.1');
+      nodes.set(node, { app, base: await app.getUrl() });
+    },
+    base,
+    inbox: async (node) =>
+      (await json<{ items: LeafInboxItem[] }>(await fetch(`${base(node)}/v1/inbox`))).items,
+    async sent(node, id) {
+      const response = await fetch(`${base(node)}/v1/messages/${id}`);
+      return response.ok ? json<LeafSentMessage>(response) : undefined;
+    },
+    async postAlert(node, body) {
+      const response = await fetch(`${base(node)}/v1/alerts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: await json<{ id: string; status: string }>(response) };
+    },
+    async stop() {
+      await Promise.allSettled([...nodes.values()].map(({ app }) => app.close()));
+      await hub.close();
+      await Promise.allSettled([servers.stop(), redis.stop(), files.remove()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
