@@ -1,0 +1,395 @@
+// docs/protocol.md's table of validation rules and of limits, checked against the schema and the rules,
+// so the document partners write clients from cannot drift from what the hub enforces.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { create, type DescMessage } from '@bufbuild/protobuf';
+import { TimestampSchema, timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  contextKnowing,
+  FIXTURE_IDS,
+  FIXTURE_NOW,
+  validAlert,
+  validGroupChange,
+  validNotice,
+  validReceipt,
+  validRelease,
+  validReply,
+} from '../../test/message.fixtures.js';
+import { AlertType, SeizedItemSchema } from '../gen/borderlink/v1/alert_pb.js';
+import { HandlingCode, ImpactLevel, Tlp } from '../gen/borderlink/v1/common_pb.js';
+import {
+  ImpactLevelChangeSchema,
+  JointOperationSchema,
+  MeetingSchema,
+  NoticeKind,
+  SectionStatusSchema,
+  SituationReportSchema,
+  TraceStatus,
+} from '../gen/borderlink/v1/notice_pb.js';
+import { ReceiptKind } from '../gen/borderlink/v1/receipt_pb.js';
+import { ReleaseDecisionSchema } from '../gen/borderlink/v1/release_pb.js';
+import { MESSAGE_SCHEMAS, type MessageOf, type SendableKind } from '../message-kinds.js';
+import { LIMITS } from './limits.js';
+import { validateMessage } from './validate-message.js';
+
+const PROTOCOL = readFileSync(join(import.meta.dirname, '../../../../docs/protocol.md'), 'utf8');
+const KINDS: readonly SendableKind[] = ['alert', 'notice', 'reply', 'receipt', 'release', 'group'];
+// Rows whose rule is only a pointer to the fields below them, or says there is none.
+const NO_RULE = new Set(['see its fields', 'none']);
+
+/** The rows of the markdown table that follows `heading`, cells trimmed and without backticks. */
+function tableAfter(heading: string): string[][] {
+  const start = PROTOCOL.indexOf(`\n${heading}\n`);
+  if (start === -1) throw new Error(`no "${heading}" in docs/protocol.md`);
+  const lines = PROTOCOL.slice(start).split('\n');
+  const first = lines.findIndex((line) => line.startsWith('|'));
+  const rows: string[][] = [];
+  for (const line of lines.slice(first + 2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(
+      line
+        .slice(1, -1)
+        .split(' | ')
+        .map((cell) => cell.trim().replaceAll('`', '')),
+    );
+  }
+  return rows;
+}
+
+interface RuleRow {
+  /** `messages|field`, as the probes are keyed. */
+  key: string;
+  kinds: SendableKind[];
+  field: string;
+  rule: string;
+}
+
+const RULES: RuleRow[] = tableAfter('## 10. Validation rules').map(
+  ([messages = '', field = '', rule = '']) => ({
+    key: `${messages}|${field}`,
+    kinds: messages === 'all' ? [...KINDS] : (messages.split(', ') as SendableKind[]),
+    field,
+    rule,
+  }),
+);
+
+/** Every field path of a message type, lists marked `[]`, nested messages walked (timestamps are values). */
+function fieldPaths(desc: DescMessage, prefix = ''): string[] {
+  return desc.fields.flatMap((field) => {
+    const path = `${prefix}${field.jsonName}${field.fieldKind === 'list' ? '[]' : ''}`;
+    const nested =
+      field.fieldKind === 'message' || (field.fieldKind === 'list' && field.listKind === 'message')
+        ? field.message
+        : undefined;
+    if (nested === undefined || nested.typeName.startsWith('google.protobuf.')) return [path];
+    return [path, ...fieldPaths(nested, `${path}.`)];
+  });
+}
+
+const CONTEXT = contextKnowing(FIXTURE_IDS, FIXTURE_NOW);
+const DAY_MS = 86_400_000;
+const long = (n: number): string => 'x'.repeat(n + 1);
+const INVALID_TIME = create(TimestampSchema, { seconds: 999_999_999_999n });
+// An enum number the schema does not define (proto3 enums are open).
+const UNKNOWN = 99 as never;
+
+const VALID: { [K in SendableKind]: () => MessageOf<K> } = {
+  alert: validAlert,
+  notice: validNotice,
+  reply: validReply,
+  receipt: validReceipt,
+  release: validRelease,
+  group: validGroupChange,
+};
+
+/** How to break one documented rule: on a valid message of `kind` (the row's first), found on `field`. */
+interface Probe<M = never> {
+  kind?: SendableKind;
+  /** The violation's field, when it is not the row's own (a oneof reports its name). */
+  field?: string;
+  breaks(message: M): void;
+}
+
+type Alert = MessageOf<'alert'>;
+type Notice = MessageOf<'notice'>;
+
+const alert = (breaks: (m: Alert) => void): Probe<Alert> => ({ breaks });
+const notice = (breaks: (m: Notice) => void): Probe<Notice> => ({ kind: 'notice', breaks });
+const withExplosive = (m: Alert, value: object): void => {
+  m.items.push(
+    create(SeizedItemSchema, { item: { case: 'explosive', value: { type: 1, quantity: 1, ...value } } }),
+  );
+};
+const withOther = (m: Alert, value: object): void => {
+  const other = { description: 'fuel', quantity: 10, unit: 'l', ...value };
+  m.items.push(create(SeizedItemSchema, { item: { case: 'other', value: other } }));
+};
+// The fields of a nested message, to set one to what its rule refuses.
+type Fields = Record<string, unknown>;
+const weapon = (m: Alert) => m.items[0]!.item.value as unknown as Fields;
+const ammunition = (m: Alert) => m.items[1]!.item.value as unknown as Fields;
+const trace = (m: Notice) => m.details.value as unknown as Fields;
+const traceItem = (m: Notice) => trace(m)['item'] as Fields;
+const joint = (m: Notice, value: object): void => {
+  m.kind = NoticeKind.JOINT_OPERATION;
+  m.details = {
+    case: 'operation',
+    value: create(JointOperationSchema, { name: 'Op', group: 'op-x', ...value }),
+  };
+};
+const meeting = (m: Notice, value: object): void => {
+  m.kind = NoticeKind.MEETING;
+  m.details = { case: 'meeting', value: create(MeetingSchema, value) };
+};
+const situation = (m: Notice, value: object): void => {
+  m.kind = NoticeKind.SITUATION_REPORT;
+  m.details = { case: 'situation', value: create(SituationReportSchema, value) };
+};
+const section = (value: object) =>
+  create(SectionStatusSchema, { borderSection: 'tj-af-panj', impact: ImpactLevel.LOW, ...value });
+const impactChange = (m: Notice, value: object): void => {
+  m.kind = NoticeKind.IMPACT_LEVEL_CHANGE;
+  const change = { borderSection: 'tj-af-panj', from: ImpactLevel.LOW, to: ImpactLevel.HIGH, ...value };
+  m.details = { case: 'impactChange', value: create(ImpactLevelChangeSchema, change) };
+};
+const before = (m: { sent?: { seconds: bigint } }) =>
+  timestampFromDate(new Date(Number(m.sent!.seconds) * 1000 - 1000));
+
+const PROBES: Record<string, Probe> = {
+  'all|id': alert((m) => (m.id = 'not an id!')),
+  'all|sender': alert((m) => (m.sender = 'nobody')),
+  'all|sent': alert((m) => (m.sent = timestampFromDate(new Date(FIXTURE_NOW.getTime() - 8 * DAY_MS)))),
+  'alert|type': alert((m) => (m.type = 0)),
+  'alert|status': alert((m) => (m.status = 0)),
+  'alert|references[]': alert((m) => (m.type = AlertType.UPDATE)),
+  'alert|incident': alert((m) => (m.incident = 'not an id!')),
+  'alert|category': alert((m) => (m.category = 0)),
+  'alert|severity': alert((m) => (m.severity = 0)),
+  'alert|urgency': alert((m) => (m.urgency = 0)),
+  'alert|certainty': alert((m) => (m.certainty = 0)),
+  'alert|area': alert((m) => {
+    const area = m.area!;
+    Object.assign(area, {
+      description: '',
+      borderSections: [],
+      crossingPoints: [],
+      points: [],
+      circles: [],
+      polygons: [],
+    });
+  }),
+  'alert|area.description': alert((m) => (m.area!.description = 'line\u0000')),
+  'alert|area.borderSections[]': alert((m) => (m.area!.borderSections = ['nowhere'])),
+  'alert|area.crossingPoints[]': alert((m) => (m.area!.crossingPoints = ['nowhere'])),
+  'alert|area.points[]': alert(
+    (m) => (m.area!.points = Array.from({ length: 101 }, () => m.area!.points[0]!)),
+  ),
+  'alert|area.points[].lat': alert((m) => (m.area!.points[0]!.lat = 91)),
+  'alert|area.points[].lon': alert((m) => (m.area!.points[0]!.lon = 181)),
+  'alert|area.circles[]': alert(
+    (m) => (m.area!.circles = Array.from({ length: 21 }, () => m.area!.circles[0]!)),
+  ),
+  'alert|area.circles[].center': alert((m) => (m.area!.circles[0]!.center = undefined)),
+  'alert|area.circles[].center.lat': alert((m) => (m.area!.circles[0]!.center!.lat = 91)),
+  'alert|area.circles[].center.lon': alert((m) => (m.area!.circles[0]!.center!.lon = 181)),
+  'alert|area.circles[].radiusKm': alert((m) => (m.area!.circles[0]!.radiusKm = 0)),
+  'alert|area.polygons[]': alert(
+    (m) => (m.area!.polygons = Array.from({ length: 21 }, () => m.area!.polygons[0]!)),
+  ),
+  'alert|area.polygons[].vertices[]': alert((m) => m.area!.polygons[0]!.vertices.pop()),
+  'alert|area.polygons[].vertices[].lat': alert((m) => (m.area!.polygons[0]!.vertices[1]!.lat = 91)),
+  'alert|area.polygons[].vertices[].lon': alert((m) => (m.area!.polygons[0]!.vertices[1]!.lon = 181)),
+  'alert|regions[]': alert((m) => (m.regions = [])),
+  'alert|effective': alert((m) => (m.effective = INVALID_TIME)),
+  'alert|expires': alert((m) => (m.expires = m.effective)),
+  'alert, notice, reply|texts[]': alert((m) => (m.texts = [])),
+  'alert, notice, reply|texts[].language': alert((m) => (m.texts[0]!.language = 'fr')),
+  'alert, notice, reply|texts[].provenance': alert((m) => (m.texts[0]!.provenance = 0)),
+  'alert, notice, reply|texts[].headline': alert((m) => (m.texts[0]!.headline = ' ')),
+  'alert, notice, reply|texts[].description': alert((m) => (m.texts[0]!.description = long(8000))),
+  'alert, notice, reply|texts[].instruction': alert((m) => (m.texts[0]!.instruction = long(2000))),
+  'alert|items[]': alert((m) => (m.items[0]!.item = { case: undefined })),
+  'alert|items[].weapon.type': alert((m) => (weapon(m)['type'] = 0)),
+  'alert|items[].weapon.make': alert((m) => (weapon(m)['make'] = long(100))),
+  'alert|items[].weapon.model': alert((m) => (weapon(m)['model'] = long(100))),
+  'alert|items[].weapon.calibre': alert((m) => (weapon(m)['calibre'] = long(50))),
+  'alert|items[].weapon.serialNumber': alert((m) => (weapon(m)['serialNumber'] = long(100))),
+  'alert|items[].weapon.markings': alert((m) => (weapon(m)['markings'] = long(1000))),
+  'alert|items[].weapon.countryOfManufacture': alert((m) => (weapon(m)['countryOfManufacture'] = long(100))),
+  'alert|items[].weapon.quantity': alert((m) => (weapon(m)['quantity'] = 2)),
+  'alert|items[].ammunition.calibre': alert((m) => (ammunition(m)['calibre'] = long(50))),
+  'alert|items[].ammunition.quantity': alert((m) => (ammunition(m)['quantity'] = 0)),
+  'alert|items[].ammunition.lotNumber': alert((m) => (ammunition(m)['lotNumber'] = long(100))),
+  'alert|items[].ammunition.headstamp': alert((m) => (ammunition(m)['headstamp'] = long(100))),
+  'alert|items[].explosive': alert((m) => withExplosive(m, { quantity: 0 })),
+  'alert|items[].explosive.type': alert((m) => withExplosive(m, { type: 0 })),
+  'alert|items[].explosive.description': alert((m) => withExplosive(m, { description: long(1000) })),
+  'alert|items[].explosive.netMassKg': alert((m) => withExplosive(m, { netMassKg: -1 })),
+  'alert|items[].explosive.quantity': alert((m) => withExplosive(m, { quantity: 1_000_001 })),
+  'alert|items[].other.description': alert((m) => withOther(m, { description: '' })),
+  'alert|items[].other.quantity': alert((m) => withOther(m, { quantity: 0 })),
+  'alert|items[].other.unit': alert((m) => withOther(m, { unit: '' })),
+  'alert|persons[]': alert((m) => m.persons.push(m.persons[0]!)),
+  'alert|persons[].sex': alert((m) => (m.persons[0]!.sex = 0)),
+  'alert|persons[].ageGroup': alert((m) => (m.persons[0]!.ageGroup = 0)),
+  'alert|persons[].role': alert((m) => (m.persons[0]!.role = UNKNOWN)),
+  'alert|persons[].count': alert((m) => (m.persons[0]!.count = 0)),
+  'alert, notice|evaluation': alert((m) => (m.evaluation = undefined)),
+  'alert, notice|evaluation.source': alert((m) => (m.evaluation!.source = 0)),
+  'alert, notice|evaluation.information': alert((m) => (m.evaluation!.information = 0)),
+  'alert, notice, reply|handling': alert((m) => (m.handling = undefined)),
+  'alert, notice, reply|handling.tlp': alert((m) => (m.handling!.tlp = 0)),
+  'alert, notice, reply|handling.code': alert((m) => (m.handling!.code = 0)),
+  'alert, notice, reply|handling.restrictions': alert((m) => (m.handling!.code = HandlingCode.H3)),
+  'alert, notice, reply|handling.pap': alert((m) => (m.handling!.pap = UNKNOWN)),
+  'alert, notice, reply|addressees': alert((m) => (m.handling!.tlp = Tlp.RED)),
+  'alert, notice, reply|addressees.nodes[]': alert(
+    (m) => (m.addressees = { $typeName: 'borderlink.v1.Addressees', nodes: ['nobody'], groups: [] }),
+  ),
+  'alert, notice, reply|addressees.groups[]': alert(
+    (m) => (m.addressees = { $typeName: 'borderlink.v1.Addressees', nodes: [], groups: ['Not A Group'] }),
+  ),
+  'notice|kind': notice((m) => (m.kind = 0)),
+  'notice|status': notice((m) => (m.status = 0)),
+  'notice|priority': notice((m) => (m.priority = 0)),
+  'notice|deadline': notice((m) => (m.deadline = m.sent)),
+  'notice, reply|thread': notice((m) => (m.thread = 'not an id!')),
+  'notice|regions[]': notice((m) => (m.regions = ['nowhere'])),
+  'notice|category': notice((m) => (m.category = UNKNOWN)),
+  'notice|references[]': notice((m) => (m.references = [m.id])),
+  'notice|trace': notice((m) => (m.kind = NoticeKind.JOINT_OPERATION)),
+  'notice|trace.item': notice((m) => (trace(m)['item'] = undefined)),
+  'notice|trace.item.type': notice((m) => (traceItem(m)['type'] = 0)),
+  'notice|trace.item.make': notice((m) => (traceItem(m)['make'] = long(100))),
+  'notice|trace.item.model': notice((m) => (traceItem(m)['model'] = long(100))),
+  'notice|trace.item.calibre': notice((m) => (traceItem(m)['calibre'] = '')),
+  'notice|trace.item.serialNumber': notice((m) => (traceItem(m)['serialNumber'] = '')),
+  'notice|trace.item.markings': notice((m) => (traceItem(m)['markings'] = long(1000))),
+  'notice|trace.item.countryOfManufacture': notice((m) => (traceItem(m)['countryOfManufacture'] = long(100))),
+  'notice|trace.item.quantity': notice((m) => (traceItem(m)['quantity'] = 2)),
+  'notice|trace.illicitNature': notice((m) => (trace(m)['illicitNature'] = '')),
+  'notice|trace.legalBasis': notice((m) => (trace(m)['legalBasis'] = long(4000))),
+  'notice|trace.circumstances': notice((m) => (trace(m)['circumstances'] = long(4000))),
+  'notice|trace.intendedUse': notice((m) => (trace(m)['intendedUse'] = '')),
+  'notice|trace.status': notice((m) => Object.assign(trace(m), { status: 0, statusReason: 'why' })),
+  'notice|trace.statusReason': notice((m) => (trace(m)['status'] = TraceStatus.DECLINED)),
+  'notice|trace.seizureAlert': notice((m) => (trace(m)['seizureAlert'] = 'not an id!')),
+  'notice|operation': notice((m) => {
+    m.kind = NoticeKind.JOINT_OPERATION;
+    m.details = { case: undefined };
+  }),
+  'notice|operation.name': notice((m) => joint(m, { name: '' })),
+  'notice|operation.group': notice((m) => joint(m, { group: 'Not A Group' })),
+  'notice|operation.owner': notice((m) => joint(m, { owner: 'nobody' })),
+  'notice|operation.starts': notice((m) => joint(m, { starts: INVALID_TIME })),
+  'notice|operation.ends': notice((m) => joint(m, { starts: m.sent, ends: before(m) })),
+  'notice|meeting': notice((m) => (m.details = { case: 'meeting', value: create(MeetingSchema) })),
+  'notice|meeting.starts': notice((m) => meeting(m, { starts: INVALID_TIME })),
+  'notice|meeting.ends': notice((m) => meeting(m, { starts: m.sent, ends: before(m) })),
+  'notice|meeting.location': notice((m) => meeting(m, { location: long(100) })),
+  'notice|situation': notice(
+    (m) => (m.details = { case: 'situation', value: create(SituationReportSchema) }),
+  ),
+  'notice|situation.periodStart': notice((m) => situation(m, { periodStart: INVALID_TIME })),
+  'notice|situation.periodEnd': notice((m) => situation(m, { periodStart: m.sent, periodEnd: before(m) })),
+  'notice|situation.sections[]': notice((m) => situation(m, { sections: [section({}), section({})] })),
+  'notice|situation.sections[].borderSection': notice((m) =>
+    situation(m, { sections: [section({ borderSection: 'nowhere' })] }),
+  ),
+  'notice|situation.sections[].impact': notice((m) => situation(m, { sections: [section({ impact: 0 })] })),
+  'notice|situation.sections[].category': notice((m) =>
+    situation(m, { sections: [section({ category: UNKNOWN })] }),
+  ),
+  'notice|situation.sections[].events': notice((m) =>
+    situation(m, { sections: [section({ events: 1_000_001 })] }),
+  ),
+  'notice|impactChange': notice((m) => {
+    m.kind = NoticeKind.IMPACT_LEVEL_CHANGE;
+    m.details = { case: undefined };
+  }),
+  'notice|impactChange.borderSection': notice((m) => impactChange(m, { borderSection: 'nowhere' })),
+  'notice|impactChange.from': notice((m) => impactChange(m, { from: 0 })),
+  'notice|impactChange.to': notice((m) => impactChange(m, { to: ImpactLevel.LOW })),
+  'reply|notice': { breaks: (m: MessageOf<'reply'>) => (m.notice = '') },
+  'reply|traceStatus': {
+    breaks: (m: MessageOf<'reply'>) => Object.assign(m, { traceStatus: 0, traceStatusReason: 'why' }),
+  },
+  'reply|traceStatusReason': { breaks: (m: MessageOf<'reply'>) => (m.traceStatus = TraceStatus.DELAYED) },
+  'receipt|message': { breaks: (m: MessageOf<'receipt'>) => (m.message = '') },
+  'receipt|origin': { breaks: (m: MessageOf<'receipt'>) => (m.origin = 'nobody') },
+  'receipt|kind': { breaks: (m: MessageOf<'receipt'>) => (m.kind = 0) },
+  'receipt|reason': { breaks: (m: MessageOf<'receipt'>) => (m.kind = ReceiptKind.DECLINED) },
+  'release|message': { breaks: (m: MessageOf<'release'>) => (m.message = '') },
+  'release|origin': { breaks: (m: MessageOf<'release'>) => (m.origin = m.sender) },
+  'release|to': { breaks: (m: MessageOf<'release'>) => (m.to = m.origin) },
+  'release|request': { field: 'step', breaks: (m: MessageOf<'release'>) => (m.step = { case: undefined }) },
+  'release|request.reason': {
+    breaks: (m: MessageOf<'release'>) =>
+      (m.step = {
+        case: 'request',
+        value: { $typeName: 'borderlink.v1.ReleaseRequest', reason: long(1000) },
+      }),
+  },
+  'release|decision.request': { breaks: (m: MessageOf<'release'>) => decide(m, { request: '' }) },
+  'release|decision.requester': { breaks: (m: MessageOf<'release'>) => decide(m, { requester: 'nobody' }) },
+  'release|decision.reason': { breaks: (m: MessageOf<'release'>) => decide(m, { approved: false }) },
+  'group|group': { breaks: (m: MessageOf<'group'>) => (m.group = 'Not A Group') },
+  'group|create': { field: 'change', breaks: (m: MessageOf<'group'>) => (m.change = { case: undefined }) },
+  'group|create.name': {
+    breaks: (m: MessageOf<'group'>) => ((m.change.value as { name: string }).name = ''),
+  },
+  'group|create.members[]': {
+    breaks: (m: MessageOf<'group'>) => ((m.change.value as { members: string[] }).members = [m.sender]),
+  },
+  'group|add.node': { breaks: (m: MessageOf<'group'>) => member(m, 'add', m.sender) },
+  'group|remove.node': { breaks: (m: MessageOf<'group'>) => member(m, 'remove', 'nobody') },
+} as Record<string, Probe>;
+
+/** Turns the request into the origin's decision on it, with `value` over a valid decision. */
+function decide(m: MessageOf<'release'>, value: object): void {
+  m.sender = m.origin;
+  const request = '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c07';
+  const decision = { request, requester: 'uz-border', approved: true, ...value };
+  m.step = { case: 'decision', value: create(ReleaseDecisionSchema, decision) };
+}
+
+function member(m: MessageOf<'group'>, step: 'add' | 'remove', node: string): void {
+  m.change = { case: step, value: { $typeName: 'borderlink.v1.GroupMember', node } };
+}
+
+describe('the validation rules table of docs/protocol.md', () => {
+  it('lists every field of every kind a node sends, once, and no field the schema lacks', () => {
+    const documented = RULES.flatMap((row) => row.kinds.map((kind) => `${kind} ${row.field}`));
+    const schema = KINDS.flatMap((kind) =>
+      fieldPaths(MESSAGE_SCHEMAS[kind]).map((path) => `${kind} ${path}`),
+    );
+    expect([...documented].sort()).toEqual([...schema].sort());
+  });
+
+  it('has one probe for each documented rule, and a rule for each probe', () => {
+    const ruled = RULES.filter((row) => !NO_RULE.has(row.rule)).map((row) => row.key);
+    expect([...ruled].sort()).toEqual(Object.keys(PROBES).sort());
+  });
+
+  it.each(RULES.filter((row) => !NO_RULE.has(row.rule)).map((row) => [row.key, row] as const))(
+    'refuses a message that breaks %s on that field',
+    (key, row) => {
+      const probe = PROBES[key]!;
+      const kind = probe.kind ?? row.kinds[0]!;
+      const message = VALID[kind]();
+      probe.breaks(message as never);
+      const fields = validateMessage(kind, message as never, CONTEXT).map(({ field }) =>
+        field.replace(/\[\d+\]/g, '[]'),
+      );
+      const expected = probe.field ?? row.field;
+      expect(fields).toContainEqual(fields.includes(expected) ? expected : expected.replace(/\[\]$/, ''));
+    },
+  );
+
+  it('lists every limit with the value LIMITS holds', () => {
+    const documented = Object.fromEntries(
+      tableAfter('### Limits').map(([name = '', value = '']) => [name, Number(value)]),
+    );
+    expect(documented).toEqual({ ...LIMITS });
+  });
+});
