@@ -10,7 +10,25 @@ export { LOGGER } from './logging/logger-token.js';
 export { REDIS } from './redis/redis-token.js';
 export { defineScript, type RedisScript } from './redis/redis-script.js';
 export { EpochMarker } from './redis/epoch-marker.js';
-export { REDIS_PREFIX } from './redis/redis-keyspace.js';
+export { REDIS_PREFIX, HUB_KEYSPACE_OWNER, redisKeyspace } from './redis/redis-keyspace.js';
+export {
+  HUB_REDIS_USER,
+  redisUser,
+  redisAclRules,
+  redisAclUser,
+  renderRedisAcl,
+  generateRedisPassword,
+  type RedisPrincipal,
+  type RedisAclUser,
+} from './redis/redis-acl.js';
+export {
+  redisPasswordFile,
+  readRedisPassword,
+  ensureRedisPassword,
+  redisUrlWithCredentials,
+  redisServerOf,
+} from './redis/redis-credentials.js';
+export { RedisAclError, RedisPasswordError } from './redis/redis.errors.js';
 export { RebuildWatch, type RebuildWatchOptions } from './redis/rebuild-watch.js';
 export { RedisModule, type RedisConnectionOptions, type RedisModuleFactory } from './redis/redis.module.js';
 export { MetricsService } from './observability/metrics.service.js';
