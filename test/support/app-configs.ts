@@ -1,11 +1,13 @@
 // Validated configs for hub and node apps run inside a test process: the registry and each app's
-// seed are written to files in `dir`, as a deployment would hold them.
+// seed are written to files in `dir`, as a deployment would hold them, and each app connects to
+// Redis as its own least-privilege user, as in production.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NodeConfig } from '#node';
 import type { FixtureKeys, FixtureNode } from '#node/testing';
 import { stringifyRegistry, type Registry } from '#registry';
-import { validateConfig } from '#runtime';
+import { redisUser, validateConfig, type RedisPrincipal } from '#runtime';
+import { addRedisAppUser } from '#testing';
 import { HubConfig } from '#hub';
 
 export interface AppConfigsInput {
@@ -13,6 +15,7 @@ export interface AppConfigsInput {
   registry: Registry;
   keys: FixtureKeys;
   natsUrl: string;
+  /** A URL that may create Redis users (a private server's open default user). */
   redisUrl: string;
 }
 
@@ -30,19 +33,31 @@ export async function appConfigs(input: AppConfigsInput): Promise<AppConfigs> {
     await writeFile(file, input.keys[node].seed, { mode: 0o600 });
     return file;
   };
+  // One user per app, made once: every instance of the hub, and a restarted node, share it.
+  const users = new Map<string, Promise<string>>();
+  const redisUrlOf = (principal: RedisPrincipal): Promise<string> => {
+    const name = redisUser(principal);
+    if (!users.has(name)) users.set(name, addRedisAppUser(input.redisUrl, principal));
+    return users.get(name)!;
+  };
   const common = {
     NATS_URL: input.natsUrl,
-    REDIS_URL: input.redisUrl,
     REGISTRY_FILE: registryFile,
     HTTP_PORT: '0',
     LOG_LEVEL: 'silent',
   };
   return {
     hub: async (extra = {}) =>
-      validateConfig(HubConfig, { ...common, HUB_SEED_FILE: await seedFile('hub'), ...extra }),
+      validateConfig(HubConfig, {
+        ...common,
+        REDIS_URL: await redisUrlOf({ kind: 'hub' }),
+        HUB_SEED_FILE: await seedFile('hub'),
+        ...extra,
+      }),
     node: async (node, extra = {}) =>
       validateConfig(NodeConfig, {
         ...common,
+        REDIS_URL: await redisUrlOf({ kind: 'node', id: node }),
         NODE_ID: node,
         NODE_SEED_FILE: await seedFile(node),
         NODE_STORE_FILE: join(input.dir, `${node}.store.sqlite`),
