@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { NatsConfigError } from '#nats-config';
 import { NodeKeyError, RegistryError } from '#registry';
+import { RedisAclError, RedisPasswordError } from '#runtime';
 import { StackConfigError } from '#stack';
 import { AuditChainBrokenError } from './audit/audit.errors.js';
 import type { CliIo } from './cli-io.js';
@@ -46,6 +47,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       error instanceof RegistryError ||
       error instanceof NodeKeyError ||
       error instanceof NatsConfigError ||
+      error instanceof RedisAclError ||
+      error instanceof RedisPasswordError ||
       error instanceof StackConfigError
     ) {
       io.err(`borderlink: ${error.message}\n`);

@@ -14,6 +14,7 @@ export { REDIS_PREFIX, HUB_KEYSPACE_OWNER, redisKeyspace } from './redis/redis-k
 export {
   HUB_REDIS_USER,
   redisUser,
+  redisPrincipals,
   redisAclRules,
   redisAclUser,
   renderRedisAcl,
@@ -25,6 +26,7 @@ export {
   redisPasswordFile,
   readRedisPassword,
   ensureRedisPassword,
+  redisAclUsers,
   redisUrlWithCredentials,
   redisServerOf,
 } from './redis/redis-credentials.js';

@@ -3,6 +3,7 @@ import {
   generateRedisPassword,
   redisAclRules,
   redisAclUser,
+  redisPrincipals,
   redisUser,
   renderRedisAcl,
 } from './redis-acl.js';
@@ -56,6 +57,22 @@ describe('redisAclRules', () => {
 
   it.each(['hub', 'default'])('refuses an agency node called %s', (id) => {
     expect(() => redisAclRules({ kind: 'node', id })).toThrow(/reserves the name/);
+  });
+});
+
+describe('redisPrincipals', () => {
+  it("makes the registry's hub node the hub, whatever its id, and every other node an agency node", () => {
+    const nodes = [
+      { id: 'kz-border', kind: 'border' },
+      { id: 'central', kind: 'hub' },
+      { id: 'unodc', kind: 'partner' },
+    ];
+
+    expect(redisPrincipals(nodes)).toEqual([
+      { kind: 'hub' },
+      { kind: 'node', id: 'kz-border' },
+      { kind: 'node', id: 'unodc' },
+    ]);
   });
 });
 

@@ -63,6 +63,16 @@ const NODE_COMMANDS = [
   'exec',
 ];
 
+/**
+ * The principals of a registry's nodes: the hub (its node of kind `hub`, whatever its id) and every
+ * other node, each an agency node with a user of its own.
+ */
+export function redisPrincipals(nodes: readonly { id: string; kind: string }[]): RedisPrincipal[] {
+  const hub: RedisPrincipal[] = nodes.some((node) => node.kind === 'hub') ? [{ kind: 'hub' }] : [];
+  const agencies = nodes.filter((node) => node.kind !== 'hub');
+  return [...hub, ...agencies.map((node) => ({ kind: 'node' as const, id: node.id }))];
+}
+
 /** The ACL user name of `principal`. */
 export function redisUser(principal: RedisPrincipal): string {
   return principal.kind === 'hub' ? HUB_REDIS_USER : principal.id;

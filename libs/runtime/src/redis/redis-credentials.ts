@@ -1,6 +1,12 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { generateRedisPassword } from './redis-acl.js';
+import {
+  generateRedisPassword,
+  redisAclUser,
+  redisUser,
+  type RedisAclUser,
+  type RedisPrincipal,
+} from './redis-acl.js';
 import { RedisPasswordError } from './redis.errors.js';
 
 const isMissing = (error: unknown): boolean =>
@@ -47,6 +53,23 @@ export async function ensureRedisPassword(file: string): Promise<string> {
   // The creation mode is filtered by the umask; set it exactly.
   await chmod(file, 0o600);
   return password;
+}
+
+/**
+ * The ACL user of each principal, with its password from `<secretsDir>/<user>/redis.pass`, created
+ * there on the first run and kept after.
+ * @throws RedisAclError for a principal the ACL cannot name; RedisPasswordError for an empty file.
+ */
+export async function redisAclUsers(
+  principals: readonly RedisPrincipal[],
+  secretsDir: string,
+): Promise<RedisAclUser[]> {
+  const users: RedisAclUser[] = [];
+  for (const principal of principals) {
+    const password = await ensureRedisPassword(redisPasswordFile(secretsDir, redisUser(principal)));
+    users.push(redisAclUser(principal, password));
+  }
+  return users;
 }
 
 /**
