@@ -10,6 +10,9 @@ import { redisUser, validateConfig, type RedisPrincipal } from '#runtime';
 import { addRedisAppUser } from '#testing';
 import { HubConfig } from '#hub';
 
+/** How an app connects to Redis: its REDIS_URL, and REDIS_PASSWORD_FILE if any. */
+export type RedisEnv = (principal: RedisPrincipal) => Promise<Record<string, string>>;
+
 export interface AppConfigsInput {
   dir: string;
   registry: Registry;
@@ -17,6 +20,8 @@ export interface AppConfigsInput {
   natsUrl: string;
   /** A URL that may create Redis users (a private server's open default user). */
   redisUrl: string;
+  /** Connect the apps this way instead of as users created on `redisUrl` (e.g. the generated ACL's). */
+  redisEnv?: RedisEnv;
 }
 
 /** Makes configs of the hub and of fixture nodes; `extra` adds or overrides variables. */
@@ -35,11 +40,13 @@ export async function appConfigs(input: AppConfigsInput): Promise<AppConfigs> {
   };
   // One user per app, made once: every instance of the hub, and a restarted node, share it.
   const users = new Map<string, Promise<string>>();
-  const redisUrlOf = (principal: RedisPrincipal): Promise<string> => {
-    const name = redisUser(principal);
-    if (!users.has(name)) users.set(name, addRedisAppUser(input.redisUrl, principal));
-    return users.get(name)!;
-  };
+  const redisEnv: RedisEnv =
+    input.redisEnv ??
+    (async (principal) => {
+      const name = redisUser(principal);
+      if (!users.has(name)) users.set(name, addRedisAppUser(input.redisUrl, principal));
+      return { REDIS_URL: await users.get(name)! };
+    });
   const common = {
     NATS_URL: input.natsUrl,
     REGISTRY_FILE: registryFile,
@@ -50,14 +57,14 @@ export async function appConfigs(input: AppConfigsInput): Promise<AppConfigs> {
     hub: async (extra = {}) =>
       validateConfig(HubConfig, {
         ...common,
-        REDIS_URL: await redisUrlOf({ kind: 'hub' }),
+        ...(await redisEnv({ kind: 'hub' })),
         HUB_SEED_FILE: await seedFile('hub'),
         ...extra,
       }),
     node: async (node, extra = {}) =>
       validateConfig(NodeConfig, {
         ...common,
-        REDIS_URL: await redisUrlOf({ kind: 'node', id: node }),
+        ...(await redisEnv({ kind: 'node', id: node })),
         NODE_ID: node,
         NODE_SEED_FILE: await seedFile(node),
         NODE_STORE_FILE: join(input.dir, `${node}.store.sqlite`),
