@@ -10,6 +10,7 @@ import { registerAuditCommands } from './commands/audit.command.js';
 import { registerDlqCommands } from './commands/dlq.command.js';
 import { registerKeysCommands } from './commands/keys.command.js';
 import { registerNatsConfigCommand } from './commands/nats-config.command.js';
+import { registerRedisAclCommand } from './commands/redis-acl.command.js';
 import { registerStackCommands } from './commands/stack.command.js';
 import { DeadLetterError } from './dlq/dlq.errors.js';
 
@@ -28,6 +29,7 @@ export function buildProgram(io: CliIo): Command {
   // Settings above are inherited by the commands registered below.
   registerKeysCommands(program, io);
   registerNatsConfigCommand(program, io);
+  registerRedisAclCommand(program, io);
   registerStackCommands(program, io);
   registerAuditCommands(program, io);
   registerDlqCommands(program, io);
