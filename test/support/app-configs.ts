@@ -1,19 +1,27 @@
 // Validated configs for hub and node apps run inside a test process: the registry and each app's
-// seed are written to files in `dir`, as a deployment would hold them.
+// seed are written to files in `dir`, as a deployment would hold them, and each app connects to
+// Redis as its own least-privilege user, as in production.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NodeConfig } from '#node';
 import type { FixtureKeys, FixtureNode } from '#node/testing';
 import { stringifyRegistry, type Registry } from '#registry';
-import { validateConfig } from '#runtime';
+import { redisUser, validateConfig, type RedisPrincipal } from '#runtime';
+import { addRedisAppUser } from '#testing';
 import { HubConfig } from '#hub';
+
+/** How an app connects to Redis: its REDIS_URL, and REDIS_PASSWORD_FILE if any. */
+export type RedisEnv = (principal: RedisPrincipal) => Promise<Record<string, string>>;
 
 export interface AppConfigsInput {
   dir: string;
   registry: Registry;
   keys: FixtureKeys;
   natsUrl: string;
+  /** A URL that may create Redis users (a private server's open default user). */
   redisUrl: string;
+  /** Connect the apps this way instead of as users created on `redisUrl` (e.g. the generated ACL's). */
+  redisEnv?: RedisEnv;
 }
 
 /** Makes configs of the hub and of fixture nodes; `extra` adds or overrides variables. */
@@ -30,19 +38,33 @@ export async function appConfigs(input: AppConfigsInput): Promise<AppConfigs> {
     await writeFile(file, input.keys[node].seed, { mode: 0o600 });
     return file;
   };
+  // One user per app, made once: every instance of the hub, and a restarted node, share it.
+  const users = new Map<string, Promise<string>>();
+  const redisEnv: RedisEnv =
+    input.redisEnv ??
+    (async (principal) => {
+      const name = redisUser(principal);
+      if (!users.has(name)) users.set(name, addRedisAppUser(input.redisUrl, principal));
+      return { REDIS_URL: await users.get(name)! };
+    });
   const common = {
     NATS_URL: input.natsUrl,
-    REDIS_URL: input.redisUrl,
     REGISTRY_FILE: registryFile,
     HTTP_PORT: '0',
     LOG_LEVEL: 'silent',
   };
   return {
     hub: async (extra = {}) =>
-      validateConfig(HubConfig, { ...common, HUB_SEED_FILE: await seedFile('hub'), ...extra }),
+      validateConfig(HubConfig, {
+        ...common,
+        ...(await redisEnv({ kind: 'hub' })),
+        HUB_SEED_FILE: await seedFile('hub'),
+        ...extra,
+      }),
     node: async (node, extra = {}) =>
       validateConfig(NodeConfig, {
         ...common,
+        ...(await redisEnv({ kind: 'node', id: node })),
         NODE_ID: node,
         NODE_SEED_FILE: await seedFile(node),
         NODE_STORE_FILE: join(input.dir, `${node}.store.sqlite`),

@@ -1,12 +1,18 @@
 // Hubs in-process on a real NATS running the configuration `borderlink nats-config` generates for a
-// temporary registry with fresh keys (authentication and permissions on), and Redis. Each hub
-// connects with its own nkey; each node publishes with its own credentials; an operator user (an
+// temporary registry with fresh keys (authentication and permissions on), and Redis, where the hubs
+// share the hub's least-privilege user. Each hub connects with its own nkey; each node publishes with its own credentials; an operator user (an
 // operator key given to the generator) inspects the streams and can inject what no node may publish.
 import type { INestApplication } from '@nestjs/common';
 import { jetstreamManager, type JetStreamManager, type PubAck, type StoredMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { HEADER_ID, STREAM_DELIVERY, decodeMessage } from '#contracts';
-import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import {
+  addRedisAppUser,
+  startRedis,
+  waitFor,
+  type NatsServerHandle,
+  type RedisServerHandle,
+} from '#testing';
 import { createTestParties, type NodeMessage, type TestParties } from '#hub/testing';
 import {
   NodeConnections,
@@ -63,6 +69,7 @@ export async function startHubTestEnv(parties: TestParties = createTestParties()
     startRedis(),
   ]);
   const files = await writeHubFiles(parties.registry, parties.seeds.get('hub') ?? '');
+  const hubRedisUrl = await addRedisAppUser(redis.url, { kind: 'hub' });
 
   const operator = await connectAs(nats.url, 'operator', operatorKey.seed);
   const jsm = await jetstreamManager(operator);
@@ -70,7 +77,7 @@ export async function startHubTestEnv(parties: TestParties = createTestParties()
   const hubs: INestApplication[] = [];
 
   const startHub = async (overrides: Record<string, string> = {}) => {
-    const app = await bootHub(files, nats.url, redis.url, overrides);
+    const app = await bootHub(files, nats.url, hubRedisUrl, overrides);
     hubs.push(app);
     return app;
   };

@@ -1,5 +1,6 @@
 // A hub and agency nodes in-process, each connecting with its own nkey, on a spawned NATS running the
-// configuration `borderlink nats-config` generates for the fixture registry, and a spawned Redis.
+// configuration `borderlink nats-config` generates for the fixture registry, and a spawned Redis
+// where each connects as its own least-privilege user.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { fixtureKeys, fixtureRegistry, type FixtureKeys, type FixtureNode } from
 import { createLogger } from '#runtime';
 import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { bootstrapHub } from '#hub';
-import { appConfigs } from './app-configs.js';
+import { appConfigs, type RedisEnv } from './app-configs.js';
 import { connectAs, generateOperatorKey, startSecuredNats } from './secured-nats.js';
 
 /** The servers, and the apps started on them so far. */
@@ -34,16 +35,34 @@ export interface InProcessNetwork {
   stop(): Promise<void>;
 }
 
-export async function startInProcessNetwork(): Promise<InProcessNetwork> {
+/** Options of {@link startInProcessNetwork}. */
+export interface InProcessNetworkOptions {
+  /**
+   * The ACL the Redis server loads, and how each app connects to it given the server's URL. Default:
+   * Redis's open default user, on which each app gets its own user.
+   */
+  redis?: { acl: string; env(serverUrl: string): RedisEnv };
+}
+
+export async function startInProcessNetwork(
+  options: InProcessNetworkOptions = {},
+): Promise<InProcessNetwork> {
   const keys = fixtureKeys();
   const registry = fixtureRegistry(keys);
   const operatorKey = generateOperatorKey();
   const [nats, redis] = await Promise.all([
     startSecuredNats(registry, { operatorKeys: [operatorKey.publicKey] }),
-    startRedis(),
+    startRedis({ acl: options.redis?.acl }),
   ]);
   const dir = await mkdtemp(join(tmpdir(), 'bl-network-'));
-  const configs = await appConfigs({ dir, registry, keys, natsUrl: nats.url, redisUrl: redis.url });
+  const configs = await appConfigs({
+    dir,
+    registry,
+    keys,
+    natsUrl: nats.url,
+    redisUrl: redis.url,
+    redisEnv: options.redis?.env(redis.url),
+  });
   const hubs: INestApplication[] = [];
   const nodes = new Map<FixtureNode, { app: INestApplication; url: string }>();
   return {

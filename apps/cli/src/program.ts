@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { NatsConfigError } from '#nats-config';
 import { NodeKeyError, RegistryError } from '#registry';
+import { RedisAclError, RedisPasswordError } from '#runtime';
 import { StackConfigError } from '#stack';
 import { AuditChainBrokenError } from './audit/audit.errors.js';
 import type { CliIo } from './cli-io.js';
@@ -9,6 +10,7 @@ import { registerAuditCommands } from './commands/audit.command.js';
 import { registerDlqCommands } from './commands/dlq.command.js';
 import { registerKeysCommands } from './commands/keys.command.js';
 import { registerNatsConfigCommand } from './commands/nats-config.command.js';
+import { registerRedisAclCommand } from './commands/redis-acl.command.js';
 import { registerStackCommands } from './commands/stack.command.js';
 import { DeadLetterError } from './dlq/dlq.errors.js';
 
@@ -27,6 +29,7 @@ export function buildProgram(io: CliIo): Command {
   // Settings above are inherited by the commands registered below.
   registerKeysCommands(program, io);
   registerNatsConfigCommand(program, io);
+  registerRedisAclCommand(program, io);
   registerStackCommands(program, io);
   registerAuditCommands(program, io);
   registerDlqCommands(program, io);
@@ -46,6 +49,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       error instanceof RegistryError ||
       error instanceof NodeKeyError ||
       error instanceof NatsConfigError ||
+      error instanceof RedisAclError ||
+      error instanceof RedisPasswordError ||
       error instanceof StackConfigError
     ) {
       io.err(`borderlink: ${error.message}\n`);

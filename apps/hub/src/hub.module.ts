@@ -30,7 +30,7 @@ export class HubModule {
           authenticator: seedFileAuthenticator(config.HUB_SEED_FILE),
           inboxPrefix: inboxPrefixOf(config.HUB_ID),
         }),
-        RedisModule.forRoot({ url: config.REDIS_URL }),
+        RedisModule.forRoot({ url: config.REDIS_URL, passwordFile: config.REDIS_PASSWORD_FILE }),
         ObservabilityModule.forRoot({ service: 'hub', nats: NatsConnectionService }),
         IngressModule,
         ProvisioningModule,

@@ -2,7 +2,7 @@
 export { createNodeApp } from './node-app.js';
 export { NodeConfig } from './config/node.config.js';
 export { NodeIdentityError } from './identity/identity.errors.js';
-export { inboxItemKey, inboxListKey } from './inbox/inbox.keys.js';
+export { inboxItemKey, inboxListKey, inboxSeenKey } from './inbox/inbox.keys.js';
 export type { InboxItem, InboxKind } from './inbox/inbox-item.js';
 export { nodeEpochKey } from './rebuild/rebuild.keys.js';
 export type { DeliveryState } from './sent/delivery-state.js';

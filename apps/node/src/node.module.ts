@@ -42,7 +42,7 @@ export class NodeModule {
         // News that travels up the feature stack (a lower feature never calls a higher one).
         EventEmitterModule.forRoot(),
         RegistryModule.forRoot({ file: config.REGISTRY_FILE, index: registry, logger }),
-        RedisModule.forRoot({ url: config.REDIS_URL }),
+        RedisModule.forRoot({ url: config.REDIS_URL, passwordFile: config.REDIS_PASSWORD_FILE }),
         MessagingModule.forRoot({
           servers: config.NATS_URL.split(',').map((url) => url.trim()),
           name: `node-${config.NODE_ID}`,

@@ -13,12 +13,13 @@ export {
   STORE_DIR_TOKEN,
   type NatsServerArgsInput,
 } from './nats-server.js';
-export { spawnRedisServer, REDIS_NO_PERSISTENCE } from './redis-server.js';
+export { spawnRedisServer, REDIS_NO_PERSISTENCE, REDIS_ACL_FILE } from './redis-server.js';
 export type {
   ServerKind,
   ServerHandle,
   NatsServerHandle,
   RedisServerHandle,
+  RedisServerOptions,
   NatsServerOptions,
   LocalServerOptions,
   SpawnNatsOptions,

@@ -66,5 +66,14 @@ export interface LocalServerOptions {
   detached?: boolean;
 }
 
+/** What a redis-server runs. */
+export interface RedisServerOptions {
+  /**
+   * The text of its ACL file (`user … on #… ~… +…` lines), loaded at every start. Absent, Redis's own
+   * `default` user lets every connection do anything.
+   */
+  acl?: string;
+}
+
 /** Options of `spawnNatsServer`. */
 export type SpawnNatsOptions = NatsServerOptions & LocalServerOptions;

@@ -28,9 +28,13 @@ export async function natsHealthy(monitorUrl: string): Promise<boolean> {
   }
 }
 
-/** Whether a Redis server answers PING on the port. */
+/**
+ * Whether a Redis server answers PING on the port: PONG, or NOAUTH when its ACL disables the
+ * `default` user (then only a named user may run anything, PING included).
+ */
 export async function redisAnswers(port: number): Promise<boolean> {
-  return (await firstLine(port, 'PING\r\n')) === '+PONG';
+  const line = await firstLine(port, 'PING\r\n');
+  return line === '+PONG' || (line?.startsWith('-NOAUTH ') ?? false);
 }
 
 // Connects, optionally sends a command, and resolves with the first line the server sends back,

@@ -10,7 +10,27 @@ export { LOGGER } from './logging/logger-token.js';
 export { REDIS } from './redis/redis-token.js';
 export { defineScript, type RedisScript } from './redis/redis-script.js';
 export { EpochMarker } from './redis/epoch-marker.js';
-export { REDIS_PREFIX } from './redis/redis-keyspace.js';
+export { REDIS_PREFIX, HUB_KEYSPACE_OWNER, redisKeyspace } from './redis/redis-keyspace.js';
+export {
+  HUB_REDIS_USER,
+  redisUser,
+  redisPrincipals,
+  redisAclRules,
+  redisAclUser,
+  renderRedisAcl,
+  generateRedisPassword,
+  type RedisPrincipal,
+  type RedisAclUser,
+} from './redis/redis-acl.js';
+export {
+  redisPasswordFile,
+  readRedisPassword,
+  ensureRedisPassword,
+  redisAclUsers,
+  redisUrlWithCredentials,
+  redisServerOf,
+} from './redis/redis-credentials.js';
+export { RedisAclError, RedisPasswordError } from './redis/redis.errors.js';
 export { RebuildWatch, type RebuildWatchOptions } from './redis/rebuild-watch.js';
 export { RedisModule, type RedisConnectionOptions, type RedisModuleFactory } from './redis/redis.module.js';
 export { MetricsService } from './observability/metrics.service.js';

@@ -14,6 +14,7 @@ export { AppProcess, answersOk, type AppProcessSpec, type AppExit } from './app-
 export { hubProcessSpec, nodeProcessSpec, pickPorts, type StackAppsConfig } from './stack-apps.js';
 export { enrolStackKeys, type StackKeys } from './stack-keys.js';
 export { stackPaths, type StackPaths } from './stack-paths.js';
+export { REDIS_ADMIN_USER, stackRedisUsers, type StackRedisUsers } from './stack-redis-users.js';
 export { DEFAULT_STACK_NODES, hubId } from './node-selection.js';
 export type { StackServers, StackServer, GivenServers } from './stack-servers.js';
 export type { StackSite, SiteLink } from './stack-sites.js';

@@ -20,6 +20,7 @@ describe('stack app specs', () => {
         LOG_LEVEL: 'debug',
         NATS_URL: 'nats://127.0.0.1:14222',
         REDIS_URL: 'redis://127.0.0.1:16379',
+        REDIS_PASSWORD_FILE: '',
         REGISTRY_FILE: '/repo/.data/registry.yaml',
         HUB_ID: 'hub',
         HUB_SEED_FILE: '/repo/.data/keys/hub.nk',
@@ -46,6 +47,19 @@ describe('stack app specs', () => {
       NODE_ID: 'kz-border',
       NODE_SEED_FILE: '/repo/.data/keys/kz-border.nk',
       NODE_STORE_FILE: '/repo/.data/store/kz-border.sqlite',
+    });
+  });
+
+  it("connects each app to the stack's own Redis as its own user, the password in that user's file", () => {
+    const own = { ...config, redisSecrets: '/repo/.data/secrets' };
+
+    expect(hubProcessSpec(own, { id: 'hub', port: 8080 }).env).toMatchObject({
+      REDIS_URL: 'redis://hub@127.0.0.1:16379',
+      REDIS_PASSWORD_FILE: '/repo/.data/secrets/hub/redis.pass',
+    });
+    expect(nodeProcessSpec(own, { id: 'kz-border', port: 3001 }).env).toMatchObject({
+      REDIS_URL: 'redis://kz-border@127.0.0.1:16379',
+      REDIS_PASSWORD_FILE: '/repo/.data/secrets/kz-border/redis.pass',
     });
   });
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { freePort } from '#process';
+import { HUB_REDIS_USER, redisPasswordFile, redisUrlWithCredentials } from '#runtime';
 import type { AppProcessSpec } from './app-process.js';
 import { appLogFile, type StackPaths } from './stack-paths.js';
 
@@ -9,7 +10,13 @@ export interface StackAppsConfig {
   distDir: string;
   paths: StackPaths;
   natsUrl: string;
+  /** The Redis server's URL: as given (and then used by every app as it is), or the stack's own. */
   redisUrl: string;
+  /**
+   * On the stack's own Redis, each app connects as its own user (the hub's, or its node id) with the
+   * password in its file under this folder (`<user>/redis.pass`).
+   */
+  redisSecrets?: string;
   /** More variables for every app (e.g. LOG_LEVEL, HUB_CONCURRENCY). */
   env?: Readonly<Record<string, string>>;
   /** Restart each app whenever its compiled code changes (`npm run dev`). */
@@ -21,12 +28,15 @@ export function appEntry(distDir: string, app: 'hub' | 'node'): string {
   return join(distDir, 'apps', app, 'src', 'main.js');
 }
 
-// Every server URL is set explicitly: an inherited NATS_URL or REDIS_URL must never win.
-function sharedEnv(config: StackAppsConfig): Record<string, string> {
+// Every server URL is set explicitly: an inherited NATS_URL, REDIS_URL or REDIS_PASSWORD_FILE must
+// never win (an empty variable counts as unset).
+function sharedEnv(config: StackAppsConfig, redisUser: string): Record<string, string> {
+  const secrets = config.redisSecrets;
   return {
     ...config.env,
     NATS_URL: config.natsUrl,
-    REDIS_URL: config.redisUrl,
+    REDIS_URL: secrets === undefined ? config.redisUrl : redisUrlWithCredentials(config.redisUrl, redisUser),
+    REDIS_PASSWORD_FILE: secrets === undefined ? '' : redisPasswordFile(secrets, redisUser),
     REGISTRY_FILE: config.paths.registry,
   };
 }
@@ -46,7 +56,11 @@ export function hubProcessSpec(
     port: hub.port,
     logFile: appLogFile(config.paths, name),
     watch: config.watch,
-    env: { ...sharedEnv(config), HUB_ID: hub.id, HUB_SEED_FILE: join(config.paths.keys, `${hub.id}.nk`) },
+    env: {
+      ...sharedEnv(config, HUB_REDIS_USER),
+      HUB_ID: hub.id,
+      HUB_SEED_FILE: join(config.paths.keys, `${hub.id}.nk`),
+    },
   };
 }
 
@@ -69,7 +83,7 @@ export function nodeProcessSpec(
     logFile: appLogFile(config.paths, node.id),
     watch: config.watch,
     env: {
-      ...sharedEnv(config),
+      ...sharedEnv(config, node.id),
       NODE_OPTIONS: [NODE_HEAP_CAP, process.env.NODE_OPTIONS].filter(Boolean).join(' '),
       NODE_ID: node.id,
       NODE_SEED_FILE: join(config.paths.keys, `${node.id}.nk`),

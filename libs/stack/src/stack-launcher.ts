@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { Registry } from '#registry';
+import { redisServerOf, redisUrlWithCredentials } from '#runtime';
 import { AppProcess, type AppExit } from './app-process.js';
 import { enrolStackKeys } from './stack-keys.js';
 import { hubId, selectNodes } from './node-selection.js';
@@ -13,6 +14,7 @@ import {
   type StackSite,
 } from './stack-sites.js';
 import { stackPaths, type StackPaths } from './stack-paths.js';
+import { REDIS_ADMIN_USER, stackRedisUsers } from './stack-redis-users.js';
 import {
   startStackServers,
   stopStackServers,
@@ -51,6 +53,11 @@ export interface StackOptions {
   siteLink?: SiteLink;
   /** Restart each app whenever its compiled code changes (`npm run dev`). */
   watch?: boolean;
+  /**
+   * Add a Redis user with every right to the stack's own Redis, its password held in memory only
+   * (`RunningStack.redisAdminUrl`): for tests that read every inbox or wipe Redis. Never for `up`.
+   */
+  redisAdmin?: boolean;
 }
 
 export const PREFERRED_HUB_PORT = 8080;
@@ -70,6 +77,8 @@ export interface RunningStack {
   registry: Registry;
   /** Its NATS and Redis (a handle on those it started). */
   servers: StackServers;
+  /** The URL of the Redis admin user, with its credentials, when `redisAdmin` asked for one. */
+  redisAdminUrl?: string;
   /** The national sites running as leaf servers, by id. */
   sites: ReadonlyMap<string, StackSite>;
   /** What its apps share, to start more of them (e.g. a second hub instance). */
@@ -105,12 +114,21 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
     );
   }
   const leaf = siteIds.length === 0 ? undefined : await stackLeafSettings(paths, siteIds);
+  const ownRedis = (options.given.redisUrl ?? '') === '';
+  const redisUsers = ownRedis ? await stackRedisUsers(keys.registry, paths, options.redisAdmin) : undefined;
   const servers = await startStackServers(paths, options.given, {
     natsConfig: await stackNatsConfig(keys.registry, paths, leaf),
+    redisAcl: redisUsers?.acl,
     preferredPorts: preferred,
   });
   io.out(
-    `nats:  ${describeServer(servers.nats, paths.nats)}\nredis: ${describeServer(servers.redis, paths.redis)}\n`,
+    `nats:  ${describeServer(servers.nats.url, servers.nats, paths.nats)}\n` +
+      `redis: ${describeServer(redisServerOf(servers.redis.url), servers.redis, paths.redis)}\n`,
+  );
+  io.out(
+    ownRedis
+      ? `redis users: one per app, each limited to its own keys; passwords in ${paths.secrets}/<user>/redis.pass\n`
+      : 'redis users: every app connects as the given REDIS_URL says\n',
   );
   if (servers.nats.handle !== undefined) {
     io.out(`nats permissions: generated from ${paths.registry}; operator seed ${paths.operatorSeed}\n`);
@@ -133,6 +151,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       paths,
       natsUrl: servers.nats.url,
       redisUrl: servers.redis.url,
+      redisSecrets: ownRedis ? paths.secrets : undefined,
       env: options.env,
       watch: options.watch,
     };
@@ -154,7 +173,8 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
     const [hubApp, ...nodeApps] = apps as [AppProcess, ...AppProcess[]];
     const summary: StackSummary = {
       nats: servers.nats.url,
-      redis: servers.redis.url,
+      // Printed and written to stack.json: the server only, never a given URL's credentials.
+      redis: redisServerOf(servers.redis.url),
       hub: { id: hub, url: hubApp.url },
       nodes: nodeApps.map((app) => ({ id: app.spec.name, url: app.url })),
     };
@@ -166,6 +186,10 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       paths,
       registry: keys.registry,
       servers,
+      redisAdminUrl:
+        redisUsers?.adminPassword === undefined
+          ? undefined
+          : redisUrlWithCredentials(servers.redis.url, REDIS_ADMIN_USER, redisUsers.adminPassword),
       sites: new Map(sites.map((site) => [site.id, site])),
       apps: config,
       hub: hubApp,
@@ -195,6 +219,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
   }
 }
 
-function describeServer(server: StackServers['redis'], dir: string): string {
-  return server.handle === undefined ? `${server.url} (given)` : `${server.url} (started, data in ${dir})`;
+// `url` is what may be printed: a given Redis URL may carry credentials.
+function describeServer(url: string, server: StackServers['redis'], dir: string): string {
+  return server.handle === undefined ? `${url} (given)` : `${url} (started, data in ${dir})`;
 }

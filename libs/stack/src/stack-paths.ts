@@ -9,8 +9,10 @@ export interface StackPaths {
   registry: string;
   /** JetStream store and log of the stack's own nats-server, kept between runs. */
   nats: string;
-  /** Folder and log of the stack's own redis-server (nothing persisted). */
+  /** Folder, log and ACL file (`users.acl`) of the stack's own redis-server (no data persisted). */
   redis: string;
+  /** One folder per app's Redis user, holding its password: `<user>/redis.pass`. */
+  secrets: string;
   /** One JSON-lines log per app: `<id>.log`. */
   logs: string;
   /** The running stack's servers and URLs, for scripts. */
@@ -28,6 +30,7 @@ export function stackPaths(dataDir: string): StackPaths {
     registry: join(data, 'registry.yaml'),
     nats: join(data, 'nats'),
     redis: join(data, 'redis'),
+    secrets: join(data, 'secrets'),
     logs: join(data, 'logs'),
     stackFile: join(data, 'stack.json'),
     operatorSeed: join(data, 'operator.nk'),

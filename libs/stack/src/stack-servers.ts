@@ -29,6 +29,8 @@ export interface StackServers {
 export interface OwnServerOptions {
   /** The generated nats-server configuration (nkey users and permissions; authentication on). */
   natsConfig: string;
+  /** The ACL of its redis-server: a user per app, the default user disabled (`stackRedisUsers`). */
+  redisAcl?: string;
   /** Take the preferred ports when free (default true); tests take any free port. */
   preferredPorts?: boolean;
 }
@@ -47,8 +49,8 @@ const INSTALL_HINT =
 /**
  * NATS and Redis for the stack: the given URLs, used as they are (a given NATS must run the
  * configuration `borderlink nats-config` generates), else a nats-server running `own.natsConfig`
- * (JetStream, store kept in `<data>/nats`) and a redis-server (nothing persisted) of its own on
- * loopback, on their preferred ports when free. Servers it started run in their own process group
+ * (JetStream, store kept in `<data>/nats`) and a redis-server (no data persisted) loading
+ * `own.redisAcl`, of its own on loopback, on their preferred ports when free. Servers it started run in their own process group
  * and are stopped by `stopStackServers`.
  * @throws StackConfigError naming how to install a missing binary; StackStartError when a server does not start.
  */
@@ -72,6 +74,7 @@ export async function startStackServers(
         dir: paths.redis,
         port: preferred ? PREFERRED_REDIS_PORT : undefined,
         detached: true,
+        acl: own.redisAcl,
       }),
     );
     return { nats, redis };

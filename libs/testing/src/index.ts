@@ -1,6 +1,7 @@
 // Public surface of the test harness: real NATS and Redis servers for tests (from the environment,
-// a container, or a spawned binary through #process) and JetStream clusters. Process tooling itself
-// (spawning, free ports, log tails) is #process; what a test needs of it is re-exported here.
+// a container, or a spawned binary through #process), JetStream clusters, and Redis ACL users.
+// Process tooling itself (spawning, free ports, log tails) is #process; what a test needs of it is
+// re-exported here.
 export { startNats } from './nats-test-server.js';
 export {
   startNatsCluster,
@@ -8,7 +9,8 @@ export {
   type NatsClusterHandle,
   type NatsClusterMember,
 } from './nats-cluster.js';
-export { startRedis } from './redis-test-server.js';
+export { startRedis, OPEN_REDIS_ACL } from './redis-test-server.js';
+export { addRedisUser, addRedisAppUser } from './redis-users.js';
 export type { StartNatsOptions, StartRedisOptions } from './server-options.js';
 export {
   waitFor,

@@ -16,6 +16,12 @@ export interface StartRedisOptions {
   /**
    * Use the server at `REDIS_URL` when it is set. Only for tests that isolate themselves by unique
    * key prefixes and never flush, stop or kill the server; all others get a private one (the default).
+   * Ignored when `acl` is given: a shared server cannot take an ACL.
    */
   shared?: boolean;
+  /**
+   * The text of the ACL file the server loads (`renderRedisAcl` from #runtime), e.g. to attack the
+   * generated ACL. Absent: Redis's own open `default` user, and users added with `addRedisUser`.
+   */
+  acl?: string;
 }

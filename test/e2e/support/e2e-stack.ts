@@ -1,6 +1,7 @@
 // The whole system as real processes for one test file, started by `borderlink up`'s own launcher:
-// its nats-server with the permissions generated from the registry (authentication on), a private
-// redis-server (libs/testing), then the compiled hub and agency nodes.
+// its nats-server with the permissions generated from the registry (authentication on), its
+// redis-server with a user per app (and an admin user for the test alone), then the compiled hub and
+// agency nodes.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManage
 import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import { RegistryIndex, loadRegistry } from '#registry';
-import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import type { NatsServerHandle } from '#testing';
 import { NodeSigner } from '#trust';
 import type { CliIo } from '#cli';
 import { launchStack, type RunningStack, type StackOptions } from '#stack';
@@ -37,12 +38,11 @@ export interface E2eStack {
   stack: RunningStack;
   index: RegistryIndex;
   nats: NatsServerHandle;
-  redisServer: RedisServerHandle;
   /** A NATS client acting outside any node, as the stack's operator user: direct publishes and stream inspection. */
   nc: NatsConnection;
   js: JetStreamClient;
   jsm: JetStreamManager;
-  /** A Redis client on the nodes' Redis, to read whole inboxes. */
+  /** A Redis client on the stack's Redis as its admin user, to read whole inboxes or wipe it. */
   redis: Redis;
   /** The base URL of a running agency node. */
   url(node: string): string;
@@ -95,7 +95,6 @@ export async function startE2eStack(
   if (!existsSync(join(DIST, 'apps', 'node', 'src', 'main.js'))) {
     throw new Error(`no build in ${DIST}: run \`npm run build\` first (npm run test:e2e does)`);
   }
-  const redisServer = await startRedis();
   const dataDir = await mkdtemp(join(tmpdir(), 'bl-e2e-'));
   const io = quietIo();
   let stack: RunningStack;
@@ -106,31 +105,31 @@ export async function startE2eStack(
         registry: REGISTRY,
         nodes: nodes.join(','),
         distDir: DIST,
-        given: { redisUrl: redisServer.url },
+        given: {},
         preferredPorts: false,
+        redisAdmin: true,
         env,
         ...sites,
       },
       io,
     );
   } catch (error) {
-    await redisServer.stop();
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
   const nats = stack.servers.nats.handle;
   if (nats === undefined) throw new Error('the launcher was expected to start its own nats-server');
+  if (stack.redisAdminUrl === undefined) throw new Error('the launcher was expected to add a Redis admin');
   const operatorSeed = (await readFile(stack.paths.operatorSeed, 'utf8')).trim();
   const nc = await connect({
     servers: nats.url,
     authenticator: nkeyAuthenticator(new TextEncoder().encode(operatorSeed)),
   });
-  const redis = new Redis(redisServer.url);
+  const redis = new Redis(stack.redisAdminUrl);
   return {
     stack,
     index: new RegistryIndex(stack.registry),
     nats,
-    redisServer,
     nc,
     js: jetstream(nc),
     jsm: await jetstreamManager(nc),
@@ -147,7 +146,6 @@ export async function startE2eStack(
       await nc.close();
       redis.disconnect();
       await stack.stop();
-      await redisServer.stop();
       // E2E_KEEP_DATA=on keeps the apps' logs and stores for a look after a failed run.
       if (process.env.E2E_KEEP_DATA === 'on') process.stderr.write(`e2e stack data kept in ${dataDir}\n`);
       else await rm(dataDir, { recursive: true, force: true });

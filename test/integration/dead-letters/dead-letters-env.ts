@@ -6,7 +6,13 @@ import type { INestApplication } from '@nestjs/common';
 import { jetstreamManager, type ConsumerInfo, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { CONSUMER_HUB_DEAD_LETTERS, STREAM_ADVISORIES, STREAM_DEAD_LETTER } from '#contracts';
-import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import {
+  addRedisAppUser,
+  startRedis,
+  waitFor,
+  type NatsServerHandle,
+  type RedisServerHandle,
+} from '#testing';
 import type { DeadLetterSource } from '#cli';
 import { createTestParties } from '#hub/testing';
 import {
@@ -45,7 +51,7 @@ export async function startDeadLettersEnv(): Promise<DeadLettersEnv> {
   const files = await writeHubFiles(parties.registry, parties.seeds.get('hub') ?? '', 'bl-dlq-');
   const operatorSeedFile = join(files.dir, 'operator.nk');
   await writeFile(operatorSeedFile, `${operatorKey.seed}\n`, { mode: 0o600 });
-  const hub = await bootHub(files, nats.url, redis.url);
+  const hub = await bootHub(files, nats.url, await addRedisAppUser(redis.url, { kind: 'hub' }));
   const operator = await connectAs(nats.url, 'operator', operatorKey.seed);
   const jsm = await jetstreamManager(operator);
 

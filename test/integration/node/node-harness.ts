@@ -1,6 +1,7 @@
 // Boots node apps in-process against real NATS and Redis servers, for the node's integration tests.
 // NATS runs the configuration `borderlink nats-config` generates for the registry (authentication
-// and permissions on): the node connects with its own nkey; tests play the hub as an operator user.
+// and permissions on): the node connects with its own nkey, and to Redis as its own least-privilege
+// user; tests play the hub as an operator user.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { createNodeApp, NodeConfig } from '#node';
 import { fixtureKeys, fixtureRegistry, type FixtureKeys } from '#node/testing';
 import { RegistryIndex, stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
-import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { addRedisAppUser, startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { provisionNodeConsumers, receivingNodes } from '#hub';
 import { connectAs, generateOperatorKey, startSecuredNats } from '../../support/secured-nats.js';
 
@@ -61,6 +62,7 @@ export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTest
     startSecuredNats(registry, { operatorKeys: [operatorKey.publicKey] }),
     startRedis(),
   ]);
+  const redisUrl = await addRedisAppUser(redis.url, { kind: 'node', id: node });
   const dir = mkdtempSync(join(tmpdir(), 'bl-node-it-'));
   writeFileSync(join(dir, 'registry.yaml'), stringifyRegistry(registry));
   const operator = () => connectAs(nats.url, 'operator', operatorKey.seed);
@@ -82,7 +84,7 @@ export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTest
         NODE_STORE_FILE: outboxFile ?? join(dir, `${node}-${seeds}.outbox.sqlite`),
         REGISTRY_FILE: join(dir, 'registry.yaml'),
         NATS_URL: nats.url,
-        REDIS_URL: redis.url,
+        REDIS_URL: redisUrl,
         HTTP_PORT: '0',
         LOG_LEVEL: 'silent',
       });

@@ -5,7 +5,13 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Redis } from 'ioredis';
 import { once } from 'node:events';
 import { MetricsService, ObservabilityModule, REDIS, RedisModule, type NatsHealthProbe } from '#runtime';
-import { startNats, startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import {
+  addRedisAppUser,
+  startNats,
+  startRedis,
+  type NatsServerHandle,
+  type RedisServerHandle,
+} from '#testing';
 
 // Stands in for NatsConnectionService: the same two questions over a real connection.
 class ConnectionProbe implements NatsHealthProbe {
@@ -70,7 +76,8 @@ describe('ObservabilityModule', () => {
     beforeAll(async () => {
       [nats, redis] = await Promise.all([startNats({ jetstream: true }), startRedis()]);
       probe = await ConnectionProbe.open(nats.url);
-      app = await startApp(redis.url, probe);
+      // As an agency node's least-privilege user: the health check needs PING alone.
+      app = await startApp(await addRedisAppUser(redis.url, { kind: 'node', id: 'kz-border' }), probe);
     });
 
     afterAll(async () => {

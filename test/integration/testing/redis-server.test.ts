@@ -1,9 +1,21 @@
 import { connect } from 'node:net';
 import { Redis } from 'ioredis';
-import { ServerControlError, startRedis, type RedisServerHandle } from '#testing';
+import { redisAclUser, renderRedisAcl } from '#runtime';
+import {
+  addRedisAppUser,
+  addRedisUser,
+  ServerControlError,
+  startRedis,
+  type RedisServerHandle,
+} from '#testing';
 
 async function withClient<T>(url: string, use: (redis: Redis) => Promise<T>): Promise<T> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, retryStrategy: () => null });
+  // No ready check: its INFO is refused to a least-privilege user, as to the apps' own clients.
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+    enableReadyCheck: false,
+  });
   try {
     return await use(redis);
   } finally {
@@ -56,6 +68,50 @@ describe('startRedis', () => {
     await redis.restart();
 
     expect(await withClient(redis.url, (client) => client.ping())).toBe('PONG');
+  });
+});
+
+describe('Redis users for tests', () => {
+  let redis: RedisServerHandle;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+
+  afterAll(async () => {
+    await redis.stop();
+  });
+
+  it("adds an app's least-privilege user, which keeps to its own keys", async () => {
+    const url = await addRedisAppUser(redis.url, { kind: 'node', id: 'kz-border' });
+
+    expect(new URL(url).username).toBe('kz-border');
+    await withClient(url, async (client) => {
+      expect(await client.set('bl:kz-border:own', '1')).toBe('OK');
+      await expect(client.get('bl:tj-border:other')).rejects.toThrow(/NOPERM/);
+    });
+  });
+
+  it('keeps the users it added across a restart, but no data', async () => {
+    const url = await addRedisUser(redis.url, 'reader', ['~bl:test:*', '+get', '+set']);
+    await withClient(url, (client) => client.set('bl:test:restart', 'before'));
+
+    await redis.restart();
+
+    expect(await withClient(url, (client) => client.get('bl:test:restart'))).toBeNull();
+  });
+
+  it('starts a server on a given ACL, its default user disabled', async () => {
+    const secured = await startRedis({
+      acl: renderRedisAcl([redisAclUser({ kind: 'hub' }, 'hub-password')]),
+    });
+    try {
+      await expect(withClient(secured.url, (client) => client.ping())).rejects.toThrow(/NOAUTH/);
+      const hubUrl = secured.url.replace('redis://', 'redis://hub:hub-password@');
+      expect(await withClient(hubUrl, (client) => client.ping())).toBe('PONG');
+    } finally {
+      await secured.stop();
+    }
   });
 });
 

@@ -29,10 +29,15 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
     .option('--registry <file>', 'registry to enrol', DEFAULT_REGISTRY)
     .option('--keys <dir>', 'folder of the seed files <node>.nk', DEFAULT_KEYS)
     .option('--out <file>', 'where to write the registry with public keys', DEFAULT_OUT)
-    .action(async (options: { registry: string; keys: string; out: string }) => {
+    .option(
+      '--secrets <dir>',
+      "also copy each node's seed to <dir>/<node>/seed.nk, to be mounted into that node's container alone",
+    )
+    .action(async (options: { registry: string; keys: string; out: string; secrets?: string }) => {
       const result = await initKeys(options);
       for (const warning of result.warnings) io.err(`warning: ${warning}\n`);
       io.out(summary(result, options.keys));
+      if (options.secrets !== undefined) io.out(`Copied each seed to ${options.secrets}/<node>/seed.nk.\n`);
     });
 
   keys

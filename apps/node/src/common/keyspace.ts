@@ -1,8 +1,9 @@
-import { REDIS_PREFIX } from '#runtime';
+import { redisKeyspace } from '#runtime';
 
 /**
- * The prefix of every Redis key of node `node` (`bl:<node>`). Each feature builds its own keys under
- * it, in its `<feature>.keys.ts`; Redis is rebuilt from the streams, but renaming a key still orphans
- * what is stored under the old name, so a change needs a migration.
+ * The prefix of every Redis key of node `node` (`bl:<node>`), the keyspace its Redis user is limited
+ * to. Each feature builds its own keys under it, in its `<feature>.keys.ts`; Redis is rebuilt from the
+ * streams, but renaming a key still orphans what is stored under the old name, so a change needs a
+ * migration.
  */
-export const nodeKeyspace = (node: string): string => `${REDIS_PREFIX}:${node}`;
+export const nodeKeyspace = (node: string): string => redisKeyspace(node);

@@ -44,6 +44,22 @@ describe('keys service', () => {
     expect(readFileSync(out, 'utf8')).toBe(text);
   });
 
+  it("copies each node's seed into a folder of its own when asked, again after a new seed", async () => {
+    const secrets = join(dir, 'secrets');
+    await initKeys({ registry: registryFile, keys, out, secrets });
+    const seedOf = (node: string) => readFileSync(join(keys, `${node}.nk`), 'utf8');
+    for (const id of nodeIds) {
+      expect(readFileSync(join(secrets, id, 'seed.nk'), 'utf8')).toBe(seedOf(id));
+      expect(statSync(join(secrets, id, 'seed.nk')).mode & 0o777).toBe(0o600);
+      expect(statSync(join(secrets, id)).mode & 0o777).toBe(0o700);
+    }
+
+    rmSync(join(keys, 'kz-border.nk'));
+    await initKeys({ registry: registryFile, keys, out, secrets });
+
+    expect(readFileSync(join(secrets, 'kz-border', 'seed.nk'), 'utf8')).toBe(seedOf('kz-border'));
+  });
+
   it('keeps an existing seed and warns when others can read it', async () => {
     const existing = generateNodeKey();
     mkdirSync(keys);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { isSubjectToken } from '#contracts';
 import { generateNodeKey, KeyFormatError, NodeSigner } from '#trust';
 import { enrolKeys } from '../enrol-keys.js';
@@ -17,6 +18,16 @@ export interface KeysInitOptions {
   keys: string;
   /** Where the enrolled copy of the registry is written. */
   out: string;
+  /**
+   * When set, each node's seed is also copied to `<secrets>/<node>/seed.nk` (owner-only), a folder
+   * of its own that a deployment mounts into that node's container alone.
+   */
+  secrets?: string;
+}
+
+/** The copy of a node's seed in its own folder under `secretsDir`. */
+export function secretSeedFile(secretsDir: string, node: string): string {
+  return join(secretsDir, node, 'seed.nk');
 }
 
 export interface EnrolledNode {
@@ -65,9 +76,11 @@ export async function initKeys(options: KeysInitOptions): Promise<KeysInitResult
       const key = generateNodeKey();
       await seeds.create(id, key.seed);
       nodes.push({ id, publicKey: key.publicKey, seed: 'generated' });
+      if (options.secrets !== undefined) await copySeed(options.secrets, id, `${key.seed}\n`);
       continue;
     }
     nodes.push({ id, publicKey: signerOf(seeds, id, existing).publicKey, seed: 'kept' });
+    if (options.secrets !== undefined) await copySeed(options.secrets, id, existing);
     if (await seeds.isExposed(id)) {
       warnings.push(
         `${seeds.path(id)} is readable by other users; restrict it with: chmod 600 ${seeds.path(id)}`,
@@ -84,6 +97,15 @@ export async function initKeys(options: KeysInitOptions): Promise<KeysInitResult
     '# Local to this installation: do not edit or commit; run the command again instead.\n';
   await writeAtomically(options.out, header + stringifyRegistry(enrolled));
   return { nodes, out: options.out, warnings };
+}
+
+// The copy is rewritten every run, so that after a rotation the next run hands out the new seed.
+async function copySeed(secretsDir: string, id: string, seed: string): Promise<void> {
+  const file = secretSeedFile(secretsDir, id);
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  await writeFile(file, seed, { mode: 0o600 });
+  // The creation mode is filtered by the umask, and an existing file keeps its own: set it exactly.
+  await chmod(file, 0o600);
 }
 
 /** The registry enrolled by an earlier run, whose rotations and revocations are carried over. */

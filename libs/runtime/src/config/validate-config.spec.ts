@@ -88,6 +88,26 @@ describe('validateConfig', () => {
     expect(problems.every((problem) => problem.startsWith(`${name} `))).toBe(true);
   });
 
+  it('takes the Redis password from a file for the user REDIS_URL names', () => {
+    const config = validateConfig(AppConfig, {
+      NODE_ID: 'kz-border',
+      REDIS_URL: 'redis://kz-border@redis:6379',
+      REDIS_PASSWORD_FILE: '/run/borderlink/secrets/redis.pass',
+    });
+
+    expect(config.REDIS_PASSWORD_FILE).toBe('/run/borderlink/secrets/redis.pass');
+  });
+
+  it.each([
+    ['names no user', 'redis://redis:6379'],
+    ['carries a password too', 'redis://kz-border:secret@redis:6379'],
+  ])('refuses REDIS_PASSWORD_FILE when REDIS_URL %s', (_, url) => {
+    const problems = problemsFor({ NODE_ID: 'kz-border', REDIS_URL: url, REDIS_PASSWORD_FILE: '/p' });
+
+    expect(problems).toEqual([expect.stringMatching(/^REDIS_PASSWORD_FILE must name a file, and REDIS_URL/)]);
+    expect(problems.join()).not.toContain('secret');
+  });
+
   it('names a variable the app requires and the environment lacks', () => {
     expect([...problemsFor({})].sort()).toEqual(['NODE_ID must be a string', 'NODE_ID should not be empty']);
   });
