@@ -12,7 +12,7 @@ import { HUB_JETSTREAM_DOMAIN } from '#contracts';
 import { createNodeApp, NodeConfig } from '#node';
 import { stringifyRegistry, type Registry, type RegistryNode } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
-import { startRedis } from '#testing';
+import { addRedisAppUser, startRedis } from '#testing';
 import { generateNodeKey } from '#trust';
 import { natsConfigOf } from '#nats-config';
 import { bootHub, writeHubFiles } from './secured-nats.js';
@@ -148,8 +148,9 @@ export interface LeafNetwork {
 }
 
 /**
- * A hub server and site kz's leaf server with the generated configurations, Redis, one hub (booted
- * with `hubOverrides`), and nodes started on demand: site nodes on the leaf server, the rest on the hub's.
+ * A hub server and site kz's leaf server with the generated configurations, Redis (each app its own
+ * user), one hub (booted with `hubOverrides`), and nodes started on demand: site nodes on the leaf
+ * server, the rest on the hub's.
  */
 export async function startLeafNetwork(
   keys: LeafKeys,
@@ -163,7 +164,13 @@ export async function startLeafNetwork(
     startRedis(),
   ]);
   const files = await writeHubFiles(registry, keys.hub.seed, 'bl-leaf-hub-');
-  const hub = await bootHub(files, servers.hub.url, redis.url, hubOverrides);
+  // Each app as its own least-privilege Redis user, as in production.
+  const hub = await bootHub(
+    files,
+    servers.hub.url,
+    await addRedisAppUser(redis.url, { kind: 'hub' }),
+    hubOverrides,
+  );
   const nodes = new Map<string, { app: INestApplication; base: string }>();
   const base = (node: string): string => {
     const started = nodes.get(node);
@@ -185,7 +192,7 @@ export async function startLeafNetwork(
         NODE_STORE_FILE: join(dir, `${node}.outbox.sqlite`),
         REGISTRY_FILE: join(dir, 'registry.yaml'),
         NATS_URL: onSite ? servers.site.url : servers.hub.url,
-        REDIS_URL: redis.url,
+        REDIS_URL: await addRedisAppUser(redis.url, { kind: 'node', id: node }),
         HTTP_PORT: '0',
         LOG_LEVEL: 'silent',
         ...(onSite ? { NODE_SITE: SITE } : {}),
