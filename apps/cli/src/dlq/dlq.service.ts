@@ -1,4 +1,9 @@
-import { checkDeadLetter, type DeadLetterVerdict } from './dead-letter-check.js';
+import {
+  checkDeadLetter,
+  type ConsumerState,
+  type DeadLetterEvidence,
+  type DeadLetterVerdict,
+} from './dead-letter-check.js';
 import {
   matchesFilter,
   replayMsgId,
@@ -47,11 +52,22 @@ async function withRepository<T>(
   }
 }
 
-async function checked(
-  repository: DeadLetterStreamRepository,
-  record: DeadLetterRecord,
-): Promise<CheckedDeadLetter> {
-  return { ...record, verdict: await checkDeadLetter(record, repository) };
+async function checked(evidence: DeadLetterEvidence, record: DeadLetterRecord): Promise<CheckedDeadLetter> {
+  return { ...record, verdict: await checkDeadLetter(record, evidence) };
+}
+
+/** `evidence` asking the server once per consumer, for a run over many records of few consumers. */
+function askingOncePerConsumer(evidence: DeadLetterEvidence): DeadLetterEvidence {
+  const consumers = new Map<string, Promise<ConsumerState | undefined>>();
+  return {
+    consumer(stream, name) {
+      const key = `${stream}/${name}`;
+      let state = consumers.get(key);
+      if (state === undefined) consumers.set(key, (state = evidence.consumer(stream, name)));
+      return state;
+    },
+    message: (stream, sequence) => evidence.message(stream, sequence),
+  };
 }
 
 async function found(repository: DeadLetterStreamRepository, seq: number): Promise<CheckedDeadLetter> {
@@ -65,8 +81,9 @@ async function matching(
   filter: DeadLetterFilter,
 ): Promise<CheckedDeadLetter[]> {
   const records = (await repository.list()).filter((record) => matchesFilter(record, filter));
+  const evidence = askingOncePerConsumer(repository);
   const result: CheckedDeadLetter[] = [];
-  for (const record of records) result.push(await checked(repository, record));
+  for (const record of records) result.push(await checked(evidence, record));
   return result;
 }
 
