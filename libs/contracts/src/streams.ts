@@ -58,9 +58,12 @@ export function nodeDeliveryConsumerAddress(node: string): ConsumerAddress {
 /**
  * The consumer the hub creates on request for one node to read all its deliveries again (deliver
  * all, filter `bl.out.<node>.>`), when the node's Redis state was lost. It expires when unused.
+ * Named `rebuild-<node>`, not after `node-`: a node id may end in `-rebuild`, so `node-<id>-rebuild`
+ * could be another node's live consumer (`kg-customs` and `kg-customs-rebuild`). The two prefixes
+ * differ, and each name carries its node id whole, so no two derived names are ever equal.
  */
 export function nodeRebuildConsumer(node: string): string {
-  return `node-${node}-rebuild`;
+  return `rebuild-${node}`;
 }
 
 /**

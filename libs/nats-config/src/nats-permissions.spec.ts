@@ -44,9 +44,9 @@ describe('nodePermissions', () => {
         '$JS.ACK.BL_DELIVERY.node-kz-border.>',
         'bl.dlq.bl_delivery.node-kz-border',
         'bl.ctl.rebuild.kz-border',
-        '$JS.API.CONSUMER.INFO.BL_DELIVERY.node-kz-border-rebuild',
-        '$JS.API.CONSUMER.MSG.NEXT.BL_DELIVERY.node-kz-border-rebuild',
-        '$JS.ACK.BL_DELIVERY.node-kz-border-rebuild.>',
+        '$JS.API.CONSUMER.INFO.BL_DELIVERY.rebuild-kz-border',
+        '$JS.API.CONSUMER.MSG.NEXT.BL_DELIVERY.rebuild-kz-border',
+        '$JS.ACK.BL_DELIVERY.rebuild-kz-border.>',
       ],
       subscribe: ['_INBOX_kz-border.>'],
     });
