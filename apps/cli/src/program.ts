@@ -10,6 +10,7 @@ import { registerDlqCommands } from './commands/dlq.command.js';
 import { registerKeysCommands } from './commands/keys.command.js';
 import { registerNatsConfigCommand } from './commands/nats-config.command.js';
 import { registerStackCommands } from './commands/stack.command.js';
+import { registerStreamsCommands } from './commands/streams.command.js';
 import { DeadLetterError } from './dlq/dlq.errors.js';
 
 /** Exit code for input the user can fix: bad arguments, unreadable or invalid files. */
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIo): Command {
   registerStackCommands(program, io);
   registerAuditCommands(program, io);
   registerDlqCommands(program, io);
+  registerStreamsCommands(program, io);
   return program;
 }
 

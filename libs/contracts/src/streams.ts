@@ -80,6 +80,12 @@ export interface StreamDefinition {
   subjects: string[];
   maxAgeMs: number;
   duplicateWindowMs: number;
+  /**
+   * Messages can be neither deleted nor purged (the server refuses it, and refuses to lift the
+   * refusal), and the apps only ever create the stream, never change its configuration: a smaller
+   * limit would delete messages too. Changing it is an operator's migration.
+   */
+  appendOnly?: boolean;
 }
 
 // Ingress and delivery are the log of record that Redis state is rebuilt from, so they
@@ -87,7 +93,14 @@ export interface StreamDefinition {
 export const STREAM_DEFINITIONS: readonly StreamDefinition[] = [
   { name: STREAM_INGRESS, subjects: [INGRESS_WILDCARD], maxAgeMs: 30 * DAY_MS, duplicateWindowMs: DAY_MS },
   { name: STREAM_DELIVERY, subjects: [DELIVERY_WILDCARD], maxAgeMs: 30 * DAY_MS, duplicateWindowMs: DAY_MS },
-  { name: STREAM_AUDIT, subjects: [AUDIT_WILDCARD], maxAgeMs: 365 * DAY_MS, duplicateWindowMs: DAY_MS },
+  // The audit must outlive whoever runs the hub: not even the hub's own user may shorten it.
+  {
+    name: STREAM_AUDIT,
+    subjects: [AUDIT_WILDCARD],
+    maxAgeMs: 365 * DAY_MS,
+    duplicateWindowMs: DAY_MS,
+    appendOnly: true,
+  },
   {
     name: STREAM_DEAD_LETTER,
     subjects: [DEAD_LETTER_WILDCARD],

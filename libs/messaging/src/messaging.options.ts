@@ -13,6 +13,12 @@ export interface StreamSpec {
   maxMsgSize?: number;
   /** Copies kept in a cluster; default 1. */
   replicas?: number;
+  /**
+   * Messages can be neither deleted nor purged (`deny_delete`, `deny_purge`), and provisioning only
+   * creates the stream: an existing one whose configuration differs is reported, not changed, unless
+   * an operator provisions with `updateAppendOnly`.
+   */
+  appendOnly?: boolean;
 }
 
 /**

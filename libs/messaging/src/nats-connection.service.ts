@@ -195,7 +195,7 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
     const streams = this.options.streams;
     if (streams.length === 0) return;
     const manager = await this.manager();
-    await withRetry(
+    const drifts = await withRetry(
       () => provisionStreams(manager, streams),
       PROVISION_RETRY,
       (error) =>
@@ -205,6 +205,13 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
       (error) => !nc.isClosed() && isTransientNatsError(error),
     );
     this.logger.log({ msg: 'streams provisioned', streams: streams.map((s) => s.name) });
+    for (const drift of drifts) {
+      this.logger.warn({
+        msg: 'append-only stream differs from its declaration and is left as it is; an operator applies it with `borderlink streams provision`',
+        stream: drift.stream,
+        fields: drift.fields,
+      });
+    }
   }
 
   private async watch(nc: NatsConnection): Promise<void> {

@@ -5,19 +5,14 @@ import {
   jetstreamManager,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import { connect, MsgHdrsImpl, type NatsConnection } from '@nats-io/transport-node';
-import { authenticatorOf } from '../audit/audit-stream.repository.js';
+import { MsgHdrsImpl, type NatsConnection } from '@nats-io/transport-node';
+import { connectTo, type NatsSource } from '../nats-source.js';
 import { toDeadLetterRecord, type DeadLetterRecord } from './dead-letter-record.js';
+import { UsageError } from '../cli.errors.js';
 import { DeadLetterError } from './dlq.errors.js';
 
 /** Where the dead-letter stream is and who reads it (the operator: full access). */
-export interface DeadLetterSource {
-  /** NATS server URL(s), comma-separated. */
-  nats: string;
-  /** An nkey user seed file (`SU…`). */
-  seed?: string;
-  /** A credentials file (JWT and seed). */
-  creds?: string;
+export interface DeadLetterSource extends NatsSource {
   /** The dead-letter stream; BL_DLQ. */
   stream: string;
 }
@@ -32,8 +27,6 @@ export interface Republication {
   expectedStream: string;
 }
 
-const CONNECT_TIMEOUT_MS = 5_000;
-
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Reads, removes and republishes dead-letter records over one operator connection. */
@@ -46,17 +39,11 @@ export class DeadLetterStreamRepository {
 
   /** Connects to the server of `source`; fails fast when it does not answer. */
   static async open(source: DeadLetterSource): Promise<DeadLetterStreamRepository> {
-    const authenticator = await authenticatorOf(source);
     let nc: NatsConnection;
     try {
-      nc = await connect({
-        servers: source.nats.split(',').map((url) => url.trim()),
-        name: 'borderlink-dlq',
-        timeout: CONNECT_TIMEOUT_MS,
-        maxReconnectAttempts: 0,
-        ...(authenticator === undefined ? {} : { authenticator }),
-      });
+      nc = await connectTo(source, 'borderlink-dlq');
     } catch (error) {
+      if (error instanceof UsageError) throw error;
       throw new DeadLetterError(`cannot connect to NATS at ${source.nats}: ${messageOf(error)}`, {
         cause: error,
       });
