@@ -23,7 +23,7 @@ class ConnectionProbe implements NatsHealthProbe {
     return !this.connection.isClosed();
   }
 
-  accountInfo(): Promise<unknown> {
+  probeJetStream(): Promise<unknown> {
     return this.manager.getAccountInfo();
   }
 }
