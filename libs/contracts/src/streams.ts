@@ -67,8 +67,10 @@ export function nodeRebuildConsumer(node: string): string {
 }
 
 /**
- * JetStream domain of the hub's servers. A national site's leaf server runs its own domain (the site
- * id), so its nodes reach the hub's streams through the leaf with API prefix `$JS.hub.API`.
+ * The JetStream domain under which an agency node reaches the hub's streams: API prefix
+ * `$JS.hub.API`, on the hub's servers and through a national site's leaf server alike. It is not a
+ * server's domain (the hub's servers set none, and must not set this one): each node's account
+ * has no JetStream and imports the few API subjects it may use from the hub's account under it.
  */
 export const HUB_JETSTREAM_DOMAIN = 'hub';
 
