@@ -8,10 +8,18 @@ import {
 } from '@nats-io/transport-node';
 import { UsageError } from './cli.errors.js';
 
-/** Which NATS server a command talks to, and as whom: the options `--nats`, `--seed`, `--creds`. */
+/**
+ * Which NATS server a command talks to, and as whom: the options `--nats`, `--ca`, `--cert`,
+ * `--key`, `--seed`, `--creds`.
+ */
 export interface NatsSource {
   /** NATS server URL(s), comma-separated. */
   nats: string;
+  /** CA certificate (PEM) the server's certificate is checked against; absent: the system's CAs. */
+  ca?: string;
+  /** Client certificate and key (PEM), for a server that requires one. */
+  cert?: string;
+  key?: string;
   /** An nkey user seed file (`SU…`), for servers with nkey authentication. */
   seed?: string;
   /** A credentials file (JWT and seed), for servers with decentralised authentication. */
@@ -42,8 +50,9 @@ export async function authenticatorOf(
 }
 
 /**
- * Connects once to the server of `source` as the connection `name`, without reconnecting: a
- * command either reaches the server within a few seconds or fails.
+ * Connects once to the server of `source` as the connection `name`, over TLS (a server that does
+ * not offer it is refused) and without reconnecting: a command either reaches the server within a
+ * few seconds or fails.
  */
 export async function connectTo(source: NatsSource, name: string): Promise<NatsConnection> {
   const authenticator = await authenticatorOf(source);
@@ -52,6 +61,11 @@ export async function connectTo(source: NatsSource, name: string): Promise<NatsC
     name,
     timeout: CONNECT_TIMEOUT_MS,
     maxReconnectAttempts: 0,
+    tls: {
+      ...(source.ca === undefined ? {} : { caFile: source.ca }),
+      ...(source.cert === undefined ? {} : { certFile: source.cert }),
+      ...(source.key === undefined ? {} : { keyFile: source.key }),
+    },
     ...(authenticator === undefined ? {} : { authenticator }),
   });
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { NatsConfigError } from '#nats-config';
+import { CertificateError, MissingBinaryError } from '#process';
 import { NodeKeyError, RegistryError } from '#registry';
 import { StackConfigError } from '#stack';
 import { AuditChainBrokenError } from './audit/audit.errors.js';
@@ -11,6 +12,7 @@ import { registerKeysCommands } from './commands/keys.command.js';
 import { registerNatsConfigCommand } from './commands/nats-config.command.js';
 import { registerStackCommands } from './commands/stack.command.js';
 import { registerStreamsCommands } from './commands/streams.command.js';
+import { registerTlsCommands } from './commands/tls.command.js';
 import { DeadLetterError } from './dlq/dlq.errors.js';
 
 /** Exit code for input the user can fix: bad arguments, unreadable or invalid files. */
@@ -28,6 +30,7 @@ export function buildProgram(io: CliIo): Command {
   // Settings above are inherited by the commands registered below.
   registerKeysCommands(program, io);
   registerNatsConfigCommand(program, io);
+  registerTlsCommands(program, io);
   registerStackCommands(program, io);
   registerAuditCommands(program, io);
   registerDlqCommands(program, io);
@@ -48,12 +51,17 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       error instanceof RegistryError ||
       error instanceof NodeKeyError ||
       error instanceof NatsConfigError ||
-      error instanceof StackConfigError
+      error instanceof StackConfigError ||
+      error instanceof MissingBinaryError
     ) {
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    if (error instanceof AuditChainBrokenError || error instanceof DeadLetterError) {
+    if (
+      error instanceof AuditChainBrokenError ||
+      error instanceof DeadLetterError ||
+      error instanceof CertificateError
+    ) {
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_FAILURE;
     }

@@ -9,6 +9,8 @@ export interface StackAppsConfig {
   distDir: string;
   paths: StackPaths;
   natsUrl: string;
+  /** The CA the NATS servers' certificates are checked against (NATS_CA_FILE); absent: the system's. */
+  natsCaFile?: string;
   redisUrl: string;
   /** More variables for every app (e.g. LOG_LEVEL, HUB_CONCURRENCY). */
   env?: Readonly<Record<string, string>>;
@@ -21,11 +23,13 @@ export function appEntry(distDir: string, app: 'hub' | 'node'): string {
   return join(distDir, 'apps', app, 'src', 'main.js');
 }
 
-// Every server URL is set explicitly: an inherited NATS_URL or REDIS_URL must never win.
+// Every server URL is set explicitly: an inherited NATS_URL or REDIS_URL must never win, nor an
+// inherited NATS_CA_FILE (empty is unset).
 function sharedEnv(config: StackAppsConfig): Record<string, string> {
   return {
     ...config.env,
     NATS_URL: config.natsUrl,
+    NATS_CA_FILE: config.natsCaFile ?? '',
     REDIS_URL: config.redisUrl,
     REGISTRY_FILE: config.paths.registry,
   };

@@ -1,4 +1,5 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { privateTls } from '#process';
 import type { Registry } from '#registry';
 import { AppProcess, type AppExit } from './app-process.js';
 import { enrolStackKeys } from './stack-keys.js';
@@ -33,7 +34,7 @@ export interface StackOptions {
   nodes?: string;
   /** The `dist/` folder of the build. */
   distDir: string;
-  /** NATS_URL / REDIS_URL, when the stack must use these servers instead of its own. */
+  /** NATS_URL / REDIS_URL (and NATS_CA_FILE), when the stack must use these servers instead of its own. */
   given: GivenServers;
   /**
    * Take the README's ports when free (hub 8080, nodes 3001, 3002, …; default true). Tests, which
@@ -70,6 +71,8 @@ export interface RunningStack {
   registry: Registry;
   /** Its NATS and Redis (a handle on those it started). */
   servers: StackServers;
+  /** The CA the apps check the NATS servers' certificates against (`<data>/tls/ca.pem` for its own). */
+  natsCaFile: string | undefined;
   /** The national sites running as leaf servers, by id. */
   sites: ReadonlyMap<string, StackSite>;
   /** What its apps share, to start more of them (e.g. a second hub instance). */
@@ -105,15 +108,21 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
     );
   }
   const leaf = siteIds.length === 0 ? undefined : await stackLeafSettings(paths, siteIds);
+  // Its own servers run TLS on a private CA kept in <data>/tls; a given NATS comes with its own CA.
+  const ownNats = (options.given.natsUrl ?? '') === '';
+  const tls = ownNats ? await privateTls({ dir: paths.tls }) : undefined;
+  const natsCaFile = tls?.caFile ?? options.given.natsCaFile;
   const servers = await startStackServers(paths, options.given, {
-    natsConfig: await stackNatsConfig(keys.registry, paths, leaf),
+    natsConfig: tls === undefined ? '' : await stackNatsConfig(keys.registry, paths, tls, leaf),
     preferredPorts: preferred,
   });
   io.out(
     `nats:  ${describeServer(servers.nats, paths.nats)}\nredis: ${describeServer(servers.redis, paths.redis)}\n`,
   );
   if (servers.nats.handle !== undefined) {
-    io.out(`nats permissions: generated from ${paths.registry}; operator seed ${paths.operatorSeed}\n`);
+    io.out(
+      `nats accounts: generated from ${paths.registry}; operator seed ${paths.operatorSeed}; TLS CA ${natsCaFile}\n`,
+    );
   }
   const sites: StackSite[] = [];
   const apps: AppProcess[] = [];
@@ -123,8 +132,8 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
     await apps[0]?.stop();
   };
   try {
-    if (leaf !== undefined) {
-      sites.push(...(await startStackSites(keys.registry, paths, leaf, options.siteLink)));
+    if (leaf !== undefined && tls !== undefined) {
+      sites.push(...(await startStackSites(keys.registry, paths, leaf, tls, options.siteLink)));
       for (const site of sites) io.out(`site ${site.id}: leaf nats ${site.server.url}\n`);
     }
     const siteOf = (id: string): StackSite | undefined => sites.find((site) => site.nodes.includes(id));
@@ -132,6 +141,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       distDir: options.distDir,
       paths,
       natsUrl: servers.nats.url,
+      natsCaFile,
       redisUrl: servers.redis.url,
       env: options.env,
       watch: options.watch,
@@ -154,6 +164,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
     const [hubApp, ...nodeApps] = apps as [AppProcess, ...AppProcess[]];
     const summary: StackSummary = {
       nats: servers.nats.url,
+      ...(natsCaFile === undefined ? {} : { natsCa: natsCaFile }),
       redis: servers.redis.url,
       hub: { id: hub, url: hubApp.url },
       nodes: nodeApps.map((app) => ({ id: app.spec.name, url: app.url })),
@@ -166,6 +177,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       paths,
       registry: keys.registry,
       servers,
+      natsCaFile,
       sites: new Map(sites.map((site) => [site.id, site])),
       apps: config,
       hub: hubApp,

@@ -27,7 +27,7 @@ export interface StackServers {
 
 /** How the stack's own servers run. */
 export interface OwnServerOptions {
-  /** The generated nats-server configuration (nkey users and permissions; authentication on). */
+  /** The generated nats-server configuration (accounts, nkey users, TLS; authentication on). */
   natsConfig: string;
   /** Take the preferred ports when free (default true); tests take any free port. */
   preferredPorts?: boolean;
@@ -36,6 +36,8 @@ export interface OwnServerOptions {
 /** The URLs given in the environment, which the stack uses instead of starting its own servers. */
 export interface GivenServers {
   natsUrl?: string;
+  /** The CA of the given NATS server's certificate (NATS_CA_FILE); absent: the system's CAs. */
+  natsCaFile?: string;
   redisUrl?: string;
 }
 
@@ -64,6 +66,7 @@ export async function startStackServers(
       port: preferred ? PREFERRED_NATS_PORT : undefined,
       detached: true,
       config: own.natsConfig,
+      tls: true,
     }),
   );
   try {
