@@ -34,7 +34,15 @@ const AUDIT_TIMEOUT_MS = 60_000 + TOTAL * 60;
 
 /** `borderlink audit verify` on the stack's NATS, as the operator: ok when it exits 0. */
 async function verifyAudit(env: E2eStack): Promise<'ok' | 'broken'> {
-  const args = ['audit', 'verify', '--nats', env.nats.url, '--seed', env.stack.paths.operatorSeed];
+  const args = [
+    'audit',
+    'verify',
+    '--nats',
+    env.nats.url,
+    ...(env.stack.natsCaFile === undefined ? [] : ['--ca', env.stack.natsCaFile]),
+    '--seed',
+    env.stack.paths.operatorSeed,
+  ];
   try {
     await promisify(execFile)(
       process.execPath,

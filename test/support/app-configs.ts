@@ -7,6 +7,7 @@ import type { FixtureKeys, FixtureNode } from '#node/testing';
 import { stringifyRegistry, type Registry } from '#registry';
 import { validateConfig } from '#runtime';
 import { HubConfig } from '#hub';
+import { natsTlsEnv } from './secured-nats.js';
 
 export interface AppConfigsInput {
   dir: string;
@@ -32,6 +33,7 @@ export async function appConfigs(input: AppConfigsInput): Promise<AppConfigs> {
   };
   const common = {
     NATS_URL: input.natsUrl,
+    ...(await natsTlsEnv()),
     REDIS_URL: input.redisUrl,
     REGISTRY_FILE: registryFile,
     HTTP_PORT: '0',

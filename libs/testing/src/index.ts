@@ -1,6 +1,7 @@
 // Public surface of the test harness: real NATS and Redis servers for tests (from the environment,
-// a container, or a spawned binary through #process) and JetStream clusters. Process tooling itself
-// (spawning, free ports, log tails) is #process; what a test needs of it is re-exported here.
+// a container, or a spawned binary through #process), JetStream clusters with TLS routes, and a
+// throwaway CA per test file. Process tooling itself (spawning, free ports, log tails) is #process;
+// what a test needs of it is re-exported here.
 export { startNats } from './nats-test-server.js';
 export {
   startNatsCluster,
@@ -9,6 +10,7 @@ export {
   type NatsClusterMember,
 } from './nats-cluster.js';
 export { startRedis } from './redis-test-server.js';
+export { testTls, removeTestTls, type TestTls } from './test-tls.js';
 export type { StartNatsOptions, StartRedisOptions } from './server-options.js';
 export {
   waitFor,
@@ -19,4 +21,5 @@ export {
   type ServerHandle,
   type NatsServerHandle,
   type RedisServerHandle,
+  type TlsFiles,
 } from '#process';

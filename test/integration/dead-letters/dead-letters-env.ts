@@ -6,7 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import { jetstreamManager, type ConsumerInfo, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { CONSUMER_HUB_DEAD_LETTERS, STREAM_ADVISORIES, STREAM_DEAD_LETTER } from '#contracts';
-import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { startRedis, testTls, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import type { DeadLetterSource } from '#cli';
 import { createTestParties } from '#hub/testing';
 import {
@@ -19,6 +19,8 @@ import {
 
 export interface DeadLettersEnv {
   natsUrl: string;
+  /** The CA of the server's certificate, for `--ca`. */
+  caFile: string;
   /** The operator's nkey seed file, for `--seed`. */
   operatorSeedFile: string;
   /** Where the dlq service functions find the dead letters, as the operator. */
@@ -44,6 +46,7 @@ export async function startDeadLettersEnv(): Promise<DeadLettersEnv> {
   ]);
   const files = await writeHubFiles(parties.registry, parties.seeds.get('hub') ?? '', 'bl-dlq-');
   const operatorSeedFile = join(files.dir, 'operator.nk');
+  const { caFile } = await testTls();
   await writeFile(operatorSeedFile, `${operatorKey.seed}\n`, { mode: 0o600 });
   const hub = await bootHub(files, nats.url, redis.url);
   const operator = await connectAs(nats.url, 'operator', operatorKey.seed);
@@ -79,8 +82,9 @@ export async function startDeadLettersEnv(): Promise<DeadLettersEnv> {
 
   return {
     natsUrl: nats.url,
+    caFile,
     operatorSeedFile,
-    source: { nats: nats.url, seed: operatorSeedFile, stream: STREAM_DEAD_LETTER },
+    source: { nats: nats.url, ca: caFile, seed: operatorSeedFile, stream: STREAM_DEAD_LETTER },
     operator,
     jsm,
     hub,

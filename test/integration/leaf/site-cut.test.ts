@@ -12,7 +12,7 @@ import { alertRequest, fixtureKeys, fixtureRegistry } from '#node/testing';
 import { stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
 import { startRedis, waitFor, type RedisServerHandle } from '#testing';
-import { bootHub, writeHubFiles, type HubFiles } from '../../support/secured-nats.js';
+import { bootHub, natsTlsEnv, writeHubFiles, type HubFiles } from '../../support/secured-nats.js';
 import {
   generateLeafKeys,
   leafRegistry,
@@ -53,6 +53,7 @@ async function startNode(node: string, natsUrl: string, site?: string): Promise<
     NODE_STORE_FILE: join(dir, `${node}.outbox.sqlite`),
     REGISTRY_FILE: join(dir, 'registry.yaml'),
     NATS_URL: natsUrl,
+    ...(await natsTlsEnv()),
     REDIS_URL: redis.url,
     HTTP_PORT: '0',
     LOG_LEVEL: 'silent',
