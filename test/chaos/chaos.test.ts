@@ -6,7 +6,7 @@ import { waitFor } from '#testing';
 import { ROOT, subscribersBut, useE2eStack, type E2eStack } from '../e2e/support/e2e-stack.js';
 import { chaosConfig } from './support/chaos.config.js';
 import { runFaults, type FaultStep } from './support/fault-schedule.js';
-import { LeafLink } from './support/leaf-link.js';
+import { LeafLink } from '../support/leaf-link.js';
 import { ProgressGate, publish, type SentAlert } from './support/publishers.js';
 import { InboxFeed, readWholeInbox } from './support/recipient-ledger.js';
 import { formatReport, tally, type ChaosTally, type RecipientView } from './support/tally.js';

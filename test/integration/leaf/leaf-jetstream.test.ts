@@ -25,7 +25,7 @@ import {
   REMOTE_NODE,
   startLeafServers,
   type LeafServers,
-} from './leaf-site.js';
+} from '../../support/leaf-site.js';
 
 const keys = generateLeafKeys();
 const registry = leafRegistry(keys);

@@ -20,7 +20,7 @@ import {
   SITE,
   startLeafServers,
   type LeafServers,
-} from './leaf-site.js';
+} from '../../support/leaf-site.js';
 
 interface InboxItem {
   id: string;

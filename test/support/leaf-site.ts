@@ -78,8 +78,15 @@ export interface LeafServers {
   stop(): Promise<void>;
 }
 
-/** Starts the hub's server (leaf listener) and the site's leaf server. */
-export async function startLeafServers(registry: Registry, operatorKey: string): Promise<LeafServers> {
+/**
+ * Starts the hub's server (leaf listener) and the site's leaf server, which dials the hub's leaf
+ * listener `host:port` at the address `link` gives for it (default: the listener itself).
+ */
+export async function startLeafServers(
+  registry: Registry,
+  operatorKey: string,
+  link: (hubLeaf: string) => Promise<string> = async (hubLeaf) => hubLeaf,
+): Promise<LeafServers> {
   const leafPort = await freePort();
   const tls = await testTls();
   const leafSecrets = new Map([[SITE, LEAF_SECRET]]);
@@ -95,7 +102,7 @@ export async function startLeafServers(registry: Registry, operatorKey: string):
     tls,
     leafSecrets,
     site: SITE,
-    hubUrl: `tls://127.0.0.1:${leafPort}`,
+    hubUrl: `tls://${await link(`127.0.0.1:${leafPort}`)}`,
   });
   const hub = await spawnNatsServer({ config: hubConfig.text, tls: true });
   const site = await spawnNatsServer({ config: siteConfig.text, tls: true, jetstream: false }).catch(
