@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { HUB_JETSTREAM_DOMAIN } from '#contracts';
 import {
+  STORE_DIR_TOKEN,
   privateTls,
   spawnNatsServer,
   spawnRedisServer,
@@ -33,12 +35,22 @@ export interface PrivateServers {
 /**
  * Spawns the scenario's own servers from the binaries (never the shared 4222/6379 ones, never
  * containers: the figures must compare with raw NATS on this same machine). NATS serves TLS on a
- * throwaway CA, so that the apps and the raw baseline pay for it alike; it takes any client.
+ * throwaway CA, so that the apps and the raw baseline pay for it alike. It takes any client, all in
+ * one account, whose JetStream domain `hub` stands in for the imports through which a node's own
+ * account reaches the hub's API in a deployment (docs/decisions.md §22).
  */
 export async function startPrivateServers(): Promise<PrivateServers> {
   const tlsDir = await mkdtemp(join(tmpdir(), 'bl-bench-tls-'));
   const tls = await privateTls({ dir: tlsDir });
-  const config = `tls {\n  cert_file: ${JSON.stringify(tls.certFile)}\n  key_file: ${JSON.stringify(tls.keyFile)}\n  timeout: 5\n}\n`;
+  const config = [
+    'tls {',
+    `  cert_file: ${JSON.stringify(tls.certFile)}`,
+    `  key_file: ${JSON.stringify(tls.keyFile)}`,
+    '  timeout: 5',
+    '}',
+    `jetstream { domain: ${JSON.stringify(HUB_JETSTREAM_DOMAIN)}, store_dir: ${JSON.stringify(STORE_DIR_TOKEN)} }`,
+    '',
+  ].join('\n');
   const nats = await spawnNatsServer({ config, tls: true });
   let redis: RedisServerHandle;
   try {
