@@ -11,7 +11,5 @@ export {
   type NatsConfigSettings,
 } from './nats-config.service.js';
 export type { ServerTls } from './nats-config-text.js';
-export { HUB_ACCOUNT, leafUserOf } from './nats-accounts.js';
-export { nodeCapabilities, type NodeCapability } from './nats-permissions.js';
 export { leafSecrets, leafSecretFile } from './leaf-secrets.js';
 export { NatsConfigError } from './nats-config.errors.js';
