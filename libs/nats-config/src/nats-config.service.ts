@@ -81,7 +81,10 @@ export function natsConfigOf(registry: Registry, options: NatsConfigSettings): N
   } else {
     accounts = siteAccounts(registry, site);
     const secret = secretOf(options, site);
-    leafRemotes = accounts.map(({ name }) => ({ url: leafUrl(hubUrl ?? '', name, secret), account: name }));
+    leafRemotes = siteMembers(registry.nodes, site).map((node) => ({
+      url: leafUrl(hubUrl ?? '', node, secret),
+      account: nodeAccount(node),
+    }));
   }
   const users = accounts.flatMap((account) => account.users);
   const withKeys = new Set(users.map((user) => user.owner));
@@ -195,5 +198,5 @@ function checkTls(tls: ServerTls | undefined, site: boolean): void {
 // the remote verifies the hub's certificate first, so they cross the link encrypted only.
 function leafUrl(hubUrl: string, node: string, secret: string): string {
   const address = LEAF_URL.exec(hubUrl)?.[1] ?? '';
-  return `tls://${leafUserOf(nodeAccount(node))}:${secret}@${address}`;
+  return `tls://${leafUserOf(node)}:${secret}@${address}`;
 }
