@@ -11,5 +11,6 @@ export {
   type NatsConfigSettings,
 } from './nats-config.service.js';
 export type { ServerTls } from './nats-config-text.js';
+export { HUB_ACCOUNT } from './nats-accounts.js';
 export { leafSecrets, leafSecretFile } from './leaf-secrets.js';
 export { NatsConfigError } from './nats-config.errors.js';
