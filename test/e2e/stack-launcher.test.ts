@@ -38,7 +38,7 @@ describe('the stack launcher of `borderlink up` (whole processes)', () => {
     }
   }, 30_000);
 
-  it('runs its NATS on TLS only: a plaintext client is refused, one trusting the CA in stack.json is let in', async () => {
+  it('runs its NATS on TLS only: a plaintext client is refused; one trusting the CA in stack.json gets past TLS to authentication', async () => {
     const { stack, nats } = e2e();
     expect(stack.summary.nats).toMatch(/^tls:\/\//);
     await expect(connect({ servers: nats.url, tls: null, reconnect: false })).rejects.toThrow();
