@@ -89,8 +89,18 @@ export async function ensureBinaries(packages) {
   });
 }
 
-/** The binaries every tier's servers come from, unless NATS_URL and REDIS_URL name running ones. */
-export const SERVER_PACKAGES = { 'nats-server': 'nats-server', 'redis-server': 'redis-server' };
+/** The binary that makes the private CA of the local stack's and the tests' TLS (libs/process). */
+export const TLS_PACKAGES = { openssl: 'openssl' };
+
+/**
+ * The binaries every tier's servers come from, unless NATS_URL and REDIS_URL name running ones, and
+ * the one that makes their certificates.
+ */
+export const SERVER_PACKAGES = {
+  'nats-server': 'nats-server',
+  'redis-server': 'redis-server',
+  ...TLS_PACKAGES,
+};
 
 /** `npm run build`. */
 export function build() {

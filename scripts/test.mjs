@@ -3,7 +3,16 @@
 // builds (the e2e and chaos tiers and the CLI tests run the compiled apps), then runs jest on the
 // tiers named (all five when none is): `node scripts/test.mjs [unit|integration|security|e2e|chaos ...] [-- jest args]`.
 import { join } from 'node:path';
-import { build, ensureBinaries, ensureDependencies, root, run, SERVER_PACKAGES, step } from './setup.mjs';
+import {
+  build,
+  ensureBinaries,
+  ensureDependencies,
+  root,
+  run,
+  SERVER_PACKAGES,
+  step,
+  TLS_PACKAGES,
+} from './setup.mjs';
 
 const TIERS = ['unit', 'integration', 'security', 'e2e', 'chaos'];
 
@@ -18,8 +27,8 @@ if (unknown.length > 0) {
 const tiers = args.length === 0 ? TIERS : args;
 
 await ensureDependencies();
-// Unit tests start no server; every other tier does.
-if (tiers.some((tier) => tier !== 'unit')) await ensureBinaries(SERVER_PACKAGES);
+// Unit tests start no server (but make certificates); every other tier does.
+await ensureBinaries(tiers.some((tier) => tier !== 'unit') ? SERVER_PACKAGES : TLS_PACKAGES);
 await step('checking dependency licences (npm run licences)', process.execPath, [
   join(root, 'scripts', 'check-licences.mjs'),
 ]);

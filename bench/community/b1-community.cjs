@@ -2,7 +2,7 @@
 // B1's third column: one durable event type through @nestjs-plugins/nestjs-nats-jetstream-transport,
 // shaped like Borderlink's B1 run (1 KiB events, a message id each, 256 publish acks in flight, the
 // handler acking each event). Run by bench/src/scenarios/b1-messaging.scenario.ts as
-//   node bench/community/b1-community.cjs <nats-url> <events>
+//   node bench/community/b1-community.cjs <nats-url> <events> <ca-file>
 // and prints one JSON line: {"events_per_s": …}. Plain JavaScript, as this folder is not compiled.
 require('reflect-metadata');
 const { Module, Controller } = require('@nestjs/common');
@@ -20,10 +20,10 @@ const SUBJECT = 'b1community.events';
 const IN_FLIGHT = 256;
 const EVENT_BYTES = 1024;
 
-const [url, countArg] = process.argv.slice(2);
+const [url, countArg, caFile] = process.argv.slice(2);
 const count = Number(countArg);
-if (!url || !Number.isInteger(count) || count <= 0) {
-  process.stderr.write('usage: node bench/community/b1-community.cjs <nats-url> <events>\n');
+if (!url || !Number.isInteger(count) || count <= 0 || !caFile) {
+  process.stderr.write('usage: node bench/community/b1-community.cjs <nats-url> <events> <ca-file>\n');
   process.exit(2);
 }
 
@@ -48,7 +48,7 @@ class BenchModule {}
 Module({ controllers: [BenchEvents] })(BenchModule);
 
 async function main() {
-  const connectionOptions = { servers: url, name: 'bench-b1-community' };
+  const connectionOptions = { servers: url, name: 'bench-b1-community', tls: { caFile } };
   const app = await NestFactory.createMicroservice(BenchModule, {
     logger: ['error'],
     strategy: new NatsJetStreamServer({

@@ -6,7 +6,7 @@ import { waitFor } from '#testing';
 import { ROOT, subscribersBut, useE2eStack, type E2eStack } from '../e2e/support/e2e-stack.js';
 import { chaosConfig } from './support/chaos.config.js';
 import { runFaults, type FaultStep } from './support/fault-schedule.js';
-import { LeafLink } from './support/leaf-link.js';
+import { LeafLink } from '../support/leaf-link.js';
 import { ProgressGate, publish, type SentAlert } from './support/publishers.js';
 import { InboxFeed, readWholeInbox } from './support/recipient-ledger.js';
 import { formatReport, tally, type ChaosTally, type RecipientView } from './support/tally.js';
@@ -34,7 +34,15 @@ const AUDIT_TIMEOUT_MS = 60_000 + TOTAL * 60;
 
 /** `borderlink audit verify` on the stack's NATS, as the operator: ok when it exits 0. */
 async function verifyAudit(env: E2eStack): Promise<'ok' | 'broken'> {
-  const args = ['audit', 'verify', '--nats', env.nats.url, '--seed', env.stack.paths.operatorSeed];
+  const args = [
+    'audit',
+    'verify',
+    '--nats',
+    env.nats.url,
+    ...(env.stack.natsCaFile === undefined ? [] : ['--ca', env.stack.natsCaFile]),
+    '--seed',
+    env.stack.paths.operatorSeed,
+  ];
   try {
     await promisify(execFile)(
       process.execPath,

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { connect } from '@nats-io/transport-node';
 import { answersOk, type StackExit } from '#stack';
 import { useE2eStack } from './support/e2e-stack.js';
 
@@ -9,6 +11,7 @@ describe('the stack launcher of `borderlink up` (whole processes)', () => {
     const { stack } = e2e();
     const file = JSON.parse(await readFile(stack.paths.stackFile, 'utf8')) as {
       nats: string;
+      natsCa: string;
       redis: string;
       hub: { url: string };
       nodes: { id: string; url: string }[];
@@ -16,6 +19,7 @@ describe('the stack launcher of `borderlink up` (whole processes)', () => {
 
     expect(file).toEqual({
       nats: stack.summary.nats,
+      natsCa: join(stack.paths.tls, 'ca.pem'),
       redis: stack.summary.redis,
       hub: { url: stack.summary.hub.url },
       nodes: stack.summary.nodes,
@@ -32,6 +36,17 @@ describe('the stack launcher of `borderlink up` (whole processes)', () => {
         });
       }
     }
+  }, 30_000);
+
+  it('runs its NATS on TLS only: a plaintext client is refused; one trusting the CA in stack.json gets past TLS to authentication', async () => {
+    const { stack, nats } = e2e();
+    expect(stack.summary.nats).toMatch(/^tls:\/\//);
+    await expect(connect({ servers: nats.url, tls: null, reconnect: false })).rejects.toThrow();
+    await expect(connect({ servers: nats.url, tls: {}, reconnect: false })).rejects.toThrow(/certificate/);
+    // Trusted, it still has to authenticate: the stack's server takes only the registry's keys.
+    await expect(
+      connect({ servers: nats.url, tls: { caFile: stack.summary.natsCa }, reconnect: false }),
+    ).rejects.toThrow(/Authorization Violation/);
   }, 30_000);
 
   it('reports a node that dies on its own, with its name, how it ended and its log', async () => {

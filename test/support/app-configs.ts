@@ -9,6 +9,7 @@ import { stringifyRegistry, type Registry } from '#registry';
 import { redisUser, validateConfig, type RedisPrincipal } from '#runtime';
 import { addRedisAppUser } from '#testing';
 import { HubConfig } from '#hub';
+import { natsTlsEnv } from './secured-nats.js';
 
 /** How an app connects to Redis: its REDIS_URL, and REDIS_PASSWORD_FILE if any. */
 export type RedisEnv = (principal: RedisPrincipal) => Promise<Record<string, string>>;
@@ -49,6 +50,7 @@ export async function appConfigs(input: AppConfigsInput): Promise<AppConfigs> {
     });
   const common = {
     NATS_URL: input.natsUrl,
+    ...(await natsTlsEnv()),
     REGISTRY_FILE: registryFile,
     HTTP_PORT: '0',
     LOG_LEVEL: 'silent',

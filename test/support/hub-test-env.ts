@@ -39,6 +39,8 @@ export interface HubTestEnv {
   nodes: NodeConnections;
   /** The operator's connection: may publish anywhere, so it can inject what NATS refuses to nodes. */
   operator: NatsConnection;
+  /** The operator's nkey seed, for tools that take a seed file (`borderlink audit`, `dlq`). */
+  operatorSeed: string;
   /** Boots one more hub instance in this process on the shared durable consumer. */
   startHub(overrides?: Record<string, string>): Promise<INestApplication>;
   /**
@@ -132,6 +134,7 @@ export async function startHubTestEnv(parties: TestParties = createTestParties()
     jsm,
     nodes,
     operator,
+    operatorSeed: operatorKey.seed,
     startHub,
     publish,
     send,

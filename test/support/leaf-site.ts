@@ -1,27 +1,28 @@
 // A hub nats-server and one national site's leaf server, both on the configurations
-// `borderlink nats-config` generates (the hub's with a leaf listener, the site's with `--site`), and
-// a registry with two nodes of that site and one outside it; and the hub and nodes running on them.
+// `borderlink nats-config` generates (the hub's with a leaf listener, the site's with `--site`, TLS
+// on every link with the test file's CA), a registry with two nodes of that site and one outside it,
+// and the hub and nodes running on them.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { freePort, spawnNatsServer, waitFor, type NatsServerHandle } from '#process';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { JetStreamApiError, jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { HUB_JETSTREAM_DOMAIN } from '#contracts';
+import { HUB_JETSTREAM_DOMAIN, STREAM_DELIVERY, nodeDeliveryConsumer } from '#contracts';
 import { createNodeApp, NodeConfig } from '#node';
 import { stringifyRegistry, type Registry, type RegistryNode } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
-import { addRedisAppUser, startRedis } from '#testing';
+import { addRedisAppUser, startRedis, testTls } from '#testing';
 import { generateNodeKey } from '#trust';
 import { natsConfigOf } from '#nats-config';
-import { bootHub, writeHubFiles } from './secured-nats.js';
+import { bootHub, natsTlsEnv, writeHubFiles } from './secured-nats.js';
 
 export const SITE = 'kz';
 /** Two nodes of site kz (on its leaf server) and one of tj (on the hub's server). */
 export const SITE_NODES = ['kz-border', 'kz-customs'] as const;
 export const REMOTE_NODE = 'tj-border';
-/** The site's leaf credential: user `leaf-kz` with this password. */
+/** The site's leaf secret: users `leaf-<node>` of its nodes' accounts log in with it. */
 export const LEAF_SECRET = 'test-leaf-secret-of-kz-0123456789';
 
 /** An nkey pair: seed `SU…` and public key `U…`. */
@@ -85,36 +86,60 @@ export interface LeafServers {
   stop(): Promise<void>;
 }
 
-/** Starts the hub's server (JetStream domain `hub`, leaf listener) and the site's leaf server. */
-export async function startLeafServers(registry: Registry, operatorKey: string): Promise<LeafServers> {
+/**
+ * Starts the hub's server (leaf listener) and the site's leaf server, which dials the hub's leaf
+ * listener `host:port` at the address `link` gives for it (default: the listener itself).
+ */
+export async function startLeafServers(
+  registry: Registry,
+  operatorKey: string,
+  link: (hubLeaf: string) => Promise<string> = async (hubLeaf) => hubLeaf,
+): Promise<LeafServers> {
   const leafPort = await freePort();
-  const secrets = new Map([[SITE, LEAF_SECRET]]);
-  const common = { storeDir: '{{storeDir}}', operatorKeys: [operatorKey], leafSecrets: secrets };
+  const tls = await testTls();
+  const leafSecrets = new Map([[SITE, LEAF_SECRET]]);
   const hubConfig = natsConfigOf(registry, {
-    ...common,
+    tls,
+    storeDir: '{{storeDir}}',
+    operatorKeys: [operatorKey],
+    leafSecrets,
     leafListen: `127.0.0.1:${leafPort}`,
     leafSites: [SITE],
   });
   const siteConfig = natsConfigOf(registry, {
-    ...common,
+    tls,
+    leafSecrets,
     site: SITE,
-    hubUrl: `nats-leaf://127.0.0.1:${leafPort}`,
+    hubUrl: `tls://${await link(`127.0.0.1:${leafPort}`)}`,
   });
-  const hub = await spawnNatsServer({ config: hubConfig.text });
-  const site = await spawnNatsServer({ config: siteConfig.text }).catch(async (error: unknown) => {
-    await hub.stop();
-    throw error;
-  });
+  const hub = await spawnNatsServer({ config: hubConfig.text, tls: true });
+  const site = await spawnNatsServer({ config: siteConfig.text, tls: true, jetstream: false }).catch(
+    async (error: unknown) => {
+      await hub.stop();
+      throw error;
+    },
+  );
   return { hub, site, stop: () => Promise.all([site.stop(), hub.stop()]).then(() => undefined) };
 }
 
-/** Resolves once the hub's JetStream answers through the site's leaf connection. */
-export async function leafConnected(siteConnection: NatsConnection, timeoutMs = 20_000): Promise<void> {
-  const jsm = await jetstreamManager(siteConnection, { domain: HUB_JETSTREAM_DOMAIN, checkAPI: false });
-  await waitFor(async () => (await jsm.getAccountInfo()).domain === HUB_JETSTREAM_DOMAIN, {
-    timeoutMs,
-    what: "the hub's JetStream through the site's leaf connection",
-  });
+/**
+ * Resolves once the hub's JetStream answers a site node through its account's leaf connection:
+ * its delivery consumer's info, or the answer that it does not exist yet.
+ */
+export async function leafConnected(
+  siteConnection: NatsConnection,
+  node: string,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const consumers = jetstream(siteConnection, { domain: HUB_JETSTREAM_DOMAIN, timeout: 1_000 }).consumers;
+  await waitFor(
+    () =>
+      consumers.get(STREAM_DELIVERY, nodeDeliveryConsumer(node)).then(
+        () => true,
+        (error: unknown) => error instanceof JetStreamApiError,
+      ),
+    { timeoutMs, what: `the hub's JetStream through ${node}'s leaf connection` },
+  );
 }
 
 /** What a node's REST API shows of one inbox item. */
@@ -192,6 +217,7 @@ export async function startLeafNetwork(
         NODE_STORE_FILE: join(dir, `${node}.outbox.sqlite`),
         REGISTRY_FILE: join(dir, 'registry.yaml'),
         NATS_URL: onSite ? servers.site.url : servers.hub.url,
+        ...(await natsTlsEnv()),
         REDIS_URL: await addRedisAppUser(redis.url, { kind: 'node', id: node }),
         HTTP_PORT: '0',
         LOG_LEVEL: 'silent',

@@ -1,6 +1,7 @@
 // A nats-server running the configuration `borderlink nats-config` generates for a registry
-// (authentication and permissions on), and the clients of the registry's identities on it: the
-// hub with its own nkey, each node with its own, and an operator user that inspects the streams.
+// (accounts, authentication and permissions on, TLS on this test file's throwaway CA), and the
+// clients of the registry's identities on it: the hub with its own nkey, each node with its own,
+// and an operator user in the hub's account that inspects the streams.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import { CONSUMER_HUB_INGRESS, STREAM_INGRESS } from '#contracts';
 import { inboxPrefixOf } from '#messaging';
 import { stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
-import { startNats, waitFor, type NatsServerHandle } from '#testing';
+import { startNats, testTls, waitFor, type NatsServerHandle } from '#testing';
 import { generateNodeKey } from '#trust';
 import { bootstrapHub, HubConfig } from '#hub';
 import { natsConfigOf } from '#nats-config';
@@ -34,23 +35,37 @@ export function generateOperatorKey(): OperatorKey {
   return { publicKey, seed };
 }
 
-/** A private nats-server with the registry's generated configuration (authentication on). */
-export function startSecuredNats(
+/** A private nats-server with the registry's generated configuration (authentication and TLS on). */
+export async function startSecuredNats(
   registry: Registry,
   options: { operatorKeys?: readonly string[] } = {},
 ): Promise<NatsServerHandle> {
+  const tls = await testTls();
   // The harness replaces {{storeDir}} with the server's temporary store.
-  const config = natsConfigOf(registry, { storeDir: '{{storeDir}}', operatorKeys: options.operatorKeys });
-  return startNats({ config: config.text });
+  const config = natsConfigOf(registry, {
+    tls,
+    storeDir: '{{storeDir}}',
+    operatorKeys: options.operatorKeys,
+  });
+  return startNats({ config: config.text, tls: true, files: [tls.caFile, tls.certFile, tls.keyFile] });
 }
 
-/** Connects as the nkey user of `seed`, with the inbox prefix of `identity`, as the apps do. */
-export function connectAs(url: string, identity: string, seed: string): Promise<NatsConnection> {
+/** The environment that points an app at this test file's CA (NATS_CA_FILE). */
+export async function natsTlsEnv(): Promise<{ NATS_CA_FILE: string }> {
+  return { NATS_CA_FILE: (await testTls()).caFile };
+}
+
+/**
+ * Connects as the nkey user of `seed`, with the inbox prefix of `identity`, over TLS trusting this
+ * test file's CA, as the apps do.
+ */
+export async function connectAs(url: string, identity: string, seed: string): Promise<NatsConnection> {
   return connect({
     servers: url,
     name: `test-${identity}`,
     authenticator: nkeyAuthenticator(new TextEncoder().encode(seed)),
     inboxPrefix: inboxPrefixOf(identity),
+    tls: { caFile: (await testTls()).caFile },
   });
 }
 
@@ -174,6 +189,7 @@ export async function bootHub(
 ): Promise<INestApplication> {
   const config = validateConfig(HubConfig, {
     NATS_URL: natsUrl,
+    ...(await natsTlsEnv()),
     REDIS_URL: redisUrl,
     REGISTRY_FILE: files.registryFile,
     HUB_SEED_FILE: files.seedFile,

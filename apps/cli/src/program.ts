@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { NatsConfigError } from '#nats-config';
+import { CertificateError, MissingBinaryError } from '#process';
 import { NodeKeyError, RegistryError } from '#registry';
 import { RedisAclError, RedisPasswordError } from '#runtime';
 import { StackConfigError } from '#stack';
@@ -12,6 +13,8 @@ import { registerKeysCommands } from './commands/keys.command.js';
 import { registerNatsConfigCommand } from './commands/nats-config.command.js';
 import { registerRedisAclCommand } from './commands/redis-acl.command.js';
 import { registerStackCommands } from './commands/stack.command.js';
+import { registerStreamsCommands } from './commands/streams.command.js';
+import { registerTlsCommands } from './commands/tls.command.js';
 import { DeadLetterError } from './dlq/dlq.errors.js';
 
 /** Exit code for input the user can fix: bad arguments, unreadable or invalid files. */
@@ -30,9 +33,11 @@ export function buildProgram(io: CliIo): Command {
   registerKeysCommands(program, io);
   registerNatsConfigCommand(program, io);
   registerRedisAclCommand(program, io);
+  registerTlsCommands(program, io);
   registerStackCommands(program, io);
   registerAuditCommands(program, io);
   registerDlqCommands(program, io);
+  registerStreamsCommands(program, io);
   return program;
 }
 
@@ -51,12 +56,17 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       error instanceof NatsConfigError ||
       error instanceof RedisAclError ||
       error instanceof RedisPasswordError ||
-      error instanceof StackConfigError
+      error instanceof StackConfigError ||
+      error instanceof MissingBinaryError
     ) {
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    if (error instanceof AuditChainBrokenError || error instanceof DeadLetterError) {
+    if (
+      error instanceof AuditChainBrokenError ||
+      error instanceof DeadLetterError ||
+      error instanceof CertificateError
+    ) {
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_FAILURE;
     }

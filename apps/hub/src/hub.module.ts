@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { STREAM_DEFINITIONS } from '#contracts';
 import { MessagingModule, NatsConnectionService, inboxPrefixOf, seedFileAuthenticator } from '#messaging';
-import { ObservabilityModule, RedisModule } from '#runtime';
+import { ObservabilityModule, RedisModule, natsTlsOf } from '#runtime';
 import type { Logger } from 'pino';
 import { HubConfig } from './config/hub.config.js';
 import { HubCoreModule } from './core/hub-core.module.js';
@@ -29,6 +29,7 @@ export class HubModule {
           // The hub's signing key is also its NATS user (see `borderlink nats-config`).
           authenticator: seedFileAuthenticator(config.HUB_SEED_FILE),
           inboxPrefix: inboxPrefixOf(config.HUB_ID),
+          tls: natsTlsOf(config),
         }),
         RedisModule.forRoot({ url: config.REDIS_URL, passwordFile: config.REDIS_PASSWORD_FILE }),
         ObservabilityModule.forRoot({ service: 'hub', nats: NatsConnectionService }),

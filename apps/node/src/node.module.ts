@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { HUB_JETSTREAM_DOMAIN } from '#contracts';
+import { HUB_JETSTREAM_DOMAIN, nodeDeliveryConsumerAddress } from '#contracts';
 import { MessagingModule, NatsConnectionService, inboxPrefixOf, seedFileAuthenticator } from '#messaging';
 import { RegistryModule } from '#registry';
-import { ObservabilityModule, RedisModule, LOGGER } from '#runtime';
+import { ObservabilityModule, RedisModule, LOGGER, natsTlsOf } from '#runtime';
 import { NodeSigner } from '#trust';
 import type { Logger } from 'pino';
 import { AlertsModule } from './alerts/alerts.module.js';
@@ -53,8 +53,11 @@ export class NodeModule {
           inboxPrefix: inboxPrefixOf(config.NODE_ID),
           // A post whose link is down keeps serving: submissions wait in the outbox until NATS answers.
           connectInBackground: true,
-          // On a site's leaf server its own JetStream domain answers `$JS.API`; the streams are the hub's.
-          ...(config.NODE_SITE === undefined ? {} : { jsDomain: HUB_JETSTREAM_DOMAIN }),
+          // The node's account has no JetStream: it imports the hub's API for its consumers under domain hub.
+          jsDomain: HUB_JETSTREAM_DOMAIN,
+          tls: natsTlsOf(config),
+          // It may not read account information; its own consumer tells that JetStream answers.
+          healthConsumer: nodeDeliveryConsumerAddress(config.NODE_ID),
         }),
         ObservabilityModule.forRoot({
           service: 'node',

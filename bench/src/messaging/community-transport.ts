@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { BenchNats } from '../measure/private-servers.js';
 
 const run = promisify(execFile);
 
@@ -15,7 +16,7 @@ export type CommunityResult = { eventsPerS: number } | { notMeasured: string };
  */
 export async function measureCommunityTransport(
   root: string,
-  url: string,
+  nats: BenchNats,
   count: number,
   timeoutMs: number,
 ): Promise<CommunityResult> {
@@ -24,7 +25,8 @@ export async function measureCommunityTransport(
     return { notMeasured: 'not installed: npm ci --prefix bench/community' };
   }
   try {
-    const { stdout } = await run(process.execPath, [join(dir, 'b1-community.cjs'), url, String(count)], {
+    const script = join(dir, 'b1-community.cjs');
+    const { stdout } = await run(process.execPath, [script, nats.url, String(count), nats.caFile], {
       timeout: timeoutMs,
     });
     const line = stdout.trim().split('\n').at(-1) ?? '';

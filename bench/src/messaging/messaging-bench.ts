@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JetStreamPublisher, JetStreamServer, MessagingModule, NatsConnectionService } from '#messaging';
+import type { BenchNats } from '../measure/private-servers.js';
 import { runWindowed } from '../measure/rate-pacer.js';
 import { perSecond } from '../measure/stats.js';
 import { MESSAGE_BYTES, RAW_PUBLISH_IN_FLIGHT } from '../raw/raw-jetstream.js';
@@ -12,12 +13,13 @@ const SUBJECT = 'b1.events';
 
 @Module({})
 class MessagingBenchModule {
-  static forRoot(url: string): DynamicModule {
+  static forRoot(nats: BenchNats): DynamicModule {
     return {
       module: MessagingBenchModule,
       imports: [
         MessagingModule.forRoot({
-          servers: url,
+          servers: nats.url,
+          tls: { caFile: nats.caFile },
           name: 'bench-b1',
           streams: [{ name: STREAM, subjects: [SUBJECT] }],
         }),
@@ -34,8 +36,8 @@ class MessagingBenchModule {
  * and a `JetStreamServer` consumer with its default batch and concurrency calling an `@EventPattern`
  * handler, acked when the handler resolves. Returns events/s from the first publish to the last ack.
  */
-export async function measureMessagingLayer(url: string, count: number): Promise<number> {
-  const app = await NestFactory.create(MessagingBenchModule.forRoot(url), {
+export async function measureMessagingLayer(nats: BenchNats, count: number): Promise<number> {
+  const app = await NestFactory.create(MessagingBenchModule.forRoot(nats), {
     logger: ['error'],
     abortOnError: false,
   });

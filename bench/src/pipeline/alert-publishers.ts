@@ -1,6 +1,7 @@
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
-import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { NodeSigner } from '#trust';
+import { connectBench, type BenchNats } from '../measure/private-servers.js';
 import { paceAtRate, runWindowed } from '../measure/rate-pacer.js';
 import { RAW_PUBLISH_IN_FLIGHT } from '../raw/raw-jetstream.js';
 import type { BenchAlertFactory, SignedAlert } from './bench-alerts.js';
@@ -27,13 +28,13 @@ export class AlertPublishers {
   ) {}
 
   static async connect(
-    url: string,
+    nats: BenchNats,
     nodes: readonly { id: string; signer: NodeSigner }[],
     factory: BenchAlertFactory,
   ): Promise<AlertPublishers> {
     const publishers = await Promise.all(
       nodes.map(async ({ id, signer }) => {
-        const nc = await connect({ servers: url, name: `bench-${id}` });
+        const nc = await connectBench(nats, `bench-${id}`);
         return { id, signer, nc, js: jetstream(nc) };
       }),
     );

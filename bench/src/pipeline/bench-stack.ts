@@ -64,6 +64,7 @@ export class BenchStack {
         distDir: join(options.root, 'dist'),
         paths,
         natsUrl: servers.nats.url,
+        natsCaFile: servers.natsClient.caFile,
         redisUrl: servers.redis.url,
         env: { LOG_LEVEL: options.logLevel },
       };

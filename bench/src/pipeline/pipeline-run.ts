@@ -1,4 +1,5 @@
 import { CpuAccount, serverPid } from '../measure/cpu-time.js';
+import type { BenchNats } from '../measure/private-servers.js';
 import { AlertPublishers } from './alert-publishers.js';
 import { BenchAlertFactory } from './bench-alerts.js';
 import { PUBLISHERS, RECIPIENTS, LOAD_REGION } from './bench-registry.js';
@@ -32,17 +33,17 @@ export interface PipelineTopology {
 export async function startPipeline(
   options: BenchOptions,
   root: string,
-  beforeApps: (natsUrl: string) => Promise<void>,
+  beforeApps: (nats: BenchNats) => Promise<void>,
 ): Promise<PipelineTopology> {
   const stack = await BenchStack.create({ root, logLevel: options.logLevel, profileDir: options.profileDir });
   try {
-    await beforeApps(stack.servers.nats.url);
+    await beforeApps(stack.servers.natsClient);
     const hub = await stack.startHub();
     const [firstNode] = await stack.startNodes(RECIPIENTS.slice(0, 1));
     const others = await stack.startNodes([...RECIPIENTS.slice(1), ...PUBLISHERS]);
     const signers = await Promise.all(PUBLISHERS.map(async (id) => ({ id, signer: await stack.signer(id) })));
     const factory = new BenchAlertFactory(root, LOAD_REGION);
-    const publishers = await AlertPublishers.connect(stack.servers.nats.url, signers, factory);
+    const publishers = await AlertPublishers.connect(stack.servers.natsClient, signers, factory);
     const inbox = new InboxProbe(stack.servers.redis.url);
     const nodes = [firstNode!, ...others];
     return {

@@ -5,7 +5,8 @@ import {
   StorageType,
   type JetStreamClient,
 } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { connectBench, type BenchNats } from '../measure/private-servers.js';
 import { paceAtRate, runWindowed } from '../measure/rate-pacer.js';
 import { perSecond, summariseLatencies, type LatencySummary } from '../measure/stats.js';
 
@@ -27,8 +28,8 @@ export class RawJetStream {
     private readonly js: JetStreamClient,
   ) {}
 
-  static async connect(url: string): Promise<RawJetStream> {
-    const nc = await connect({ servers: url, name: 'bench-raw' });
+  static async connect(nats: BenchNats): Promise<RawJetStream> {
+    const nc = await connectBench(nats, 'bench-raw');
     return new RawJetStream(nc, jetstream(nc));
   }
 

@@ -16,17 +16,17 @@ const COMMUNITY_TARGET = 1.5;
 export async function runMessagingScenario(options: BenchOptions, root: string): Promise<ScenarioResult> {
   const servers = await startPrivateServers();
   try {
-    const raw = await RawJetStream.connect(servers.nats.url);
+    const raw = await RawJetStream.connect(servers.natsClient);
     let rawPerS: number;
     try {
       rawPerS = await raw.publishAndConsume('b1', options.b1Messages);
     } finally {
       await raw.close();
     }
-    const layerPerS = await measureMessagingLayer(servers.nats.url, options.b1Messages);
+    const layerPerS = await measureMessagingLayer(servers.natsClient, options.b1Messages);
     const community = await measureCommunityTransport(
       root,
-      servers.nats.url,
+      servers.natsClient,
       options.b1Messages,
       options.timeoutMs,
     );

@@ -26,8 +26,8 @@ export interface ThroughputResults {
  */
 export async function runThroughputScenario(options: BenchOptions, root: string): Promise<ThroughputResults> {
   let rawPerS = 0;
-  const topology = await startPipeline(options, root, async (url) => {
-    const raw = await RawJetStream.connect(url);
+  const topology = await startPipeline(options, root, async (nats) => {
+    const raw = await RawJetStream.connect(nats);
     try {
       rawPerS = await raw.publishAndConsume('b2', options.rawMessages);
     } finally {

@@ -16,8 +16,8 @@ const TARGET = 4;
 export async function runLatencyScenario(options: BenchOptions, root: string): Promise<ScenarioResult> {
   const total = options.rate * options.seconds;
   let raw: LatencySummary = { count: 0, p50: 0, p99: 0, max: 0 };
-  const topology = await startPipeline(options, root, async (url) => {
-    const client = await RawJetStream.connect(url);
+  const topology = await startPipeline(options, root, async (nats) => {
+    const client = await RawJetStream.connect(nats);
     try {
       raw = await client.latencyAtRate('b3', options.rate, total);
     } finally {

@@ -1,7 +1,7 @@
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { deliveryFilter, STREAM_DELIVERY } from '#contracts';
 import { pollUntil, type PollOutcome } from '../measure/poll.js';
+import { connectBench, type BenchNats } from '../measure/private-servers.js';
 import { processMemory } from '../measure/process-memory.js';
 import { perSecond, round } from '../measure/stats.js';
 import type { BenchOptions } from '../options.js';
@@ -18,10 +18,10 @@ const PEAK_LIMIT_MB = 200;
 
 /** Counts the copies the delivery stream holds for one node (what the hub has routed to it). */
 async function deliveryCounter(
-  url: string,
+  nats: BenchNats,
   node: string,
 ): Promise<{ count(): Promise<number>; close(): Promise<void> }> {
-  const nc = await connect({ servers: url, name: 'bench-b4-probe' });
+  const nc = await connectBench(nats, 'bench-b4-probe');
   const jsm = await jetstreamManager(nc);
   return {
     async count() {
@@ -41,7 +41,7 @@ export async function runCatchupScenario(options: BenchOptions, root: string): P
   const stack = await BenchStack.create({ root, logLevel: options.logLevel, profileDir: undefined });
   const inbox = new InboxProbe(stack.servers.redis.url);
   try {
-    const raw = await RawJetStream.connect(stack.servers.nats.url);
+    const raw = await RawJetStream.connect(stack.servers.natsClient);
     let rawPerS: number;
     try {
       rawPerS = await raw.drainBacklog('b4', options.backlog);
@@ -51,11 +51,11 @@ export async function runCatchupScenario(options: BenchOptions, root: string): P
     await stack.startHub();
     const signers = await Promise.all(PUBLISHERS.map(async (id) => ({ id, signer: await stack.signer(id) })));
     const publishers = await AlertPublishers.connect(
-      stack.servers.nats.url,
+      stack.servers.natsClient,
       signers,
       new BenchAlertFactory(root, CATCHUP_REGION),
     );
-    const stored = await deliveryCounter(stack.servers.nats.url, CATCHUP_RECIPIENT);
+    const stored = await deliveryCounter(stack.servers.natsClient, CATCHUP_RECIPIENT);
     let routed: PollOutcome;
     try {
       await publishers.burst(options.backlog);

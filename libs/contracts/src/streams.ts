@@ -58,14 +58,19 @@ export function nodeDeliveryConsumerAddress(node: string): ConsumerAddress {
 /**
  * The consumer the hub creates on request for one node to read all its deliveries again (deliver
  * all, filter `bl.out.<node>.>`), when the node's Redis state was lost. It expires when unused.
+ * Named `rebuild-<node>`, not after `node-`: a node id may end in `-rebuild`, so `node-<id>-rebuild`
+ * could be another node's live consumer (`kg-customs` and `kg-customs-rebuild`). The two prefixes
+ * differ, and each name carries its node id whole, so no two derived names are ever equal.
  */
 export function nodeRebuildConsumer(node: string): string {
-  return `node-${node}-rebuild`;
+  return `rebuild-${node}`;
 }
 
 /**
- * JetStream domain of the hub's servers. A national site's leaf server runs its own domain (the site
- * id), so its nodes reach the hub's streams through the leaf with API prefix `$JS.hub.API`.
+ * The JetStream domain under which an agency node reaches the hub's streams: API prefix
+ * `$JS.hub.API`, on the hub's servers and through a national site's leaf server alike. It is not a
+ * server's domain (the hub's servers set none, and must not set this one): each node's account
+ * has no JetStream and imports the few API subjects it may use from the hub's account under it.
  */
 export const HUB_JETSTREAM_DOMAIN = 'hub';
 
@@ -77,6 +82,12 @@ export interface StreamDefinition {
   subjects: string[];
   maxAgeMs: number;
   duplicateWindowMs: number;
+  /**
+   * Messages can be neither deleted nor purged (the server refuses it, and refuses to lift the
+   * refusal), and the apps only ever create the stream, never change its configuration: a smaller
+   * limit would delete messages too. Changing it is an operator's migration.
+   */
+  appendOnly?: boolean;
 }
 
 // Ingress and delivery are the log of record that Redis state is rebuilt from, so they
@@ -84,7 +95,14 @@ export interface StreamDefinition {
 export const STREAM_DEFINITIONS: readonly StreamDefinition[] = [
   { name: STREAM_INGRESS, subjects: [INGRESS_WILDCARD], maxAgeMs: 30 * DAY_MS, duplicateWindowMs: DAY_MS },
   { name: STREAM_DELIVERY, subjects: [DELIVERY_WILDCARD], maxAgeMs: 30 * DAY_MS, duplicateWindowMs: DAY_MS },
-  { name: STREAM_AUDIT, subjects: [AUDIT_WILDCARD], maxAgeMs: 365 * DAY_MS, duplicateWindowMs: DAY_MS },
+  // The audit must outlive whoever runs the hub: not even the hub's own user may shorten it.
+  {
+    name: STREAM_AUDIT,
+    subjects: [AUDIT_WILDCARD],
+    maxAgeMs: 365 * DAY_MS,
+    duplicateWindowMs: DAY_MS,
+    appendOnly: true,
+  },
   {
     name: STREAM_DEAD_LETTER,
     subjects: [DEAD_LETTER_WILDCARD],

@@ -30,7 +30,7 @@ export {
   MissingHandlerError,
 } from './messaging.errors.js';
 export { backoffDelay, exponentialDelay } from './backoff.js';
-export { provisionStreams } from './stream-provisioning.js';
+export { provisionStreams, type ProvisionStreamsOptions, type StreamDrift } from './stream-provisioning.js';
 export { provisionConsumer } from './consumer-provisioning.js';
 export { bindConsumer, type BindOptions } from './consumer-binding.js';
 export { inboxPrefixOf, seedFileAuthenticator } from './nats-identity.js';

@@ -13,6 +13,12 @@ export interface StreamSpec {
   maxMsgSize?: number;
   /** Copies kept in a cluster; default 1. */
   replicas?: number;
+  /**
+   * Messages can be neither deleted nor purged (`deny_delete`, `deny_purge`), and provisioning only
+   * creates the stream: an existing one whose configuration differs is reported, not changed, unless
+   * an operator provisions with `updateAppendOnly`.
+   */
+  appendOnly?: boolean;
 }
 
 /**
@@ -79,10 +85,22 @@ export interface MessagingOptions {
    */
   connectInBackground?: boolean;
   /**
-   * JetStream domain of the streams this client uses, when its server runs another one: `hub` for a
-   * node on a national site's leaf server (API prefix `$JS.hub.API`). Absent: the server's own.
+   * JetStream domain of the streams this client uses, when its own account does not hold them: `hub`
+   * for an agency node (API prefix `$JS.hub.API`, which its account imports from the hub's). Absent:
+   * its own account's JetStream.
    */
   jsDomain?: string;
+  /**
+   * TLS: the connection is encrypted and a server that does not offer TLS is refused; `caFile` is
+   * the CA the server's certificate is checked against (the system's when absent), `certFile` and
+   * `keyFile` a client certificate for a server that asks for one. Absent: whatever the server offers.
+   */
+  tls?: { caFile?: string; certFile?: string; keyFile?: string };
+  /**
+   * The consumer whose info tells the health check that JetStream answers, for a client that may
+   * not read account information (an agency node). Absent: the account information.
+   */
+  healthConsumer?: { stream: string; durable: string };
 }
 
 /** Options computed from other providers, e.g. validated config. */

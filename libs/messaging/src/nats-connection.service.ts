@@ -1,6 +1,7 @@
 import { setTimeout as pause } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import {
+  JetStreamApiError,
   jetstream,
   jetstreamManager,
   type JetStreamAccountStats,
@@ -123,6 +124,24 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
     return (await this.manager()).getAccountInfo();
   }
 
+  /**
+   * Resolves when JetStream answers this client: with its account info, or, for a client that may
+   * only look up its own consumer (`healthConsumer`), with that consumer's info; an answer that the
+   * consumer does not exist yet counts, since JetStream gave it. Rejects when nothing answers.
+   */
+  async probeJetStream(): Promise<void> {
+    const consumer = this.options.healthConsumer;
+    if (consumer === undefined) {
+      await this.accountInfo();
+      return;
+    }
+    try {
+      await (await this.manager()).consumers.info(consumer.stream, consumer.durable);
+    } catch (error) {
+      if (!(error instanceof JetStreamApiError)) throw error;
+    }
+  }
+
   /** Flushes what is buffered (acks, publishes), lets subscriptions finish, then closes. */
   async onApplicationShutdown(): Promise<void> {
     this.aborter.abort();
@@ -170,7 +189,7 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
   }
 
   private async open(waitOnFirstConnect = true): Promise<NatsConnection> {
-    const { servers, name, authenticator, inboxPrefix } = this.options;
+    const { servers, name, authenticator, inboxPrefix, tls } = this.options;
     this.logger.log({ msg: 'connecting to NATS', servers: withoutCredentials(servers), name });
     const nc = await connect({
       servers,
@@ -182,6 +201,7 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
       noAsyncTraces: true,
       ...(authenticator === undefined ? {} : { authenticator: authenticator as Authenticator }),
       ...(inboxPrefix === undefined ? {} : { inboxPrefix }),
+      ...(tls === undefined ? {} : { tls: { ...tls } }),
     });
     this.nc = nc;
     this.connected = true;
@@ -195,7 +215,7 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
     const streams = this.options.streams;
     if (streams.length === 0) return;
     const manager = await this.manager();
-    await withRetry(
+    const drifts = await withRetry(
       () => provisionStreams(manager, streams),
       PROVISION_RETRY,
       (error) =>
@@ -205,6 +225,13 @@ export class NatsConnectionService implements OnModuleInit, OnApplicationShutdow
       (error) => !nc.isClosed() && isTransientNatsError(error),
     );
     this.logger.log({ msg: 'streams provisioned', streams: streams.map((s) => s.name) });
+    for (const drift of drifts) {
+      this.logger.warn({
+        msg: 'append-only stream differs from its declaration and is left as it is; an operator applies it with `borderlink streams provision`',
+        stream: drift.stream,
+        fields: drift.fields,
+      });
+    }
   }
 
   private async watch(nc: NatsConnection): Promise<void> {

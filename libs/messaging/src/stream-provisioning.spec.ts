@@ -92,6 +92,18 @@ describe('streamUpdate', () => {
     expect(streamUpdate(current, declared)).toEqual({ max_age: declared.max_age, subjects: ['bl.in.>'] });
   });
 
+  it('turns on the refusal of deletes and purges of an append-only stream, and never turns it off', () => {
+    const audit = streamConfig({ name: 'BL_AUDIT', subjects: ['bl.audit.>'], appendOnly: true });
+    expect([audit.deny_delete, audit.deny_purge]).toEqual([true, true]);
+    expect(streamUpdate(serverView(audit), audit)).toBeUndefined();
+    expect(streamUpdate(serverView({ ...audit, deny_delete: false, deny_purge: false }), audit)).toEqual({
+      deny_delete: true,
+      deny_purge: true,
+    });
+    const plain = streamConfig({ name: 'BL_AUDIT', subjects: ['bl.audit.>'] });
+    expect(streamUpdate(serverView(audit), plain)).toBeUndefined();
+  });
+
   it('refuses to turn a stream of other storage or retention into the declared one', () => {
     expect(() => streamUpdate(serverView({ storage: StorageType.Memory }), declared)).toThrow(
       ProvisioningError,

@@ -30,6 +30,8 @@ export type DeclaredStreamConfig = Pick<
   | 'duplicate_window'
   | 'max_msg_size'
   | 'num_replicas'
+  | 'deny_delete'
+  | 'deny_purge'
 >;
 
 /** The JetStream configuration a spec declares: file storage, limits retention, oldest discarded first. */
@@ -44,6 +46,8 @@ export function streamConfig(spec: StreamSpec): DeclaredStreamConfig {
     duplicate_window: nanos(spec.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS),
     max_msg_size: spec.maxMsgSize ?? NO_LIMIT,
     num_replicas: spec.replicas ?? 1,
+    deny_delete: spec.appendOnly === true,
+    deny_purge: spec.appendOnly === true,
   };
 }
 
@@ -71,27 +75,61 @@ export function streamUpdate(
   if (current.max_msg_size !== declared.max_msg_size) update.max_msg_size = declared.max_msg_size;
   if (current.num_replicas !== declared.num_replicas) update.num_replicas = declared.num_replicas;
   if (current.discard !== declared.discard) update.discard = declared.discard;
+  // The server refuses to lift either once set, so only ever turn them on.
+  if (declared.deny_delete === true && current.deny_delete !== true) update.deny_delete = true;
+  if (declared.deny_purge === true && current.deny_purge !== true) update.deny_purge = true;
   return Object.keys(update).length > 0 ? update : undefined;
+}
+
+/** An append-only stream whose configuration differs from its declaration, left as it is. */
+export interface StreamDrift {
+  stream: string;
+  /** The configuration fields that differ, e.g. `deny_delete`, `num_replicas`. */
+  fields: string[];
+}
+
+/** Options of {@link provisionStreams}. */
+export interface ProvisionStreamsOptions {
+  /**
+   * Bring append-only streams to their declaration too: an operator's migration, with rights the
+   * apps' users do not have. Without it they are only created.
+   */
+  updateAppendOnly?: boolean;
 }
 
 /**
  * Creates each declared stream, or updates it where its configuration differs; leaves matching
  * streams alone, so every app may run it at every start. Safe against another app provisioning the
- * same stream at the same moment.
+ * same stream at the same moment. An append-only stream is only created (unless `updateAppendOnly`):
+ * resolves with those that differ from their declaration.
  * @throws ProvisioningError naming the stream, with the server's error as `cause`.
  */
 export async function provisionStreams(
   manager: JetStreamManager,
   specs: readonly StreamSpec[],
-): Promise<void> {
-  for (const spec of specs) await provisionStream(manager, streamConfig(spec));
+  options: ProvisionStreamsOptions = {},
+): Promise<StreamDrift[]> {
+  const drifts: StreamDrift[] = [];
+  for (const spec of specs) {
+    const frozen = spec.appendOnly === true && options.updateAppendOnly !== true;
+    const drift = await provisionStream(manager, streamConfig(spec), frozen);
+    if (drift !== undefined) drifts.push(drift);
+  }
+  return drifts;
 }
 
-async function provisionStream(manager: JetStreamManager, declared: DeclaredStreamConfig): Promise<void> {
+async function provisionStream(
+  manager: JetStreamManager,
+  declared: DeclaredStreamConfig,
+  frozen: boolean,
+): Promise<StreamDrift | undefined> {
   try {
     const current = (await findStream(manager, declared.name)) ?? (await createStream(manager, declared));
     const update = streamUpdate(current.config, declared);
-    if (update) await manager.streams.update(declared.name, update);
+    if (update === undefined) return undefined;
+    if (frozen) return { stream: declared.name, fields: Object.keys(update) };
+    await manager.streams.update(declared.name, update);
+    return undefined;
   } catch (error) {
     if (error instanceof ProvisioningError) throw error;
     throw new ProvisioningError(`cannot provision stream ${declared.name}`, declared.name, { cause: error });

@@ -1,5 +1,6 @@
-// Public surface of the NATS server configuration generated from the registry: one nkey user per
-// node key with allow-list permissions, the hub's leaf listener and national sites' leaf servers.
+// Public surface of the NATS server configuration generated from the registry: an account per
+// agency node importing from the hub's account exactly what the node may do, nkey users, TLS on
+// every link, the hub's leaf listener and national sites' leaf servers.
 export {
   natsConfigOf,
   loadNatsConfig,
@@ -9,5 +10,7 @@ export {
   type NatsConfigOptions,
   type NatsConfigSettings,
 } from './nats-config.service.js';
+export type { ServerTls } from './nats-config-text.js';
+export { HUB_ACCOUNT } from './nats-accounts.js';
 export { leafSecrets, leafSecretFile } from './leaf-secrets.js';
 export { NatsConfigError } from './nats-config.errors.js';

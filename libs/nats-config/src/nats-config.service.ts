@@ -1,17 +1,22 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { HUB_JETSTREAM_DOMAIN } from '#contracts';
 import { isSiteId, loadRegistry, siteMembers, type Registry } from '#registry';
 import { isUserPublicKey } from '#trust';
 import { leafSecrets } from './leaf-secrets.js';
-import { renderNatsConfig, type LeafUser } from './nats-config-text.js';
+import { hubAccounts, leafUserOf, nodeAccount, siteAccounts, type NatsAccount } from './nats-accounts.js';
+import { renderNatsConfig, type LeafRemote, type ServerTls } from './nats-config-text.js';
 import { NatsConfigError } from './nats-config.errors.js';
-import { leafPermissions, natsUsers } from './nats-permissions.js';
 
 /** Options of {@link natsConfigOf} and {@link writeNatsConfig}. */
 export interface NatsConfigOptions {
   /** The enrolled registry (with public keys), e.g. `.data/registry.yaml`. */
   registry: string;
+  /**
+   * The server's certificate and key, for every link it offers (clients, the leaf listener); its CA
+   * file verifies the hub at a site, and client certificates with `verifyClients`. Required: no
+   * configuration is generated without TLS.
+   */
+  tls: ServerTls;
   /** Client address `host:port` written as `listen`. */
   listen?: string;
   /** JetStream store folder. */
@@ -28,7 +33,7 @@ export interface NatsConfigOptions {
   leafSites?: readonly string[];
   /** Render the leaf server configuration of this national site (`kz`) instead of the hub's. */
   site?: string;
-  /** Site: the hub's leaf node URL, `nats-leaf://host:port`. */
+  /** Site: the hub's leaf node address, `tls://host:port` (or `nats-leaf://host:port`, the same over TLS). */
   hubUrl?: string;
   /** Folder of the sites' leaf secrets (`<site>.leaf`, created when missing). */
   leafSecretsDir?: string;
@@ -56,52 +61,51 @@ export interface NatsConfig {
 export const DEFAULT_LEAF_SECRETS_DIR = '.data/leaf-secrets';
 
 const LISTEN = /^[^\s:]+:\d{1,5}$/;
-const LEAF_URL = /^nats-leaf:\/\/[^\s:/@]+:\d{1,5}$/;
-/** The user name of a site's leaf credential at the hub. */
-const leafUserOf = (site: string): string => `leaf-${site}`;
+const LEAF_URL = /^(?:tls|nats-leaf):\/\/([^\s:/@]+:\d{1,5})$/;
 
 /**
  * The nats-server configuration of a registry (see `renderNatsConfig`): the hub's (with a leaf node
- * listener and JetStream domain `hub` when `leafListen` is set), or with `site` that national site's
- * leaf server (its nodes, its own JetStream domain, a remote to the hub with the site's credential).
+ * listener when `leafListen` is set), or with `site` that national site's leaf server (its nodes'
+ * accounts, and one leaf connection to the hub per account with the site's credential).
  * @throws NatsConfigError for a malformed address, key or site, or options that do not go together;
  *   RegistryError for the registry.
  */
 export function natsConfigOf(registry: Registry, options: NatsConfigSettings): NatsConfig {
   checkOptions(registry, options);
-  const users = natsUsers(registry, { operatorKeys: options.operatorKeys, site: options.site });
+  const { site, hubUrl } = options;
+  let accounts: NatsAccount[];
+  let leafRemotes: LeafRemote[] | undefined;
+  if (site === undefined) {
+    const leafSites = new Map((options.leafSites ?? []).map((id) => [id, secretOf(options, id)]));
+    accounts = hubAccounts(registry, { operatorKeys: options.operatorKeys, leafSites });
+  } else {
+    accounts = siteAccounts(registry, site);
+    const secret = secretOf(options, site);
+    leafRemotes = siteMembers(registry.nodes, site).map((node) => ({
+      url: leafUrl(hubUrl ?? '', node, secret),
+      account: nodeAccount(node),
+    }));
+  }
+  const users = accounts.flatMap((account) => account.users);
   const withKeys = new Set(users.map((user) => user.owner));
   const expected =
-    options.site === undefined
-      ? registry.nodes.map((node) => node.id)
-      : siteMembers(registry.nodes, options.site);
-  const leafUsers = (options.leafSites ?? []).map((site): LeafUser => ({
-    site,
-    user: leafUserOf(site),
-    password: secretOf(options, site),
-    permissions: leafPermissions(siteMembers(registry.nodes, site)),
-  }));
-  const { site, hubUrl } = options;
-  const hubRemote =
-    site === undefined || hubUrl === undefined
-      ? undefined
-      : withCredentials(hubUrl, site, secretOf(options, site));
+    site === undefined ? registry.nodes.map((node) => node.id) : siteMembers(registry.nodes, site);
   return {
     text: renderNatsConfig({
-      users,
+      accounts,
+      tls: options.tls,
+      jetstream: site === undefined,
       listen: options.listen,
       storeDir: options.storeDir,
       monitor: options.monitor,
       syncAlways: options.syncAlways,
       source: options.source,
-      jetstreamDomain: options.site ?? (options.leafListen === undefined ? undefined : HUB_JETSTREAM_DOMAIN),
-      leafnodes:
-        options.leafListen === undefined ? undefined : { listen: options.leafListen, users: leafUsers },
-      hubRemote,
+      leafListen: options.leafListen,
+      leafRemotes,
     }),
     users: users.length,
     nodesWithoutKeys: expected.filter((id) => !withKeys.has(id)),
-    secret: leafUsers.length > 0 || hubRemote !== undefined,
+    secret: accounts.some((account) => account.leafUsers.length > 0) || leafRemotes !== undefined,
   };
 }
 
@@ -146,14 +150,27 @@ function checkOptions(registry: Registry, options: Omit<NatsConfigOptions, 'regi
   }
   const badKey = (options.operatorKeys ?? []).find((key) => !isUserPublicKey(key));
   if (badKey !== undefined) throw new NatsConfigError(`"${badKey}" is not an nkey user public key (U…)`);
+  checkTls(options.tls, options.site !== undefined);
   if (options.site !== undefined && options.leafListen !== undefined)
     throw new NatsConfigError('--site renders a site leaf server; --leaf-listen belongs to the hub');
+  if (options.site !== undefined) {
+    const hubOnly = [
+      ['--store-dir', options.storeDir !== undefined],
+      ['--sync-always', options.syncAlways === true],
+      ['--operator-key', (options.operatorKeys ?? []).length > 0],
+    ] as const;
+    const given = hubOnly.filter(([, set]) => set).map(([flag]) => flag);
+    if (given.length > 0)
+      throw new NatsConfigError(
+        `${given.join(', ')} belong to the hub's servers: a site's leaf server stores nothing and has no operators`,
+      );
+  }
   if ((options.leafSites ?? []).length > 0 !== (options.leafListen !== undefined))
     throw new NatsConfigError('--leaf-listen and --leaf-site go together');
   if ((options.site === undefined) !== (options.hubUrl === undefined))
     throw new NatsConfigError('--site and --hub-url go together');
   if (options.hubUrl !== undefined && !LEAF_URL.test(options.hubUrl))
-    throw new NatsConfigError(`--hub-url takes nats-leaf://host:port (got "${options.hubUrl}")`);
+    throw new NatsConfigError(`--hub-url takes tls://host:port (got "${options.hubUrl}")`);
   for (const site of [...(options.leafSites ?? []), ...(options.site === undefined ? [] : [options.site])]) {
     if (!isSiteId(site) || siteMembers(registry.nodes, site).length === 0)
       throw new NatsConfigError(
@@ -168,7 +185,18 @@ function secretOf(options: NatsConfigSettings, site: string): string {
   return secret;
 }
 
-// nats-server 2.9 authenticates a soliciting leaf node only by the user and password in its URL.
-function withCredentials(hubUrl: string, site: string, secret: string): string {
-  return hubUrl.replace('nats-leaf://', `nats-leaf://${leafUserOf(site)}:${secret}@`);
+function checkTls(tls: ServerTls | undefined, site: boolean): void {
+  if (tls === undefined || tls.certFile === '' || tls.keyFile === '')
+    throw new NatsConfigError('--tls-cert and --tls-key are required: every link of the server is TLS');
+  if (tls.verifyClients === true && tls.caFile === undefined)
+    throw new NatsConfigError('--tls-verify needs --tls-ca, the CA that signs the client certificates');
+  if (site && tls.caFile === undefined)
+    throw new NatsConfigError("--site needs --tls-ca, the CA the site verifies the hub's certificate with");
+}
+
+// nats-server 2.9 authenticates a soliciting leaf node only by the user and password in its URL;
+// the remote verifies the hub's certificate first, so they cross the link encrypted only.
+function leafUrl(hubUrl: string, node: string, secret: string): string {
+  const address = LEAF_URL.exec(hubUrl)?.[1] ?? '';
+  return `tls://${leafUserOf(node)}:${secret}@${address}`;
 }

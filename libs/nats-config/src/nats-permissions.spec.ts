@@ -1,116 +1,64 @@
-import { generateNodeKey } from '#trust';
-import type { Registry, RegistryNode } from '#registry';
 import {
   hubPermissions,
   leafPermissions,
-  natsUsers,
+  nodeCapabilities,
   nodePermissions,
   siteNodePermissions,
 } from './nats-permissions.js';
 
-const node = (
-  id: string,
-  kind: RegistryNode['kind'],
-  publicKeys: string[],
-  extra: Partial<RegistryNode> = {},
-): RegistryNode => ({
-  id,
-  name: id,
-  kind,
-  organisation: 'org',
-  publicKeys,
-  subscriptions: [],
-  ...extra,
-});
-
-const registryOf = (...nodes: RegistryNode[]): Registry => ({
-  version: 1,
-  regions: [],
-  sections: [],
-  crossingPoints: [],
-  organisations: [{ id: 'org', name: 'Org' }],
-  nodes,
-});
-
-describe('nodePermissions', () => {
-  it("allows a node its own ingress, heartbeat, consumer, acks, dead letters and inbox, and nothing of another's", () => {
-    expect(nodePermissions('kz-border')).toEqual({
-      publish: [
-        'bl.in.kz-border.>',
-        'bl.hb.kz-border',
-        '$JS.API.INFO',
-        '$JS.API.CONSUMER.INFO.BL_DELIVERY.node-kz-border',
-        '$JS.API.CONSUMER.MSG.NEXT.BL_DELIVERY.node-kz-border',
-        '$JS.ACK.BL_DELIVERY.node-kz-border.>',
-        'bl.dlq.bl_delivery.node-kz-border',
-        'bl.ctl.rebuild.kz-border',
-        '$JS.API.CONSUMER.INFO.BL_DELIVERY.node-kz-border-rebuild',
-        '$JS.API.CONSUMER.MSG.NEXT.BL_DELIVERY.node-kz-border-rebuild',
-        '$JS.ACK.BL_DELIVERY.node-kz-border-rebuild.>',
-      ],
-      subscribe: ['_INBOX_kz-border.>'],
-    });
+describe('nodeCapabilities', () => {
+  it("names a node's own ingress, heartbeat, consumers, acks, dead letters and rebuild request, and nothing of another's", () => {
+    expect(nodeCapabilities('kz-border')).toEqual([
+      { subject: 'bl.in.kz-border.>' },
+      { subject: 'bl.hb.kz-border' },
+      {
+        subject: '$JS.API.CONSUMER.INFO.BL_DELIVERY.node-kz-border',
+        as: '$JS.hub.API.CONSUMER.INFO.BL_DELIVERY.node-kz-border',
+      },
+      {
+        subject: '$JS.API.CONSUMER.MSG.NEXT.BL_DELIVERY.node-kz-border',
+        as: '$JS.hub.API.CONSUMER.MSG.NEXT.BL_DELIVERY.node-kz-border',
+        streamed: true,
+      },
+      { subject: '$JS.ACK.BL_DELIVERY.node-kz-border.>' },
+      { subject: 'bl.dlq.bl_delivery.node-kz-border' },
+      { subject: 'bl.ctl.rebuild.kz-border' },
+      {
+        subject: '$JS.API.CONSUMER.INFO.BL_DELIVERY.rebuild-kz-border',
+        as: '$JS.hub.API.CONSUMER.INFO.BL_DELIVERY.rebuild-kz-border',
+      },
+      {
+        subject: '$JS.API.CONSUMER.MSG.NEXT.BL_DELIVERY.rebuild-kz-border',
+        as: '$JS.hub.API.CONSUMER.MSG.NEXT.BL_DELIVERY.rebuild-kz-border',
+        streamed: true,
+      },
+      { subject: '$JS.ACK.BL_DELIVERY.rebuild-kz-border.>' },
+    ]);
   });
 
-  it('never grants a wildcard over other nodes or consumer creation', () => {
-    const { publish, subscribe } = nodePermissions('kz-border');
-    for (const subject of [...publish, ...subscribe]) {
-      expect(subject).not.toMatch(/^(>|bl\.>|bl\.out\.|\$JS\.API\.>|\$JS\.API\.CONSUMER\.CREATE|_INBOX\.)/);
+  it('never grants a wildcard over other nodes, account information or consumer creation', () => {
+    for (const { subject, as } of nodeCapabilities('kz-border')) {
+      for (const name of [subject, as ?? subject]) {
+        expect(name).not.toMatch(
+          /^(>|bl\.>|bl\.out\.|bl\.audit|bl\.groups|\$JS\.(hub\.)?API\.(>|INFO|STREAM|CONSUMER\.CREATE|CONSUMER\.DURABLE)|_INBOX)/,
+        );
+        expect(name).toContain('kz-border');
+      }
     }
   });
 });
 
-describe('natsUsers', () => {
-  const [a, rotated, hubKey, operator] = [
-    generateNodeKey(),
-    generateNodeKey(),
-    generateNodeKey(),
-    generateNodeKey(),
-  ];
-
-  it('makes one user per key, hub permissions for the hub, and adds the operators', () => {
-    const users = natsUsers(
-      registryOf(
-        node('hub', 'hub', [hubKey.publicKey]),
-        node('kz-border', 'border', [a.publicKey, rotated.publicKey]),
-      ),
-      { operatorKeys: [operator.publicKey] },
-    );
-    expect(users.map((user) => [user.owner, user.nkey])).toEqual([
-      ['hub', hubKey.publicKey],
-      ['kz-border', a.publicKey],
-      ['kz-border', rotated.publicKey],
-      ['operator', operator.publicKey],
-    ]);
-    expect(users[0]!.permissions).toEqual(hubPermissions('hub'));
-    expect(users[2]!.permissions).toEqual(nodePermissions('kz-border'));
-    expect(users[3]!.permissions).toEqual({ publish: ['>'], subscribe: ['>'] });
-  });
-
-  it('gives no user to a key revoked by then, and keeps one revoked later', () => {
-    const registry = registryOf(
-      node('kz-border', 'border', [a.publicKey, rotated.publicKey], {
-        keyWindows: [
-          { key: a.publicKey, revokedAt: '2026-01-01T00:00:00Z' },
-          { key: rotated.publicKey, revokedAt: '2026-06-01T00:00:00Z' },
-        ],
-      }),
-    );
-    const users = natsUsers(registry, { now: new Date('2026-03-01T00:00:00Z') });
-    expect(users.map((user) => user.nkey)).toEqual([rotated.publicKey]);
+describe('nodePermissions', () => {
+  it('publishes each capability as the node names it and receives under its own inbox prefix only', () => {
+    const { publish, subscribe } = nodePermissions('kz-border');
+    expect(publish).toEqual(nodeCapabilities('kz-border').map(({ subject, as }) => as ?? subject));
+    expect(publish.filter((subject) => subject.startsWith('$JS.API'))).toEqual([]);
+    expect(subscribe).toEqual(['_INBOX_kz-border.>']);
   });
 });
 
 describe('site permissions', () => {
   const site = ['kz-border', 'kz-customs'];
-
-  it("reaches the hub's JetStream API through its domain, acks without one", () => {
-    const { publish } = nodePermissions('kz-border', { jsDomain: 'hub' });
-    expect(publish).toContain('$JS.hub.API.CONSUMER.MSG.NEXT.BL_DELIVERY.node-kz-border');
-    expect(publish).toContain('$JS.hub.API.INFO');
-    expect(publish).toContain('$JS.ACK.BL_DELIVERY.node-kz-border.>');
-    expect(publish.filter((subject) => subject.startsWith('$JS.API'))).toEqual([]);
-  });
 
   it("lets a site node send on its peers' fast path and read only its own", () => {
     const { publish, subscribe } = siteNodePermissions('kz-border', site);
@@ -119,28 +67,31 @@ describe('site permissions', () => {
     expect(subscribe).toEqual(['_INBOX_kz-border.>', 'bl.site.kz-border.>']);
   });
 
-  it("lets the site's leaf connection carry its nodes' hub traffic and no fast path", () => {
-    const leaf = leafPermissions(site);
-    expect(leaf.publish).toEqual([
-      ...nodePermissions('kz-border', { jsDomain: 'hub' }).publish,
-      ...nodePermissions('kz-customs', { jsDomain: 'hub' }).publish,
-    ]);
-    expect(leaf.subscribe).toEqual(['_INBOX_kz-border.>', '_INBOX_kz-customs.>']);
+  it("lets a node account's leaf connection carry its hub traffic and no fast path", () => {
+    const leaf = leafPermissions('kz-border');
+    expect(leaf).toEqual(nodePermissions('kz-border'));
     expect([...leaf.publish, ...leaf.subscribe].filter((subject) => subject.startsWith('bl.site.'))).toEqual(
       [],
     );
   });
+});
 
-  it("gives a site's leaf server the users of its own nodes only", () => {
-    const [kz, tj, operator] = [generateNodeKey(), generateNodeKey(), generateNodeKey()];
-    const users = natsUsers(
-      registryOf(
-        node('kz-border', 'border', [kz.publicKey], { country: 'KZ' }),
-        node('tj-border', 'border', [tj.publicKey], { country: 'TJ' }),
-      ),
-      { site: 'kz', operatorKeys: [operator.publicKey] },
-    );
-    expect(users.map((user) => user.owner)).toEqual(['kz-border', 'operator']);
-    expect(users[0]!.permissions).toEqual(siteNodePermissions('kz-border', ['kz-border']));
+describe('hubPermissions', () => {
+  const { publish, subscribe } = hubPermissions('hub');
+
+  it('may create every stream but update, delete or purge none of the append-only audit', () => {
+    expect(publish).toContain('$JS.API.STREAM.CREATE.*');
+    expect(publish).toContain('$JS.API.STREAM.UPDATE.BL_INGRESS');
+    expect(publish).toContain('$JS.API.STREAM.UPDATE.BL_GROUPS');
+    expect(publish).not.toContain('$JS.API.STREAM.UPDATE.BL_AUDIT');
+    expect(publish).not.toContain('$JS.API.>');
+    expect(publish.filter((subject) => /DELETE|PURGE|RESTORE|ACCOUNT/.test(subject))).toEqual([]);
+  });
+
+  it('writes deliveries, audit, dead letters, groups and control, and hears requests and heartbeats', () => {
+    for (const subject of ['bl.out.>', 'bl.audit.>', 'bl.dlq.>', 'bl.groups.>', 'bl.ctl.>', '$JS.ACK.>'])
+      expect(publish).toContain(subject);
+    expect(publish).not.toContain('bl.in.>');
+    expect(subscribe).toEqual(['_INBOX_hub.>', 'bl.ctl.>', 'bl.hb.>']);
   });
 });

@@ -1,6 +1,7 @@
 // Public surface of process tooling: spawning child processes that die with their owner, waiting
-// for conditions, free loopback ports, log tails, and nats-server and redis-server binaries run on
-// loopback. The local stack (`#stack`) runs on it, and so does the test harness (`#testing`).
+// for conditions, free loopback ports, log tails, nats-server and redis-server binaries run on
+// loopback, and a private CA for their TLS made with the openssl binary. The local stack (`#stack`)
+// runs on it, and so does the test harness (`#testing`).
 export { spawnOrphanSafe, SpawnedProcess, type SpawnOptions } from './orphan-safe-spawn.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';
 export { freePort, LOOPBACK } from './free-port.js';
@@ -14,6 +15,7 @@ export {
   type NatsServerArgsInput,
 } from './nats-server.js';
 export { spawnRedisServer, REDIS_NO_PERSISTENCE, REDIS_ACL_FILE } from './redis-server.js';
+export { privateTls, type PrivateTlsOptions, type TlsFiles } from './private-ca.js';
 export type {
   ServerKind,
   ServerHandle,
@@ -29,4 +31,5 @@ export {
   ServerStartError,
   ServerControlError,
   WaitTimeoutError,
+  CertificateError,
 } from './process.errors.js';

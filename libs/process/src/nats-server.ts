@@ -33,7 +33,7 @@ export async function spawnNatsServer(opts: SpawnNatsOptions = {}): Promise<Nats
     },
     answers: (port) => natsAnswers(port, jetstream),
   });
-  return { ...server.handle('nats'), storeDir: join(server.dir, 'store') };
+  return { ...server.handle(opts.tls === true ? 'tls' : 'nats'), storeDir: join(server.dir, 'store') };
 }
 
 /** Where and how one nats-server runs, for {@link natsServerArgs}. */

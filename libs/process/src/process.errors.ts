@@ -5,12 +5,19 @@ export class MissingBinaryError extends Error {
   constructor(
     readonly binary: string,
     searched: readonly string[],
+    hint = 'Install the servers (Debian/Ubuntu: apt-get install nats-server redis-server), ' +
+      'or run a Docker engine so testcontainers can start them.',
   ) {
-    super(
-      `${binary} was not found (looked in ${searched.join(', ')}). ` +
-        'Install the servers (Debian/Ubuntu: apt-get install nats-server redis-server), ' +
-        'or run a Docker engine so testcontainers can start them.',
-    );
+    super(`${binary} was not found (looked in ${searched.join(', ')}). ${hint}`);
+  }
+}
+
+/** The openssl binary failed to make a key or certificate; the message carries what it said. */
+export class CertificateError extends Error {
+  override name = 'CertificateError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
   }
 }
 

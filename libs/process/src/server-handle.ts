@@ -3,7 +3,7 @@ export type ServerKind = 'env' | 'container' | 'process';
 
 /** Controls of a server. Each handle owns its server, except a shared (`env`) one. */
 export interface ServerHandle {
-  /** Client URL, e.g. `nats://127.0.0.1:41234`; the same after `restart()`. */
+  /** Client URL, e.g. `nats://127.0.0.1:41234` (`tls://…` for a TLS server); the same after `restart()`. */
   readonly url: string;
   readonly kind: ServerKind;
   /**
@@ -45,6 +45,8 @@ export interface NatsServerOptions {
   config?: string;
   /** Enable JetStream (default true). */
   jetstream?: boolean;
+  /** The configuration serves clients over TLS: the handle's URL is then `tls://…` (default false). */
+  tls?: boolean;
 }
 
 /**

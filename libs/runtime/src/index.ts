@@ -1,7 +1,14 @@
 // Public surface of the runtime library: what every deployable shares (config, logs, Redis, health, metrics).
-export { BaseConfig, LOG_LEVELS, type LogLevelName } from './config/base.config.js';
+export {
+  BaseConfig,
+  LOG_LEVELS,
+  natsTlsOf,
+  type LogLevelName,
+  type NatsTlsFiles,
+} from './config/base.config.js';
 export { ConfigError } from './config/config.errors.js';
 export { IsServerUrl } from './config/server-url.validator.js';
+export { IsReadableFile } from './config/readable-file.validator.js';
 export { IsSubjectToken } from './config/subject-token.validator.js';
 export { validateConfig } from './config/validate-config.js';
 export { createLogger, type LogBindings, type MessageLogFields } from './logging/create-logger.js';

@@ -4,9 +4,10 @@ import { stackPaths } from './stack-paths.js';
 const config: StackAppsConfig = {
   distDir: '/repo/dist',
   paths: stackPaths('/repo/.data'),
-  natsUrl: 'nats://127.0.0.1:14222',
+  natsUrl: 'tls://127.0.0.1:14222',
+  natsCaFile: '/repo/.data/tls/ca.pem',
   redisUrl: 'redis://127.0.0.1:16379',
-  env: { LOG_LEVEL: 'debug', NATS_URL: 'nats://inherited:4222' },
+  env: { LOG_LEVEL: 'debug', NATS_URL: 'nats://inherited:4222', NATS_CA_FILE: '/inherited/ca.pem' },
 };
 
 describe('stack app specs', () => {
@@ -18,7 +19,8 @@ describe('stack app specs', () => {
       logFile: '/repo/.data/logs/hub.log',
       env: {
         LOG_LEVEL: 'debug',
-        NATS_URL: 'nats://127.0.0.1:14222',
+        NATS_URL: 'tls://127.0.0.1:14222',
+        NATS_CA_FILE: '/repo/.data/tls/ca.pem',
         REDIS_URL: 'redis://127.0.0.1:16379',
         REDIS_PASSWORD_FILE: '',
         REGISTRY_FILE: '/repo/.data/registry.yaml',
@@ -43,7 +45,8 @@ describe('stack app specs', () => {
       logFile: '/repo/.data/logs/kz-border.log',
     });
     expect(spec.env).toMatchObject({
-      NATS_URL: 'nats://127.0.0.1:14222',
+      NATS_URL: 'tls://127.0.0.1:14222',
+      NATS_CA_FILE: '/repo/.data/tls/ca.pem',
       NODE_ID: 'kz-border',
       NODE_SEED_FILE: '/repo/.data/keys/kz-border.nk',
       NODE_STORE_FILE: '/repo/.data/store/kz-border.sqlite',

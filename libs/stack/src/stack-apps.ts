@@ -10,6 +10,8 @@ export interface StackAppsConfig {
   distDir: string;
   paths: StackPaths;
   natsUrl: string;
+  /** The CA the NATS servers' certificates are checked against (NATS_CA_FILE); absent: the system's. */
+  natsCaFile?: string;
   /** The Redis server's URL: as given (and then used by every app as it is), or the stack's own. */
   redisUrl: string;
   /**
@@ -28,13 +30,14 @@ export function appEntry(distDir: string, app: 'hub' | 'node'): string {
   return join(distDir, 'apps', app, 'src', 'main.js');
 }
 
-// Every server URL is set explicitly: an inherited NATS_URL, REDIS_URL or REDIS_PASSWORD_FILE must
-// never win (an empty variable counts as unset).
+// Every server URL is set explicitly: an inherited NATS_URL, NATS_CA_FILE, REDIS_URL or
+// REDIS_PASSWORD_FILE must never win (an empty variable counts as unset).
 function sharedEnv(config: StackAppsConfig, redisUser: string): Record<string, string> {
   const secrets = config.redisSecrets;
   return {
     ...config.env,
     NATS_URL: config.natsUrl,
+    NATS_CA_FILE: config.natsCaFile ?? '',
     REDIS_URL: secrets === undefined ? config.redisUrl : redisUrlWithCredentials(config.redisUrl, redisUser),
     REDIS_PASSWORD_FILE: secrets === undefined ? '' : redisPasswordFile(secrets, redisUser),
     REGISTRY_FILE: config.paths.registry,

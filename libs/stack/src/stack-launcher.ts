@@ -1,4 +1,5 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { privateTls } from '#process';
 import type { Registry } from '#registry';
 import { redisServerOf, redisUrlWithCredentials } from '#runtime';
 import { AppProcess, type AppExit } from './app-process.js';
@@ -35,7 +36,7 @@ export interface StackOptions {
   nodes?: string;
   /** The `dist/` folder of the build. */
   distDir: string;
-  /** NATS_URL / REDIS_URL, when the stack must use these servers instead of its own. */
+  /** NATS_URL / REDIS_URL (and NATS_CA_FILE), when the stack must use these servers instead of its own. */
   given: GivenServers;
   /**
    * Take the README's ports when free (hub 8080, nodes 3001, 3002, …; default true). Tests, which
@@ -79,6 +80,8 @@ export interface RunningStack {
   servers: StackServers;
   /** The URL of the Redis admin user, with its credentials, when `redisAdmin` asked for one. */
   redisAdminUrl?: string;
+  /** The CA the apps check the NATS servers' certificates against (`<data>/tls/ca.pem` for its own). */
+  natsCaFile: string | undefined;
   /** The national sites running as leaf servers, by id. */
   sites: ReadonlyMap<string, StackSite>;
   /** What its apps share, to start more of them (e.g. a second hub instance). */
@@ -116,8 +119,12 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
   const leaf = siteIds.length === 0 ? undefined : await stackLeafSettings(paths, siteIds);
   const ownRedis = (options.given.redisUrl ?? '') === '';
   const redisUsers = ownRedis ? await stackRedisUsers(keys.registry, paths, options.redisAdmin) : undefined;
+  // Its own servers run TLS on a private CA kept in <data>/tls; a given NATS comes with its own CA.
+  const ownNats = (options.given.natsUrl ?? '') === '';
+  const tls = ownNats ? await privateTls({ dir: paths.tls }) : undefined;
+  const natsCaFile = tls?.caFile ?? options.given.natsCaFile;
   const servers = await startStackServers(paths, options.given, {
-    natsConfig: await stackNatsConfig(keys.registry, paths, leaf),
+    natsConfig: tls === undefined ? '' : await stackNatsConfig(keys.registry, paths, tls, leaf),
     redisAcl: redisUsers?.acl,
     preferredPorts: preferred,
   });
@@ -131,7 +138,9 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       : 'redis users: every app connects as the given REDIS_URL says\n',
   );
   if (servers.nats.handle !== undefined) {
-    io.out(`nats permissions: generated from ${paths.registry}; operator seed ${paths.operatorSeed}\n`);
+    io.out(
+      `nats accounts: generated from ${paths.registry}; operator seed ${paths.operatorSeed}; TLS CA ${natsCaFile}\n`,
+    );
   }
   const sites: StackSite[] = [];
   const apps: AppProcess[] = [];
@@ -141,8 +150,8 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
     await apps[0]?.stop();
   };
   try {
-    if (leaf !== undefined) {
-      sites.push(...(await startStackSites(keys.registry, paths, leaf, options.siteLink)));
+    if (leaf !== undefined && tls !== undefined) {
+      sites.push(...(await startStackSites(keys.registry, paths, leaf, tls, options.siteLink)));
       for (const site of sites) io.out(`site ${site.id}: leaf nats ${site.server.url}\n`);
     }
     const siteOf = (id: string): StackSite | undefined => sites.find((site) => site.nodes.includes(id));
@@ -150,6 +159,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       distDir: options.distDir,
       paths,
       natsUrl: servers.nats.url,
+      natsCaFile,
       redisUrl: servers.redis.url,
       redisSecrets: ownRedis ? paths.secrets : undefined,
       env: options.env,
@@ -173,6 +183,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
     const [hubApp, ...nodeApps] = apps as [AppProcess, ...AppProcess[]];
     const summary: StackSummary = {
       nats: servers.nats.url,
+      ...(natsCaFile === undefined ? {} : { natsCa: natsCaFile }),
       // Printed and written to stack.json: the server only, never a given URL's credentials.
       redis: redisServerOf(servers.redis.url),
       hub: { id: hub, url: hubApp.url },
@@ -190,6 +201,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
         redisUsers?.adminPassword === undefined
           ? undefined
           : redisUrlWithCredentials(servers.redis.url, REDIS_ADMIN_USER, redisUsers.adminPassword),
+      natsCaFile,
       sites: new Map(sites.map((site) => [site.id, site])),
       apps: config,
       hub: hubApp,

@@ -25,6 +25,8 @@ const registry: Registry = {
   ],
 };
 
+const tls = { caFile: '/data/tls/ca.pem', certFile: '/data/tls/nats.pem', keyFile: '/data/tls/nats-key.pem' };
+
 describe('stackNatsConfig', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'bl-stack-nats-'))));
@@ -32,12 +34,13 @@ describe('stackNatsConfig', () => {
 
   it('creates the operator seed once, keeps it private, and lets the harness place the store', async () => {
     const paths = stackPaths(dir);
-    const first = await stackNatsConfig(registry, paths);
+    const first = await stackNatsConfig(registry, paths, tls);
     const operator = NodeSigner.fromSeed(readFileSync(paths.operatorSeed, 'utf8')).publicKey;
     expect(statSync(paths.operatorSeed).mode & 0o077).toBe(0);
     expect(first).toContain(`nkey: "${operator}"`);
     expect(first).toContain(`nkey: "${hubKey.publicKey}"`);
     expect(first).toContain('store_dir: "{{storeDir}}"');
-    expect(await stackNatsConfig(registry, paths)).toBe(first);
+    expect(first).toContain('cert_file: "/data/tls/nats.pem"');
+    expect(await stackNatsConfig(registry, paths, tls)).toBe(first);
   });
 });

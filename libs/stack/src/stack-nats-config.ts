@@ -1,5 +1,5 @@
 import { natsConfigOf } from '#nats-config';
-import { STORE_DIR_TOKEN } from '#process';
+import { STORE_DIR_TOKEN, type TlsFiles } from '#process';
 import { ensureSeedFile, type Registry } from '#registry';
 import type { StackPaths } from './stack-paths.js';
 
@@ -13,37 +13,41 @@ export interface StackLeafSettings {
 }
 
 /**
- * The configuration the stack's own nats-server runs: the enrolled registry's nkey users and
- * permissions (`borderlink nats-config`), plus an operator user whose seed is kept at
- * `paths.operatorSeed` (created on the first run) for tools and tests that inspect the streams.
+ * The configuration the stack's own nats-server runs: the enrolled registry's accounts and nkey
+ * users (`borderlink nats-config`) on `tls`, plus an operator user in the hub's account whose seed
+ * is kept at `paths.operatorSeed` (created on the first run) for tools and tests that inspect the
+ * streams.
  */
 export async function stackNatsConfig(
   registry: Registry,
   paths: StackPaths,
+  tls: TlsFiles,
   leaf?: StackLeafSettings,
 ): Promise<string> {
   const operatorKey = await ensureSeedFile(paths.operatorSeed);
   const leafSettings =
     leaf === undefined ? {} : { leafListen: leaf.listen, leafSites: leaf.sites, leafSecrets: leaf.secrets };
-  return natsConfigOf(registry, { storeDir: STORE_DIR_TOKEN, operatorKeys: [operatorKey], ...leafSettings })
-    .text;
+  return natsConfigOf(registry, {
+    tls,
+    storeDir: STORE_DIR_TOKEN,
+    operatorKeys: [operatorKey],
+    ...leafSettings,
+  }).text;
 }
 
 /**
- * The configuration of national site `site`'s leaf server: its nodes and the operator user, with a
- * remote to the hub's leaf listener at `hubLeaf` (`host:port`) on the site's leaf secret.
+ * The configuration of national site `site`'s leaf server: its nodes' accounts on `tls`, each with
+ * a TLS leaf connection to the hub's leaf listener at `hubLeaf` (`host:port`) on the site's secret.
  */
-export async function stackSiteNatsConfig(
+export function stackSiteNatsConfig(
   registry: Registry,
-  paths: StackPaths,
+  tls: TlsFiles,
   site: { id: string; hubLeaf: string; secrets: ReadonlyMap<string, string> },
-): Promise<string> {
-  const operatorKey = await ensureSeedFile(paths.operatorSeed);
+): string {
   return natsConfigOf(registry, {
-    storeDir: STORE_DIR_TOKEN,
-    operatorKeys: [operatorKey],
+    tls,
     site: site.id,
-    hubUrl: `nats-leaf://${site.hubLeaf}`,
+    hubUrl: `tls://${site.hubLeaf}`,
     leafSecrets: site.secrets,
   }).text;
 }

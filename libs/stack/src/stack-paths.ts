@@ -19,6 +19,11 @@ export interface StackPaths {
   stackFile: string;
   /** Seed of the operator NATS user (full access) that tools and tests connect with. */
   operatorSeed: string;
+  /**
+   * The private CA (`ca.pem`, which clients trust) and the certificate of the stack's NATS servers
+   * (`nats.pem`, `nats-key.pem`), made on the first run.
+   */
+  tls: string;
 }
 
 /** The stack's paths under `dataDir`, made absolute (children and servers may change directory). */
@@ -34,6 +39,7 @@ export function stackPaths(dataDir: string): StackPaths {
     logs: join(data, 'logs'),
     stackFile: join(data, 'stack.json'),
     operatorSeed: join(data, 'operator.nk'),
+    tls: join(data, 'tls'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   MissingBinaryError,
   ServerStartError,
@@ -7,6 +8,7 @@ import {
   type ServerHandle,
 } from '#process';
 import { StackConfigError, StackStartError } from './stack.errors.js';
+import { moveGlobalStreams } from './stack-store-migration.js';
 import type { StackPaths } from './stack-paths.js';
 
 /** Ports the stack's own servers take when free, so their URLs stay the same from run to run. */
@@ -27,7 +29,7 @@ export interface StackServers {
 
 /** How the stack's own servers run. */
 export interface OwnServerOptions {
-  /** The generated nats-server configuration (nkey users and permissions; authentication on). */
+  /** The generated nats-server configuration (accounts, nkey users, TLS; authentication on). */
   natsConfig: string;
   /** The ACL of its redis-server: a user per app, the default user disabled (`stackRedisUsers`). */
   redisAcl?: string;
@@ -38,6 +40,8 @@ export interface OwnServerOptions {
 /** The URLs given in the environment, which the stack uses instead of starting its own servers. */
 export interface GivenServers {
   natsUrl?: string;
+  /** The CA of the given NATS server's certificate (NATS_CA_FILE); absent: the system's CAs. */
+  natsCaFile?: string;
   redisUrl?: string;
 }
 
@@ -60,14 +64,18 @@ export async function startStackServers(
   own: OwnServerOptions,
 ): Promise<StackServers> {
   const preferred = own.preferredPorts ?? true;
-  const nats = await startOrUse(given.natsUrl, () =>
-    spawnNatsServer({
+  const nats = await startOrUse(given.natsUrl, async () => {
+    // A store from before the hub's account: its streams become that account's (the same folder the
+    // spawned server stores in).
+    await moveGlobalStreams(join(paths.nats, 'store'));
+    return spawnNatsServer({
       dir: paths.nats,
       port: preferred ? PREFERRED_NATS_PORT : undefined,
       detached: true,
       config: own.natsConfig,
-    }),
-  );
+      tls: true,
+    });
+  });
   try {
     const redis = await startOrUse(given.redisUrl, () =>
       spawnRedisServer({

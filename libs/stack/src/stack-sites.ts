@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { leafSecrets } from '#nats-config';
 import { siteMembers, type Registry } from '#registry';
-import { spawnNatsServer, type NatsServerHandle } from '#process';
+import { spawnNatsServer, type NatsServerHandle, type TlsFiles } from '#process';
 import { pickPorts } from './stack-apps.js';
 import { stackSiteNatsConfig, type StackLeafSettings } from './stack-nats-config.js';
 import type { StackPaths } from './stack-paths.js';
@@ -37,21 +37,29 @@ export async function stackLeafSettings(
 }
 
 /**
- * Starts each site's leaf server (store in `<data>/sites/<site>`), dialling the hub through
- * `link`. Whatever failed to start, the servers started so far are stopped before the error is thrown.
+ * Starts each site's leaf server on `tls` (its log in `<data>/sites/<site>`), dialling the hub
+ * through `link`. Whatever failed to start, the servers started so far are stopped before the error
+ * is thrown.
  */
 export async function startStackSites(
   registry: Registry,
   paths: StackPaths,
   leaf: StackLeafSettings,
+  tls: TlsFiles,
   link: SiteLink = async (_site, hubLeaf) => hubLeaf,
 ): Promise<StackSite[]> {
   const sites: StackSite[] = [];
   try {
     for (const id of leaf.sites) {
       const hubLeaf = await link(id, leaf.listen);
-      const config = await stackSiteNatsConfig(registry, paths, { id, hubLeaf, secrets: leaf.secrets });
-      const server = await spawnNatsServer({ dir: join(paths.data, 'sites', id), detached: true, config });
+      const config = stackSiteNatsConfig(registry, tls, { id, hubLeaf, secrets: leaf.secrets });
+      const server = await spawnNatsServer({
+        dir: join(paths.data, 'sites', id),
+        detached: true,
+        config,
+        jetstream: false,
+        tls: true,
+      });
       sites.push({ id, server, nodes: siteMembers(registry.nodes, id) });
     }
     return sites;

@@ -1,7 +1,8 @@
 import { renderStackTable, stackFileContent, type StackSummary } from './stack-summary.js';
 
 const summary: StackSummary = {
-  nats: 'nats://127.0.0.1:14222',
+  nats: 'tls://127.0.0.1:14222',
+  natsCa: '/repo/.data/tls/ca.pem',
   redis: 'redis://127.0.0.1:16379',
   hub: { id: 'hub', url: 'http://127.0.0.1:8080' },
   nodes: [
@@ -11,9 +12,10 @@ const summary: StackSummary = {
 };
 
 describe('stack summary', () => {
-  it('writes stack.json with the servers, the hub URL and each node id and URL', () => {
+  it('writes stack.json with the servers and the NATS CA, the hub URL and each node id and URL', () => {
     expect(JSON.parse(stackFileContent(summary))).toEqual({
-      nats: 'nats://127.0.0.1:14222',
+      nats: 'tls://127.0.0.1:14222',
+      natsCa: '/repo/.data/tls/ca.pem',
       redis: 'redis://127.0.0.1:16379',
       hub: { url: 'http://127.0.0.1:8080' },
       nodes: [
@@ -32,7 +34,7 @@ describe('stack summary', () => {
         'kz-border   http://127.0.0.1:3001  http://127.0.0.1:3001/docs  http://127.0.0.1:3001/healthz  http://127.0.0.1:3001/metrics',
         'uz-customs  http://127.0.0.1:3002  http://127.0.0.1:3002/docs  http://127.0.0.1:3002/healthz  http://127.0.0.1:3002/metrics',
         '',
-        'nats   nats://127.0.0.1:14222',
+        'nats   tls://127.0.0.1:14222 (CA /repo/.data/tls/ca.pem)',
         'redis  redis://127.0.0.1:16379',
         '',
       ].join('\n'),

@@ -1,6 +1,8 @@
 /** What a running stack consists of: its servers and the apps' base URLs. */
 export interface StackSummary {
   nats: string;
+  /** The CA file NATS clients trust (NATS_CA_FILE, `--ca`); absent when the system's CAs do. */
+  natsCa?: string;
   redis: string;
   hub: { id: string; url: string };
   nodes: { id: string; url: string }[];
@@ -8,10 +10,14 @@ export interface StackSummary {
 
 const NONE = '-';
 
-/** `.data/stack.json`: `{"nats", "redis", "hub": {"url"}, "nodes": [{"id", "url"}]}`, for scripts. */
+/**
+ * `.data/stack.json`: `{"nats", "natsCa", "redis", "hub": {"url"}, "nodes": [{"id", "url"}]}`, for
+ * scripts.
+ */
 export function stackFileContent(summary: StackSummary): string {
   const content = {
     nats: summary.nats,
+    ...(summary.natsCa === undefined ? {} : { natsCa: summary.natsCa }),
     redis: summary.redis,
     hub: { url: summary.hub.url },
     nodes: summary.nodes.map(({ id, url }) => ({ id, url })),
@@ -37,7 +43,6 @@ export function renderStackTable(summary: StackSummary): string {
       .map((cell, column) => cell.padEnd(widths[column]!))
       .join('  ')
       .trimEnd();
-  return [line(header), ...rows.map(line), '', `nats   ${summary.nats}`, `redis  ${summary.redis}`, ''].join(
-    '\n',
-  );
+  const nats = summary.natsCa === undefined ? summary.nats : `${summary.nats} (CA ${summary.natsCa})`;
+  return [line(header), ...rows.map(line), '', `nats   ${nats}`, `redis  ${summary.redis}`, ''].join('\n');
 }

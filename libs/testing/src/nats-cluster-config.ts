@@ -1,4 +1,4 @@
-import { LOOPBACK, STORE_DIR_TOKEN } from '#process';
+import { LOOPBACK, STORE_DIR_TOKEN, type TlsFiles } from '#process';
 
 /** What one member of a test cluster is told about itself and its peers. */
 export interface NatsClusterConfigInput {
@@ -12,10 +12,12 @@ export interface NatsClusterConfigInput {
   routes: readonly string[];
   /** This member's monitoring port on loopback. */
   monitorPort: number;
+  /** The certificate the member presents to its peers and the CA it checks theirs against. */
+  tls: TlsFiles;
 }
 
 /**
- * nats-server configuration of one cluster member (2.9 syntax). The shared text comes first: a key
+ * nats-server configuration of one cluster member (2.9 syntax), its routes over TLS. The shared text comes first: a key
  * repeated later in a NATS config replaces the earlier one, so the member's own settings win. The
  * client port is not here; the harness binds it by flag. JetStream stores in `{{storeDir}}`, set
  * here unless the shared text does it.
@@ -34,6 +36,14 @@ export function natsClusterConfig(input: NatsClusterConfigInput): string {
     `  name: ${quote(input.clusterName)}`,
     `  listen: ${quote(`${LOOPBACK}:${input.routePort}`)}`,
     `  routes: [${input.routes.map(quote).join(', ')}]`,
+    // Routes are TLS both ways: each member verifies the peer that dials it, and the one it dials.
+    '  tls {',
+    `    cert_file: ${quote(input.tls.certFile)}`,
+    `    key_file: ${quote(input.tls.keyFile)}`,
+    `    ca_file: ${quote(input.tls.caFile)}`,
+    '    verify: true',
+    '    timeout: 5',
+    '  }',
     '}',
     '',
   ].join('\n');

@@ -6,8 +6,10 @@ import {
   spawnNatsServer,
   waitFor,
   type NatsServerHandle,
+  type TlsFiles,
 } from '#process';
 import { natsClusterConfig } from './nats-cluster-config.js';
+import { testTls } from './test-tls.js';
 
 /** Options of {@link startNatsCluster}. */
 export interface StartNatsClusterOptions {
@@ -23,6 +25,13 @@ export interface StartNatsClusterOptions {
    * the same keys in it.
    */
   config?: string;
+  /**
+   * The certificate the members present to each other on their routes, and the CA they verify each
+   * other with; default this test file's throwaway CA (`testTls`). The routes are TLS either way.
+   */
+  routeTls?: TlsFiles;
+  /** The shared configuration serves clients over TLS: the members' URLs are then `tls://…`. */
+  tls?: boolean;
 }
 
 /** One server of a {@link NatsClusterHandle}: `kill()` crashes it, `restart()` brings it back with its data. */
@@ -60,7 +69,7 @@ const LAUNCH_ATTEMPTS = 3;
 
 /**
  * Spawns a JetStream cluster of `size` nats-server processes on free loopback ports (client, route
- * and monitoring ports each), each with its own temporary store, routed to one another, and resolves
+ * and monitoring ports each), each with its own temporary store, routed to one another over TLS, and resolves
  * once all are healthy. Each member is a spawned-server handle: `kill()` (SIGKILL) and `restart()`
  * keep its port and store, so a restarted member rejoins and catches up from its peers.
  * @throws MissingBinaryError when nats-server is not installed; ServerStartError when one does not
@@ -82,6 +91,7 @@ async function launchCluster(opts: StartNatsClusterOptions): Promise<NatsCluster
   const routePorts = await distinctFreePorts(size);
   const monitorPorts = await distinctFreePorts(size, routePorts);
   const routes = routePorts.map((port) => `nats-route://${LOOPBACK}:${port}`);
+  const routeTls = opts.routeTls ?? (await testTls());
 
   const started = await Promise.allSettled(
     routePorts.map(async (routePort, i): Promise<NatsClusterMember> => {
@@ -94,8 +104,9 @@ async function launchCluster(opts: StartNatsClusterOptions): Promise<NatsCluster
         routePort,
         routes,
         monitorPort,
+        tls: routeTls,
       });
-      const server = await spawnNatsServer({ config });
+      const server = await spawnNatsServer({ config, tls: opts.tls });
       return { ...server, serverName, monitorUrl: `http://${LOOPBACK}:${monitorPort}` };
     }),
   );

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { natsServerArgs, renderNatsServerConfig, spawnNatsServer, type NatsServerHandle } from '#process';
 import { dockerEngineAnswers } from './docker-engine.js';
 import { startServerContainer } from './server-container.js';
@@ -20,23 +21,30 @@ export async function startNats(opts: StartNatsOptions = {}): Promise<NatsServer
   const jetstream = opts.jetstream ?? true;
   const shared = opts.config === undefined ? sharedUrl(opts.shared, 'NATS_URL') : undefined;
   if (shared !== undefined) return sharedServer(shared);
-  if (await dockerEngineAnswers()) return startNatsContainer(opts.config, jetstream);
-  return spawnNatsServer({ config: opts.config, jetstream });
+  if (await dockerEngineAnswers()) return startNatsContainer(opts, jetstream);
+  return spawnNatsServer({ config: opts.config, jetstream, tls: opts.tls });
 }
 
-function startNatsContainer(config: string | undefined, jetstream: boolean): Promise<NatsServerHandle> {
+async function startNatsContainer(opts: StartNatsOptions, jetstream: boolean): Promise<NatsServerHandle> {
+  const { config } = opts;
   const [port, storeDir, configFile] = [CONTAINER_PORT, CONTAINER_STORE_DIR, CONTAINER_CONFIG_FILE];
+  // Files the configuration names (certificates) go into the container at the same paths.
+  const referenced = await Promise.all(
+    (opts.files ?? []).map(async (path) => ({ content: await readFile(path, 'utf8'), target: path })),
+  );
   return startServerContainer(
     {
       image: NATS_IMAGE,
       port,
       command: natsServerArgs({ config, configFile, host: '0.0.0.0', port, storeDir, jetstream }),
-      files:
-        config === undefined
+      files: [
+        ...(config === undefined
           ? []
-          : [{ content: renderNatsServerConfig(config, port, storeDir), target: configFile }],
+          : [{ content: renderNatsServerConfig(config, port, storeDir), target: configFile }]),
+        ...referenced,
+      ],
       readyLog: /Server is ready/,
     },
-    'nats',
+    opts.tls === true ? 'tls' : 'nats',
   );
 }

@@ -9,6 +9,11 @@ export interface StartNatsOptions extends NatsServerOptions {
    * Ignored when `config` is given: a shared server cannot take a config.
    */
   shared?: boolean;
+  /**
+   * Files the configuration refers to by absolute path (TLS certificates and keys): a container
+   * gets a copy at the same path; a spawned server reads them where they are.
+   */
+  files?: readonly string[];
 }
 
 /** Options of `startRedis`. */

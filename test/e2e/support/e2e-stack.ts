@@ -124,6 +124,7 @@ export async function startE2eStack(
   const nc = await connect({
     servers: nats.url,
     authenticator: nkeyAuthenticator(new TextEncoder().encode(operatorSeed)),
+    tls: { caFile: stack.natsCaFile },
   });
   const redis = new Redis(stack.redisAdminUrl);
   return {

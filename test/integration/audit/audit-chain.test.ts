@@ -13,7 +13,7 @@ import { AuditEntrySchema, AuditEvent, RejectionReason, STREAM_AUDIT, STREAM_DEF
 import { NatsConnectionService, inboxPrefixOf, seedFileAuthenticator } from '#messaging';
 import { stringifyRegistry } from '#registry';
 import { createLogger } from '#runtime';
-import type { NatsServerHandle } from '#testing';
+import { testTls, type NatsServerHandle } from '#testing';
 import { SignatureVerifier, auditLinkHash, checkpointSignedFields } from '#trust';
 import { runCli } from '#cli';
 import { AuditChainRepository, AuditPolicy, ChainedAuditTrailService, HubConfig } from '#hub';
@@ -74,8 +74,16 @@ describe('audit chain on NATS', () => {
     return name;
   }
 
-  const verify = (...extra: string[]) =>
-    cli('audit', 'verify', '--nats', nats.url, '--seed', operatorSeed, '--registry', registry, ...extra);
+  /** `borderlink audit <command>` as the operator, on this server and registry. */
+  const audit = async (command: string, ...extra: string[]) =>
+    cli(
+      'audit',
+      command,
+      ...['--nats', nats.url, '--ca', (await testTls()).caFile],
+      ...['--seed', operatorSeed, '--registry', registry],
+      ...extra,
+    );
+  const verify = (...extra: string[]) => audit('verify', ...extra);
 
   beforeAll(async () => {
     Logger.overrideLogger(['error']);
@@ -96,6 +104,7 @@ describe('audit chain on NATS', () => {
         name,
         authenticator: seedFileAuthenticator(hubSeed),
         inboxPrefix: inboxPrefixOf('hub'),
+        tls: { caFile: (await testTls()).caFile },
         streams: STREAM_DEFINITIONS.filter((spec) => spec.name === STREAM_AUDIT).map((spec) => ({ ...spec })),
       });
       await connection.ready();
@@ -188,15 +197,8 @@ describe('audit chain on NATS', () => {
 
   it('exports what concerns one node with proofs that fold into a signed checkpoint', async () => {
     const out = join(dir, 'tj-border.jsonl');
-    const result = await cli(
-      'audit',
+    const result = await audit(
       'export',
-      '--nats',
-      nats.url,
-      '--seed',
-      operatorSeed,
-      '--registry',
-      registry,
       '--node',
       'tj-border',
       '--from',
@@ -237,9 +239,11 @@ describe('audit chain on NATS', () => {
     }
   });
 
-  it('names the missing entry when one is deleted from the audit stream itself', async () => {
-    await jsm.streams.deleteMessage(STREAM_AUDIT, 12);
-    const result = await verify();
+  it('refuses to delete an entry from the audit stream, even to an operator, and names one deleted from a copy', async () => {
+    await expect(jsm.streams.deleteMessage(STREAM_AUDIT, 12)).rejects.toThrow(/not permitted/);
+    const stream = await tamperedCopy((stored) => stored.data);
+    await jsm.streams.deleteMessage(stream, 12);
+    const result = await verify('--stream', stream);
     expect(result.code).toBe(1);
     expect(result.err).toContain('audit chain broken at stream sequence 13 (entry 13, ');
     expect(result.err).toContain('entry 12 is missing');

@@ -15,6 +15,7 @@ import { createLogger } from '#runtime';
 import {
   startNatsCluster,
   startRedis,
+  testTls,
   waitFor,
   type NatsClusterHandle,
   type RedisServerHandle,
@@ -51,9 +52,14 @@ export async function startClusterApps(): Promise<ClusterApps> {
   const keys = fixtureKeys();
   const registry = fixtureRegistry(keys);
   const operatorKey = generateOperatorKey();
-  const secured = natsConfigOf(registry, { storeDir: '{{storeDir}}', operatorKeys: [operatorKey.publicKey] });
+  const tls = await testTls();
+  const secured = natsConfigOf(registry, {
+    tls,
+    storeDir: '{{storeDir}}',
+    operatorKeys: [operatorKey.publicKey],
+  });
   const [cluster, redis]: [NatsClusterHandle, RedisServerHandle] = await Promise.all([
-    startNatsCluster({ config: secured.text }),
+    startNatsCluster({ config: secured.text, tls: true }),
     startRedis(),
   ]);
   const dir = await mkdtemp(join(tmpdir(), 'bl-cluster-apps-'));

@@ -9,6 +9,7 @@ import { CONSUMER_HUB_DEAD_LETTERS, STREAM_ADVISORIES, STREAM_DEAD_LETTER } from
 import {
   addRedisAppUser,
   startRedis,
+  testTls,
   waitFor,
   type NatsServerHandle,
   type RedisServerHandle,
@@ -25,6 +26,8 @@ import {
 
 export interface DeadLettersEnv {
   natsUrl: string;
+  /** The CA of the server's certificate, for `--ca`. */
+  caFile: string;
   /** The operator's nkey seed file, for `--seed`. */
   operatorSeedFile: string;
   /** Where the dlq service functions find the dead letters, as the operator. */
@@ -50,6 +53,7 @@ export async function startDeadLettersEnv(): Promise<DeadLettersEnv> {
   ]);
   const files = await writeHubFiles(parties.registry, parties.seeds.get('hub') ?? '', 'bl-dlq-');
   const operatorSeedFile = join(files.dir, 'operator.nk');
+  const { caFile } = await testTls();
   await writeFile(operatorSeedFile, `${operatorKey.seed}\n`, { mode: 0o600 });
   const hub = await bootHub(files, nats.url, await addRedisAppUser(redis.url, { kind: 'hub' }));
   const operator = await connectAs(nats.url, 'operator', operatorKey.seed);
@@ -85,8 +89,9 @@ export async function startDeadLettersEnv(): Promise<DeadLettersEnv> {
 
   return {
     natsUrl: nats.url,
+    caFile,
     operatorSeedFile,
-    source: { nats: nats.url, seed: operatorSeedFile, stream: STREAM_DEAD_LETTER },
+    source: { nats: nats.url, ca: caFile, seed: operatorSeedFile, stream: STREAM_DEAD_LETTER },
     operator,
     jsm,
     hub,

@@ -171,10 +171,14 @@ describe('dead letters', () => {
       const record = await deadLetteredOrder('o-3');
       app.fault.failing = false;
       const cli = (...args: string[]) =>
-        run('node', [CLI, 'dlq', ...args, '--nats', env.natsUrl, '--seed', env.operatorSeedFile], {
-          cwd: ROOT,
-          timeout: 60_000,
-        });
+        run(
+          'node',
+          [CLI, 'dlq', ...args, '--nats', env.natsUrl, '--ca', env.caFile, '--seed', env.operatorSeedFile],
+          {
+            cwd: ROOT,
+            timeout: 60_000,
+          },
+        );
 
       const listed = JSON.parse(
         (await cli('list', '--json', '--stream', ORDERS_STREAM.name)).stdout,

@@ -16,7 +16,7 @@ import {
 } from '#contracts';
 import type { InboxItem } from '#node';
 import { alertRequest, sealMessage } from '#node/testing';
-import { waitFor } from '#testing';
+import { testTls, waitFor } from '#testing';
 import { DeadLetterNotFoundError, listDeadLetters, replayDeadLetter, type DeadLetterSource } from '#cli';
 import { NODE, startTestbed, type NodeTestbed } from '../node/node-harness.js';
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bl-dlq-node-'));
   const seed = join(dir, 'operator.nk');
   writeFileSync(seed, `${testbed.operatorSeed}\n`, { mode: 0o600 });
-  source = { nats: testbed.nats.url, seed, stream: STREAM_DEAD_LETTER };
+  source = { nats: testbed.nats.url, ca: (await testTls()).caFile, seed, stream: STREAM_DEAD_LETTER };
 });
 
 afterAll(async () => {

@@ -14,6 +14,7 @@ import {
   type ConsumerSpec,
   type StreamSpec,
 } from '#messaging';
+import { testTls } from '#testing';
 
 export const ORDERS_PATTERN = 'dlq-orders';
 export const ORDERS_STREAM: StreamSpec = {
@@ -75,6 +76,7 @@ export async function startOrdersApp(natsUrl: string, seedFile: string): Promise
         name: 'orders-app',
         streams: [ORDERS_STREAM],
         authenticator: seedFileAuthenticator(seedFile),
+        tls: { caFile: (await testTls()).caFile },
       }),
     ],
     controllers: [OrdersHandler],

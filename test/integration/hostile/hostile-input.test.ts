@@ -6,6 +6,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { RejectionReason } from '#contracts';
 import { addNodeKey, revokeNodeKey, stringifyRegistry } from '#registry';
 import { MetricsService } from '#runtime';
+import { testTls } from '#testing';
 import { NodeSigner, canonicalSentTime, generateNodeKey } from '#trust';
 import { IngressService, outcomeOf, type IngressDecision } from '#hub';
 import { sealNodeMessage, testAlert } from '#hub/testing';
@@ -141,6 +142,7 @@ describe('hostile input at the hub', () => {
           servers: env.natsUrl,
           authenticator: nkeyAuthenticator(new TextEncoder().encode(stranger.seed)),
           reconnect: false,
+          tls: { caFile: (await testTls()).caFile },
         });
         await nc.close();
       }),

@@ -1,6 +1,6 @@
 // The site's nodes reach the hub's JetStream through their leaf server (pull, ack, publish ack
-// across the leaf connection and the hub's domain), the leaf connection carries only what the site's
-// nodes may send and receive, and the site fast path stays on the site, also while its link is cut.
+// across their accounts' leaf connections under domain hub), each leaf connection carries only what
+// its node may send and receive, and the site fast path stays on the site, also while its link is cut.
 import { AckPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
@@ -15,7 +15,7 @@ import {
   DELIVERY_WILDCARD,
   INGRESS_WILDCARD,
 } from '#contracts';
-import { waitFor } from '#testing';
+import { testTls, waitFor } from '#testing';
 import { connectAs, permissionViolation } from '../../support/secured-nats.js';
 import {
   generateLeafKeys,
@@ -34,7 +34,6 @@ const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 describe('a national site as a leaf node of the hub', () => {
   let servers: LeafServers;
   let hubOperator: NatsConnection;
-  let siteOperator: NatsConnection;
   let kzBorder: NatsConnection;
   let kzCustoms: NatsConnection;
   let jsm: JetStreamManager;
@@ -42,7 +41,6 @@ describe('a national site as a leaf node of the hub', () => {
   beforeAll(async () => {
     servers = await startLeafServers(registry, keys.operator.publicKey);
     hubOperator = await connectAs(servers.hub.url, 'operator', keys.operator.seed);
-    siteOperator = await connectAs(servers.site.url, 'operator', keys.operator.seed);
     kzBorder = await connectAs(servers.site.url, 'kz-border', keys.nodes['kz-border']!.seed);
     kzCustoms = await connectAs(servers.site.url, 'kz-customs', keys.nodes['kz-customs']!.seed);
     jsm = await jetstreamManager(hubOperator);
@@ -55,26 +53,29 @@ describe('a national site as a leaf node of the hub', () => {
         ack_policy: AckPolicy.Explicit,
       });
     }
-    await leafConnected(kzBorder);
+    await leafConnected(kzBorder, 'kz-border');
   });
 
   afterAll(async () => {
-    await Promise.allSettled([hubOperator, siteOperator, kzBorder, kzCustoms].map((nc) => nc?.close()));
+    await Promise.allSettled([hubOperator, kzBorder, kzCustoms].map((nc) => nc?.close()));
     await servers?.stop();
   });
 
-  it("runs the site's own JetStream domain and reaches the hub's through domain hub", async () => {
-    expect((await (await jetstreamManager(siteOperator)).getAccountInfo()).domain).toBe('kz');
-    const hub = await jetstreamManager(kzBorder, { domain: HUB_JETSTREAM_DOMAIN, checkAPI: false });
-    expect((await hub.getAccountInfo()).domain).toBe(HUB_JETSTREAM_DOMAIN);
-    // Replies come back only under the site nodes' inbox prefixes: the site's operator reads its own
-    // server, not the hub's.
-    const fromSite = await jetstreamManager(siteOperator, {
+  it("reaches the hub's JetStream through domain hub for its own consumer only; the site keeps none", async () => {
+    const js = jetstream(kzBorder, { domain: HUB_JETSTREAM_DOMAIN, timeout: 1_000 });
+    const own = await js.consumers.get(STREAM_DELIVERY, nodeDeliveryConsumer('kz-border'));
+    expect((await own.info(true)).name).toBe(nodeDeliveryConsumer('kz-border'));
+    // Nothing answers the rest: no account information of the hub, no other node's consumer, and
+    // no JetStream of the site's own.
+    const hub = await jetstreamManager(kzBorder, {
       domain: HUB_JETSTREAM_DOMAIN,
       checkAPI: false,
       timeout: 1_000,
     });
-    await expect(fromSite.getAccountInfo()).rejects.toThrow();
+    await expect(hub.getAccountInfo()).rejects.toThrow();
+    await expect(js.consumers.get(STREAM_DELIVERY, nodeDeliveryConsumer(REMOTE_NODE))).rejects.toThrow();
+    const site = await jetstreamManager(kzCustoms, { checkAPI: false, timeout: 1_000 });
+    await expect(site.getAccountInfo()).rejects.toThrow();
   });
 
   it('lets a site node pull and ack its deliveries and get the ack of its publish across the leaf', async () => {
@@ -91,53 +92,51 @@ describe('a national site as a leaf node of the hub', () => {
     const ack = await js.publish(ingressSubject('kz-border', 'alert'), encode('from kz-border'), {
       msgID: 'leaf-publish-1',
     });
-    expect(ack).toMatchObject({ stream: STREAM_INGRESS, domain: HUB_JETSTREAM_DOMAIN, duplicate: false });
+    expect(ack).toMatchObject({ stream: STREAM_INGRESS, duplicate: false });
   });
 
-  it("accepts the site's leaf credential from a leaf server only, never from a client", async () => {
-    await expect(connect({ servers: servers.hub.url, user: 'leaf-kz', pass: LEAF_SECRET })).rejects.toThrow(
-      /Authorization Violation/i,
-    );
+  it("accepts a site node account's leaf credential from a leaf server only, never from a client", async () => {
+    await expect(
+      connect({
+        servers: servers.hub.url,
+        user: 'leaf-kz-border',
+        pass: LEAF_SECRET,
+        tls: { caFile: (await testTls()).caFile },
+      }),
+    ).rejects.toThrow(/Authorization Violation/i);
   });
 
   it("carries into the hub only what the site's nodes may publish there", async () => {
-    // The site's operator may do anything on its own server, but not speak for another site's node.
+    // A site node cannot speak for another node: its server refuses, and its account's leaf
+    // connection would carry nothing of another node's into the hub anyway.
     const before = (await jsm.streams.info(STREAM_INGRESS)).state.messages;
-    const forged = jetstream(siteOperator).publish(ingressSubject(REMOTE_NODE, 'alert'), encode('forged'), {
-      timeout: 2_000,
-    });
-    await expect(forged).rejects.toThrow();
-    const allowed = await jetstream(kzCustoms, { domain: HUB_JETSTREAM_DOMAIN }).publish(
-      ingressSubject('kz-customs', 'alert'),
-      encode('from kz-customs'),
-    );
+    const js = jetstream(kzCustoms, { domain: HUB_JETSTREAM_DOMAIN });
+    const forged = await js
+      .publish(ingressSubject(REMOTE_NODE, 'alert'), encode('forged'), { timeout: 2_000 })
+      .catch((error: unknown) => error);
+    expect(permissionViolation(forged)).toBeDefined();
+    const allowed = await js.publish(ingressSubject('kz-customs', 'alert'), encode('from kz-customs'));
     expect(allowed.seq).toBe(before + 1);
   });
 
-  it("never hands the site another site's deliveries", async () => {
-    const seen: string[] = [];
-    const sub = siteOperator.subscribe(`${DELIVERY_WILDCARD}`, {
-      callback: (_e, msg) => {
-        seen.push(msg.subject);
-      },
-    });
-    const marker = siteOperator.subscribe('_INBOX_kz-customs.marker');
-    await siteOperator.flush();
-    await leafConnected(kzCustoms);
+  it("never hands a site node another node's deliveries", async () => {
+    // Refused by the site's server, and there is nothing to read: the leaf connection of its
+    // account at the hub carries only its own inbox.
+    const sub = kzCustoms.subscribe(DELIVERY_WILDCARD);
+    expect(permissionViolation(await sub.closed)).toBeDefined();
+    const marker = kzCustoms.subscribe('_INBOX_kz-customs.marker');
+    await kzCustoms.flush();
+    await leafConnected(kzCustoms, 'kz-customs');
+    const inHub = hubOperator.subscribe('_INBOX_kz-customs.marker', { max: 1 });
     hubOperator.publish(deliverySubject(REMOTE_NODE, 'alert', 'direct', 'general'), encode('for tj only'));
-    // The hub sends the site what its nodes may receive, in order: once the marker is there, a
-    // leaked delivery would have arrived before it.
-    await waitFor(
-      async () => {
-        hubOperator.publish('_INBOX_kz-customs.marker', encode('marker'));
-        await hubOperator.flush();
-        return marker.getReceived() > 0;
-      },
-      { what: 'the marker through the leaf' },
-    );
-    sub.unsubscribe();
+    // The hub's operator is in the hub's account: what it publishes there reaches no node's account,
+    // even on a node's inbox subject.
+    hubOperator.publish('_INBOX_kz-customs.marker', encode('marker'));
+    await hubOperator.flush();
+    for await (const msg of inHub) expect(msg.string()).toBe('marker');
+    await kzCustoms.flush();
+    expect(marker.getReceived()).toBe(0);
     marker.unsubscribe();
-    expect(seen).toEqual([]);
   });
 
   it('keeps the site fast path on the site and lets a node read only its own', async () => {
@@ -181,11 +180,11 @@ describe('a national site as a leaf node of the hub', () => {
     for await (const msg of received) expect(msg.string()).toBe('local during the cut');
 
     await servers.hub.restart();
-    await leafConnected(kzBorder);
+    await leafConnected(kzBorder, 'kz-border');
     const ack = await waitFor(
       () => js.publish(ingressSubject('kz-border', 'alert'), encode('after the cut'), { msgID: 'after-cut' }),
       { timeoutMs: 20_000, what: 'a publish ack after the link returned' },
     );
-    expect(ack.domain).toBe(HUB_JETSTREAM_DOMAIN);
+    expect(ack.stream).toBe(STREAM_INGRESS);
   });
 });

@@ -72,6 +72,36 @@ describe('provisioning streams and consumers', () => {
     expect(config.max_age).toBe(60_000 * NS_PER_MS);
   });
 
+  it('creates an append-only stream that refuses deletes and purges, and only reports a difference later', async () => {
+    const { stream, root } = uniqueTopology();
+    const manager = await connection.manager();
+    await provisionStreams(manager, [stream]);
+    const appendOnly: StreamSpec = { ...stream, appendOnly: true, maxAgeMs: 60_000 };
+
+    // An existing stream is not changed by the apps: shortening it would delete messages too.
+    expect(await provisionStreams(manager, [appendOnly])).toEqual([
+      { stream: stream.name, fields: ['max_age', 'deny_delete', 'deny_purge'] },
+    ]);
+    expect((await manager.streams.info(stream.name)).config).toMatchObject({
+      deny_delete: false,
+      max_age: 0,
+    });
+
+    // An operator's migration applies it, and from then on nothing can be deleted.
+    expect(await provisionStreams(manager, [appendOnly], { updateAppendOnly: true })).toEqual([]);
+    await connection.jetstream().publish(`${root}.a`, new Uint8Array([1]));
+    await expect(manager.streams.deleteMessage(stream.name, 1)).rejects.toThrow(/not permitted/);
+    await expect(manager.streams.purge(stream.name)).rejects.toThrow(/not permitted/);
+    await expect(manager.streams.update(stream.name, { deny_delete: false })).rejects.toThrow(/cancel/);
+
+    const fresh = uniqueTopology().stream;
+    expect(await provisionStreams(manager, [{ ...fresh, appendOnly: true }])).toEqual([]);
+    expect((await manager.streams.info(fresh.name)).config).toMatchObject({
+      deny_delete: true,
+      deny_purge: true,
+    });
+  });
+
   it('lets several app instances provision the same streams at the same moment', async () => {
     const { stream } = uniqueTopology();
     const others = await Promise.all([openConnection(nats.url, []), openConnection(nats.url, [])]);

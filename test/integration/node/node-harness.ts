@@ -16,7 +16,7 @@ import { RegistryIndex, stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
 import { addRedisAppUser, startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { provisionNodeConsumers, receivingNodes } from '#hub';
-import { connectAs, generateOperatorKey, startSecuredNats } from '../../support/secured-nats.js';
+import { connectAs, generateOperatorKey, natsTlsEnv, startSecuredNats } from '../../support/secured-nats.js';
 
 /** The node under test in the fixture registry. */
 export const NODE = 'kz-border';
@@ -66,6 +66,7 @@ export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTest
   const dir = mkdtempSync(join(tmpdir(), 'bl-node-it-'));
   writeFileSync(join(dir, 'registry.yaml'), stringifyRegistry(registry));
   const operator = () => connectAs(nats.url, 'operator', operatorKey.seed);
+  const tlsEnv = await natsTlsEnv();
   await provisionAsHub(await operator(), registry);
   let seeds = 0;
   const testbed: NodeTestbed = {
@@ -84,6 +85,7 @@ export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTest
         NODE_STORE_FILE: outboxFile ?? join(dir, `${node}-${seeds}.outbox.sqlite`),
         REGISTRY_FILE: join(dir, 'registry.yaml'),
         NATS_URL: nats.url,
+        ...tlsEnv,
         REDIS_URL: redisUrl,
         HTTP_PORT: '0',
         LOG_LEVEL: 'silent',

@@ -1,8 +1,15 @@
 // The done-when of server-enforced permissions: with node A's own credentials, everything that
 // would read or write as node B is refused by the NATS server itself, while A's own traffic flows.
+// A is in an account of its own and reaches the hub's JetStream under domain hub, as the node does.
 import { AckPolicy, jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { AuthorizationError, type NatsConnection } from '@nats-io/transport-node';
-import { STREAM_DELIVERY, STREAM_INGRESS, deliveryFilter, nodeDeliveryConsumer } from '#contracts';
+import {
+  HUB_JETSTREAM_DOMAIN,
+  STREAM_DELIVERY,
+  STREAM_INGRESS,
+  deliveryFilter,
+  nodeDeliveryConsumer,
+} from '#contracts';
 import { bindConsumer, inboxPrefixOf } from '#messaging';
 import { fixtureKeys, fixtureRegistry, type FixtureKeys } from '#node/testing';
 import type { Registry } from '#registry';
@@ -68,7 +75,7 @@ describe('NATS server permissions generated from the registry', () => {
     await jsHub.publish(`bl.out.${A}.alert.direct.general`, new TextEncoder().encode('for A'));
     await jsHub.publish(`bl.out.${B}.alert.direct.general`, new TextEncoder().encode('for B'));
     nodeA = await connectAs(nats.url, A, keys[A].seed);
-    jsA = jetstream(nodeA);
+    jsA = jetstream(nodeA, { domain: HUB_JETSTREAM_DOMAIN });
   });
 
   afterAll(async () => {
@@ -118,7 +125,7 @@ describe('NATS server permissions generated from the registry', () => {
   });
 
   it('refuses creating a consumer on the delivery stream, and reading or deleting its messages', async () => {
-    const jsmA = await jetstreamManager(nodeA, { checkAPI: false });
+    const jsmA = await jetstreamManager(nodeA, { checkAPI: false, domain: HUB_JETSTREAM_DOMAIN });
     const create = await outcomeOf(() =>
       jsmA.consumers.add(STREAM_DELIVERY, {
         durable_name: 'snoop',
@@ -139,6 +146,8 @@ describe('NATS server permissions generated from the registry', () => {
     expect(record(`get message 2 of ${STREAM_DELIVERY}`, get)).toMatchObject({ refused: true });
     const purge = await outcomeOf(() => jsmA.streams.purge(STREAM_DELIVERY));
     expect(record(`purge ${STREAM_DELIVERY}`, purge)).toMatchObject({ refused: true });
+    const account = await outcomeOf(() => jsmA.getAccountInfo());
+    expect(record("the hub account's JetStream information", account)).toMatchObject({ refused: true });
   });
 
   it("refuses publishing on B's ingress subject and on B's delivery subjects", async () => {
@@ -181,7 +190,7 @@ describe('NATS server permissions generated from the registry', () => {
     await jsmHub.consumers.delete(STREAM_DELIVERY, nodeDeliveryConsumer(C));
     const nodeC = await connectAs(nats.url, C, keys[C].seed);
     try {
-      const jsmC = await jetstreamManager(nodeC, { checkAPI: false });
+      const jsmC = await jetstreamManager(nodeC, { checkAPI: false, domain: HUB_JETSTREAM_DOMAIN });
       const waits: string[] = [];
       const info = await bindConsumer(jsmC, nodeDeliveryConsumerSpec(C), {
         signal: new AbortController().signal,

@@ -29,7 +29,7 @@ class ConnectionProbe implements NatsHealthProbe {
     return !this.connection.isClosed();
   }
 
-  accountInfo(): Promise<unknown> {
+  probeJetStream(): Promise<unknown> {
     return this.manager.getAccountInfo();
   }
 }

@@ -1,22 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import {
-  connect,
-  credsAuthenticator,
-  nkeyAuthenticator,
-  type Authenticator,
-  type NatsConnection,
-} from '@nats-io/transport-node';
-import { UsageError } from '../cli.errors.js';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { connectTo, type NatsSource } from '../nats-source.js';
 
 /** Where the audit stream is and who reads it. */
-export interface AuditStreamSource {
-  /** NATS server URL(s), comma-separated. */
-  nats: string;
-  /** An nkey user seed file (`SU…`), for servers with nkey authentication. */
-  seed?: string;
-  /** A credentials file (JWT and seed), for servers with decentralised authentication. */
-  creds?: string;
+export interface AuditStreamSource extends NatsSource {
   /** The stream holding the chain. */
   stream: string;
 }
@@ -25,29 +12,6 @@ export interface AuditStreamSource {
 export interface StoredAuditMessage {
   streamSequence: number;
   data: Uint8Array;
-}
-
-const CONNECT_TIMEOUT_MS = 5_000;
-
-async function fileBytes(path: string, what: string): Promise<Uint8Array> {
-  try {
-    return new TextEncoder().encode((await readFile(path, 'utf8')).trim());
-  } catch (error) {
-    throw new UsageError(`cannot read the ${what} ${path}`, { cause: error });
-  }
-}
-
-/** The authenticator of `--seed` or `--creds` (at most one); undefined for an open server. */
-export async function authenticatorOf(
-  source: Pick<AuditStreamSource, 'seed' | 'creds'>,
-): Promise<Authenticator | undefined> {
-  if (source.seed !== undefined && source.creds !== undefined) {
-    throw new UsageError('give either --seed or --creds, not both');
-  }
-  if (source.seed !== undefined) return nkeyAuthenticator(await fileBytes(source.seed, 'seed file'));
-  if (source.creds !== undefined)
-    return credsAuthenticator(await fileBytes(source.creds, 'credentials file'));
-  return undefined;
 }
 
 /** Reads a stream from its first to its last message, in order, through an ordered consumer. */
@@ -59,15 +23,7 @@ export class AuditStreamRepository {
 
   /** Connects to the server of `source`; fails fast when it does not answer. */
   static async open(source: AuditStreamSource): Promise<AuditStreamRepository> {
-    const authenticator = await authenticatorOf(source);
-    const nc = await connect({
-      servers: source.nats.split(',').map((url) => url.trim()),
-      name: 'borderlink-audit',
-      timeout: CONNECT_TIMEOUT_MS,
-      maxReconnectAttempts: 0,
-      ...(authenticator === undefined ? {} : { authenticator }),
-    });
-    return new AuditStreamRepository(nc, source.stream);
+    return new AuditStreamRepository(await connectTo(source, 'borderlink-audit'), source.stream);
   }
 
   /** Every message stored when the read starts, oldest first; later appends are left for the next read. */

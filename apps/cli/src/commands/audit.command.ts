@@ -7,14 +7,11 @@ import type { AuditChainSource } from '../audit/verified-chain.js';
 import { exportAuditEntries } from '../audit/audit-export.service.js';
 import { verifyAuditChain } from '../audit/audit-verify.service.js';
 import { UsageError } from '../cli.errors.js';
+import { natsSourceOf, withNatsOptions, type NatsOptions } from './nats-options.js';
 
-const DEFAULT_NATS = 'nats://127.0.0.1:4222';
 const DEFAULT_REGISTRY = '.data/registry.yaml';
 
-interface SourceOptions {
-  nats: string;
-  seed?: string;
-  creds?: string;
+interface SourceOptions extends NatsOptions {
   stream: string;
   registry: string;
   allowTruncatedStart?: boolean;
@@ -29,10 +26,7 @@ interface ExportOptions extends SourceOptions {
 
 /** The options every audit command shares: where the chain is and what checks its checkpoints. */
 function withSource(command: Command): Command {
-  return command
-    .option('--nats <url>', 'NATS server URL(s), comma-separated', DEFAULT_NATS)
-    .option('--seed <file>', 'nkey user seed file to authenticate with')
-    .option('--creds <file>', 'NATS credentials file to authenticate with')
+  return withNatsOptions(command)
     .option('--stream <name>', 'stream holding the audit chain', STREAM_AUDIT)
     .option('--registry <file>', 'registry with the hub keys that sign checkpoints', DEFAULT_REGISTRY)
     .option('--allow-truncated-start', 'accept a chain whose oldest entries expired with the stream max age');
@@ -40,12 +34,10 @@ function withSource(command: Command): Command {
 
 function sourceOf(options: SourceOptions): AuditChainSource {
   return {
-    nats: options.nats,
+    ...natsSourceOf(options),
     stream: options.stream,
     registry: options.registry,
     allowTruncatedStart: options.allowTruncatedStart === true,
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.creds === undefined ? {} : { creds: options.creds }),
   };
 }
 

@@ -20,14 +20,9 @@ import {
   showDeadLetter,
 } from '../dlq/dlq.service.js';
 import { UsageError } from '../cli.errors.js';
+import { natsSourceOf, withNatsOptions, type NatsOptions } from './nats-options.js';
 
-const DEFAULT_NATS = 'nats://127.0.0.1:4222';
-
-interface ConnectionOptions {
-  nats: string;
-  seed?: string;
-  creds?: string;
-}
+type ConnectionOptions = NatsOptions;
 
 interface FilterOptions {
   stream?: string;
@@ -35,12 +30,7 @@ interface FilterOptions {
 }
 
 /** The options every dlq command shares: which server, as whom (the operator). */
-function withConnection(command: Command): Command {
-  return command
-    .option('--nats <url>', 'NATS server URL(s), comma-separated', DEFAULT_NATS)
-    .option('--seed <file>', 'nkey user seed file to authenticate with (e.g. .data/operator.nk)')
-    .option('--creds <file>', 'NATS credentials file to authenticate with');
-}
+const withConnection = withNatsOptions;
 
 // By the subject a record was filed on, which only the consumer's owner may publish on.
 function withFilter(command: Command): Command {
@@ -50,12 +40,7 @@ function withFilter(command: Command): Command {
 }
 
 function sourceOf(options: ConnectionOptions): DeadLetterSource {
-  return {
-    nats: options.nats,
-    stream: STREAM_DEAD_LETTER,
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.creds === undefined ? {} : { creds: options.creds }),
-  };
+  return { ...natsSourceOf(options), stream: STREAM_DEAD_LETTER };
 }
 
 function filterOf(options: FilterOptions): DeadLetterFilter {

@@ -6,6 +6,8 @@ import { generateNodeKey } from '#trust';
 import { hubKey, registry, sites } from '../../../../libs/nats-config/test/nats-config.fixtures.js';
 import { runCli } from '../program.js';
 
+const tls = ['--tls-cert', 'tls/nats.pem', '--tls-key', 'tls/nats-key.pem', '--tls-ca', 'tls/ca.pem'];
+
 describe('borderlink nats-config', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'borderlink-nats-config-'))));
@@ -18,7 +20,16 @@ describe('borderlink nats-config', () => {
     let stdout = '';
     let stderr = '';
     const code = await runCli(
-      ['nats-config', '--registry', file, '--out', out, '--operator-key', generateNodeKey().publicKey],
+      [
+        'nats-config',
+        '--registry',
+        file,
+        '--out',
+        out,
+        '--operator-key',
+        generateNodeKey().publicKey,
+        ...tls,
+      ],
       {
         out: (text) => (stdout += text),
         err: (text) => (stderr += text),
@@ -30,12 +41,21 @@ describe('borderlink nats-config', () => {
     expect(readFileSync(out, 'utf8')).toContain(`nkey: "${hubKey.publicKey}"`);
   });
 
+  it('refuses to write a configuration without TLS', async () => {
+    const file = join(dir, 'registry.yaml');
+    writeFileSync(file, stringifyRegistry(registry));
+    let stderr = '';
+    const io = { out: () => undefined, err: (text: string) => (stderr += text) };
+    expect(await runCli(['nats-config', '--registry', file], io)).toBe(2);
+    expect(stderr).toMatch(/--tls-cert and --tls-key are required/);
+  });
+
   it("renders the hub's and a site's configuration with one shared leaf secret, kept owner-only", async () => {
     const file = join(dir, 'registry.yaml');
     const secrets = join(dir, 'leaf-secrets');
     writeFileSync(file, stringifyRegistry(sites));
     const io = { out: () => undefined, err: () => undefined };
-    const common = ['--registry', file, '--leaf-secrets', secrets];
+    const common = ['--registry', file, '--leaf-secrets', secrets, ...tls];
     const hubOut = join(dir, 'hub.conf');
     const siteOut = join(dir, 'kz.conf');
     expect(
@@ -46,14 +66,14 @@ describe('borderlink nats-config', () => {
     ).toBe(0);
     expect(
       await runCli(
-        ['nats-config', ...common, '--site', 'kz', '--hub-url', 'nats-leaf://hub:7422', '--out', siteOut],
+        ['nats-config', ...common, '--site', 'kz', '--hub-url', 'tls://hub:7422', '--out', siteOut],
         io,
       ),
     ).toBe(0);
     const shared = readFileSync(join(secrets, 'kz.leaf'), 'utf8').trim();
     expect(shared).toMatch(/^[\w-]{43}$/);
     expect(readFileSync(hubOut, 'utf8')).toContain(`password: "${shared}"`);
-    expect(readFileSync(siteOut, 'utf8')).toContain(`nats-leaf://leaf-kz:${shared}@hub:7422`);
+    expect(readFileSync(siteOut, 'utf8')).toContain(`tls://leaf-kz-customs:${shared}@hub:7422`);
     for (const secretFile of [hubOut, siteOut, join(secrets, 'kz.leaf')])
       expect(statSync(secretFile).mode & 0o777).toBe(0o600);
   });

@@ -17,6 +17,10 @@ interface NatsConfigCommandOptions {
   site?: string;
   hubUrl?: string;
   leafSecrets: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  tlsCa?: string;
+  tlsVerify?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -35,11 +39,18 @@ export function registerNatsConfigCommand(program: Command, io: CliIo): void {
   program
     .command('nats-config')
     .description(
-      'generate the nats-server configuration (nkey users and their permissions) from the registry: ' +
-        "the hub's, or a national site's leaf server's (--site)",
+      'generate the nats-server configuration (an account per node, nkey users, permissions, TLS) from ' +
+        "the registry: the hub's, or a national site's leaf server's (--site)",
     )
     .option('--registry <file>', 'enrolled registry (with public keys)', DEFAULT_REGISTRY)
     .option('--out <file>', 'write the configuration here instead of to standard output')
+    .option('--tls-cert <file>', "the server's TLS certificate (PEM), for every link it offers; required")
+    .option('--tls-key <file>', 'its private key (PEM); required')
+    .option(
+      '--tls-ca <file>',
+      "CA certificate (PEM) to verify others with: the hub's certificate at a site, client certificates with --tls-verify",
+    )
+    .option('--tls-verify', 'require a client certificate signed by --tls-ca from every client (mutual TLS)')
     .option('--listen <host:port>', 'client address of the server, e.g. 127.0.0.1:4222')
     .option('--store-dir <dir>', 'JetStream store folder')
     .option('--monitor <host:port>', 'monitoring address (/healthz, /varz, /jsz)')
@@ -50,7 +61,7 @@ export function registerNatsConfigCommand(program: Command, io: CliIo): void {
       collect,
       [],
     )
-    .option('--leaf-listen <host:port>', 'hub: leaf node address for national sites (JetStream domain hub)')
+    .option('--leaf-listen <host:port>', 'hub: leaf node address for national sites (TLS)')
     .option(
       '--leaf-site <site>',
       'hub: a national site (e.g. kz) whose leaf server may connect (repeatable)',
@@ -61,7 +72,7 @@ export function registerNatsConfigCommand(program: Command, io: CliIo): void {
       '--site <site>',
       "render this national site's leaf server configuration (e.g. kz) instead of the hub's",
     )
-    .option('--hub-url <url>', "site: the hub's leaf node address, nats-leaf://host:port")
+    .option('--hub-url <url>', "site: the hub's leaf node address, tls://host:port")
     .option(
       '--leaf-secrets <dir>',
       "folder of the sites' leaf secrets (<site>.leaf, created when missing)",
@@ -70,6 +81,12 @@ export function registerNatsConfigCommand(program: Command, io: CliIo): void {
     .action(async (options: NatsConfigCommandOptions) => {
       const settings = {
         registry: options.registry,
+        tls: {
+          certFile: options.tlsCert ?? '',
+          keyFile: options.tlsKey ?? '',
+          ...(options.tlsCa === undefined ? {} : { caFile: options.tlsCa }),
+          verifyClients: options.tlsVerify === true,
+        },
         listen: options.listen,
         storeDir: options.storeDir,
         monitor: options.monitor,

@@ -17,6 +17,7 @@ interface UpOptions {
   data: string;
   registry: string;
   natsUrl?: string;
+  natsCa?: string;
   redisUrl?: string;
 }
 
@@ -50,6 +51,12 @@ export function registerStackCommands(program: Command, io: CliIo): void {
       ).env('NATS_URL'),
     )
     .addOption(
+      new Option(
+        '--nats-ca <file>',
+        "with --nats-url: the CA of that server's certificate (default: the system's)",
+      ).env('NATS_CA_FILE'),
+    )
+    .addOption(
       new Option('--redis-url <url>', 'use this Redis server instead of starting one').env('REDIS_URL'),
     )
     .action((options: UpOptions) =>
@@ -60,7 +67,7 @@ export function registerStackCommands(program: Command, io: CliIo): void {
           nodes: options.nodes,
           sites: options.site,
           distDir: DIST_DIR,
-          given: { natsUrl: options.natsUrl, redisUrl: options.redisUrl },
+          given: { natsUrl: options.natsUrl, natsCaFile: options.natsCa, redisUrl: options.redisUrl },
           demoExamples: options.demo ? DEMO_EXAMPLES : undefined,
           watch: options.watch,
         },

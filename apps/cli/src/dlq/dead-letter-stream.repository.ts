@@ -6,20 +6,15 @@ import {
   jetstreamManager,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import { connect, MsgHdrsImpl, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
-import { authenticatorOf } from '../audit/audit-stream.repository.js';
+import { MsgHdrsImpl, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
+import { connectTo, type NatsSource } from '../nats-source.js';
 import type { ConsumerState, DeadLetterEvidence, SourceMessage } from './dead-letter-check.js';
 import { toDeadLetterRecord, type DeadLetterRecord } from './dead-letter-record.js';
+import { UsageError } from '../cli.errors.js';
 import { DeadLetterError } from './dlq.errors.js';
 
 /** Where the dead-letter stream is and who reads it (the operator: full access). */
-export interface DeadLetterSource {
-  /** NATS server URL(s), comma-separated. */
-  nats: string;
-  /** An nkey user seed file (`SU…`). */
-  seed?: string;
-  /** A credentials file (JWT and seed). */
-  creds?: string;
+export interface DeadLetterSource extends NatsSource {
   /** The dead-letter stream; BL_DLQ. */
   stream: string;
 }
@@ -33,8 +28,6 @@ export interface Republication {
   /** The server refuses the publish unless this stream stores it. */
   expectedStream: string;
 }
-
-const CONNECT_TIMEOUT_MS = 5_000;
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -73,17 +66,11 @@ export class DeadLetterStreamRepository implements DeadLetterEvidence {
 
   /** Connects to the server of `source`; fails fast when it does not answer. */
   static async open(source: DeadLetterSource): Promise<DeadLetterStreamRepository> {
-    const authenticator = await authenticatorOf(source);
     let nc: NatsConnection;
     try {
-      nc = await connect({
-        servers: source.nats.split(',').map((url) => url.trim()),
-        name: 'borderlink-dlq',
-        timeout: CONNECT_TIMEOUT_MS,
-        maxReconnectAttempts: 0,
-        ...(authenticator === undefined ? {} : { authenticator }),
-      });
+      nc = await connectTo(source, 'borderlink-dlq');
     } catch (error) {
+      if (error instanceof UsageError) throw error;
       throw new DeadLetterError(`cannot connect to NATS at ${source.nats}: ${messageOf(error)}`, {
         cause: error,
       });

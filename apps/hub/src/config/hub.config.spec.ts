@@ -10,7 +10,7 @@ describe('HubConfig', () => {
       HTTP_PORT: 8080,
       HUB_CONCURRENCY: 64,
       HUB_MAX_ATTEMPTS: 120,
-      NATS_URL: 'nats://127.0.0.1:4222',
+      NATS_URL: 'tls://127.0.0.1:4222',
     });
   });
 

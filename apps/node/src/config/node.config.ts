@@ -32,8 +32,8 @@ export class NodeConfig extends BaseConfig {
 
   /**
    * The national site (lowercase country code, `kz`) whose leaf server NATS_URL names: the node then
-   * reaches the hub's streams through JetStream domain `hub` and also sends its messages straight to
-   * the entitled nodes of its site (the site fast path). Absent: NATS_URL is the hub's servers.
+   * also sends its messages straight to the entitled nodes of its site (the site fast path), and
+   * reaches the hub through the leaf server as it would directly. Absent: NATS_URL is the hub's servers.
    */
   @IsOptional()
   @Matches(/^[a-z]{2}$/, { message: 'NODE_SITE must be a lowercase country code, e.g. kz' })

@@ -1,5 +1,6 @@
 import { IsNotEmpty, IsString } from 'class-validator';
-import { BaseConfig } from './base.config.js';
+import { fileURLToPath } from 'node:url';
+import { BaseConfig, natsTlsOf } from './base.config.js';
 import { ConfigError } from './config.errors.js';
 import { validateConfig } from './validate-config.js';
 
@@ -27,7 +28,7 @@ describe('validateConfig', () => {
 
     expect(config).toBeInstanceOf(AppConfig);
     expect({ ...config }).toEqual({
-      NATS_URL: 'nats://127.0.0.1:4222',
+      NATS_URL: 'tls://127.0.0.1:4222',
       REDIS_URL: 'redis://127.0.0.1:6379',
       REGISTRY_FILE: '.data/registry.yaml',
       LOG_LEVEL: 'info',
@@ -127,6 +128,24 @@ describe('validateConfig', () => {
     expect(error.message).toMatch(/HTTP_PORT must be an integer number/);
     expect(error.message).not.toContain('hunter2');
     expect(error.cause).toEqual(expect.any(Array));
+  });
+
+  it("takes the NATS connection's CA and client certificate as readable files, the certificate with its key", () => {
+    const file = fileURLToPath(import.meta.url);
+    const config = validateConfig(AppConfig, {
+      NODE_ID: 'kz-border',
+      NATS_CA_FILE: file,
+      NATS_CERT_FILE: file,
+      NATS_KEY_FILE: file,
+    });
+    expect(natsTlsOf(config)).toEqual({ caFile: file, certFile: file, keyFile: file });
+    expect(natsTlsOf(validateConfig(AppConfig, { NODE_ID: 'kz-border' }))).toEqual({});
+    expect(problemsFor({ NODE_ID: 'kz-border', NATS_CA_FILE: '/no/such/ca.pem' })).toEqual([
+      'NATS_CA_FILE must name a readable file',
+    ]);
+    expect(problemsFor({ NODE_ID: 'kz-border', NATS_CERT_FILE: file })).toEqual([
+      'NATS_KEY_FILE must name a readable file (it goes with NATS_CERT_FILE)',
+    ]);
   });
 
   it('requires HTTP_PORT from an app that gives it no default', () => {

@@ -5,8 +5,8 @@
 export interface NatsHealthProbe {
   /** True while the client holds a live connection to a server. */
   isConnected(): boolean;
-  /** Resolves with the JetStream account info, rejects when JetStream does not answer. */
-  accountInfo(): Promise<unknown>;
+  /** Resolves when JetStream answers this client, rejects when it does not. */
+  probeJetStream(): Promise<unknown>;
 }
 
 /** Injection token under which ObservabilityModule reaches the app's `NatsHealthProbe`. */

@@ -19,14 +19,14 @@ export class NatsHealthIndicator {
     return this.nats.isConnected() ? check.up() : check.down({ message: NOT_CONNECTED });
   }
 
-  /** Up when the account info answers in time; a server without JetStream, or a lost quorum, fails it. */
+  /** Up when JetStream answers in time; a server without JetStream, or a lost quorum, fails it. */
   async jetstream(): Promise<HealthIndicatorResult<'jetstream'>> {
     const check = this.indicators.check('jetstream');
     // Without a connection the request could only time out; say why at once.
     if (!this.nats.isConnected()) return check.down({ message: NOT_CONNECTED });
     return await check
       .attempt(async () => {
-        await this.nats.accountInfo();
+        await this.nats.probeJetStream();
       })
       .withTimeout(this.options.healthTimeoutMs ?? 1_000);
   }

@@ -1,5 +1,6 @@
-// A site's link to the hub as a loopback TCP relay, so that a test can cut only the link: both
-// servers keep running, the site's leaf server loses its connection and cannot make a new one.
+// A site's link to the hub as a loopback TCP relay, so that a test can cut only the link (both
+// servers keep running, the site's leaf server loses its connection and cannot make a new one), or
+// see the bytes that cross it, as anyone on the path could.
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
 /** A relay from its own loopback port to `target` (`host:port`), which can be cut and restored. */
@@ -9,17 +10,24 @@ export class LeafLink {
   private isCut = false;
   private port = 0;
 
+  /** Every byte relayed so far, both ways, when recording. */
+  private readonly seen: Buffer[] = [];
+
   private constructor(
     private readonly host: string,
     private readonly targetPort: number,
+    private readonly record: boolean,
   ) {
     this.server = createServer((inbound) => this.relay(inbound));
   }
 
-  /** Listens on a free loopback port and relays each connection to `target`. */
-  static async open(target: string): Promise<LeafLink> {
+  /**
+   * Listens on a free loopback port and relays each connection to `target`; with `record`, keeps
+   * what crosses for {@link crossed}.
+   */
+  static async open(target: string, options: { record?: boolean } = {}): Promise<LeafLink> {
     const [host, port] = target.split(':') as [string, string];
-    const link = new LeafLink(host, Number(port));
+    const link = new LeafLink(host, Number(port), options.record === true);
     await new Promise<void>((resolve, reject) => {
       link.server.once('error', reject);
       link.server.listen(0, '127.0.0.1', resolve);
@@ -42,6 +50,11 @@ export class LeafLink {
   /** Relays new connections again. */
   restore(): void {
     this.isCut = false;
+  }
+
+  /** What crossed the link so far, both ways, as one buffer. */
+  crossed(): Buffer {
+    return Buffer.concat(this.seen);
   }
 
   /** Stops listening and drops every connection. */
@@ -68,6 +81,8 @@ export class LeafLink {
         other.destroy();
       });
     }
+    if (this.record)
+      for (const socket of [inbound, outbound]) socket.on('data', (chunk: Buffer) => this.seen.push(chunk));
     inbound.pipe(outbound);
     outbound.pipe(inbound);
   }
