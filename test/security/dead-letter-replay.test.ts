@@ -24,7 +24,7 @@ import {
 } from '#contracts';
 import { DEAD_LETTER_HEADERS } from '#messaging';
 import { alertRequest } from '#node/testing';
-import { waitFor } from '#testing';
+import { testTls, waitFor } from '#testing';
 import { NodeSigner, sealMessage } from '#trust';
 import { listDeadLetters, replayDeadLetters, runCli, type DeadLetterSource } from '#cli';
 import { v7 as uuidv7 } from 'uuid';
@@ -43,7 +43,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bl-dlq-attack-'));
   const seed = join(dir, 'operator.nk');
   await writeFile(seed, `${nodes().network.operatorSeed}\n`, { mode: 0o600 });
-  source = { nats: nodes().network.nats.url, seed, stream: STREAM_DEAD_LETTER };
+  source = {
+    nats: nodes().network.nats.url,
+    ca: (await testTls()).caFile,
+    seed,
+    stream: STREAM_DEAD_LETTER,
+  };
 });
 
 afterAll(async () => {
@@ -176,6 +181,8 @@ it("neither replays kz-border's forged records into BL_GROUPS or onto tj-border'
         'node-tj-border',
         '--nats',
         source.nats,
+        '--ca',
+        source.ca!,
         '--seed',
         source.seed!,
       ],
