@@ -145,6 +145,7 @@ export {
   HEADER_KEY,
   HEADER_SIGNATURE,
   HEADER_RECIPIENT,
+  HEADER_STATEMENT,
 } from './headers.js';
 export {
   STREAM_INGRESS,

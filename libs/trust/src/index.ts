@@ -7,6 +7,20 @@ export { sealMessage, signedFieldsOf, type SealedMessage } from './sealed-messag
 export { EnvelopeError, KeyFormatError } from './trust.errors.js';
 export { canonicalSentTime } from './sent-time.js';
 export { SignatureVerifier, type KeyValidity, type Verification } from './signature-verifier.js';
+export {
+  STATEMENT_DOMAIN,
+  type DeliveryStatement,
+  type SignedStatement,
+  type StatedMessage,
+  type StatementVerification,
+  messageDigest,
+  statementRecipients,
+  statementBytes,
+  signStatement,
+  formatStatementHeader,
+  readStatementHeader,
+  verifyStatement,
+} from './delivery-statement.js';
 export { formatHandling } from './handling-label.js';
 export { isUserPublicKey } from './nkey-codec.js';
 export {
