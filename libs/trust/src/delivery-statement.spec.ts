@@ -8,6 +8,7 @@ import {
   verifyStatement,
   type StatedMessage,
 } from './delivery-statement.js';
+import type { HubKeys } from './hub-keys.js';
 import { NodeSigner, generateNodeKey } from './node-signer.js';
 import { SignatureVerifier, type KeyValidity } from './signature-verifier.js';
 import { EnvelopeError } from './trust.errors.js';
@@ -33,13 +34,13 @@ const keys = new Map<string, readonly string[]>([
   ['hub', [KAT_PUBLIC_KEY]],
   ['kz-border', [ordinary.publicKey]],
 ]);
-const isHub = (node: string) => node === 'hub';
 
-function verifier(validity?: KeyValidity): SignatureVerifier {
-  return new SignatureVerifier(
+function hubs(validity?: KeyValidity): HubKeys {
+  const signatures = new SignatureVerifier(
     (node) => keys.get(node) ?? [],
     () => validity,
   );
+  return { signatures, isHub: (node) => node === 'hub' };
 }
 
 describe('delivery statements', () => {
@@ -58,7 +59,7 @@ describe('delivery statements', () => {
   it('reads a header back, completed by the copy it travels with, and verifies it', () => {
     const signed = readStatementHeader(KAT_STATEMENT_HEADER, message);
     expect(signed.statement).toEqual(KAT_STATEMENT);
-    expect(verifyStatement(signed, KAT_FIELDS.sent, verifier(), isHub)).toEqual({
+    expect(verifyStatement(signed, hubs(), KAT_FIELDS.sent)).toEqual({
       ok: true,
       key: KAT_PUBLIC_KEY,
     });
@@ -70,7 +71,7 @@ describe('delivery statements', () => {
     ['another content', { digest: 'f'.repeat(64) }],
   ])('does not vouch for a copy of %s', (_, change) => {
     const signed = readStatementHeader(KAT_STATEMENT_HEADER, { ...message, ...change });
-    expect(verifyStatement(signed, KAT_FIELDS.sent, verifier(), isHub)).toEqual({
+    expect(verifyStatement(signed, hubs(), KAT_FIELDS.sent)).toEqual({
       ok: false,
       reason: 'signature-invalid',
     });
@@ -82,12 +83,12 @@ describe('delivery statements', () => {
       'to=kz-border,tj-border,uz-customs',
     );
     const signed = readStatementHeader(widened, message);
-    expect(verifyStatement(signed, KAT_FIELDS.sent, verifier(), isHub).ok).toBe(false);
+    expect(verifyStatement(signed, hubs(), KAT_FIELDS.sent).ok).toBe(false);
   });
 
   it('refuses a statement signed by a node that is not a hub, even with its own valid key', () => {
     const forged = signStatement(NodeSigner.fromSeed(ordinary.seed), { ...KAT_STATEMENT, hub: 'kz-border' });
-    expect(verifyStatement(forged, KAT_FIELDS.sent, verifier(), isHub)).toEqual({
+    expect(verifyStatement(forged, hubs(), KAT_FIELDS.sent)).toEqual({
       ok: false,
       reason: 'not-hub',
     });
@@ -95,8 +96,8 @@ describe('delivery statements', () => {
 
   it('refuses a statement made after its key was revoked, and one backdated before the message was sent', () => {
     const signed = readStatementHeader(KAT_STATEMENT_HEADER, message);
-    const revoked = verifier({ revokedAt: '2025-03-14T06:30:01.000Z' });
-    expect(verifyStatement(signed, KAT_FIELDS.sent, revoked, isHub)).toEqual({
+    const revoked = hubs({ revokedAt: '2025-03-14T06:30:01.000Z' });
+    expect(verifyStatement(signed, revoked, KAT_FIELDS.sent)).toEqual({
       ok: false,
       reason: 'key-revoked',
     });
@@ -104,7 +105,7 @@ describe('delivery statements', () => {
       ...KAT_STATEMENT,
       at: '2025-03-14T06:24:59.999Z',
     });
-    expect(verifyStatement(backdated, KAT_FIELDS.sent, verifier(), isHub)).toEqual({
+    expect(verifyStatement(backdated, hubs(), KAT_FIELDS.sent)).toEqual({
       ok: false,
       reason: 'backdated',
     });
@@ -113,7 +114,7 @@ describe('delivery statements', () => {
       ...KAT_STATEMENT,
       at: '2025-03-14T06:25:00.000Z',
     });
-    expect(verifyStatement(early, KAT_FIELDS.sent, verifier(), isHub).ok).toBe(true);
+    expect(verifyStatement(early, hubs(), KAT_FIELDS.sent).ok).toBe(true);
   });
 
   it('puts recipients in statement order, each once', () => {

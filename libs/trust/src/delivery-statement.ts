@@ -3,7 +3,8 @@ import { HEADER_STATEMENT, LIMITS, isMessageId, isSubjectToken } from '#contract
 import type { NodeSigner } from './node-signer.js';
 import { isUserPublicKey } from './nkey-codec.js';
 import { isCanonicalSentTime } from './sent-time.js';
-import type { SignatureVerifier, Verification } from './signature-verifier.js';
+import type { HubKeys } from './hub-keys.js';
+import type { Verification } from './signature-verifier.js';
 import type { SignedFields } from './signed-fields.js';
 import { signingBytes } from './signing-bytes.js';
 import { EnvelopeError } from './trust.errors.js';
@@ -153,23 +154,23 @@ export function readStatementHeader(value: string, message: StatedMessage): Sign
 }
 
 /**
- * Whether `signed` is the statement of a hub: its `hub` is a hub in the registry (`isHub`), the
- * signature verifies under one of that hub's keys valid at the statement's time, and that time is not
- * before the message's signed sent time `sent` less the future allowance the hub grants senders (a hub
- * decides after a message is sent, so an earlier time can only be backdated, e.g. under a revoked key).
+ * Whether `signed` is the statement of a hub: its `hub` is a hub in the registry, and the signature
+ * verifies under one of that hub's keys valid at the statement's time. Given the message's signed
+ * sent time `sent`, also that the statement's time is not before it less the future allowance the hub
+ * grants senders: a hub decides after a message is sent, so an earlier time can only be backdated
+ * (e.g. under a revoked key).
  */
 export function verifyStatement(
   signed: SignedStatement,
-  sent: string,
-  signatures: SignatureVerifier,
-  isHub: (node: string) => boolean,
+  hubs: HubKeys,
+  sent?: string,
 ): StatementVerification {
   const { statement } = signed;
-  if (!isHub(statement.hub)) return { ok: false, reason: 'not-hub' };
-  if (Date.parse(statement.at) < Date.parse(sent) - LIMITS.sentMaxFutureMs) {
+  if (!hubs.isHub(statement.hub)) return { ok: false, reason: 'not-hub' };
+  if (sent !== undefined && Date.parse(statement.at) < Date.parse(sent) - LIMITS.sentMaxFutureMs) {
     return { ok: false, reason: 'backdated' };
   }
-  return signatures.verifyData(
+  return hubs.signatures.verifyData(
     statement.hub,
     statement.at,
     statementBytes(statement),

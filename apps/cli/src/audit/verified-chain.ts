@@ -1,7 +1,7 @@
 import { fromBinary } from '@bufbuild/protobuf';
 import { AuditEntrySchema, AuditEvent, type AuditEntry } from '#contracts';
-import { RegistryIndex, loadRegistry } from '#registry';
-import { AuditChainVerifier, SignatureVerifier, type AuditChainBreak, type AuditChainSummary } from '#trust';
+import { RegistryIndex, hubKeysOf, loadRegistry } from '#registry';
+import { AuditChainVerifier, type AuditChainBreak, type AuditChainSummary } from '#trust';
 import { AuditChainBrokenError } from './audit.errors.js';
 import { AuditStreamRepository, type AuditStreamSource } from './audit-stream.repository.js';
 
@@ -42,7 +42,7 @@ export async function readVerifiedChain(
   visit: (verified: VerifiedAuditEntry) => void = () => undefined,
 ): Promise<AuditChainSummary> {
   const registry = new RegistryIndex(loadRegistry(source.registry));
-  const verifier = new AuditChainVerifier(new SignatureVerifier((node) => registry.publicKeys(node)), {
+  const verifier = new AuditChainVerifier(hubKeysOf(registry), {
     allowTruncatedStart: source.allowTruncatedStart === true,
   });
   const stream = await AuditStreamRepository.open(source);

@@ -47,7 +47,10 @@ class InMemoryChainStore extends AuditChainStore {
 }
 
 const hubKey = generateNodeKey();
-const signatures = new SignatureVerifier((node) => (node.startsWith('hub') ? [hubKey.publicKey] : []));
+const hubs = {
+  signatures: new SignatureVerifier((node) => (node.startsWith('hub') ? [hubKey.publicKey] : [])),
+  isHub: (node: string) => node.startsWith('hub'),
+};
 
 function trail(store: AuditChainStore, id = 'hub', policy: Partial<AuditPolicy> = {}) {
   return new ChainedAuditTrailService(
@@ -60,7 +63,7 @@ function trail(store: AuditChainStore, id = 'hub', policy: Partial<AuditPolicy> 
 }
 
 function verify(store: InMemoryChainStore) {
-  const verifier = new AuditChainVerifier(signatures);
+  const verifier = new AuditChainVerifier(hubs);
   const broken = store.stored.map(({ body }, index) => verifier.check(index + 1, body)).find(Boolean);
   return { broken, summary: verifier.summary() };
 }
