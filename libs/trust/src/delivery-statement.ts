@@ -66,6 +66,11 @@ export function messageDigest(fields: SignedFields, body: Uint8Array): string {
   return createHash('sha256').update(signingBytes(fields, body)).digest('hex');
 }
 
+/** What a statement says of the message it travels with, from the origin's signed fields and body. */
+export function statedMessageOf(fields: SignedFields, body: Uint8Array): StatedMessage {
+  return { id: fields.id, origin: fields.sender, digest: messageDigest(fields, body) };
+}
+
 /** The recipients in statement order: each once, ascending. */
 export function statementRecipients(nodes: Iterable<string>): string[] {
   return [...new Set(nodes)].sort();

@@ -14,6 +14,7 @@ export {
   type StatedMessage,
   type StatementVerification,
   messageDigest,
+  statedMessageOf,
   statementRecipients,
   statementBytes,
   signStatement,

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromBinary, toBinary } from '@bufbuild/protobuf';
 import { Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { AuditEntrySchema, AuditEvent, RejectionReason, STREAM_AUDIT, STREAM_DEFINITIONS } from '#contracts';
@@ -38,6 +39,7 @@ function hubInstance(connection: NatsConnectionService): ChainedAuditTrailServic
     Object.assign(new HubConfig(), { HUB_ID: 'hub', HUB_SEED_FILE: 'unused' }),
     Object.assign(new AuditPolicy(), { checkpointEvery: 10 }),
     createLogger({ service: 'hub' }, 'silent'),
+    new EventEmitter2(),
   );
 }
 
