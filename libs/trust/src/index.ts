@@ -51,3 +51,12 @@ export {
   type AuditWitness,
 } from './audit-chain-verifier.js';
 export { type RefusedWitness, statementWitness, checkpointWitness, isWitness } from './audit-witness.js';
+export {
+  type StatementRecord,
+  type CheckpointRecord,
+  type WitnessRecords,
+  statementRecordOf,
+  signedStatementOf,
+  checkpointRecordOf,
+  checkpointEntryOf,
+} from './witness-records.js';

@@ -82,7 +82,7 @@ describe('SiteReceiverService', () => {
     expect(handled).toHaveLength(1);
     expect(handled[0]!.delivery.subject).toBe('bl.out.kz-customs.alert.direct.explosives');
     expect(handled[0]!.delivery.header('Bl-Id')).toBe('alert-from-kz-border');
-    expect(handled[0]!.options).toEqual({ sendReceipts: false });
+    expect(handled[0]!.options).toEqual({ sendReceipts: false, stated: false });
   });
 
   it('drops a message whose signature is not its sender’s', async () => {
