@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { NatsConfigError } from '#nats-config';
 import { NodeKeyError, RegistryError } from '#registry';
 import { StackConfigError } from '#stack';
-import { AuditChainBrokenError } from './audit/audit.errors.js';
+import { AuditChainBrokenError, WitnessUnavailableError } from './audit/audit.errors.js';
 import type { CliIo } from './cli-io.js';
 import { UsageError } from './cli.errors.js';
 import { registerAuditCommands } from './commands/audit.command.js';
@@ -51,7 +51,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    if (error instanceof AuditChainBrokenError || error instanceof DeadLetterError) {
+    if (
+      error instanceof AuditChainBrokenError ||
+      error instanceof WitnessUnavailableError ||
+      error instanceof DeadLetterError
+    ) {
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_FAILURE;
     }
