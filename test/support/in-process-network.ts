@@ -1,6 +1,6 @@
 // A hub and agency nodes in-process, each connecting with its own nkey, on a spawned NATS running the
 // configuration `borderlink nats-config` generates for the fixture registry, and a spawned Redis.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -18,10 +18,16 @@ export interface InProcessNetwork {
   nats: NatsServerHandle;
   redis: RedisServerHandle;
   keys: FixtureKeys;
+  /** The registry file the apps read. */
+  registryFile: string;
+  /** The operator user's seed file, for tools that authenticate from one (`borderlink audit`). */
+  operatorSeedFile: string;
   /** Connects as an operator user (full access), to inspect or inject into the streams. */
   operator(): Promise<NatsConnection>;
   /** Starts one more hub instance (several share the ingress consumer). */
   startHub(): Promise<INestApplication>;
+  /** Stops a hub instance started here. */
+  stopHub(hub: INestApplication): Promise<void>;
   /** Starts the node's app on a free loopback port; resolves with its base URL. */
   startNode(node: FixtureNode): Promise<string>;
   /** The base URL of a started node. */
@@ -40,17 +46,25 @@ export async function startInProcessNetwork(): Promise<InProcessNetwork> {
   ]);
   const dir = await mkdtemp(join(tmpdir(), 'bl-network-'));
   const configs = await appConfigs({ dir, registry, keys, natsUrl: nats.url, redisUrl: redis.url });
+  const operatorSeedFile = join(dir, 'operator.nk');
+  await writeFile(operatorSeedFile, `${operatorKey.seed}\n`, { mode: 0o600 });
   const hubs: INestApplication[] = [];
   const nodes = new Map<FixtureNode, { app: INestApplication; url: string }>();
   return {
     nats,
     redis,
     keys,
+    registryFile: configs.registryFile,
+    operatorSeedFile,
     operator: () => connectAs(nats.url, 'operator', operatorKey.seed),
     async startHub() {
       const hub = await bootstrapHub(await configs.hub(), createLogger({ service: 'hub' }, 'silent'));
       hubs.push(hub);
       return hub;
+    },
+    async stopHub(hub) {
+      hubs.splice(hubs.indexOf(hub), 1);
+      await hub.close();
     },
     async startNode(node) {
       const app = await createNodeApp(
