@@ -1,5 +1,7 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { STREAM_AUDIT, STREAM_DEFINITIONS } from '#contracts';
+import { LOGGER } from '#runtime';
+import type { Logger } from 'pino';
 import type { CheckpointRecord, StatementRecord } from '#trust';
 import type Database from 'better-sqlite3';
 import { Clock } from '../common/clock.js';
@@ -32,12 +34,18 @@ export const CHECKPOINTS_KEEP_MS = STREAM_DEFINITIONS.find(
   (stream) => stream.name === STREAM_AUDIT,
 )!.maxAgeMs;
 
+/** Statements written in one transaction at most; more wait for the next. */
+const BATCH_MAX = 512;
+
 /**
  * The node's witness of the hub's audit chain, in its store file: the statements of the deliveries it
  * took (each naming an audit entry and its hash) and the checkpoints the hub sent it. Bounded: a week
  * of statements; every checkpoint of the last week, then one a day for as long as the audit stream
- * keeps entries (about 10,000 rows). Commits are not synced one by one (NORMAL): a power cut may lose
- * the last few, which only weakens the witness by as much.
+ * keeps entries (about 10,000 rows). Statements kept during one turn of the event loop are written in
+ * one transaction at its end (a commit per delivery held the node's thread for as long as the rest of
+ * its take-in under load), and commits are not synced one by one (NORMAL): a crash may lose the
+ * statements of the last turn, a power cut the last few commits, which only weakens the witness by as
+ * much.
  */
 @Injectable()
 export class WitnessRepository implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -48,11 +56,14 @@ export class WitnessRepository implements OnApplicationBootstrap, OnApplicationS
   private readonly selectCheckpoints: Database.Statement<[], { record: string }>;
   private readonly selectNewest: Database.Statement<[], { position: number | null }>;
   private readonly prune: () => void;
+  private readonly insertStatements: (records: readonly StatementRecord[]) => void;
+  private pending: StatementRecord[] = [];
   private stopPruning?: () => void;
 
   constructor(
     config: NodeConfig,
     private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.db = openNodeStore(config.NODE_STORE_FILE, 'NORMAL');
     this.db.exec(SCHEMA);
@@ -73,6 +84,16 @@ export class WitnessRepository implements OnApplicationBootstrap, OnApplicationS
       `DELETE FROM witness_checkpoints WHERE at < ? AND position NOT IN (
          SELECT MAX(position) FROM witness_checkpoints WHERE at < ? GROUP BY at / ${DAY_MS})`,
     );
+    this.insertStatements = this.db.transaction((records: readonly StatementRecord[]) => {
+      for (const record of records) {
+        this.insertStatement.run(
+          Number(record.position),
+          record.id,
+          Date.parse(record.at),
+          JSON.stringify(record),
+        );
+      }
+    });
     this.prune = this.db.transaction(() => {
       const now = this.clock.now().getTime();
       statements.run(now - STATEMENTS_KEEP_MS);
@@ -81,14 +102,11 @@ export class WitnessRepository implements OnApplicationBootstrap, OnApplicationS
     });
   }
 
-  /** Keeps a statement (once per position and message). */
+  /** Keeps a statement (once per position and message), written with the others of this turn. */
   keepStatement(record: StatementRecord): void {
-    this.insertStatement.run(
-      Number(record.position),
-      record.id,
-      Date.parse(record.at),
-      JSON.stringify(record),
-    );
+    this.pending.push(record);
+    if (this.pending.length === 1) setImmediate(() => this.flush());
+    else if (this.pending.length >= BATCH_MAX) this.flush();
   }
 
   /** Keeps a checkpoint (once per position). */
@@ -98,6 +116,7 @@ export class WitnessRepository implements OnApplicationBootstrap, OnApplicationS
 
   /** Up to `limit` statements of positions after `since`, in position order. */
   statements(since: number, limit: number): StatementRecord[] {
+    this.flush();
     return this.selectStatements.all(since, limit).map((row) => JSON.parse(row.record) as StatementRecord);
   }
 
@@ -112,11 +131,27 @@ export class WitnessRepository implements OnApplicationBootstrap, OnApplicationS
   }
 
   onApplicationBootstrap(): void {
-    this.stopPruning = pruneHourly(this.prune);
+    this.stopPruning = pruneHourly(() => {
+      this.flush();
+      this.prune();
+    });
   }
 
   onApplicationShutdown(): void {
     this.stopPruning?.();
+    this.flush();
     this.db.close();
+  }
+
+  /** Writes the statements kept so far; a failure loses them (logged), never the delivery. */
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      this.insertStatements(batch);
+    } catch (error) {
+      this.logger.error({ err: error, statements: batch.length }, 'witness statements not stored');
+    }
   }
 }

@@ -13,6 +13,7 @@ import {
   signedStatementOf,
   type SignedStatement,
 } from '#trust';
+import { pino } from 'pino';
 import { fixtureKeys, fixtureRegistry, type FixtureNode } from '../../test/node.fixtures.js';
 import type { Clock } from '../common/clock.js';
 import type { NodeConfig } from '../config/node.config.js';
@@ -61,6 +62,7 @@ describe('WitnessService', () => {
     repository = new WitnessRepository(
       { NODE_STORE_FILE: join(dir, 'store.sqlite') } as NodeConfig,
       { now: () => now } as Clock,
+      pino({ level: 'silent' }),
     );
     witness = new WitnessService(
       repository,
@@ -94,6 +96,19 @@ describe('WitnessService', () => {
     expect(records.statements.map(signedStatementOf)).toEqual([statement]);
     expect(records.checkpoints.map(checkpointEntryOf)).toEqual([checkpoint.entry]);
     expect(records.next).toBeUndefined();
+  });
+
+  it('writes the statements of one turn of the event loop together, once the turn ends', async () => {
+    for (const position of [5, 6, 7]) witness.keepStatement(statementAt(position, now));
+    await new Promise((resolve) => setImmediate(resolve));
+    // Another connection to the store sees them without this one being read or closed.
+    const other = new WitnessRepository(
+      { NODE_STORE_FILE: join(dir, 'store.sqlite') } as NodeConfig,
+      { now: () => now } as Clock,
+      pino({ level: 'silent' }),
+    );
+    expect(other.statements(0, 10).map((s) => s.position)).toEqual(['5', '6', '7']);
+    other.onApplicationShutdown();
   });
 
   it('refuses a checkpoint no hub key signed', () => {
