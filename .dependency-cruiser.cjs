@@ -43,6 +43,7 @@ const STACKS = {
     'receipts',
     'releases',
     'groups',
+    'witness',
     'inbox',
     'outbox',
     'sent',

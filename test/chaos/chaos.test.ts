@@ -32,8 +32,12 @@ const TEST_TIMEOUT_MS = 300_000 + TOTAL * 100;
 // The verifier reads the whole chain: an entry per routed alert and per delivery.
 const AUDIT_TIMEOUT_MS = 60_000 + TOTAL * 60;
 
-/** `borderlink audit verify` on the stack's NATS, as the operator: ok when it exits 0. */
+/**
+ * `borderlink audit verify` on the stack's NATS, as the operator, proved against every node's witness
+ * (the hub's statements and checkpoints each kept through the faults): ok when it exits 0.
+ */
 async function verifyAudit(env: E2eStack): Promise<'ok' | 'broken'> {
+  const witnesses = [...env.stack.nodes.keys()].flatMap((node) => ['--witness', env.url(node)]);
   const args = [
     'audit',
     'verify',
@@ -42,6 +46,7 @@ async function verifyAudit(env: E2eStack): Promise<'ok' | 'broken'> {
     ...(env.stack.natsCaFile === undefined ? [] : ['--ca', env.stack.natsCaFile]),
     '--seed',
     env.stack.paths.operatorSeed,
+    ...witnesses,
   ];
   try {
     await promisify(execFile)(

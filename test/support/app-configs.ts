@@ -27,6 +27,8 @@ export interface AppConfigsInput {
 
 /** Makes configs of the hub and of fixture nodes; `extra` adds or overrides variables. */
 export interface AppConfigs {
+  /** The registry file every app reads. */
+  registryFile: string;
   hub(extra?: Record<string, string>): Promise<HubConfig>;
   node(node: FixtureNode, extra?: Record<string, string>): Promise<NodeConfig>;
 }
@@ -56,6 +58,7 @@ export async function appConfigs(input: AppConfigsInput): Promise<AppConfigs> {
     LOG_LEVEL: 'silent',
   };
   return {
+    registryFile,
     hub: async (extra = {}) =>
       validateConfig(HubConfig, {
         ...common,

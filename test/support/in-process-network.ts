@@ -1,7 +1,7 @@
 // A hub and agency nodes in-process, each connecting with its own nkey, on a spawned NATS running the
 // configuration `borderlink nats-config` generates for the fixture registry, and a spawned Redis
 // where each connects as its own least-privilege user.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -19,6 +19,10 @@ export interface InProcessNetwork {
   nats: NatsServerHandle;
   redis: RedisServerHandle;
   keys: FixtureKeys;
+  /** The registry file the apps read. */
+  registryFile: string;
+  /** The operator user's seed file, for tools that authenticate from one (`borderlink audit`). */
+  operatorSeedFile: string;
   /** Connects as an operator user (full access), to inspect or inject into the streams. */
   operator(): Promise<NatsConnection>;
   /** The operator user's seed, for tools that read a seed file (`borderlink dlq --seed`). */
@@ -27,6 +31,8 @@ export interface InProcessNetwork {
   connectAs(node: FixtureNode): Promise<NatsConnection>;
   /** Starts one more hub instance (several share the ingress consumer). */
   startHub(): Promise<INestApplication>;
+  /** Stops a hub instance started here. */
+  stopHub(hub: INestApplication): Promise<void>;
   /** Starts the node's app on a free loopback port (`extra` adds or overrides config); resolves with its base URL. */
   startNode(node: FixtureNode, extra?: Record<string, string>): Promise<string>;
   /** The base URL of a started node. */
@@ -63,12 +69,16 @@ export async function startInProcessNetwork(
     redisUrl: redis.url,
     redisEnv: options.redis?.env(redis.url),
   });
+  const operatorSeedFile = join(dir, 'operator.nk');
+  await writeFile(operatorSeedFile, `${operatorKey.seed}\n`, { mode: 0o600 });
   const hubs: INestApplication[] = [];
   const nodes = new Map<FixtureNode, { app: INestApplication; url: string }>();
   return {
     nats,
     redis,
     keys,
+    registryFile: configs.registryFile,
+    operatorSeedFile,
     operator: () => connectAs(nats.url, 'operator', operatorKey.seed),
     operatorSeed: operatorKey.seed,
     connectAs: (node) => connectAs(nats.url, node, keys[node].seed),
@@ -76,6 +86,10 @@ export async function startInProcessNetwork(
       const hub = await bootstrapHub(await configs.hub(), createLogger({ service: 'hub' }, 'silent'));
       hubs.push(hub);
       return hub;
+    },
+    async stopHub(hub) {
+      hubs.splice(hubs.indexOf(hub), 1);
+      await hub.close();
     },
     async startNode(node, extra) {
       const app = await createNodeApp(

@@ -4,7 +4,7 @@ import { CertificateError, MissingBinaryError } from '#process';
 import { NodeKeyError, RegistryError } from '#registry';
 import { RedisAclError, RedisPasswordError } from '#runtime';
 import { StackConfigError } from '#stack';
-import { AuditChainBrokenError } from './audit/audit.errors.js';
+import { AuditChainBrokenError, WitnessUnavailableError } from './audit/audit.errors.js';
 import type { CliIo } from './cli-io.js';
 import { UsageError } from './cli.errors.js';
 import { registerAuditCommands } from './commands/audit.command.js';
@@ -64,6 +64,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     }
     if (
       error instanceof AuditChainBrokenError ||
+      error instanceof WitnessUnavailableError ||
       error instanceof DeadLetterError ||
       error instanceof CertificateError
     ) {

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { STREAM_DEFINITIONS } from '#contracts';
 import { MessagingModule, NatsConnectionService, inboxPrefixOf, seedFileAuthenticator } from '#messaging';
 import { ObservabilityModule, RedisModule, natsTlsOf } from '#runtime';
@@ -21,6 +22,8 @@ export class HubModule {
     return {
       module: HubModule,
       imports: [
+        // News that travels up the feature stack (audit's stored checkpoints, to delivery).
+        EventEmitterModule.forRoot(),
         HubCoreModule.forRoot(config, logger),
         MessagingModule.forRoot({
           servers: config.NATS_URL.split(',').map((url) => url.trim()),

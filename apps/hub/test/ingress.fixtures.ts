@@ -7,7 +7,8 @@ import { DeliveryService } from '../src/delivery/delivery.service.js';
 import { DeliveryStore } from '../src/delivery/delivery.store.js';
 import { AcceptedIdStore } from '../src/ingress/accepted-ids.store.js';
 import { IngressService } from '../src/ingress/ingress.service.js';
-import { InMemoryAuditTrail } from './audit.fixtures.js';
+import type { AuditTrail } from '../src/audit/audit-trail.js';
+import { InMemoryAuditTrail, testStatements } from './audit.fixtures.js';
 import type { TestParties } from './hub.fixtures.js';
 import { CountingRateLimiter } from './rate-limit.fixtures.js';
 import { InMemoryRouteRecords, createTestResolver } from './routing.fixtures.js';
@@ -33,6 +34,25 @@ export class CollectingPublisher extends DeliveryStore {
   }
 }
 
+/** A DeliveryService over in-memory ports, signing and stating as the test parties' hub. */
+export function testDelivery(
+  parties: TestParties,
+  publisher: DeliveryStore,
+  options: { config?: HubConfig; metrics?: MetricsService; audit?: AuditTrail } = {},
+): DeliveryService {
+  const signer = parties.signer('hub');
+  return new DeliveryService(
+    publisher,
+    signer,
+    options.config ?? Object.assign(new HubConfig(), { HUB_SEED_FILE: 'unused' }),
+    options.metrics ?? new MetricsService({ service: 'hub', nats: 'unused' }),
+    options.audit ?? new InMemoryAuditTrail(),
+    testStatements(signer),
+    parties.index,
+    createLogger({ service: 'hub' }, 'silent'),
+  );
+}
+
 export interface TestIngressOptions {
   /** Messages each node may send before RATE_LIMITED; unlimited when absent. */
   allowance?: number;
@@ -53,13 +73,7 @@ export function testIngress(parties: TestParties, options: TestIngressOptions = 
     ),
     createTestResolver(parties.index, routes).resolver,
     routes,
-    new DeliveryService(
-      publisher,
-      parties.signer('hub'),
-      config,
-      new MetricsService({ service: 'hub', nats: 'unused' }),
-      new InMemoryAuditTrail(),
-    ),
+    testDelivery(parties, publisher, { config }),
     logger,
     config,
     new CountingRateLimiter(options.allowance),

@@ -11,7 +11,7 @@ import { ReleasesService } from '../src/releases/releases.service.js';
 import { RouteRecordStore, type RouteRecord } from '../src/routes/route-record.store.js';
 import { RecipientResolverService } from '../src/routing/recipient-resolver.service.js';
 import { HubStateRebuildingError } from '../src/state/state.errors.js';
-import { InMemoryAuditTrail } from './audit.fixtures.js';
+import { InMemoryAuditTrail, testStatements } from './audit.fixtures.js';
 
 /** Route records kept in memory, for tests that run without Redis. */
 export class InMemoryRouteRecords extends RouteRecordStore {
@@ -72,8 +72,15 @@ export class InMemoryOriginals extends OriginalMessageStore {
   }
 }
 
-/** A recipient resolver over `registry` and `routes`, with in-memory groups and release state. */
-export function createTestResolver(registry: RegistryIndex, routes: RouteRecordStore) {
+/**
+ * A recipient resolver over `registry` and `routes`, with in-memory groups and release state; re-shared
+ * copies are stated by `statements` (a fresh hub key unless given).
+ */
+export function createTestResolver(
+  registry: RegistryIndex,
+  routes: RouteRecordStore,
+  statements = testStatements(),
+) {
   const groups = new InMemoryGroupStore();
   const requests = new InMemoryReleaseRequests();
   const originals = new InMemoryOriginals();
@@ -82,7 +89,7 @@ export function createTestResolver(registry: RegistryIndex, routes: RouteRecordS
     registry,
     routes,
     new GroupsService(groups, audit),
-    new ReleasesService(registry, routes, requests, originals, audit),
+    new ReleasesService(registry, routes, requests, originals, audit, statements),
   );
   return { resolver, groups, requests, originals, audit };
 }

@@ -25,6 +25,7 @@ import { ReleasesModule } from './releases/releases.module.js';
 import { SentModule } from './sent/sent.module.js';
 import { SiteModule } from './site/site.module.js';
 import { SubmissionModule } from './submission/submission.module.js';
+import { WitnessModule } from './witness/witness.module.js';
 
 /**
  * The agency node. Global to every feature, as infrastructure: the validated config, the logger, the
@@ -74,6 +75,7 @@ export class NodeModule {
         ReceiptsModule,
         ReleasesModule,
         GroupsModule,
+        WitnessModule,
         InboxModule,
         OutboxModule,
         SentModule,

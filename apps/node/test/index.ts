@@ -5,9 +5,11 @@ export {
   alertRequest,
   fixtureKeys,
   fixtureRegistry,
+  hubStatement,
   noticeRequest,
   sealMessage,
   type FixtureKeys,
   type FixtureNode,
   type SealedMessage,
+  type StatedAudit,
 } from './node.fixtures.js';

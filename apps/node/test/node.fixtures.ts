@@ -1,8 +1,20 @@
 // Test support for the node's unit and integration tests: a small registry with keys, request bodies,
 // and messages sealed the way their origin sends them.
+import { createHash } from 'node:crypto';
 import { encodeMessage, type MessageKind, type MessageOf } from '#contracts';
 import type { Registry } from '#registry';
-import { canonicalSentTime, formatHandling, generateNodeKey, NodeSigner, sealHeaders } from '#trust';
+import {
+  canonicalSentTime,
+  formatHandling,
+  formatStatementHeader,
+  generateNodeKey,
+  NodeSigner,
+  readSignedFields,
+  sealHeaders,
+  signStatement,
+  statedMessageOf,
+  statementRecipients,
+} from '#trust';
 
 /** The nodes of the fixture registry; `kz-border` is the node under test. */
 export const FIXTURE_NODES = ['hub', 'kz-border', 'tj-border', 'uz-customs', 'unodc'] as const;
@@ -118,4 +130,36 @@ export function sealMessage<K extends MessageKind>(
     correlation: '',
   };
   return { body, headers: sealHeaders(NodeSigner.fromSeed(seed), fields, body) };
+}
+
+/** Where the hub recorded the decision a statement names, and when. */
+export interface StatedAudit {
+  position?: bigint;
+  /** The entry's hash, hex; by default a hash of the message id. */
+  hash?: string;
+  /** The decision's time; by default a second after the message was sent. */
+  at?: Date;
+}
+
+/**
+ * The hub's statement (`Bl-Statement`) of `sealed` going to `recipients`, signed with `hubSeed` as the
+ * fixture hub `hub`: what the hub adds to each copy it delivers.
+ */
+export function hubStatement(
+  sealed: SealedMessage,
+  hubSeed: string,
+  recipients: readonly string[],
+  audit: StatedAudit = {},
+): string {
+  const fields = readSignedFields((name) => sealed.headers[name]);
+  return formatStatementHeader(
+    signStatement(NodeSigner.fromSeed(hubSeed), {
+      hub: 'hub',
+      at: canonicalSentTime(audit.at ?? new Date(Date.parse(fields.sent) + 1_000)),
+      ...statedMessageOf(fields, sealed.body),
+      auditPosition: audit.position ?? 1n,
+      auditHash: audit.hash ?? createHash('sha256').update(fields.id).digest('hex'),
+      recipients: statementRecipients(recipients),
+    }),
+  );
 }

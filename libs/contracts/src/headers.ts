@@ -20,3 +20,8 @@ export const HEADER_KEY = 'Bl-Key';
 export const HEADER_SIGNATURE = 'Bl-Signature';
 /** Set by the hub on delivery: the recipient node id. Not signed by the origin. */
 export const HEADER_RECIPIENT = 'Bl-Recipient';
+/**
+ * Set by the hub on every copy it delivers: its signed statement of the recipients of the message and
+ * of the audit entry recording the decision (docs/protocol.md §5.1). Not signed by the origin.
+ */
+export const HEADER_STATEMENT = 'Bl-Statement';

@@ -145,6 +145,7 @@ export {
   HEADER_KEY,
   HEADER_SIGNATURE,
   HEADER_RECIPIENT,
+  HEADER_STATEMENT,
 } from './headers.js';
 export {
   STREAM_INGRESS,
@@ -163,7 +164,13 @@ export {
   type StreamDefinition,
   type ConsumerAddress,
 } from './streams.js';
-export { AuditEvent, AuditEntrySchema, type AuditEntry } from './gen/borderlink/v1/audit_pb.js';
+export {
+  AuditEvent,
+  AuditEntrySchema,
+  AuditCheckpointSchema,
+  type AuditEntry,
+  type AuditCheckpoint,
+} from './gen/borderlink/v1/audit_pb.js';
 export {
   ReleaseSchema,
   ReleaseRequestSchema,

@@ -1,5 +1,6 @@
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { AlertSchema } from './gen/borderlink/v1/alert_pb.js';
+import { AuditCheckpointSchema } from './gen/borderlink/v1/audit_pb.js';
 import { GroupChangeSchema } from './gen/borderlink/v1/group_pb.js';
 import { NoticeSchema } from './gen/borderlink/v1/notice_pb.js';
 import { ReceiptSchema, RoutingReportSchema } from './gen/borderlink/v1/receipt_pb.js';
@@ -21,6 +22,7 @@ export const MESSAGE_SCHEMAS = {
   routing: RoutingReportSchema,
   release: ReleaseSchema,
   group: GroupChangeSchema,
+  checkpoint: AuditCheckpointSchema,
 } as const satisfies Record<string, DescMessage>;
 
 export type MessageKind = keyof typeof MESSAGE_SCHEMAS;
@@ -48,7 +50,11 @@ export function isSendableKind(kind: string): kind is SendableKind {
   return (NODE_SENDABLE_KINDS as readonly string[]).includes(kind);
 }
 
-/** Kinds only the hub issues and signs: its answers to a sender. */
-export const HUB_ISSUED_KINDS = ['rejection', 'routing'] as const satisfies readonly MessageKind[];
+/** Kinds only the hub issues and signs: its answers to a sender, and the audit checkpoints every node keeps. */
+export const HUB_ISSUED_KINDS = [
+  'rejection',
+  'routing',
+  'checkpoint',
+] as const satisfies readonly MessageKind[];
 
 export type HubIssuedKind = (typeof HUB_ISSUED_KINDS)[number];

@@ -28,6 +28,8 @@ import { RejectionReason, RejectionSchema } from '../src/gen/borderlink/v1/rejec
 import { ReplySchema } from '../src/gen/borderlink/v1/reply_pb.js';
 import { GroupChangeSchema } from '../src/gen/borderlink/v1/group_pb.js';
 import { ReleaseSchema } from '../src/gen/borderlink/v1/release_pb.js';
+import { AuditCheckpointSchema, AuditEvent } from '../src/gen/borderlink/v1/audit_pb.js';
+import type { MessageKind, MessageOf } from '../src/message-kinds.js';
 import type { ValidationContext } from '../src/validation/violation.js';
 
 export const FIXTURE_NOW = new Date('2025-03-14T08:30:00Z');
@@ -229,3 +231,35 @@ export function validGroupChange() {
     change: { case: 'create', value: { name: 'Operation Panj 2025', members: ['tj-border', 'unodc'] } },
   });
 }
+
+/** The hub announces its checkpoint of the audit chain at entry 1001 (shape only: not signed). */
+export function validAuditCheckpoint() {
+  return create(AuditCheckpointSchema, {
+    id: 'audit-checkpoint-1001',
+    sender: 'hub',
+    sent: SENT,
+    entry: {
+      sequence: 1001n,
+      at: SENT,
+      event: AuditEvent.CHECKPOINT,
+      actor: 'hub',
+      previousHash: new Uint8Array(32).fill(7),
+      hash: new Uint8Array(32).fill(9),
+      key: 'UAB2CB576PHBBPQ5ODORRZ2LYCMWPZGWGCN2KDK7DXOIMZASKUY3RLKK',
+      signature: 'A'.repeat(86),
+    },
+  });
+}
+
+/** A valid message of every kind, for the specs that go through them all. */
+export const VALID_MESSAGES: { [K in MessageKind]: () => MessageOf<K> } = {
+  alert: validAlert,
+  notice: validNotice,
+  reply: validReply,
+  receipt: validReceipt,
+  rejection: validRejection,
+  routing: validRoutingReport,
+  release: validRelease,
+  group: validGroupChange,
+  checkpoint: validAuditCheckpoint,
+};

@@ -37,6 +37,7 @@ export {
 } from './keys/key-lifecycle.service.js';
 export { NodeKeyError } from './keys/keys.errors.js';
 export { validationContextOf } from './validation-context.js';
+export { signatureVerifierOf, hubKeysOf } from './registry-verifiers.js';
 export {
   distribute,
   type Route,

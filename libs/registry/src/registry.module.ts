@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SignatureVerifier } from '#trust';
+import { signatureVerifierOf } from './registry-verifiers.js';
 import type { Logger } from 'pino';
 import { RegistryFileWatcher } from './registry-file-watcher.js';
 import { RegistryIndex } from './registry-index.js';
@@ -45,11 +46,7 @@ export class RegistryModule {
         },
         {
           provide: SignatureVerifier,
-          useFactory: (registry: RegistryIndex) =>
-            new SignatureVerifier(
-              (node) => registry.publicKeys(node),
-              (node, key) => registry.keyWindow(node, key),
-            ),
+          useFactory: (registry: RegistryIndex) => signatureVerifierOf(registry),
           inject: [RegistryIndex],
         },
       ],

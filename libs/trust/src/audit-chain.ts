@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { clone, toBinary } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { AuditEntrySchema, type AuditEntry } from '#contracts';
+import { AuditEntrySchema, AuditEvent, type AuditEntry } from '#contracts';
 import type { NodeSigner } from './node-signer.js';
 import { canonicalSentTime } from './sent-time.js';
 import type { SignedFields } from './signed-fields.js';
@@ -10,6 +10,8 @@ import type { SignedFields } from './signed-fields.js';
 export const AUDIT_HASH_DOMAIN = 'borderlink-audit-v1';
 /** `Bl-Type` value of the signed statement a checkpoint carries. */
 export const AUDIT_CHECKPOINT_TYPE = 'audit-checkpoint';
+/** `Bl-Type` value of the signed statement a rollover carries. */
+export const AUDIT_ROLLOVER_TYPE = 'audit-rollover';
 
 const DOMAIN_LINE = new TextEncoder().encode(`${AUDIT_HASH_DOMAIN}\n`);
 
@@ -52,23 +54,34 @@ export function auditEntryHash(entry: AuditEntry): Uint8Array {
  * and `hash` set. Any signature must already be in `entry`, as it is hashed too.
  */
 export function chainAuditEntry(entry: AuditEntry, head: AuditChainHead | undefined): AuditEntry {
+  return head === undefined ? startAuditChain(entry, 1n) : placed(entry, head.sequence + 1n, head.hash);
+}
+
+/** A copy of `entry` as the first entry of a chain starting at `position`: no previous hash. */
+export function startAuditChain(entry: AuditEntry, position: bigint): AuditEntry {
+  return placed(entry, position, new Uint8Array(0));
+}
+
+function placed(entry: AuditEntry, sequence: bigint, previousHash: Uint8Array): AuditEntry {
   const chained = clone(AuditEntrySchema, entry);
-  chained.sequence = head === undefined ? 1n : head.sequence + 1n;
-  chained.previousHash = head === undefined ? new Uint8Array(0) : new Uint8Array(head.hash);
+  chained.sequence = sequence;
+  chained.previousHash = new Uint8Array(previousHash);
   chained.hash = auditEntryHash(chained);
   return chained;
 }
 
 /**
- * What a checkpoint's signature covers, as a signed envelope: the hub (`actor`) states at `at` that the
- * chain up to `sequence - 1` ends in `previous_hash` (the signed body). Reusing the message envelope lets
- * the registry's keys, their rotation and revocation apply to checkpoints unchanged.
+ * What the signature of a checkpoint or rollover covers, as a signed envelope: the hub (`actor`)
+ * states at `at` that the chain up to `sequence - 1` ends in `previous_hash` (the signed body), or, for
+ * a rollover, that a new chain starts at `sequence` (`previous_hash` empty). Reusing the message
+ * envelope lets the registry's keys, their rotation and revocation apply unchanged.
  */
 export function checkpointSignedFields(checkpoint: AuditEntry): SignedFields {
   if (checkpoint.at === undefined) throw new RangeError('a checkpoint needs its time `at`');
+  const type = checkpoint.event === AuditEvent.ROLLOVER ? AUDIT_ROLLOVER_TYPE : AUDIT_CHECKPOINT_TYPE;
   return {
-    id: `audit-checkpoint-${checkpoint.sequence}`,
-    type: AUDIT_CHECKPOINT_TYPE,
+    id: `${type}-${checkpoint.sequence}`,
+    type,
     sender: checkpoint.actor,
     sent: canonicalSentTime(timestampDate(checkpoint.at)),
     handling: '',
@@ -78,9 +91,20 @@ export function checkpointSignedFields(checkpoint: AuditEntry): SignedFields {
 
 /** The checkpoint `entry` (already given `at` and `actor`) chained after `head` and signed by `signer`. */
 export function signCheckpoint(entry: AuditEntry, head: AuditChainHead, signer: NodeSigner): AuditEntry {
-  const placed = chainAuditEntry(entry, head);
-  placed.key = signer.publicKey;
-  placed.signature = signer.sign(checkpointSignedFields(placed), placed.previousHash);
-  placed.hash = auditEntryHash(placed);
-  return placed;
+  return signed(chainAuditEntry(entry, head), signer);
+}
+
+/**
+ * The rollover `entry` (already given `at`, `actor` and event ROLLOVER) starting a new chain at
+ * `position`, the stream sequence it will be stored at, and signed by `signer`.
+ */
+export function signRollover(entry: AuditEntry, position: bigint, signer: NodeSigner): AuditEntry {
+  return signed(startAuditChain(entry, position), signer);
+}
+
+function signed(entry: AuditEntry, signer: NodeSigner): AuditEntry {
+  entry.key = signer.publicKey;
+  entry.signature = signer.sign(checkpointSignedFields(entry), entry.previousHash);
+  entry.hash = auditEntryHash(entry);
+  return entry;
 }

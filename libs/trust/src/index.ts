@@ -9,22 +9,56 @@ export { headerMismatches } from './header-agreement.js';
 export { EnvelopeError, KeyFormatError } from './trust.errors.js';
 export { canonicalSentTime } from './sent-time.js';
 export { SignatureVerifier, type KeyValidity, type Verification } from './signature-verifier.js';
+export {
+  STATEMENT_DOMAIN,
+  type DeliveryStatement,
+  type SignedStatement,
+  type StatedMessage,
+  type StatementVerification,
+  messageDigest,
+  statedMessageOf,
+  statementRecipients,
+  statementBytes,
+  signStatement,
+  formatStatementHeader,
+  readStatementHeader,
+  verifyStatement,
+} from './delivery-statement.js';
 export { formatHandling } from './handling-label.js';
 export { isUserPublicKey } from './nkey-codec.js';
+export { type HubKeys } from './hub-keys.js';
 export {
   AUDIT_HASH_DOMAIN,
   AUDIT_CHECKPOINT_TYPE,
+  AUDIT_ROLLOVER_TYPE,
   type AuditChainHead,
   auditContentDigest,
   auditLinkHash,
   auditEntryHash,
   chainAuditEntry,
+  startAuditChain,
   checkpointSignedFields,
   signCheckpoint,
+  signRollover,
 } from './audit-chain.js';
 export {
+  AUDIT_CLOCK_SKEW_MS,
   AuditChainVerifier,
+  checkpointFault,
   type AuditChainBreak,
   type AuditChainProblem,
   type AuditChainSummary,
+  type AuditStreamEnd,
+  type AuditVerifyOptions,
+  type AuditWitness,
 } from './audit-chain-verifier.js';
+export { type RefusedWitness, statementWitness, checkpointWitness, isWitness } from './audit-witness.js';
+export {
+  type StatementRecord,
+  type CheckpointRecord,
+  type WitnessRecords,
+  statementRecordOf,
+  signedStatementOf,
+  checkpointRecordOf,
+  checkpointEntryOf,
+} from './witness-records.js';

@@ -37,6 +37,11 @@ export class NodeSigner {
 
   /** The base64url (unpadded) Ed25519 signature of signingBytes(fields, body). Throws EnvelopeError for unsignable fields. */
   sign(fields: SignedFields, body: Uint8Array): string {
-    return Buffer.from(signEd25519(this.privateKey, signingBytes(fields, body))).toString('base64url');
+    return this.signData(signingBytes(fields, body));
+  }
+
+  /** The base64url (unpadded) Ed25519 signature of `data`, for statements with signed bytes of their own. */
+  signData(data: Uint8Array): string {
+    return Buffer.from(signEd25519(this.privateKey, data)).toString('base64url');
   }
 }

@@ -18,7 +18,8 @@ export interface SealedMessage {
 
 // What a message correlates with: alerts by incident, notices and replies by thread, a release with
 // the message it would release, a group change with its group, a routing report with the message it
-// reports on. Receipts and rejections stand alone (a rejection's subject message is not vouched for).
+// reports on. Receipts, rejections and audit checkpoints stand alone (a rejection's subject message is
+// not vouched for).
 /** The `Bl-Correlation` value of `message`: what it correlates with, or empty. */
 export function correlationOf(message: MessageOf<MessageKind>): string {
   switch (message.$typeName) {
@@ -34,6 +35,7 @@ export function correlationOf(message: MessageOf<MessageKind>): string {
       return message.group;
     case 'borderlink.v1.Receipt':
     case 'borderlink.v1.Rejection':
+    case 'borderlink.v1.AuditCheckpoint':
       return '';
   }
 }

@@ -84,18 +84,43 @@ export class SignatureVerifier {
     signature: string | undefined,
     keyHint?: string,
   ): Verification {
-    const keys = this.keysOf(fields.sender);
+    return this.check(fields.sender, fields.sent, () => this.bytes(fields, body), signature, keyHint);
+  }
+
+  /**
+   * Verifies `signature` over `data` as signed by `signer` at `at` (canonical UTC time, judged against
+   * the key windows), with the same key search and verdicts as verify: for statements that are not a
+   * message envelope, such as the hub's delivery statements.
+   */
+  verifyData(
+    signer: string,
+    at: string,
+    data: Uint8Array,
+    signature: string | undefined,
+    keyHint?: string,
+  ): Verification {
+    return this.check(signer, at, () => data, signature, keyHint);
+  }
+
+  private check(
+    signer: string,
+    at: string,
+    bytes: () => Uint8Array | undefined,
+    signature: string | undefined,
+    keyHint: string | undefined,
+  ): Verification {
+    const keys = this.keysOf(signer);
     if (keys.length === 0) return { ok: false, reason: 'unknown-sender' };
     if (signature === undefined || signature === '') return { ok: false, reason: 'signature-missing' };
     const hinted = keyHint !== undefined && keys.includes(keyHint);
     const sig = decodeSignature(signature);
-    const data = sig && this.bytes(fields, body);
+    const data = sig && bytes();
     if (sig && data) {
       const order = hinted ? [keyHint, ...keys.filter((key) => key !== keyHint)] : keys;
       for (const candidate of order) {
         const key = keyObject(candidate);
         if (key && verifyEd25519(key, data, sig)) {
-          const verdict = windowVerdict(this.validityOf?.(fields.sender, candidate), fields.sent);
+          const verdict = windowVerdict(this.validityOf?.(signer, candidate), at);
           return verdict === 'valid' ? { ok: true, key: candidate } : { ok: false, reason: verdict };
         }
       }

@@ -33,3 +33,27 @@ export const KAT_DEAD_LETTER = {
   sequence: 42,
   id: 'dlq:BL_DELIVERY:node-tj-border:42:KvoKIePD5olsJBCXUY7pVw',
 };
+
+// Known-answer vector of the hub's delivery statement, signed with the same key as the hub's: the
+// statement of KAT_FIELDS and KAT_BODY, routed to two recipients and recorded at audit position 42.
+export const KAT_STATEMENT = {
+  hub: 'hub',
+  at: '2025-03-14T06:30:01.250Z',
+  id: KAT_FIELDS.id,
+  origin: KAT_FIELDS.sender,
+  digest: '419b13604c1c8d1aaf4530a8038283055cd4b3775496339c081cd9f0c7563416',
+  auditPosition: 42n,
+  // SHA-256 of the ASCII text `borderlink known-answer audit entry`.
+  auditHash: '197dfcbaf795e7638b4fb2569933eb49e2537262913570bf733730d618a52bee',
+  recipients: ['tj-border', 'uz-customs'],
+} as const;
+export const KAT_STATEMENT_TEXT =
+  'borderlink-statement-v1\nhub\n2025-03-14T06:30:01.250Z\n0190f3c2-7a4e-7b1d-9c3e-5a6b7c8d9e0f\nkz-border\n' +
+  '419b13604c1c8d1aaf4530a8038283055cd4b3775496339c081cd9f0c7563416\n42\n' +
+  '197dfcbaf795e7638b4fb2569933eb49e2537262913570bf733730d618a52bee\ntj-border,uz-customs';
+export const KAT_STATEMENT_SIGNATURE =
+  'cpYdpKY9hL8xlJ21GYwRnscvb69aQ-56BexoMdZgodnnZxpen4vUD6BN906ClK1zPkEGpA_OxX3ER-yMdWEICg';
+export const KAT_STATEMENT_HEADER =
+  'v1;hub=hub;at=2025-03-14T06:30:01.250Z;' +
+  'audit=42:197dfcbaf795e7638b4fb2569933eb49e2537262913570bf733730d618a52bee;to=tj-border,uz-customs;' +
+  `key=${KAT_PUBLIC_KEY};sig=${KAT_STATEMENT_SIGNATURE}`;

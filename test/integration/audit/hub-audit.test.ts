@@ -2,7 +2,8 @@
 import { fromBinary } from '@bufbuild/protobuf';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { AuditEntrySchema, AuditEvent, STREAM_AUDIT } from '#contracts';
-import { AuditChainVerifier, SignatureVerifier } from '#trust';
+import { hubKeysOf } from '#registry';
+import { AuditChainVerifier } from '#trust';
 import { sealNodeMessage, testAlert, testReceipt } from '#hub/testing';
 import { startHubTestEnv, type HubTestEnv } from '../../support/hub-test-env.js';
 
@@ -43,9 +44,7 @@ it('records accepted, rejected and receipted messages from two hub instances in 
   // Each ingress message is acked only after its audit entry is stored.
   const stored = await auditEntries(env.jsm);
   expect(stored.length).toBeGreaterThanOrEqual(alerts.length + 2);
-  const verifier = new AuditChainVerifier(
-    new SignatureVerifier((node) => env.parties.index.publicKeys(node)),
-  );
+  const verifier = new AuditChainVerifier(hubKeysOf(env.parties.index));
   for (const { seq, data } of stored) expect(verifier.check(seq, data)).toBeUndefined();
   expect(verifier.summary().events).toMatchObject({ ACCEPTED: 200, REJECTED: 1 });
 

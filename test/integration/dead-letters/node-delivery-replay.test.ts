@@ -8,6 +8,7 @@ import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-
 import {
   HEADER_ID,
   HEADER_RECIPIENT,
+  HEADER_STATEMENT,
   STREAM_DEAD_LETTER,
   STREAM_DELIVERY,
   deliverySubject,
@@ -15,7 +16,7 @@ import {
   nodeDeliveryConsumer,
 } from '#contracts';
 import type { InboxItem } from '#node';
-import { alertRequest, sealMessage } from '#node/testing';
+import { alertRequest, hubStatement, sealMessage } from '#node/testing';
 import { testTls, waitFor } from '#testing';
 import { DeadLetterNotFoundError, listDeadLetters, replayDeadLetter, type DeadLetterSource } from '#cli';
 import { NODE, startTestbed, type NodeTestbed } from '../node/node-harness.js';
@@ -60,10 +61,12 @@ async function deliverAlert(id: string): Promise<void> {
   alert.id = id;
   alert.sender = 'tj-border';
   alert.sent = timestampFromDate(new Date());
-  const { body, headers } = sealMessage('alert', alert, testbed.keys['tj-border'].seed, new Date());
+  const sealed = sealMessage('alert', alert, testbed.keys['tj-border'].seed, new Date());
+  const { body, headers } = sealed;
   const h = natsHeaders();
   for (const [name, value] of Object.entries(headers)) h.set(name, value);
   h.set(HEADER_RECIPIENT, NODE);
+  h.set(HEADER_STATEMENT, hubStatement(sealed, testbed.keys.hub.seed, [NODE]));
   await jetstream(operator).publish(deliverySubject(NODE, 'alert', 'direct', 'general'), body, {
     msgID: `${id}:${NODE}`,
     headers: h,

@@ -5,9 +5,11 @@ import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManage
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import {
   Category,
+  HEADER_ID,
   HEADER_KEY,
   HEADER_MSG_ID,
   HEADER_RECIPIENT,
+  HEADER_STATEMENT,
   HEADER_SIGNATURE,
   ReceiptKind,
   ReceiptSchema,
@@ -15,7 +17,9 @@ import {
   RejectionSchema,
   RoutingReportSchema,
   STREAM_DELIVERY,
+  STREAM_DEAD_LETTER,
   STREAM_INGRESS,
+  deadLetterSubject,
   decodeMessage,
   deliverySubject,
   encodeMessage,
@@ -26,7 +30,7 @@ import {
   type MessageOf,
 } from '#contracts';
 import type { InboxItem } from '#node';
-import { alertRequest, noticeRequest, sealMessage, type FixtureNode } from '#node/testing';
+import { alertRequest, hubStatement, noticeRequest, sealMessage, type FixtureNode } from '#node/testing';
 import { waitFor } from '#testing';
 import { SignatureVerifier, readSignedFields } from '#trust';
 import { NODE, startTestbed, type NodeTestbed } from './node-harness.js';
@@ -68,6 +72,9 @@ interface Json {
   recipients?: { node: string; state: string }[];
   rejection?: unknown;
   paths?: Record<string, unknown>;
+  node?: string;
+  checkpoints?: unknown[];
+  statements?: { id: string; origin: string; hub: string; recipients: string[] }[];
 }
 
 async function post(path: string, body: unknown): Promise<{ status: number; body: Json }> {
@@ -112,6 +119,8 @@ interface DeliverOptions {
   msgId?: string;
   region?: string;
   category?: string;
+  /** Whom the hub's statement names; this node by default. */
+  statedTo?: string[];
 }
 
 /** Publishes `message` on this node's delivery subject the way the hub does; resolves with its stream sequence. */
@@ -121,12 +130,16 @@ async function deliver<K extends MessageKind>(
   signer: FixtureNode,
   options: DeliverOptions = {},
 ): Promise<number> {
-  const { body, headers } = sealMessage(kind, message, testbed.keys[signer].seed, new Date());
+  const sealed = sealMessage(kind, message, testbed.keys[signer].seed, new Date());
+  const { body, headers } = sealed;
   const h = natsHeaders();
   for (const [name, value] of Object.entries(headers)) h.set(name, value);
   h.set(HEADER_RECIPIENT, NODE);
+  // The hub states what it relays: a copy tampered with before the hub is stated as it came.
+  const relayed = { ...sealed, body: options.tamper ? options.tamper(body) : body };
+  h.set(HEADER_STATEMENT, hubStatement(relayed, testbed.keys.hub.seed, options.statedTo ?? [NODE]));
   const subject = deliverySubject(NODE, kind, options.region ?? 'direct', options.category ?? 'general');
-  const ack = await js.publish(subject, options.tamper ? options.tamper(body) : body, {
+  const ack = await js.publish(subject, relayed.body, {
     msgID: options.msgId ?? `${message.id}:${NODE}`,
     headers: h,
   });
@@ -352,6 +365,30 @@ describe('node app: deliveries', () => {
     expect(await receiptsFor(alert.id)).toEqual([]);
   });
 
+  it('refuses a copy the hub stated for other nodes: dead-lettered, never in the inbox, no receipt', async () => {
+    const alert = alertFrom('tj-border');
+    const seq = await deliver('alert', alert, 'tj-border', { statedTo: ['uz-customs', 'unodc'] });
+    await handled(seq);
+    const record = await jsm.streams.getMessage(STREAM_DEAD_LETTER, {
+      last_by_subj: deadLetterSubject(STREAM_DELIVERY, nodeDeliveryConsumer(NODE)),
+    });
+    expect(record?.header.get(HEADER_ID)).toBe(alert.id);
+    expect(record?.header.get('Bl-Dlq-Reason')).toContain('not-addressed');
+    expect((await inbox()).find((i) => i.id === alert.id)).toBeUndefined();
+    expect(await receiptsFor(alert.id)).toEqual([]);
+  });
+
+  it('shows the statements of what it took in, and the checkpoints the hub sent, at /v1/audit/witness', async () => {
+    const alert = alertFrom('unodc');
+    await handled(await deliver('alert', alert, 'unodc'));
+    const { status, body } = await get('/v1/audit/witness?since=0');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ node: NODE, checkpoints: expect.any(Array) });
+    const statement = body.statements?.find((s) => s.id === alert.id);
+    expect(statement).toMatchObject({ origin: 'unodc', recipients: [NODE], hub: 'hub' });
+    expect((await get('/v1/audit/witness?since=x')).status).toBe(400);
+  });
+
   it('takes the same message delivered twice into the inbox once', async () => {
     const alert = alertFrom('uz-customs');
     await deliver('alert', alert, 'uz-customs');
@@ -473,6 +510,7 @@ describe('node app: operations', () => {
         '/v1/inbox',
         '/v1/inbox/stream',
         '/v1/messages/{id}',
+        '/v1/audit/witness',
       ]),
     );
   });

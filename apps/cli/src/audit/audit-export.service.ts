@@ -71,7 +71,7 @@ export async function exportAuditEntries(options: AuditExportOptions): Promise<A
     digests = [];
   };
 
-  const summary = await readVerifiedChain(options, (verified) => {
+  const { summary } = await readVerifiedChain(options, (verified) => {
     const { entry } = verified;
     if (entry.event === AuditEvent.CHECKPOINT) {
       if (pending.length === 0) return;

@@ -8,6 +8,16 @@ export interface AuditStreamSource extends NatsSource {
   stream: string;
 }
 
+/** The stream as the read starts: how far it goes and how long it keeps messages. */
+export interface AuditStreamSnapshot {
+  /** Messages stored. */
+  messages: number;
+  /** Its last sequence: purged or deleted messages still count. */
+  lastSequence: number;
+  /** Its max age in ms; 0 for none. */
+  maxAgeMs: number;
+}
+
 /** One stored message of the stream. */
 export interface StoredAuditMessage {
   streamSequence: number;
@@ -26,11 +36,16 @@ export class AuditStreamRepository {
     return new AuditStreamRepository(await connectTo(source, 'borderlink-audit'), source.stream);
   }
 
-  /** Every message stored when the read starts, oldest first; later appends are left for the next read. */
-  async *messages(): AsyncGenerator<StoredAuditMessage> {
+  /** The stream's state now: what a read started now covers. */
+  async snapshot(): Promise<AuditStreamSnapshot> {
     const manager = await jetstreamManager(this.nc);
-    const { state } = await manager.streams.info(this.stream);
-    if (state.messages === 0) return;
+    const { state, config } = await manager.streams.info(this.stream);
+    return { messages: state.messages, lastSequence: state.last_seq, maxAgeMs: config.max_age / 1_000_000 };
+  }
+
+  /** Every message stored up to `snapshot`, oldest first; later appends are left for the next read. */
+  async *messages(snapshot: AuditStreamSnapshot): AsyncGenerator<StoredAuditMessage> {
+    if (snapshot.messages === 0) return;
     const consumer = await jetstream(this.nc).consumers.get(this.stream);
     const messages = await consumer.consume();
     try {
@@ -38,7 +53,7 @@ export class AuditStreamRepository {
       for await (const message of messages) {
         yield { streamSequence: message.seq, data: message.data };
         read++;
-        if (message.seq >= state.last_seq || read >= state.messages) break;
+        if (message.seq >= snapshot.lastSequence || read >= snapshot.messages) break;
       }
     } finally {
       // The ordered consumer is ephemeral: the server removes it once nobody pulls.

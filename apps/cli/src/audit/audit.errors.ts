@@ -6,3 +6,12 @@ export class AuditChainBrokenError extends Error {
     super(message, options);
   }
 }
+
+/** A node's witness (`--witness <url>`) could not be read: unreachable, or not what a node answers. Exit code 1. */
+export class WitnessUnavailableError extends Error {
+  override readonly name = 'WitnessUnavailableError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}

@@ -17,6 +17,10 @@ interface SourceOptions extends NatsOptions {
   allowTruncatedStart?: boolean;
 }
 
+interface VerifyOptions extends SourceOptions {
+  witness: string[];
+}
+
 interface ExportOptions extends SourceOptions {
   node: string;
   from: string;
@@ -61,10 +65,20 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
   withSource(
     audit
       .command('verify')
-      .description('check every entry, link and checkpoint; name the first broken entry (exit code 1)'),
-  ).action(async (options: SourceOptions) => {
-    io.out(await verifyAuditChain(sourceOf(options)));
-  });
+      .description(
+        'check every entry, link and checkpoint, and the chain against what nodes witnessed; ' +
+          'name the first break (exit code 1)',
+      ),
+  )
+    .option(
+      '--witness <url>',
+      "a node's base URL whose witness the chain must match (GET /v1/audit/witness); repeatable",
+      (url: string, urls: string[]) => [...urls, url],
+      [],
+    )
+    .action(async (options: VerifyOptions) => {
+      io.out(await verifyAuditChain({ ...sourceOf(options), witnesses: options.witness }));
+    });
 
   withSource(
     audit

@@ -31,19 +31,23 @@ export class AuditChainRepository extends AuditChainStore {
   async head(): Promise<StoredAuditHead> {
     const manager = await this.connection.manager();
     const { state } = await manager.streams.info(STREAM_AUDIT);
-    // A purged stream keeps counting its sequence: the chain then starts again after last_seq.
+    // A purged stream keeps counting its sequence: a new chain then starts after last_seq.
     if (state.messages === 0) return { chain: undefined, position: state.last_seq };
-    const last = await manager.streams.getMessage(STREAM_AUDIT, { seq: state.last_seq });
-    if (last === null) throw new AuditHeadUnreadable(`audit stream entry ${state.last_seq} is gone`);
-    let entry: AuditEntry;
+    const entry = await this.entry(state.last_seq);
+    // An entry from before the chain has no hash: nothing can be chained on it.
+    const chain = entry.hash.length === 0 ? undefined : { sequence: entry.sequence, hash: entry.hash };
+    return { chain, position: state.last_seq };
+  }
+
+  async entry(position: number): Promise<AuditEntry> {
+    const manager = await this.connection.manager();
+    const stored = await manager.streams.getMessage(STREAM_AUDIT, { seq: position });
+    if (stored === null) throw new AuditHeadUnreadable(`audit stream entry ${position} is gone`);
     try {
-      entry = fromBinary(AuditEntrySchema, last.data);
+      return fromBinary(AuditEntrySchema, stored.data);
     } catch (error) {
-      throw new AuditHeadUnreadable(`audit stream entry ${state.last_seq} is not an AuditEntry`, {
-        cause: error,
-      });
+      throw new AuditHeadUnreadable(`audit stream entry ${position} is not an AuditEntry`, { cause: error });
     }
-    return { chain: { sequence: entry.sequence, hash: entry.hash }, position: state.last_seq };
   }
 
   async append({ subject, body, msgId, after }: AuditAppend): Promise<AuditAppendOutcome> {

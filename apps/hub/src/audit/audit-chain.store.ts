@@ -1,3 +1,4 @@
+import type { AuditEntry } from '#contracts';
 import type { AuditChainHead } from '#trust';
 
 /** One entry to append, already chained after the head the store was last asked about. */
@@ -12,7 +13,7 @@ export interface AuditAppend {
 
 /** The stored chain's last entry, and where the store holds it. */
 export interface StoredAuditHead {
-  /** Undefined for an empty chain. */
+  /** Undefined when the store holds no chained entry (empty, purged, or from before the chain). */
   chain: AuditChainHead | undefined;
   /** The store's position of the last entry (the audit stream sequence; 0 when never written). */
   position: number;
@@ -32,4 +33,7 @@ export abstract class AuditChainStore {
 
   /** Appends when the store still ends at `append.after`; throws AuditChainConflict otherwise. */
   abstract append(append: AuditAppend): Promise<AuditAppendOutcome>;
+
+  /** The entry stored at `position`; throws AuditHeadUnreadable when it is gone or not an entry. */
+  abstract entry(position: number): Promise<AuditEntry>;
 }

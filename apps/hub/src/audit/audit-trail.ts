@@ -19,12 +19,23 @@ export interface AuditRecord {
   detail?: string;
 }
 
+/** The stored entry that holds an event: what a delivery statement names. */
+export interface AuditEntryRef {
+  /** Its chain position, equal to its audit stream sequence. */
+  position: bigint;
+  hash: Uint8Array;
+  /** When the hub recorded it. */
+  at: Date;
+}
+
 /** Where a recorded event is stored. */
 export interface AuditReceipt {
   /** Audit stream sequence of the entry holding the event. */
   streamSequence: number;
   /** True when the event had already been recorded (same `ref` and `event`). */
   duplicate: boolean;
+  /** The entry holding it (the earlier one for a duplicate). */
+  entry: AuditEntryRef;
 }
 
 /**

@@ -7,7 +7,7 @@ export class AuditChainConflict extends Error {
   }
 }
 
-/** The stored chain's last entry cannot be read, so nothing can be chained after it. */
+/** A stored entry of the chain cannot be read: its head, so nothing can be chained after it, or the entry of a repeated event. */
 export class AuditHeadUnreadable extends Error {
   override readonly name = 'AuditHeadUnreadable';
 

@@ -1,5 +1,6 @@
-import { fromBinary } from '@bufbuild/protobuf';
-import { AuditEntrySchema, AuditEvent, RejectionReason } from '#contracts';
+import { fromBinary, toBinary } from '@bufbuild/protobuf';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { AuditEntrySchema, AuditEvent, RejectionReason, type AuditEntry } from '#contracts';
 import { createLogger } from '#runtime';
 import { AuditChainVerifier, NodeSigner, SignatureVerifier, generateNodeKey } from '#trust';
 import { HubConfig } from '../config/hub.config.js';
@@ -12,20 +13,32 @@ import {
 import { AuditPolicy } from './audit-policy.js';
 import { AuditAppendError, AuditChainConflict } from './audit.errors.js';
 import { ChainedAuditTrailService } from './chained-audit-trail.service.js';
+import { AUDIT_CHECKPOINT_STORED, type AuditCheckpointStored } from './checkpoint-events.js';
 
-/** A stream in memory: appends only right after the expected position, de-duplicates by msgId first. */
+/**
+ * A stream in memory: appends only right after the expected position, de-duplicates by msgId first.
+ * `purged` messages were removed from it: its sequence goes on after them, as JetStream's does.
+ */
 class InMemoryChainStore extends AuditChainStore {
   readonly stored: { subject: string; body: Uint8Array }[] = [];
   readonly msgIds = new Map<string, number>();
   conflicts = 0;
   failNext: Error | undefined;
 
+  constructor(readonly purged = 0) {
+    super();
+  }
+
+  get last(): number {
+    return this.purged + this.stored.length;
+  }
+
   async head(): Promise<StoredAuditHead> {
     await Promise.resolve();
     const last = this.stored.at(-1);
-    if (last === undefined) return { chain: undefined, position: 0 };
+    if (last === undefined) return { chain: undefined, position: this.last };
     const entry = fromBinary(AuditEntrySchema, last.body);
-    return { chain: { sequence: entry.sequence, hash: entry.hash }, position: this.stored.length };
+    return { chain: { sequence: entry.sequence, hash: entry.hash }, position: this.last };
   }
 
   async append({ subject, body, msgId, after }: AuditAppend): Promise<AuditAppendOutcome> {
@@ -36,34 +49,53 @@ class InMemoryChainStore extends AuditChainStore {
     if (failure) throw failure;
     const earlier = this.msgIds.get(msgId);
     if (earlier !== undefined) return { position: earlier, duplicate: true };
-    if (after !== this.stored.length) {
+    if (after !== this.last) {
       this.conflicts++;
-      throw new AuditChainConflict(`wrong last sequence: ${this.stored.length}`);
+      throw new AuditChainConflict(`wrong last sequence: ${this.last}`);
     }
     this.stored.push({ subject, body });
-    this.msgIds.set(msgId, this.stored.length);
-    return { position: this.stored.length, duplicate: false };
+    this.msgIds.set(msgId, this.last);
+    return { position: this.last, duplicate: false };
+  }
+
+  async entry(position: number): Promise<AuditEntry> {
+    await Promise.resolve();
+    return fromBinary(AuditEntrySchema, this.stored[position - this.purged - 1]!.body);
   }
 }
 
 const hubKey = generateNodeKey();
-const signatures = new SignatureVerifier((node) => (node.startsWith('hub') ? [hubKey.publicKey] : []));
+const hubs = {
+  signatures: new SignatureVerifier((node) => (node.startsWith('hub') ? [hubKey.publicKey] : [])),
+  isHub: (node: string) => node.startsWith('hub'),
+};
 
-function trail(store: AuditChainStore, id = 'hub', policy: Partial<AuditPolicy> = {}) {
+function trail(
+  store: AuditChainStore,
+  id = 'hub',
+  policy: Partial<AuditPolicy> = {},
+  events = new EventEmitter2(),
+) {
   return new ChainedAuditTrailService(
     store,
     NodeSigner.fromSeed(hubKey.seed),
     Object.assign(new HubConfig(), { HUB_ID: id, HUB_SEED_FILE: 'unused' }),
     Object.assign(new AuditPolicy(), policy),
     createLogger({ service: 'hub' }, 'silent'),
+    events,
   );
 }
 
 function verify(store: InMemoryChainStore) {
-  const verifier = new AuditChainVerifier(signatures);
-  const broken = store.stored.map(({ body }, index) => verifier.check(index + 1, body)).find(Boolean);
-  return { broken, summary: verifier.summary() };
+  const verifier = new AuditChainVerifier(hubs);
+  const broken = store.stored
+    .map(({ body }, index) => verifier.check(store.purged + index + 1, body))
+    .find(Boolean);
+  return { broken: broken ?? verifier.finish({ lastSequence: store.last }), summary: verifier.summary() };
 }
+
+const eventsOf = (store: InMemoryChainStore) =>
+  store.stored.map(({ body }) => fromBinary(AuditEntrySchema, body).event);
 
 const accepted = (ref: string) => ({
   event: AuditEvent.ACCEPTED,
@@ -114,11 +146,14 @@ describe('ChainedAuditTrailService', () => {
       ref: 'm1',
       reason: RejectionReason.INVALID,
     });
-    expect([first, again, rejected]).toEqual([
-      { streamSequence: 1, duplicate: false },
-      { streamSequence: 1, duplicate: true },
-      { streamSequence: 2, duplicate: false },
+    expect([first, again, rejected]).toMatchObject([
+      { streamSequence: 1, duplicate: false, entry: { position: 1n } },
+      { streamSequence: 1, duplicate: true, entry: { position: 1n } },
+      { streamSequence: 2, duplicate: false, entry: { position: 2n } },
     ]);
+    // A repeated event names the entry that holds it, as stored, so a statement of it is the same.
+    expect(again.entry).toEqual(first.entry);
+    expect(again.entry.hash).toEqual(fromBinary(AuditEntrySchema, store.stored[0]!.body).hash);
     expect(verify(store).summary.entries).toBe(2);
   });
 
@@ -126,13 +161,36 @@ describe('ChainedAuditTrailService', () => {
     const store = new InMemoryChainStore();
     const audit = trail(store, 'hub', { checkpointEvery: 3 });
     for (const ref of ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7']) await audit.record(accepted(ref));
-    const events = store.stored.map(({ body }) => fromBinary(AuditEntrySchema, body).event);
+    const events = eventsOf(store);
     expect(events.filter((event) => event === AuditEvent.CHECKPOINT)).toHaveLength(2);
     expect(events[3]).toBe(AuditEvent.CHECKPOINT);
     expect(verify(store)).toMatchObject({
       broken: undefined,
       summary: { checkpoints: 2, lastCheckpoint: 8n },
     });
+  });
+
+  it('announces every checkpoint it stores, as stored', async () => {
+    const store = new InMemoryChainStore();
+    const events = new EventEmitter2();
+    const announced: AuditEntry[] = [];
+    events.on(AUDIT_CHECKPOINT_STORED, ({ entry }: AuditCheckpointStored) => announced.push(entry));
+    const audit = trail(store, 'hub', { checkpointEvery: 2 }, events);
+    for (const ref of ['m1', 'm2', 'm3']) await audit.record(accepted(ref));
+    expect(announced.map((entry) => entry.sequence)).toEqual([3n]);
+    expect(toBinary(AuditEntrySchema, announced[0]!)).toEqual(store.stored[2]!.body);
+  });
+
+  it('starts a new chain with a signed rollover where the stream was purged, at the stream’s sequence', async () => {
+    const store = new InMemoryChainStore(4);
+    const events = new EventEmitter2();
+    const announced: AuditEvent[] = [];
+    events.on(AUDIT_CHECKPOINT_STORED, ({ entry }: AuditCheckpointStored) => announced.push(entry.event));
+    const receipt = await trail(store, 'hub', {}, events).record(accepted('m1'));
+    expect(eventsOf(store)).toEqual([AuditEvent.ROLLOVER, AuditEvent.ACCEPTED]);
+    expect(receipt).toMatchObject({ streamSequence: 6, entry: { position: 6n } });
+    expect(announced).toEqual([AuditEvent.ROLLOVER]);
+    expect(verify(store)).toMatchObject({ broken: undefined, summary: { first: 5n, rollover: 5n } });
   });
 
   it('rejects a record the store cannot take, then goes on from the stored head', async () => {

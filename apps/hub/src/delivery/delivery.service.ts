@@ -1,11 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { create } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
+  AuditCheckpointSchema,
   AuditEvent,
   DIRECT_REGION,
   GENERAL_CATEGORY,
   HEADER_RECIPIENT,
+  HEADER_STATEMENT,
   LIMITS,
   ReceiptKind,
   RejectionSchema,
@@ -16,13 +19,25 @@ import {
   type MessageOf,
 } from '#contracts';
 import type { OutboundEnvelope } from '#messaging';
-import { MetricsService } from '#runtime';
-import { NodeSigner, sealMessage } from '#trust';
+import { RegistryIndex } from '#registry';
+import { LOGGER, MetricsService } from '#runtime';
+import {
+  NodeSigner,
+  checkpointSignedFields,
+  readSignedFields,
+  sealMessage,
+  signedFieldsOf,
+  statedMessageOf,
+} from '#trust';
+import type { Logger } from 'pino';
 import { v5 as uuidv5 } from 'uuid';
-import { AuditTrail, type AuditRecord } from '../audit/audit-trail.js';
+import { AuditTrail, type AuditReceipt, type AuditRecord } from '../audit/audit-trail.js';
+import { AUDIT_CHECKPOINT_STORED, type AuditCheckpointStored } from '../audit/checkpoint-events.js';
+import { DeliveryStatementsService } from '../audit/delivery-statements.service.js';
 import { HubConfig } from '../config/hub.config.js';
 import { reasonName, type RefusedMessage } from '../pipeline/refused-message.js';
 import type { RoutedMessage } from '../pipeline/routed-message.js';
+import { receivingNodes } from '../provisioning/node-consumers.js';
 import { DeliveryStore } from './delivery.store.js';
 
 // Ids of what the hub issues are derived from the JetStream msgId, so a republish after a crash
@@ -48,9 +63,11 @@ const RECEIPT_EVENTS: Record<ReceiptKind, AuditEvent> = {
 };
 
 /**
- * Carries out the hub's decisions: one copy per recipient, the signed routing report or rejection
- * back to the origin, and the audit record. Every publish has a deterministic msgId and every record a
- * ref, so running a decision twice (redelivery, two hub instances) publishes and records each once.
+ * Carries out the hub's decisions: the audit record first, then one copy per recipient, the signed
+ * routing report or rejection back to the origin, each with the hub's statement naming its recipients
+ * and the audit entry (`Bl-Statement`); and the audit checkpoints to every node. Every publish has a
+ * deterministic msgId and every record a ref, so running a decision twice (redelivery, two hub
+ * instances) publishes and records each once, and states it alike.
  */
 @Injectable()
 export class DeliveryService {
@@ -60,23 +77,35 @@ export class DeliveryService {
     private readonly config: HubConfig,
     private readonly metrics: MetricsService,
     private readonly audit: AuditTrail,
+    private readonly statements: DeliveryStatementsService,
+    private readonly registry: RegistryIndex,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /**
-   * Publishes every recipient's copy and the routing report (not for receipts) together, so they leave
-   * in one socket write and their acks are awaited at once, and records the audit event meanwhile.
+   * Records the decision, then publishes every recipient's copy and the routing report (not for
+   * receipts) together, so they leave in one socket write and their acks are awaited at once.
    * Resolves once all are stored.
    */
   async deliver(routed: RoutedMessage): Promise<void> {
     const now = new Date();
-    const envelopes = routed.recipients.map((recipient): OutboundEnvelope => ({
-      subject: deliverySubject(recipient.node, routed.kind, recipient.region, recipient.category),
-      body: routed.body,
-      msgId: `${routed.id}:${recipient.node}`,
-      headers: { ...routed.headers, [HEADER_RECIPIENT]: recipient.node },
-    }));
-    const copies = envelopes.length;
     const recipients = routed.recipients.map((recipient) => recipient.node);
+    // The statement names the audit entry, so the entry is stored before any copy leaves.
+    const audited = await this.audit.record(this.acceptedRecord(routed, recipients));
+    const envelopes: OutboundEnvelope[] = [];
+    if (recipients.length > 0) {
+      const fields = readSignedFields((name) => routed.headers[name]);
+      const statement = this.statements.state(audited, statedMessageOf(fields, routed.body), recipients);
+      for (const recipient of routed.recipients) {
+        envelopes.push({
+          subject: deliverySubject(recipient.node, routed.kind, recipient.region, recipient.category),
+          body: routed.body,
+          msgId: `${routed.id}:${recipient.node}`,
+          headers: { ...routed.headers, [HEADER_RECIPIENT]: recipient.node, [HEADER_STATEMENT]: statement },
+        });
+      }
+    }
+    const copies = envelopes.length;
     // A receipt's sender keeps no delivery state for it, so a routing report would be noise.
     if (routed.kind !== 'receipt') {
       const msgId = `${routed.id}:routing`;
@@ -87,21 +116,18 @@ export class DeliveryService {
         message: routed.id,
         recipients,
       });
-      envelopes.push(this.sealed('routing', report, routed.origin, msgId));
+      envelopes.push(...this.sealed('routing', report, [routed.origin], () => msgId, audited));
     }
-    const [outcomes] = await Promise.all([
-      this.publisher.publishAll(envelopes),
-      this.audit.record(this.acceptedRecord(routed, recipients)),
-    ]);
+    const outcomes = await this.publisher.publishAll(envelopes);
     const fresh = outcomes.slice(0, copies).filter((outcome) => !outcome.duplicate).length;
     if (fresh > 0) this.metrics.delivered.inc({ kind: routed.kind }, fresh);
   }
 
-  /** Records the audit event and, when the origin is a known node, publishes a signed Rejection to it. */
+  /** Records the audit event and, when the origin is a known node, then publishes a signed Rejection to it. */
   async reject(refused: RefusedMessage): Promise<void> {
     const now = new Date();
     const ref = refused.id ?? `ingress-${refused.sequence}`;
-    const audited = this.audit.record({
+    const audited = await this.audit.record({
       event: AuditEvent.REJECTED,
       ref,
       message: refused.id ?? '',
@@ -110,7 +136,6 @@ export class DeliveryService {
       reason: refused.reason,
       detail: `${refused.detail} (subject ${refused.subject})`,
     });
-    const envelopes: OutboundEnvelope[] = [];
     if (refused.origin !== undefined) {
       const msgId = `${ref}:rejection`;
       const rejection = create(RejectionSchema, {
@@ -127,26 +152,65 @@ export class DeliveryService {
         })),
       });
       // The refused id is echoed in the body; it is not vouched for, so it is not put in a signed header.
-      envelopes.push(this.sealed('rejection', rejection, refused.origin, msgId));
+      await this.publisher.publishAll(
+        this.sealed('rejection', rejection, [refused.origin], () => msgId, audited),
+      );
     }
-    const [receipt] = await Promise.all([audited, this.publisher.publishAll(envelopes)]);
-    if (!receipt.duplicate) this.metrics.rejected.inc({ reason: reasonName(refused.reason) });
+    if (!audited.duplicate) this.metrics.rejected.inc({ reason: reasonName(refused.reason) });
   }
 
-  /** A message issued and signed by the hub, delivered directly to one node. */
+  /**
+   * Sends a checkpoint or rollover of the audit chain, as stored, to every node, which keeps it as a
+   * witness. Best effort: a node that misses one is covered by the next; a failure is logged.
+   */
+  @OnEvent(AUDIT_CHECKPOINT_STORED)
+  async announce({ entry }: AuditCheckpointStored): Promise<void> {
+    const nodes = receivingNodes(this.registry.nodes());
+    if (nodes.length === 0 || entry.at === undefined) return;
+    const id = checkpointSignedFields(entry).id;
+    const checkpoint = create(AuditCheckpointSchema, {
+      id,
+      sender: this.config.HUB_ID,
+      sent: entry.at,
+      entry,
+    });
+    const audited: AuditReceipt = {
+      streamSequence: Number(entry.sequence),
+      duplicate: false,
+      entry: { position: entry.sequence, hash: entry.hash, at: timestampDate(entry.at) },
+    };
+    try {
+      await this.publisher.publishAll(
+        this.sealed('checkpoint', checkpoint, nodes, (node) => `${id}:${node}`, audited),
+      );
+    } catch (error) {
+      this.logger.warn({ err: error, checkpoint: id }, 'audit checkpoint not sent to the nodes');
+    }
+  }
+
+  /**
+   * A message issued and signed by the hub, decided in `audited`, delivered directly to each of `to`
+   * with the statement naming them all.
+   */
   private sealed<K extends HubIssuedKind>(
     kind: K,
     message: MessageOf<K>,
-    to: string,
-    msgId: string,
-  ): OutboundEnvelope {
+    to: readonly string[],
+    msgIdOf: (node: string) => string,
+    audited: AuditReceipt,
+  ): OutboundEnvelope[] {
     const { body, headers } = sealMessage(this.signer, kind, message);
-    return {
-      subject: deliverySubject(to, kind, DIRECT_REGION, GENERAL_CATEGORY),
+    const statement = this.statements.state(
+      audited,
+      statedMessageOf(signedFieldsOf(kind, message), body),
+      to,
+    );
+    return to.map((node) => ({
+      subject: deliverySubject(node, kind, DIRECT_REGION, GENERAL_CATEGORY),
       body,
-      msgId,
-      headers: { ...headers, [HEADER_RECIPIENT]: to },
-    };
+      msgId: msgIdOf(node),
+      headers: { ...headers, [HEADER_RECIPIENT]: node, [HEADER_STATEMENT]: statement },
+    }));
   }
 
   /** The accepted message's audit record; for a receipt, the event of its kind about the receipted message. */

@@ -9,6 +9,7 @@ import {
   HEADER_ID,
   HEADER_KEY,
   HEADER_RECIPIENT,
+  HEADER_STATEMENT,
   HEADER_SENDER,
   HEADER_SIGNATURE,
   HEADER_SENT,
@@ -26,7 +27,6 @@ import { MetricsService, createLogger } from '#runtime';
 import { validationContextOf } from '#registry';
 import { SignatureVerifier, readSignedFields } from '#trust';
 import { HubConfig } from '../config/hub.config.js';
-import { DeliveryService } from '../delivery/delivery.service.js';
 import { DeliveryStore } from '../delivery/delivery.store.js';
 import { InMemoryAuditTrail } from '../../test/audit.fixtures.js';
 import {
@@ -38,7 +38,7 @@ import {
   testReply,
   type NodeMessage,
 } from '../../test/hub.fixtures.js';
-import { InMemoryAcceptedIds } from '../../test/ingress.fixtures.js';
+import { InMemoryAcceptedIds, testDelivery } from '../../test/ingress.fixtures.js';
 import { CountingRateLimiter } from '../../test/rate-limit.fixtures.js';
 import { InMemoryRouteRecords, createTestResolver } from '../../test/routing.fixtures.js';
 import { IngressService, type IngressDecision } from './ingress.service.js';
@@ -76,7 +76,7 @@ function setUp() {
   const { resolver } = createTestResolver(parties.index, routes);
   const audit = new InMemoryAuditTrail();
   const rateLimiter = new CountingRateLimiter();
-  const delivery = new DeliveryService(publisher, parties.signer('hub'), config, metrics, audit);
+  const delivery = testDelivery(parties, publisher, { config, metrics, audit });
   const ingress = new IngressService(
     parties.index,
     hubVerifier,
@@ -139,7 +139,11 @@ describe('IngressService', () => {
         const recipient = copy.subject.split('.')[2]!;
         expect(copy.msgId).toBe(`${alert.id}:${recipient}`);
         expect(copy.body).toBe(message.body);
-        expect(copy.headers).toEqual({ ...message.headers, [HEADER_RECIPIENT]: recipient });
+        expect(copy.headers).toEqual({
+          ...message.headers,
+          [HEADER_RECIPIENT]: recipient,
+          [HEADER_STATEMENT]: expect.any(String),
+        });
       }
 
       const [report] = publisher.on('bl.out.kz-border.routing.direct.general');

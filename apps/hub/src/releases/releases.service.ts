@@ -4,6 +4,7 @@ import {
   DIRECT_REGION,
   GENERAL_CATEGORY,
   HEADER_RECIPIENT,
+  HEADER_STATEMENT,
   RejectionReason,
   categoryToken,
   decodeMessage,
@@ -13,14 +14,17 @@ import {
 } from '#contracts';
 import type { OutboundEnvelope } from '#messaging';
 import { RegistryIndex } from '#registry';
+import { readSignedFields, statedMessageOf } from '#trust';
 import { AuditTrail } from '../audit/audit-trail.js';
+import { DeliveryStatementsService } from '../audit/delivery-statements.service.js';
 import { IngressRefusal } from '../pipeline/pipeline.errors.js';
 import { RouteRecordStore, type RouteRecord } from '../routes/route-record.store.js';
 import { OriginalMessageStore, type OriginalMessage } from './original-message.store.js';
 import { ReleaseRequestStore, type ReleaseRequestRecord } from './release-request.store.js';
 
-// The origin's wire headers all start so; Bl-Recipient is the hub's and is set per copy.
+// The origin's wire headers all start so; Bl-Recipient and Bl-Statement are the hub's, set per copy.
 const WIRE_HEADER_PREFIX = 'Bl-';
+const HUB_HEADERS: ReadonlySet<string> = new Set([HEADER_RECIPIENT, HEADER_STATEMENT]);
 
 function unauthorized(detail: string): IngressRefusal {
   return new IngressRefusal(RejectionReason.UNAUTHORIZED, detail);
@@ -35,9 +39,10 @@ function categoryOf(route: RouteRecord, original: OriginalMessage): string {
 /**
  * The release workflow at the hub. A request goes to the originator only from a node that received
  * the message (the route record says so); a decision goes back to the requester only from the
- * originator, answering a request the hub holds, once. An approval delivers the ORIGINAL signed
- * message (origin body and headers, so the further node verifies the origin) to the further node on
- * the `direct` region, adds it to the route record and records a RELEASED audit entry.
+ * originator, answering a request the hub holds, once. An approval records a RELEASED audit entry,
+ * delivers the ORIGINAL signed message (origin body and headers, so the further node verifies the
+ * origin, with the hub's statement naming that entry) to the further node on the `direct` region, and
+ * adds it to the route record.
  */
 @Injectable()
 export class ReleasesService {
@@ -47,6 +52,7 @@ export class ReleasesService {
     private readonly requests: ReleaseRequestStore,
     private readonly originals: OriginalMessageStore,
     private readonly audit: AuditTrail,
+    private readonly statements: DeliveryStatementsService,
   ) {}
 
   /** Who receives `release`: the originator for a request, the requester for a decision. Refuses what the workflow forbids. */
@@ -132,20 +138,8 @@ export class ReleasesService {
   private async reshare(release: Release, request: ReleaseRequestRecord): Promise<void> {
     const { route, original } = await this.original(release.message);
     const to = release.to;
-    const headers = Object.fromEntries(
-      Object.entries(original.headers).filter(
-        ([name]) => name.startsWith(WIRE_HEADER_PREFIX) && name !== HEADER_RECIPIENT,
-      ),
-    );
-    const copy: OutboundEnvelope = {
-      subject: deliverySubject(to, route.kind, DIRECT_REGION, categoryOf(route, original)),
-      body: original.body,
-      // The msgId of an ordinary copy: the further node gets the message once, however it came.
-      msgId: `${release.message}:${to}`,
-      headers: { ...headers, [HEADER_RECIPIENT]: to },
-    };
-    await this.originals.publish([copy]);
-    await this.audit.record({
+    // Recorded before the copy leaves: the copy's statement names this entry.
+    const audited = await this.audit.record({
       event: AuditEvent.RELEASED,
       ref: release.id,
       message: release.message,
@@ -154,6 +148,24 @@ export class ReleasesService {
       recipients: [to],
       detail: `approved by ${route.origin} in ${release.id} at the request of ${request.requester}`,
     });
+    const headers = Object.fromEntries(
+      Object.entries(original.headers).filter(
+        ([name]) => name.startsWith(WIRE_HEADER_PREFIX) && !HUB_HEADERS.has(name),
+      ),
+    );
+    const fields = readSignedFields((name) => headers[name]);
+    const copy: OutboundEnvelope = {
+      subject: deliverySubject(to, route.kind, DIRECT_REGION, categoryOf(route, original)),
+      body: original.body,
+      // The msgId of an ordinary copy: the further node gets the message once, however it came.
+      msgId: `${release.message}:${to}`,
+      headers: {
+        ...headers,
+        [HEADER_RECIPIENT]: to,
+        [HEADER_STATEMENT]: this.statements.state(audited, statedMessageOf(fields, original.body), [to]),
+      },
+    };
+    await this.originals.publish([copy]);
     if (!route.recipients.includes(to)) {
       await this.routes.remember(release.message, { ...route, recipients: [...route.recipients, to] });
     }

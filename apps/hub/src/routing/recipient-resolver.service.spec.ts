@@ -7,6 +7,7 @@ import {
   GENERAL_CATEGORY,
   GroupChangeSchema,
   HEADER_ID,
+  HEADER_STATEMENT,
   HandlingCode,
   RejectionReason,
   ReleaseSchema,
@@ -16,7 +17,14 @@ import {
   type Release,
 } from '#contracts';
 import { v7 as uuidv7 } from 'uuid';
-import { createTestParties, testAlert, testNotice, testReceipt, testReply } from '../../test/hub.fixtures.js';
+import {
+  createTestParties,
+  sealNodeMessage,
+  testAlert,
+  testNotice,
+  testReceipt,
+  testReply,
+} from '../../test/hub.fixtures.js';
 import { InMemoryRouteRecords, createTestResolver } from '../../test/routing.fixtures.js';
 import { IngressRefusal } from '../pipeline/pipeline.errors.js';
 import type { Recipient, RoutableMessage } from '../pipeline/routable-message.js';
@@ -343,11 +351,11 @@ describe('RecipientResolverService', () => {
         recipients: ['tj-border'],
         sequence: 7,
       });
+      const sealed = sealNodeMessage('alert', alert, parties.signer('kz-border'));
       originals.log.set(7, {
-        id: alert.id,
-        subject: 'bl.in.kz-border.alert',
-        headers: { [HEADER_ID]: alert.id, 'Bl-Signature': 'sig', 'Nats-Msg-Id': alert.id },
-        body: encodeMessage('alert', alert),
+        ...sealed,
+        // As stored: the origin's headers and its JetStream id, and whatever else it chose to send.
+        headers: { ...sealed.headers, 'Nats-Msg-Id': alert.id, [HEADER_STATEMENT]: 'forged' },
       });
       return alert.id;
     }
@@ -395,11 +403,20 @@ describe('RecipientResolverService', () => {
       expect(await accept({ kind: 'release', message: approval })).toEqual(['tj-border']);
       const [copy, ...more] = originals.published;
       expect(more).toEqual([]);
+      const original = originals.log.get(7)!;
       expect(copy).toMatchObject({
         subject: 'bl.out.unodc.alert.direct.salw',
         msgId: `${message}:unodc`,
-        headers: { [HEADER_ID]: message, 'Bl-Signature': 'sig', 'Bl-Recipient': 'unodc' },
+        headers: {
+          [HEADER_ID]: message,
+          'Bl-Signature': original.headers['Bl-Signature'],
+          'Bl-Recipient': 'unodc',
+        },
       });
+      // The hub's own statement names the further node alone, and the RELEASED entry.
+      expect(copy?.headers[HEADER_STATEMENT]).toMatch(
+        /^v1;hub=hub;at=[^;]+;audit=\d+:[0-9a-f]{64};to=unodc;key=/,
+      );
       expect(copy?.headers['Nats-Msg-Id']).toBeUndefined();
       expect(copy?.body).toBe(originals.log.get(7)?.body);
       expect(audit.records).toContainEqual(

@@ -1,7 +1,10 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
+  AuditCheckpointSchema,
+  AuditEvent,
   HEADER_RECIPIENT,
+  HEADER_STATEMENT,
   ReceiptKind,
   ReceiptSchema,
   RoutingReportSchema,
@@ -13,12 +16,13 @@ import {
 } from '#contracts';
 import { PermanentFailure } from '#messaging';
 import { RegistryIndex } from '#registry';
-import { SignatureVerifier } from '#trust';
+import { SignatureVerifier, type SignedStatement } from '#trust';
 import { pino } from 'pino';
 import {
   alertRequest,
   fixtureKeys,
   fixtureRegistry,
+  hubStatement,
   sealMessage,
   type FixtureNode,
 } from '../../test/node.fixtures.js';
@@ -30,6 +34,9 @@ import type { InboxService } from '../inbox/inbox.service.js';
 import type { ReceiptsService } from '../receipts/receipts.service.js';
 import type { ReleasesService } from '../releases/releases.service.js';
 import type { SentMessagesService } from '../sent/sent-messages.service.js';
+import { CheckpointRefused } from '../witness/witness.errors.js';
+import type { WitnessService } from '../witness/witness.service.js';
+import { DeliveryNotStated } from './deliveries.errors.js';
 import { DeliveriesService } from './deliveries.service.js';
 import type { Delivery } from './delivery.js';
 
@@ -70,6 +77,15 @@ function setup() {
   const groups = {
     receive: async (message: unknown) => void applied.push({ what: 'group', message }),
   };
+  const witnessed: SignedStatement[] = [];
+  const checkpoints: MessageOf<'checkpoint'>[] = [];
+  const witness = {
+    keepStatement: (statement: SignedStatement) => void witnessed.push(statement),
+    keepCheckpoint: (checkpoint: MessageOf<'checkpoint'>) => {
+      if (checkpoint.entry?.key === '') throw new CheckpointRefused('checkpoint-not-hub', 'unsigned');
+      checkpoints.push(checkpoint);
+    },
+  };
   const clock: Clock = { now: () => NOW };
   const service = new DeliveriesService(
     { NODE_ID: NODE } as NodeConfig,
@@ -80,20 +96,37 @@ function setup() {
     receiptsService as unknown as ReceiptsService,
     releases as unknown as ReleasesService,
     groups as unknown as GroupsService,
+    witness as unknown as WitnessService,
     clock,
     pino({ level: 'silent' }),
   );
-  return { service, inboxed, receipts, applied, deliveredByHub };
+  return { service, inboxed, receipts, applied, deliveredByHub, witnessed, checkpoints };
+}
+
+interface DeliveryOptions {
+  node?: string;
+  body?: Uint8Array;
+  drop?: string;
+  /** Whom the hub's statement names (this node by default), and who signs it (the hub). */
+  statedTo?: string[];
+  statedBy?: FixtureNode;
 }
 
 function delivery<K extends MessageKind>(
   kind: K,
   message: MessageOf<K> & { id: string; sender: string },
   signer: FixtureNode,
-  options: { node?: string; body?: Uint8Array; drop?: string } = {},
+  options: DeliveryOptions = {},
 ): Delivery {
   const sealed = sealMessage(kind, message, keys[signer].seed, NOW);
-  const headers: Record<string, string> = { ...sealed.headers, [HEADER_RECIPIENT]: NODE };
+  // The hub states what it relays: a body changed before it reached the hub is stated as it came.
+  const relayed = { ...sealed, body: options.body ?? sealed.body };
+  const statement = hubStatement(relayed, keys[options.statedBy ?? 'hub'].seed, options.statedTo ?? [NODE]);
+  const headers: Record<string, string> = {
+    ...sealed.headers,
+    [HEADER_RECIPIENT]: NODE,
+    [HEADER_STATEMENT]: statement,
+  };
   if (options.drop) delete headers[options.drop];
   return {
     subject: deliverySubject(options.node ?? NODE, kind, 'afghan-border', 'salw'),
@@ -236,5 +269,69 @@ describe('DeliveriesService', () => {
       service.handle(delivery('alert', message, 'tj-border', { body: new Uint8Array([0xff, 0xff, 0xff]) })),
     ).rejects.toBeInstanceOf(PermanentFailure);
     expect(inboxed).toEqual([]);
+  });
+
+  it('keeps the hub’s statement of each copy it takes in as a witness', async () => {
+    const { service, inboxed, witnessed } = setup();
+    await service.handle(delivery('alert', alert('tj-border'), 'tj-border', { statedTo: [NODE, 'unodc'] }));
+    expect(inboxed).toHaveLength(1);
+    expect(witnessed.map(({ statement }) => statement)).toEqual([
+      expect.objectContaining({ id: 'a1', origin: 'tj-border', recipients: [NODE, 'unodc'] }),
+    ]);
+  });
+
+  it.each<[string, DeliveryOptions, string]>([
+    ['names other recipients (a copy re-published to this node)', { statedTo: ['unodc'] }, 'not-addressed'],
+    ['is missing', { drop: HEADER_STATEMENT }, 'statement-missing'],
+    ['is signed in the hub’s name with a node’s key', { statedBy: 'unodc' }, 'statement-unknown-key'],
+  ])('refuses a copy whose statement %s, taking nothing in', async (_, options, reason) => {
+    const { service, inboxed, receipts, witnessed } = setup();
+    const handled = service.handle(delivery('alert', alert('tj-border'), 'tj-border', options));
+    await expect(handled).rejects.toBeInstanceOf(PermanentFailure);
+    await expect(handled).rejects.toMatchObject({ cause: expect.any(DeliveryNotStated) });
+    await handled.catch((error: PermanentFailure) =>
+      expect((error.cause as DeliveryNotStated).reason).toBe(reason),
+    );
+    expect({ inboxed, receipts, witnessed }).toEqual({ inboxed: [], receipts: [], witnessed: [] });
+  });
+
+  it('refuses a copy whose statement is of another message', async () => {
+    const { service, inboxed } = setup();
+    const stated = delivery('alert', alert('tj-border', 'a1'), 'tj-border');
+    const other = delivery('alert', alert('tj-border', 'a2'), 'tj-border');
+    const swapped: Delivery = {
+      ...other,
+      header: (name) => (name === HEADER_STATEMENT ? stated.header(name) : other.header(name)),
+    };
+    await expect(service.handle(swapped)).rejects.toMatchObject({
+      cause: expect.objectContaining({ reason: 'statement-signature-invalid' }),
+    });
+    expect(inboxed).toEqual([]);
+  });
+
+  it('takes in a site copy without a statement when told it came over the site fast path', async () => {
+    const { service, inboxed, witnessed } = setup();
+    await service.handle(delivery('alert', alert('tj-border'), 'tj-border', { drop: HEADER_STATEMENT }), {
+      sendReceipts: false,
+      stated: false,
+    });
+    expect(inboxed).toHaveLength(1);
+    expect(witnessed).toEqual([]);
+  });
+
+  it('keeps the hub’s audit checkpoints, and dead-letters one the witness refuses', async () => {
+    const { service, checkpoints } = setup();
+    const checkpoint = (key: string) =>
+      create(AuditCheckpointSchema, {
+        id: 'audit-checkpoint-7',
+        sender: 'hub',
+        sent: timestampFromDate(NOW),
+        entry: { sequence: 7n, event: AuditEvent.CHECKPOINT, actor: 'hub', key, signature: 'x' },
+      });
+    await service.handle(delivery('checkpoint', checkpoint('U…'), 'hub'));
+    expect(checkpoints.map((c) => c.id)).toEqual(['audit-checkpoint-7']);
+    await expect(service.handle(delivery('checkpoint', checkpoint(''), 'hub'))).rejects.toMatchObject({
+      cause: expect.any(CheckpointRefused),
+    });
   });
 });

@@ -4,6 +4,7 @@ import {
   decodeMessage,
   HEADER_KEY,
   HEADER_SIGNATURE,
+  HEADER_STATEMENT,
   isMessageKind,
   messageToJson,
   parseDeliverySubject,
@@ -12,8 +13,8 @@ import {
   type MessageOf,
 } from '#contracts';
 import { PermanentFailure } from '#messaging';
-import { RegistryIndex } from '#registry';
-import { EnvelopeError, readSignedFields, SignatureVerifier, type SignedFields } from '#trust';
+import { RegistryIndex, hubKeysOf } from '#registry';
+import { EnvelopeError, readSignedFields, SignatureVerifier, type HubKeys, type SignedFields } from '#trust';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
@@ -24,8 +25,12 @@ import { InboxService } from '../inbox/inbox.service.js';
 import { ReceiptsService } from '../receipts/receipts.service.js';
 import { ReleasesService } from '../releases/releases.service.js';
 import { SentMessagesService } from '../sent/sent-messages.service.js';
+import { CheckpointRefused } from '../witness/witness.errors.js';
+import { WitnessService } from '../witness/witness.service.js';
+import { DeliveryNotStated } from './deliveries.errors.js';
 import type { Delivery } from './delivery.js';
 import { checkOrigin, type OriginCheck } from './origin-check.js';
+import { checkStatement } from './statement-check.js';
 
 /** How one delivery is handled. */
 export interface HandleOptions {
@@ -33,6 +38,12 @@ export interface HandleOptions {
   sendReceipts?: boolean;
   /** It came over the national site's fast path, not from the hub: the inbox item is marked so. */
   viaSite?: boolean;
+  /**
+   * Require the hub's statement naming this node, and keep it as a witness; default true. False only
+   * for the site fast path, whose copies come from a node of the site and carry none (the site
+   * receiver applies the hub's policy itself).
+   */
+  stated?: boolean;
 }
 
 /** A delivery read and decoded, with what its signature says about its origin. */
@@ -55,15 +66,19 @@ function decode<K extends MessageKind>(kind: K, body: Uint8Array): MessageOf<K> 
 }
 
 /**
- * What this node does with each delivery: messages for its users go into the inbox (once per id,
- * marked verified or not) and are answered with a signed `delivered` receipt; routing reports,
- * receipts and rejections about its own messages update their sent state; release requests and
- * answers, and closed user group changes, go to their features. Resolves only once Redis
+ * What this node does with each delivery: first, the hub's statement must name this node (else the
+ * copy is refused: it was meant for another node) and is kept as a witness of the audit chain; then
+ * messages for its users go into the inbox (once per id, marked verified or not) and are answered with
+ * a signed `delivered` receipt; routing reports, receipts and rejections about its own messages update
+ * their sent state; release requests and answers, and closed user group changes, go to their
+ * features; the hub's audit checkpoints are kept as witnesses. Resolves only once Redis (or the store)
  * holds the outcome, so the consumer acks only then; PermanentFailure marks a delivery that no retry
  * can fix (it is dead-lettered).
  */
 @Injectable()
 export class DeliveriesService {
+  private readonly hubs: HubKeys;
+
   constructor(
     private readonly config: NodeConfig,
     private readonly registry: RegistryIndex,
@@ -73,9 +88,12 @@ export class DeliveriesService {
     private readonly receipts: ReceiptsService,
     private readonly releases: ReleasesService,
     private readonly groups: GroupsService,
+    private readonly witness: WitnessService,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.hubs = hubKeysOf(registry, verifier);
+  }
 
   /**
    * @param options.sendReceipts false to take a message in without answering it (a copy received
@@ -86,27 +104,36 @@ export class DeliveriesService {
     if (address === undefined || address.node !== this.config.NODE_ID || !isMessageKind(address.kind)) {
       throw new PermanentFailure(`not a delivery to ${this.config.NODE_ID}: ${delivery.subject}`);
     }
+    const stated = options.stated ?? true;
+    const receive = <K extends MessageKind>(kind: K) => this.receive(kind, address, delivery, stated);
     switch (address.kind) {
       case 'alert':
       case 'notice':
       case 'reply':
-        return this.takeIn(this.receive(address.kind, address, delivery), options, () =>
+        return this.takeIn(receive(address.kind), options, () =>
           delivery.releaseOrder?.(),
         );
       case 'routing':
-        return this.sent.applyRouting(this.trusted(this.receive('routing', address, delivery)));
+        return this.sent.applyRouting(this.trusted(receive('routing')));
       case 'receipt':
-        return this.applyReceipt(this.trusted(this.receive('receipt', address, delivery)));
+        return this.applyReceipt(this.trusted(receive('receipt')));
       case 'rejection':
-        return this.sent.applyRejection(this.trusted(this.receive('rejection', address, delivery)));
+        return this.sent.applyRejection(this.trusted(receive('rejection')));
       case 'release':
-        return this.releases.receive(this.trusted(this.receive('release', address, delivery)));
+        return this.releases.receive(this.trusted(receive('release')));
       case 'group':
-        return this.groups.receive(this.trusted(this.receive('group', address, delivery)));
+        return this.groups.receive(this.trusted(receive('group')));
+      case 'checkpoint':
+        return this.keepCheckpoint(this.trusted(receive('checkpoint')));
     }
   }
 
-  private receive<K extends MessageKind>(kind: K, address: DeliveryAddress, delivery: Delivery): Received<K> {
+  private receive<K extends MessageKind>(
+    kind: K,
+    address: DeliveryAddress,
+    delivery: Delivery,
+    stated: boolean,
+  ): Received<K> {
     let fields: SignedFields;
     try {
       fields = readSignedFields((name) => delivery.header(name));
@@ -117,6 +144,7 @@ export class DeliveriesService {
     if (fields.type !== kind) {
       throw new PermanentFailure(`${fields.id}: signed type ${fields.type} delivered on a ${kind} subject`);
     }
+    if (stated) this.witnessStatement(fields, delivery);
     const message = decode(kind, delivery.body);
     const origin = checkOrigin(
       {
@@ -131,6 +159,37 @@ export class DeliveriesService {
       this.registry,
     );
     return { kind, address, fields, message, origin };
+  }
+
+  // A copy only counts where the hub's statement names this node; the statement is then kept as a
+  // witness of the audit entry it names.
+  private witnessStatement(fields: SignedFields, delivery: Delivery): void {
+    const check = checkStatement(
+      { statement: delivery.header(HEADER_STATEMENT), fields, body: delivery.body },
+      this.config.NODE_ID,
+      this.hubs,
+    );
+    if (!check.stated) {
+      const refusal = new DeliveryNotStated(
+        check.reason,
+        `${fields.type} ${fields.id} from ${fields.sender} refused: ${check.reason}`,
+      );
+      this.logger.warn(
+        { msgId: fields.id, sender: fields.sender, subject: delivery.subject, reason: check.reason },
+        'delivery not stated by the hub for this node; refused',
+      );
+      throw new PermanentFailure(refusal.message, { cause: refusal });
+    }
+    this.witness.keepStatement(check.statement);
+  }
+
+  private async keepCheckpoint(checkpoint: MessageOf<'checkpoint'>): Promise<void> {
+    try {
+      this.witness.keepCheckpoint(checkpoint);
+    } catch (error) {
+      if (error instanceof CheckpointRefused) throw new PermanentFailure(error.message, { cause: error });
+      throw error;
+    }
   }
 
   // State about this node's own messages changes only on an authentic report; a forged one is poison.

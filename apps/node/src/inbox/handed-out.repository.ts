@@ -3,7 +3,7 @@ import { STREAM_DEFINITIONS, STREAM_DELIVERY } from '#contracts';
 import type Database from 'better-sqlite3';
 import { Clock } from '../common/clock.js';
 import { NodeConfig } from '../config/node.config.js';
-import { openNodeStore } from '../store/node-store.js';
+import { openNodeStore, pruneHourly } from '../store/node-store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS handed_out (
@@ -14,7 +14,6 @@ CREATE INDEX IF NOT EXISTS handed_out_at ON handed_out (at)`;
 
 // A message older than BL_DELIVERY keeps cannot be delivered or rebuilt again, so its id can go.
 const KEEP_MS = STREAM_DEFINITIONS.find((stream) => stream.name === STREAM_DELIVERY)!.maxAgeMs;
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * The ids of the received messages this node has handed to its agency's systems (counted and
@@ -30,7 +29,7 @@ export class HandedOutRepository implements OnApplicationBootstrap, OnApplicatio
   private readonly db: Database.Database;
   private readonly insert: Database.Statement<[string, number]>;
   private readonly prune: Database.Statement<[number]>;
-  private pruneTimer?: NodeJS.Timeout;
+  private stopPruning?: () => void;
 
   constructor(
     config: NodeConfig,
@@ -48,12 +47,11 @@ export class HandedOutRepository implements OnApplicationBootstrap, OnApplicatio
   }
 
   onApplicationBootstrap(): void {
-    this.forgetExpired();
-    this.pruneTimer = setInterval(() => this.forgetExpired(), PRUNE_EVERY_MS).unref();
+    this.stopPruning = pruneHourly(() => this.forgetExpired());
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.pruneTimer);
+    this.stopPruning?.();
     this.db.close();
   }
 

@@ -98,7 +98,7 @@ describe('SiteReceiverService', () => {
     expect(handled).toHaveLength(1);
     expect(handled[0]!.delivery.subject).toBe('bl.out.kz-customs.alert.direct.explosives');
     expect(handled[0]!.delivery.header('Bl-Id')).toBe('alert-from-kz-border');
-    expect(handled[0]!.options).toEqual({ sendReceipts: false, viaSite: true });
+    expect(handled[0]!.options).toEqual({ sendReceipts: false, viaSite: true, stated: false });
   });
 
   it('drops a signed message whose headers differ from its body: a TLP:GREEN label over a RED body', async () => {

@@ -71,7 +71,8 @@ export class SiteReceiverService implements OnApplicationBootstrap, OnModuleDest
     try {
       const delivery = this.asDelivery(msg);
       if (delivery === undefined) return;
-      await this.deliveries.handle(delivery, { sendReceipts: false, viaSite: true });
+      // No hub statement on the fast path: this receiver applied the hub's policy itself.
+      await this.deliveries.handle(delivery, { sendReceipts: false, viaSite: true, stated: false });
       this.logger.debug(
         { msgId: msg.headers?.get(HEADER_ID), subject: msg.subject },
         'taken in from the site',

@@ -20,3 +20,15 @@ export function openNodeStore(file: string, durability: StoreDurability): Databa
   db.pragma(`synchronous = ${durability}`);
   return db;
 }
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Runs `prune` now and then every hour, for a table whose rows are kept for a bounded time; returns
+ * the function that stops it (at shutdown, before the connection closes).
+ */
+export function pruneHourly(prune: () => void): () => void {
+  prune();
+  const timer = setInterval(prune, PRUNE_EVERY_MS).unref();
+  return () => clearInterval(timer);
+}

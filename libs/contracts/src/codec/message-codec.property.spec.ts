@@ -9,19 +9,7 @@ import {
 import fc from 'fast-check';
 import { MESSAGE_SCHEMAS, type MessageKind, type MessageOf } from '../message-kinds.js';
 import { LANGUAGES, LIMITS } from '../validation/limits.js';
-import {
-  FIXTURE_IDS,
-  FIXTURE_NOW,
-  fixtureContext,
-  validAlert,
-  validNotice,
-  validReceipt,
-  validRejection,
-  validReply,
-  validRoutingReport,
-  validRelease,
-  validGroupChange,
-} from '../../test/message.fixtures.js';
+import { FIXTURE_IDS, FIXTURE_NOW, fixtureContext, VALID_MESSAGES } from '../../test/message.fixtures.js';
 import { validateMessage } from '../validation/validate-message.js';
 import type { Violation } from '../validation/violation.js';
 import { DecodeError } from './codec.errors.js';
@@ -32,16 +20,7 @@ import { decodeMessage, encodeMessage, messageFromJson } from './message-codec.j
 const RUNS = { randomBodies: 6_000, mutatedBodies: 3_000, generatedMessages: 6_000, jsonDocuments: 1_800 };
 
 const KINDS = Object.keys(MESSAGE_SCHEMAS) as MessageKind[];
-const VALID: { [K in MessageKind]: () => MessageOf<K> } = {
-  alert: validAlert,
-  notice: validNotice,
-  reply: validReply,
-  receipt: validReceipt,
-  rejection: validRejection,
-  routing: validRoutingReport,
-  release: validRelease,
-  group: validGroupChange,
-};
+const VALID = VALID_MESSAGES;
 const ctx = fixtureContext();
 
 function isViolation(value: unknown): value is Violation {

@@ -1,29 +1,11 @@
 import { equals } from '@bufbuild/protobuf';
-import { MESSAGE_SCHEMAS, type MessageKind, type MessageOf } from '../message-kinds.js';
+import { MESSAGE_SCHEMAS, type MessageKind } from '../message-kinds.js';
 import { LIMITS } from '../validation/limits.js';
-import {
-  validAlert,
-  validNotice,
-  validReceipt,
-  validRejection,
-  validReply,
-  validRoutingReport,
-  validRelease,
-  validGroupChange,
-} from '../../test/message.fixtures.js';
+import { validAlert, validReceipt, VALID_MESSAGES } from '../../test/message.fixtures.js';
 import { DecodeError, EncodeError, OversizedBodyError } from './codec.errors.js';
 import { decodeMessage, encodeMessage, messageFromJson, messageToJson } from './message-codec.js';
 
-const VALID: { [K in MessageKind]: () => MessageOf<K> } = {
-  alert: validAlert,
-  notice: validNotice,
-  reply: validReply,
-  receipt: validReceipt,
-  rejection: validRejection,
-  routing: validRoutingReport,
-  release: validRelease,
-  group: validGroupChange,
-};
+const VALID = VALID_MESSAGES;
 const KINDS = Object.keys(VALID) as MessageKind[];
 
 function caught(run: () => unknown): unknown {

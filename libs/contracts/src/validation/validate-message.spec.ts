@@ -3,29 +3,10 @@ import { AlertSchema } from '../gen/borderlink/v1/alert_pb.js';
 import { NoticeSchema } from '../gen/borderlink/v1/notice_pb.js';
 import type { MessageKind, MessageOf } from '../message-kinds.js';
 import { LIMITS } from './limits.js';
-import {
-  fixtureContext,
-  validAlert,
-  validNotice,
-  validReceipt,
-  validRejection,
-  validReply,
-  validRoutingReport,
-  validRelease,
-  validGroupChange,
-} from '../../test/message.fixtures.js';
+import { fixtureContext, validAlert, VALID_MESSAGES } from '../../test/message.fixtures.js';
 import { validateMessage } from './validate-message.js';
 
-const VALID: { [K in MessageKind]: () => MessageOf<K> } = {
-  alert: validAlert,
-  notice: validNotice,
-  reply: validReply,
-  receipt: validReceipt,
-  rejection: validRejection,
-  routing: validRoutingReport,
-  release: validRelease,
-  group: validGroupChange,
-};
+const VALID = VALID_MESSAGES;
 
 describe('validateMessage', () => {
   it.each(Object.keys(VALID) as MessageKind[])('accepts a complete, valid %s', (kind) => {

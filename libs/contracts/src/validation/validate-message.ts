@@ -1,5 +1,6 @@
 import { MESSAGE_SCHEMAS, isMessageKind, type MessageKind, type MessageOf } from '../message-kinds.js';
 import { validateAlert } from './alert.rules.js';
+import { validateAuditCheckpoint } from './checkpoint.rules.js';
 import { validateGroupChange } from './group.rules.js';
 import { LIMITS } from './limits.js';
 import { validateNotice } from './notice.rules.js';
@@ -18,6 +19,7 @@ const VALIDATORS: { [K in MessageKind]: (message: MessageOf<K>, ctx: ValidationC
   routing: validateRoutingReport,
   release: validateRelease,
   group: validateGroupChange,
+  checkpoint: validateAuditCheckpoint,
 };
 
 /**

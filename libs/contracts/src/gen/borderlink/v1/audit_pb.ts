@@ -16,7 +16,7 @@ import type { Message } from '@bufbuild/protobuf';
 export const file_borderlink_v1_audit: GenFile =
   /*@__PURE__*/
   fileDesc(
-    'Chlib3JkZXJsaW5rL3YxL2F1ZGl0LnByb3RvEg1ib3JkZXJsaW5rLnYxIscCCgpBdWRpdEVudHJ5EhAKCHNlcXVlbmNlGAEgASgEEiYKAmF0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIoCgVldmVudBgDIAEoDjIZLmJvcmRlcmxpbmsudjEuQXVkaXRFdmVudBINCgVhY3RvchgEIAEoCRIPCgdtZXNzYWdlGAUgASgJEgwKBGtpbmQYBiABKAkSDgoGb3JpZ2luGAcgASgJEhIKCnJlY2lwaWVudHMYCCADKAkSLgoGcmVhc29uGAkgASgOMh4uYm9yZGVybGluay52MS5SZWplY3Rpb25SZWFzb24SDgoGZGV0YWlsGAogASgJEhUKDXByZXZpb3VzX2hhc2gYCyABKAwSDAoEaGFzaBgMIAEoDBILCgNrZXkYDSABKAkSEQoJc2lnbmF0dXJlGA4gASgJKqQDCgpBdWRpdEV2ZW50EhsKF0FVRElUX0VWRU5UX1VOU1BFQ0lGSUVEEAASGAoUQVVESVRfRVZFTlRfQUNDRVBURUQQARIYChRBVURJVF9FVkVOVF9SRUpFQ1RFRBACEhkKFUFVRElUX0VWRU5UX0RFTElWRVJFRBADEhQKEEFVRElUX0VWRU5UX1JFQUQQBBIcChhBVURJVF9FVkVOVF9BQ0tOT1dMRURHRUQQBRIYChRBVURJVF9FVkVOVF9ERUNMSU5FRBAGEiEKHUFVRElUX0VWRU5UX1JFTEVBU0VfUkVRVUVTVEVEEAcSGAoUQVVESVRfRVZFTlRfUkVMRUFTRUQQCBIfChtBVURJVF9FVkVOVF9SRUxFQVNFX1JFRlVTRUQQCRIYChRBVURJVF9FVkVOVF9SRVNIQVJFRBAKEiIKHkFVRElUX0VWRU5UX0dST1VQX01FTUJFUl9BRERFRBALEiQKIEFVRElUX0VWRU5UX0dST1VQX01FTUJFUl9SRU1PVkVEEAwSGgoWQVVESVRfRVZFTlRfQ0hFQ0tQT0lOVBANYgZwcm90bzM',
+    'Chlib3JkZXJsaW5rL3YxL2F1ZGl0LnByb3RvEg1ib3JkZXJsaW5rLnYxIscCCgpBdWRpdEVudHJ5EhAKCHNlcXVlbmNlGAEgASgEEiYKAmF0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIoCgVldmVudBgDIAEoDjIZLmJvcmRlcmxpbmsudjEuQXVkaXRFdmVudBINCgVhY3RvchgEIAEoCRIPCgdtZXNzYWdlGAUgASgJEgwKBGtpbmQYBiABKAkSDgoGb3JpZ2luGAcgASgJEhIKCnJlY2lwaWVudHMYCCADKAkSLgoGcmVhc29uGAkgASgOMh4uYm9yZGVybGluay52MS5SZWplY3Rpb25SZWFzb24SDgoGZGV0YWlsGAogASgJEhUKDXByZXZpb3VzX2hhc2gYCyABKAwSDAoEaGFzaBgMIAEoDBILCgNrZXkYDSABKAkSEQoJc2lnbmF0dXJlGA4gASgJIoEBCg9BdWRpdENoZWNrcG9pbnQSCgoCaWQYASABKAkSDgoGc2VuZGVyGAIgASgJEigKBHNlbnQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEigKBWVudHJ5GAQgASgLMhkuYm9yZGVybGluay52MS5BdWRpdEVudHJ5Kr4DCgpBdWRpdEV2ZW50EhsKF0FVRElUX0VWRU5UX1VOU1BFQ0lGSUVEEAASGAoUQVVESVRfRVZFTlRfQUNDRVBURUQQARIYChRBVURJVF9FVkVOVF9SRUpFQ1RFRBACEhkKFUFVRElUX0VWRU5UX0RFTElWRVJFRBADEhQKEEFVRElUX0VWRU5UX1JFQUQQBBIcChhBVURJVF9FVkVOVF9BQ0tOT1dMRURHRUQQBRIYChRBVURJVF9FVkVOVF9ERUNMSU5FRBAGEiEKHUFVRElUX0VWRU5UX1JFTEVBU0VfUkVRVUVTVEVEEAcSGAoUQVVESVRfRVZFTlRfUkVMRUFTRUQQCBIfChtBVURJVF9FVkVOVF9SRUxFQVNFX1JFRlVTRUQQCRIYChRBVURJVF9FVkVOVF9SRVNIQVJFRBAKEiIKHkFVRElUX0VWRU5UX0dST1VQX01FTUJFUl9BRERFRBALEiQKIEFVRElUX0VWRU5UX0dST1VQX01FTUJFUl9SRU1PVkVEEAwSGgoWQVVESVRfRVZFTlRfQ0hFQ0tQT0lOVBANEhgKFEFVRElUX0VWRU5UX1JPTExPVkVSEA5iBnByb3RvMw',
     [file_borderlink_v1_rejection, file_google_protobuf_timestamp],
   );
 
@@ -30,7 +30,7 @@ export const file_borderlink_v1_audit: GenFile =
  */
 export type AuditEntry = Message<'borderlink.v1.AuditEntry'> & {
   /**
-   * Position in the chain, starting at 1; equal to the audit stream sequence unless the stream was purged.
+   * Position in the chain: always the entry's audit stream sequence (1 for the stream's first entry).
    *
    * @generated from field: uint64 sequence = 1;
    */
@@ -102,7 +102,8 @@ export type AuditEntry = Message<'borderlink.v1.AuditEntry'> & {
   hash: Uint8Array;
 
   /**
-   * CHECKPOINT only: the hub's public nkey and its base64url Ed25519 signature over `previous_hash`.
+   * CHECKPOINT and ROLLOVER only: the hub's public nkey and its base64url Ed25519 signature over
+   * `previous_hash` (empty for a ROLLOVER).
    *
    * @generated from field: string key = 13;
    */
@@ -121,6 +122,49 @@ export type AuditEntry = Message<'borderlink.v1.AuditEntry'> & {
 export const AuditEntrySchema: GenMessage<AuditEntry> =
   /*@__PURE__*/
   messageDesc(file_borderlink_v1_audit, 0);
+
+/**
+ * A signed CHECKPOINT or ROLLOVER entry of the audit chain, which the hub delivers to every node (kind
+ * `checkpoint`): each node keeps it as a witness, so the chain can later be proved against what the
+ * nodes hold (docs/audit.md).
+ *
+ * @generated from message borderlink.v1.AuditCheckpoint
+ */
+export type AuditCheckpoint = Message<'borderlink.v1.AuditCheckpoint'> & {
+  /**
+   * `audit-checkpoint-<sequence>` (or `audit-rollover-<sequence>`), the id of the signed entry.
+   *
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * The hub that signed it.
+   *
+   * @generated from field: string sender = 2;
+   */
+  sender: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp sent = 3;
+   */
+  sent?: Timestamp | undefined;
+
+  /**
+   * The entry exactly as the audit stream holds it: its canonical encoding is the stored message.
+   *
+   * @generated from field: borderlink.v1.AuditEntry entry = 4;
+   */
+  entry?: AuditEntry | undefined;
+};
+
+/**
+ * Describes the message borderlink.v1.AuditCheckpoint.
+ * Use `create(AuditCheckpointSchema)` to create a new message.
+ */
+export const AuditCheckpointSchema: GenMessage<AuditCheckpoint> =
+  /*@__PURE__*/
+  messageDesc(file_borderlink_v1_audit, 1);
 
 /**
  * @generated from enum borderlink.v1.AuditEvent
@@ -209,6 +253,14 @@ export enum AuditEvent {
    * @generated from enum value: AUDIT_EVENT_CHECKPOINT = 13;
    */
   CHECKPOINT = 13,
+
+  /**
+   * The hub's signed statement that a new chain starts at `sequence`, because the stream holds no
+   * chained entry before it (a purged stream, or one from before the chain). Announced to every node.
+   *
+   * @generated from enum value: AUDIT_EVENT_ROLLOVER = 14;
+   */
+  ROLLOVER = 14,
 }
 
 /**
