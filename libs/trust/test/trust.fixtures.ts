@@ -57,3 +57,15 @@ export const KAT_STATEMENT_HEADER =
   'v1;hub=hub;at=2025-03-14T06:30:01.250Z;' +
   'audit=42:197dfcbaf795e7638b4fb2569933eb49e2537262913570bf733730d618a52bee;to=tj-border,uz-customs;' +
   `key=${KAT_PUBLIC_KEY};sig=${KAT_STATEMENT_SIGNATURE}`;
+
+// Known-answer vector of a whole message: tj-border's DELIVERED receipt for the §5 vector's message
+// (its keyed id from KAT_RECEIPT), sealed with the same key: the exact protobuf body and headers.
+export const KAT_RECEIPT_MESSAGE = {
+  sender: 'tj-border',
+  sent: '2025-03-14T06:30:02.500Z',
+  bodyHex:
+    '0a2432333330663236312d393637362d386430322d396164302d6131303362346135386239621209746a2d626f72646572' +
+    '1a0c08ea99cfbe061080cab5ee01222430313930663363322d376134652d376231642d396333652d3561366237633864' +
+    '396530662a096b7a2d626f726465723001',
+  signature: 'IWFQHl8g6g-Orppezr22VFFMth89PxF6UKZBhlXOdyhAbxDEsbXNa31dpnHac3nSN7IyKh7R64uNIPYqD1q_Cw',
+} as const;

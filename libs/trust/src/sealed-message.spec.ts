@@ -1,0 +1,48 @@
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { ReceiptKind, ReceiptSchema } from '#contracts';
+import { fromPublic } from '@nats-io/nkeys';
+import { NodeSigner } from './node-signer.js';
+import { sealMessage } from './sealed-message.js';
+import { signingBytes } from './signing-bytes.js';
+import { KAT_PUBLIC_KEY, KAT_RECEIPT, KAT_RECEIPT_MESSAGE, KAT_SEED } from '../test/trust.fixtures.js';
+
+describe('sealMessage', () => {
+  const receipt = create(ReceiptSchema, {
+    id: KAT_RECEIPT.id,
+    sender: KAT_RECEIPT_MESSAGE.sender,
+    sent: timestampFromDate(new Date(KAT_RECEIPT_MESSAGE.sent)),
+    message: KAT_RECEIPT.message,
+    origin: KAT_RECEIPT.origin,
+    kind: ReceiptKind.DELIVERED,
+  });
+
+  it('seals a receipt into the known-answer body and headers', () => {
+    const sealed = sealMessage(NodeSigner.fromSeed(KAT_SEED), 'receipt', receipt);
+    expect(Buffer.from(sealed.body).toString('hex')).toBe(KAT_RECEIPT_MESSAGE.bodyHex);
+    expect(sealed.headers).toEqual({
+      'Bl-Id': KAT_RECEIPT.id,
+      'Bl-Type': 'receipt',
+      'Bl-Sender': KAT_RECEIPT_MESSAGE.sender,
+      'Bl-Sent': KAT_RECEIPT_MESSAGE.sent,
+      'Bl-Handling': '',
+      'Bl-Correlation': '',
+      'Bl-Key': KAT_PUBLIC_KEY,
+      'Bl-Signature': KAT_RECEIPT_MESSAGE.signature,
+    });
+  });
+
+  it("has a signature the nkeys library verifies over the vector's signed bytes", () => {
+    const fields = {
+      id: KAT_RECEIPT.id,
+      type: 'receipt',
+      sender: KAT_RECEIPT_MESSAGE.sender,
+      sent: KAT_RECEIPT_MESSAGE.sent,
+      handling: '',
+      correlation: '',
+    };
+    const bytes = signingBytes(fields, Buffer.from(KAT_RECEIPT_MESSAGE.bodyHex, 'hex'));
+    const signature = Buffer.from(KAT_RECEIPT_MESSAGE.signature, 'base64url');
+    expect(fromPublic(KAT_PUBLIC_KEY).verify(bytes, signature)).toBe(true);
+  });
+});
