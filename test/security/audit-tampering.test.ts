@@ -15,7 +15,7 @@ import { runCli } from '#cli';
 import { ChainedAuditTrailService } from '#hub';
 import { alertRequest, type FixtureNode } from '#node/testing';
 import { addNodeKey, loadRegistry, revokeNodeKey, stringifyRegistry } from '#registry';
-import { waitFor } from '#testing';
+import { testTls, waitFor } from '#testing';
 import { NodeSigner, generateNodeKey, signCheckpoint, type AuditChainHead } from '#trust';
 import { startInProcessNetwork, type InProcessNetwork } from '../support/in-process-network.js';
 import { ingressProcessed } from '../support/secured-nats.js';
@@ -43,7 +43,7 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 /** `borderlink audit verify` as an auditor runs it, with every node as a witness unless told otherwise. */
-function verify(options: { witnesses?: boolean; registry?: string } = {}) {
+async function verify(options: { witnesses?: boolean; registry?: string } = {}) {
   const witnesses =
     options.witnesses === false ? [] : NODES.flatMap((node) => ['--witness', network.url(node)]);
   return cli(
@@ -51,6 +51,8 @@ function verify(options: { witnesses?: boolean; registry?: string } = {}) {
     'verify',
     '--nats',
     network.nats.url,
+    '--ca',
+    (await testTls()).caFile,
     '--seed',
     network.operatorSeedFile,
     '--registry',
