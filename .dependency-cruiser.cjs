@@ -9,6 +9,7 @@ const STACKS = {
     'testing',
     'nats-config',
     'process',
+    'access',
     'registry',
     'trust',
     'runtime',

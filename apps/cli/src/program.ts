@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { ApiKeyRequestError, ApiKeysFileError } from '#access';
 import { NatsConfigError } from '#nats-config';
 import { NodeKeyError, RegistryError } from '#registry';
 import { RedisAclError, RedisPasswordError } from '#runtime';
@@ -6,6 +7,7 @@ import { StackConfigError } from '#stack';
 import { AuditChainBrokenError } from './audit/audit.errors.js';
 import type { CliIo } from './cli-io.js';
 import { UsageError } from './cli.errors.js';
+import { registerApiKeysCommands } from './commands/api-keys.command.js';
 import { registerAuditCommands } from './commands/audit.command.js';
 import { registerDlqCommands } from './commands/dlq.command.js';
 import { registerKeysCommands } from './commands/keys.command.js';
@@ -30,6 +32,7 @@ export function buildProgram(io: CliIo): Command {
   registerKeysCommands(program, io);
   registerNatsConfigCommand(program, io);
   registerRedisAclCommand(program, io);
+  registerApiKeysCommands(program, io);
   registerStackCommands(program, io);
   registerAuditCommands(program, io);
   registerDlqCommands(program, io);
@@ -51,7 +54,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       error instanceof NatsConfigError ||
       error instanceof RedisAclError ||
       error instanceof RedisPasswordError ||
-      error instanceof StackConfigError
+      error instanceof StackConfigError ||
+      error instanceof ApiKeysFileError ||
+      error instanceof ApiKeyRequestError
     ) {
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_USAGE;

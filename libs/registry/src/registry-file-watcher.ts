@@ -1,4 +1,4 @@
-import { unwatchFile, watchFile, type Stats } from 'node:fs';
+import { FileWatch } from '#runtime';
 import { RegistryError } from './registry.errors.js';
 import type { RegistryIndex } from './registry-index.js';
 import { loadRegistry } from './registry-file.js';
@@ -20,42 +20,24 @@ export interface RegistryWatchOptions {
  * it as is: its lifecycle hooks start and stop it.
  */
 export class RegistryFileWatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private watching = false;
-  private readonly onHangup = () => {
-    this.reload();
-  };
-  private readonly listener = (current: Stats, previous: Stats) => {
-    if (
-      current.mtimeMs !== previous.mtimeMs ||
-      current.ino !== previous.ino ||
-      current.size !== previous.size
-    )
-      this.schedule();
-  };
+  private readonly watch: FileWatch;
 
   constructor(
     private readonly path: string,
     private readonly index: RegistryIndex,
     private readonly options: RegistryWatchOptions = {},
-  ) {}
+  ) {
+    this.watch = new FileWatch(path, () => this.reload(), options);
+  }
 
   /** Starts watching the file and listening for SIGHUP. */
   start(): void {
-    if (this.watching) return;
-    this.watching = true;
-    watchFile(this.path, { interval: this.options.pollMs ?? 1_000, persistent: false }, this.listener);
-    process.on('SIGHUP', this.onHangup);
+    this.watch.start();
   }
 
   /** Stops watching and drops a pending reload. */
   stop(): void {
-    if (!this.watching) return;
-    this.watching = false;
-    unwatchFile(this.path, this.listener);
-    process.off('SIGHUP', this.onHangup);
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.watch.stop();
   }
 
   onModuleInit(): void {
@@ -77,14 +59,5 @@ export class RegistryFileWatcher {
     }
     this.options.onReload?.(this.path);
     return true;
-  }
-
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.reload();
-    }, this.options.debounceMs ?? 200);
-    this.timer.unref();
   }
 }

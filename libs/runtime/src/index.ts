@@ -4,6 +4,8 @@ export { ConfigError } from './config/config.errors.js';
 export { IsServerUrl } from './config/server-url.validator.js';
 export { IsSubjectToken } from './config/subject-token.validator.js';
 export { validateConfig } from './config/validate-config.js';
+export { writeAtomically } from './files/atomic-file.js';
+export { FileWatch, type FileWatchOptions } from './files/file-watch.js';
 export { createLogger, type LogBindings, type MessageLogFields } from './logging/create-logger.js';
 export { PinoLoggerService } from './logging/pino-logger.service.js';
 export { LOGGER } from './logging/logger-token.js';
