@@ -48,6 +48,7 @@ const STACKS = {
     'outbox',
     'sent',
     'link',
+    'access',
     'openapi',
     'store',
     'identity',

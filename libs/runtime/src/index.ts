@@ -37,5 +37,6 @@ export { RebuildWatch, type RebuildWatchOptions } from './redis/rebuild-watch.js
 export { RedisModule, type RedisConnectionOptions, type RedisModuleFactory } from './redis/redis.module.js';
 export { MetricsService } from './observability/metrics.service.js';
 export { NATS_HEALTH, type NatsHealthProbe } from './observability/nats-health-probe.js';
+export { ROUTE_ACCESS, PublicRoute, OperatorRoute, type RouteAccess } from './observability/route-access.js';
 export { ObservabilityModule } from './observability/observability.module.js';
 export { type HealthDetail, type ObservabilityOptions } from './observability/observability.options.js';
