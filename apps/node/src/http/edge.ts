@@ -26,7 +26,15 @@ function docsNeedAPrincipal(request: AccessRequest, response: Response, next: Ne
  */
 export function hardenEdge(app: NestExpressApplication, config: NodeConfig): void {
   app.use(requestContext);
-  app.use(helmet());
+  // Over plain HTTP (loopback, or behind a proxy that ends TLS) a browser must not be told to switch
+  // to HTTPS on this port: the docs would break.
+  const tls = config.NODE_TLS_CERT_FILE !== undefined;
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: tls ? [] : null } },
+      strictTransportSecurity: tls,
+    }),
+  );
   if (config.NODE_CORS_ORIGINS !== undefined) {
     app.enableCors({
       origin: config.NODE_CORS_ORIGINS.split(',').map((origin) => origin.trim()),
