@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { CONSUMER_HUB_INGRESS, STREAM_DELIVERY, STREAM_INGRESS, nodeDeliveryConsumer } from '#contracts';
 import { waitFor } from '#testing';
 import { ROOT, subscribersBut, useE2eStack, type E2eStack } from '../e2e/support/e2e-stack.js';
+import { credentialsFor } from '../e2e/support/node-api.js';
 import { chaosConfig } from './support/chaos.config.js';
 import { runFaults, type FaultStep } from './support/fault-schedule.js';
 import { LeafLink } from './support/leaf-link.js';
@@ -63,7 +64,8 @@ async function whereLost(env: E2eStack, result: ChaosTally, sent: readonly SentA
     sent
       .filter((alert) => ids.has(alert.id))
       .map(async (alert) => {
-        const response = await fetch(`${env.url(alert.sender)}/v1/messages/${alert.id}`);
+        const url = `${env.url(alert.sender)}/v1/messages/${alert.id}`;
+        const response = await fetch(url, { headers: credentialsFor(url) });
         const view = response.ok ? JSON.stringify(await response.json()) : `HTTP ${response.status}`;
         return `  ${alert.id} from ${alert.sender} (answered ${alert.answer ?? '?'}): ${view}`;
       }),
@@ -143,7 +145,9 @@ describe('chaos: alerts from five nodes through hub crashes, NATS restarts, a Re
           },
         }
       : {};
-  const e2e = useE2eStack(NODES, {}, sites);
+  // Thousands of alerts a minute through one key per node: the rate limit raised for the run, the
+  // door otherwise as in production.
+  const e2e = useE2eStack(NODES, { NODE_RATE_LIMIT: '1000000' }, sites);
   const feeds = new Map<string, InboxFeed>();
   afterAll(async () => {
     feeds.forEach((feed) => feed.close());

@@ -12,6 +12,7 @@ import { alertRequest, fixtureKeys, fixtureRegistry } from '#node/testing';
 import { stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
 import { startRedis, waitFor, type RedisServerHandle } from '#testing';
+import { testApiKey } from '../../support/node-credentials.js';
 import { bootHub, writeHubFiles, type HubFiles } from '../../support/secured-nats.js';
 import {
   generateLeafKeys,
@@ -42,11 +43,12 @@ let redis: RedisServerHandle;
 let files: HubFiles;
 let dir: string;
 let hub: INestApplication;
-const nodes = new Map<string, { app: INestApplication; base: string }>();
+const nodes = new Map<string, { app: INestApplication; base: string; auth: { authorization: string } }>();
 
 async function startNode(node: string, natsUrl: string, site?: string): Promise<void> {
   const seedFile = join(dir, `${node}.nk`);
   writeFileSync(seedFile, keys.nodes[node]!.seed);
+  const credentials = await testApiKey(dir, node);
   const config = validateConfig(NodeConfig, {
     NODE_ID: node,
     NODE_SEED_FILE: seedFile,
@@ -56,22 +58,24 @@ async function startNode(node: string, natsUrl: string, site?: string): Promise<
     REDIS_URL: redis.url,
     HTTP_PORT: '0',
     LOG_LEVEL: 'silent',
+    NODE_API_KEYS_FILE: credentials.file,
     ...(site === undefined ? {} : { NODE_SITE: site }),
   });
   const app = await createNodeApp(config, createLogger({ service: 'node', node }, config.LOG_LEVEL));
   await app.listen(0, '127.0.0.1');
-  nodes.set(node, { app, base: await app.getUrl() });
+  nodes.set(node, { app, base: await app.getUrl(), auth: credentials.headers });
 }
 
 const base = (node: string): string => nodes.get(node)!.base;
+const auth = (node: string): { authorization: string } => nodes.get(node)!.auth;
 
 async function inbox(node: string): Promise<InboxItem[]> {
-  const response = await fetch(`${base(node)}/v1/inbox`);
+  const response = await fetch(`${base(node)}/v1/inbox`, { headers: auth(node) });
   return ((await response.json()) as { items: InboxItem[] }).items;
 }
 
 async function sent(node: string, id: string): Promise<SentMessage | undefined> {
-  const response = await fetch(`${base(node)}/v1/messages/${id}`);
+  const response = await fetch(`${base(node)}/v1/messages/${id}`, { headers: auth(node) });
   return response.ok ? ((await response.json()) as SentMessage) : undefined;
 }
 
@@ -100,7 +104,7 @@ describe('a national site while its link to the hub is cut', () => {
     await servers.hub.kill();
     const response = await fetch(`${base('kz-border')}/v1/alerts`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth('kz-border') },
       body: JSON.stringify({ ...alertRequest(), id, addressees: { nodes: ['kz-customs', REMOTE_NODE] } }),
     });
     expect(response.status).toBe(202);
