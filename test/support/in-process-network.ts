@@ -12,7 +12,7 @@ import { createLogger } from '#runtime';
 import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { bootstrapHub } from '#hub';
 import { appConfigs, type AppConfigsInput, type RedisEnv } from './app-configs.js';
-import { testApiKey } from './node-credentials.js';
+import { testApiKey, type NodeCredentials } from './node-credentials.js';
 import { connectAs, generateOperatorKey, startSecuredNats } from './secured-nats.js';
 
 /** The servers, and the apps started on them so far. */
@@ -34,7 +34,7 @@ export interface InProcessNetwork {
    * Another API key to a started node, like the first but another identity, once the node has read
    * it from its keys file.
    */
-  anotherKey(node: FixtureNode, name: string): Promise<{ authorization: string }>;
+  anotherKey(node: FixtureNode, name: string): Promise<NodeCredentials>;
   /** Closes every app, then the servers. */
   stop(): Promise<void>;
 }
@@ -107,11 +107,12 @@ export async function startInProcessNetwork(
       return started(node).auth;
     },
     async anotherKey(node, name) {
-      const { headers } = await testApiKey(dir, node, name);
+      const credentials = await testApiKey(dir, node, name);
+      const { headers } = credentials;
       await waitFor(async () => (await fetch(`${started(node).url}/v1/me`, { headers })).ok || undefined, {
         what: `${node} to take up the key ${name}`,
       });
-      return headers;
+      return credentials;
     },
     async stop() {
       await Promise.all([...nodes.values()].map(({ app }) => app.close()));

@@ -80,7 +80,7 @@ describe('release workflow through the nodes', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...(await network.anotherKey('kz-border', 'second-supervisor')),
+        ...(await network.anotherKey('kz-border', 'second-supervisor')).headers,
       },
       body: JSON.stringify({ approve: true }),
     });

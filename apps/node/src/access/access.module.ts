@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { NodeConfig } from '../config/node.config.js';
 import { AccessController } from './access.controller.js';
 import { AccessGuard } from './access.guard.js';
@@ -8,11 +7,9 @@ import { ApiKeysRepository } from './api-keys.repository.js';
 import { AuthenticationMiddleware } from './authentication.middleware.js';
 import { AuthenticationService } from './authentication.service.js';
 import { IdentityProviderRepository } from './identity-provider.repository.js';
-import { IdentityThrottlerGuard } from './identity-throttler.guard.js';
+import { RateLimitGuard } from './rate-limit.guard.js';
 import { StreamSlots } from './stream-slots.js';
 import { StreamTicketsRepository } from './stream-tickets.repository.js';
-
-const MINUTE_MS = 60_000;
 
 /**
  * Who may do what at the node's door: people through the agency's OpenID Connect provider, services
@@ -21,14 +18,6 @@ const MINUTE_MS = 60_000;
  * the body parser (http/edge.ts).
  */
 @Module({
-  imports: [
-    ThrottlerModule.forRootAsync({
-      inject: [NodeConfig],
-      useFactory: (config: NodeConfig) => ({
-        throttlers: [{ name: 'identity', ttl: MINUTE_MS, limit: config.NODE_RATE_LIMIT }],
-      }),
-    }),
-  ],
   controllers: [AccessController],
   providers: [
     IdentityProviderRepository,
@@ -44,7 +33,7 @@ const MINUTE_MS = 60_000;
     },
     // In this order: who it is and what it may do, then how often.
     { provide: APP_GUARD, useClass: AccessGuard },
-    { provide: APP_GUARD, useClass: IdentityThrottlerGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
   exports: [AuthenticationMiddleware, StreamTicketsRepository, StreamSlots],
 })

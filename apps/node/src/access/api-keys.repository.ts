@@ -5,7 +5,7 @@ import { FileWatch, LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
 import { NodeConfig } from '../config/node.config.js';
-import { UnauthenticatedError } from './access.errors.js';
+import { TooManyRequestsError, UnauthenticatedError } from './access.errors.js';
 import { API_KEY_ISSUER, type Principal } from './principal.js';
 
 // The file is polled this often: a revocation takes effect on every instance within about 1.5 s.
@@ -55,10 +55,13 @@ export class ApiKeysRepository implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * The service a presented API key stands for.
-   * @throws UnauthenticatedError for an unknown, revoked or expired key or a wrong secret.
+   * The service a presented API key stands for. With `slow` false, only a key whose secret this
+   * process has checked already is taken: the caller's address has failed too often to be granted
+   * another scrypt computation.
+   * @throws UnauthenticatedError for an unknown, revoked or expired key or a wrong secret;
+   *   TooManyRequestsError for a secret not checked yet when `slow` is false.
    */
-  async verify(key: string): Promise<Principal> {
+  async verify(key: string, slow = true): Promise<Principal> {
     const parts = parseApiKey(key);
     const record = parts === undefined ? undefined : this.records.get(parts.id);
     if (parts === undefined || record === undefined) throw new UnauthenticatedError('unknown API key');
@@ -69,6 +72,7 @@ export class ApiKeysRepository implements OnModuleInit, OnApplicationShutdown {
     const known = this.verified.get(record.id);
     const presented = digest(parts.secret);
     if (known === undefined || !timingSafeEqual(known, presented)) {
+      if (!slow) throw new TooManyRequestsError('too many failed authentications from this address');
       if (!(await verifyApiKeySecret(parts.secret, record.hash)))
         throw new UnauthenticatedError('unknown API key');
       // The file may have changed while scrypt ran: remember only what is still current.

@@ -29,10 +29,11 @@ export class AuthenticationService {
   ) {}
 
   /**
-   * The request's principal; undefined when it presents no credentials at all.
-   * @throws UnauthenticatedError when it presents credentials that do not hold.
+   * The request's principal; undefined when it presents no credentials at all. With `slow` false,
+   * an API key is taken only if its secret was checked before (see ApiKeysRepository.verify).
+   * @throws UnauthenticatedError when it presents credentials that do not hold; TooManyRequestsError.
    */
-  async authenticate(request: Request): Promise<Authenticated | undefined> {
+  async authenticate(request: Request, slow = true): Promise<Authenticated | undefined> {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const credential = BEARER.exec(header.trim())?.[1];
@@ -40,7 +41,7 @@ export class AuthenticationService {
         throw new UnauthenticatedError('the Authorization header must be "Bearer <access token or API key>"');
       }
       return credential.startsWith('blk_')
-        ? { principal: await this.apiKeys.verify(credential), credentials: 'api-key' }
+        ? { principal: await this.apiKeys.verify(credential, slow), credentials: 'api-key' }
         : { principal: await this.tokens.verify(credential), credentials: 'token' };
     }
     const ticket = (request.query as Record<string, unknown> | undefined)?.ticket;

@@ -1,5 +1,4 @@
 import { TooManyRequestsError } from './access.errors.js';
-import { FailedSignIns } from './failed-sign-ins.js';
 import { StreamSlots } from './stream-slots.js';
 
 describe('StreamSlots', () => {
@@ -14,19 +13,5 @@ describe('StreamSlots', () => {
     first();
     expect(() => slots.acquire('person:c')).not.toThrow();
     expect(() => slots.acquire('person:a')).toThrow(TooManyRequestsError);
-  });
-});
-
-describe('FailedSignIns', () => {
-  it('blocks an address after 30 failures in a minute, until its window ends', () => {
-    let now = 0;
-    const failures = new FailedSignIns(() => now);
-    for (let i = 0; i < 29; i++) failures.record('10.0.0.1');
-    expect(failures.blocked('10.0.0.1')).toBe(false);
-    failures.record('10.0.0.1');
-    expect(failures.blocked('10.0.0.1')).toBe(true);
-    expect(failures.blocked('10.0.0.2')).toBe(false);
-    now = 60_000;
-    expect(failures.blocked('10.0.0.1')).toBe(false);
   });
 });

@@ -1,5 +1,4 @@
 import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { answerRefusal } from '../access/access-answer.js';
 import { ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../access/access.errors.js';
@@ -17,7 +16,7 @@ type RequestError =
   | PublishFailedError
   | NotQueuedError;
 
-type Refusal = UnauthenticatedError | ForbiddenError | TooManyRequestsError | ThrottlerException;
+type Refusal = UnauthenticatedError | ForbiddenError | TooManyRequestsError;
 
 function toResponse(error: RequestError): { status: number; body: Record<string, unknown> } {
   if (error instanceof MalformedMessageError) {
@@ -43,7 +42,6 @@ function toResponse(error: RequestError): { status: number; body: Record<string,
   UnauthenticatedError,
   ForbiddenError,
   TooManyRequestsError,
-  ThrottlerException,
   MalformedMessageError,
   InvalidMessageError,
   UnknownMessageError,
@@ -54,9 +52,7 @@ function toResponse(error: RequestError): { status: number; body: Record<string,
 export class RequestErrorFilter implements ExceptionFilter<RequestError | Refusal> {
   catch(error: RequestError | Refusal, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    if (error instanceof ThrottlerException) {
-      answerRefusal(response, new TooManyRequestsError('too many requests from this identity; slow down'));
-    } else if (
+    if (
       error instanceof UnauthenticatedError ||
       error instanceof ForbiddenError ||
       error instanceof TooManyRequestsError
