@@ -134,6 +134,14 @@ export async function startDemoIdentityProvider(
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     claims: { openid: ['sub'], profile: ['preferred_username'] },
+    ttl: {
+      AccessToken: ttl,
+      AuthorizationCode: 60,
+      IdToken: ttl,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+    },
     findAccount: (_ctx: unknown, id: string) =>
       people.has(id) ? { accountId: id, claims: () => ({ sub: id, preferred_username: id }) } : undefined,
     // A person's roles and clearance go to their own node's audience only; elsewhere they hold none.

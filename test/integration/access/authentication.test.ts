@@ -4,7 +4,8 @@
 // within seconds; the live stream opens with a single-use ticket.
 import { generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { runCli } from '#cli';
-import { nodeAudience } from '#stack';
+import { createHash, randomBytes } from 'node:crypto';
+import { DEMO_CLIENT_ID, DEMO_REDIRECT_URI, nodeAudience } from '#stack';
 import { waitFor } from '#testing';
 import { call, startAccessNetwork, type AccessNetwork } from './access-network.js';
 
@@ -37,6 +38,64 @@ async function signed(
   })
     .setProtectedHeader({ alg: options.alg ?? 'ES256', kid: options.kid ?? signingKey.kid!, typ: 'at+jwt' })
     .sign(key);
+}
+
+/**
+ * Signs in as `user` through the authorization code flow with PKCE, as a browser and a web desk would:
+ * follows the provider's redirects with its cookies, fills in the sign-in form, and trades the code.
+ */
+async function signIn(user: string, password: string, audience: string): Promise<string> {
+  const { issuer } = access.idp;
+  const verifier = randomBytes(32).toString('base64url');
+  const cookies = new Map<string, string>();
+  let url = `${issuer}/auth?${new URLSearchParams({
+    client_id: DEMO_CLIENT_ID,
+    response_type: 'code',
+    redirect_uri: DEMO_REDIRECT_URI,
+    scope: 'openid',
+    resource: audience,
+    state: 'desk-state',
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+  })}`;
+  let form: URLSearchParams | undefined;
+  for (let step = 0; step < 12 && !url.startsWith(DEMO_REDIRECT_URI); step++) {
+    const response = await fetch(url, {
+      method: form === undefined ? 'GET' : 'POST',
+      redirect: 'manual',
+      headers: { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+      body: form,
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      cookies.set(pair!.slice(0, pair!.indexOf('=')), pair!.slice(pair!.indexOf('=') + 1));
+    }
+    const location = response.headers.get('location');
+    if (location !== null) {
+      url = new URL(location, issuer).href;
+      form = undefined;
+    } else {
+      // The sign-in page: post its form.
+      const action = /action="([^"]+)"/.exec(await response.text())?.[1];
+      if (action === undefined) throw new Error(`no sign-in form at ${url}: HTTP ${response.status}`);
+      url = new URL(action, issuer).href;
+      form = new URLSearchParams({ user, password });
+    }
+  }
+  const code = new URL(url).searchParams.get('code');
+  expect(new URL(url).searchParams.get('state')).toBe('desk-state');
+  const tokens = await fetch(`${issuer}/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: code!,
+      redirect_uri: DEMO_REDIRECT_URI,
+      client_id: DEMO_CLIENT_ID,
+      code_verifier: verifier,
+      resource: audience,
+    }),
+  });
+  return ((await tokens.json()) as { access_token: string }).access_token;
 }
 
 /** Every operation of the node's OpenAPI document, its path parameters filled in. */
@@ -143,6 +202,17 @@ describe('people with access tokens from the agency’s identity provider', () =
       name: 'kz-border-supervisor',
       roles: ['reader', 'author', 'supervisor'],
       clearance: 'red',
+    });
+  });
+
+  it('lets in a person signed in through the authorization code flow with PKCE', async () => {
+    const person = access.people.find((p) => p.user === 'kz-border-author')!;
+    const token = await signIn(person.user, person.password, nodeAudience('kz-border'));
+    const me = await call(`${kz}/v1/me`, { credentials: token });
+    expect(me.body).toMatchObject({
+      id: 'person:kz-border-author',
+      roles: ['reader', 'author'],
+      clearance: 'amber-strict',
     });
   });
 
