@@ -7,24 +7,27 @@ import { FixedWindowCounter } from './fixed-window.js';
 const MINUTE_MS = 60_000;
 
 /**
- * Rate limits per identity (NODE_RATE_LIMIT requests a minute, on each instance): a request counts
- * against its principal, so colleagues behind one proxy do not share a budget and one identity
- * cannot spread over addresses; an anonymous one, which can reach only the public liveness route,
- * against its address. Runs after AccessGuard, so refused requests spend nobody's budget. NATS
- * handlers are not limited here.
+ * Rate limits per identity, a minute at a time on each instance: NODE_RATE_LIMIT for a person,
+ * NODE_SERVICE_RATE_LIMIT for a service. A request counts against its principal, so colleagues
+ * behind one proxy do not share a budget and one identity cannot spread over addresses; an anonymous
+ * one, which can reach only the public liveness route, against its address, at a person's limit.
+ * Runs after AccessGuard, so refused requests spend nobody's budget. NATS handlers are not limited here.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly requests: FixedWindowCounter;
+  private readonly people: FixedWindowCounter;
+  private readonly services: FixedWindowCounter;
 
   constructor(config: NodeConfig) {
-    this.requests = new FixedWindowCounter(config.NODE_RATE_LIMIT, MINUTE_MS);
+    this.people = new FixedWindowCounter(config.NODE_RATE_LIMIT, MINUTE_MS);
+    this.services = new FixedWindowCounter(config.NODE_SERVICE_RATE_LIMIT, MINUTE_MS);
   }
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const { principal, ip } = context.switchToHttp().getRequest<AccessRequest>();
-    if (!this.requests.hit(principal?.id ?? `address:${ip ?? 'unknown'}`)) {
+    const counter = principal?.kind === 'service' ? this.services : this.people;
+    if (!counter.hit(principal?.id ?? `address:${ip ?? 'unknown'}`)) {
       throw new TooManyRequestsError('too many requests from this identity; slow down');
     }
     return true;

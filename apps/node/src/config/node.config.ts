@@ -152,11 +152,20 @@ export class NodeConfig extends BaseConfig {
   })
   NODE_CORS_ORIGINS?: string;
 
-  /** Requests one person or service may make per minute, on each instance. */
+  /** Requests one person (or one anonymous address) may make per minute, on each instance. */
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   NODE_RATE_LIMIT: number = 600;
+
+  /**
+   * Requests one service (API key) may make per minute, on each instance: by default the hub's own
+   * sustained rate for a node (200 a second), since one integration may carry all of an agency's traffic.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  NODE_SERVICE_RATE_LIMIT: number = 12_000;
 
   /** Live streams one person or service may hold open at once, on each instance. */
   @IsInt()
