@@ -11,8 +11,10 @@ const DISCOVERY_TIMEOUT_MS = 5_000;
 // After a failed discovery, requests are refused without asking again for this long.
 const DISCOVERY_RETRY_MS = 5_000;
 
-/** A token refusal jose reports, as the reason the caller hears. */
+/** A token refusal jose reports, as the reason the caller hears; undefined when the provider failed. */
 function reasonOf(error: unknown): string | undefined {
+  // The key set could not be fetched or read: the provider is at fault, not the token.
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return undefined;
   if (error instanceof errors.JWTExpired) return 'the token has expired';
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'iss') return 'the token is from another issuer';
@@ -76,7 +78,6 @@ export class IdentityProviderRepository {
       if (error instanceof UnauthenticatedError) throw error;
       const reason = reasonOf(error);
       if (reason === undefined) {
-        // The key set could not be fetched: the provider is down, not the token wrong.
         this.logger.warn({ err: error, issuer }, 'identity provider keys unavailable');
         throw new UnauthenticatedError('the identity provider cannot be reached to check the token', {
           cause: error,
