@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { CONSUMER_HUB_INGRESS, STREAM_DELIVERY, STREAM_INGRESS, nodeDeliveryConsumer } from '#contracts';
 import { waitFor } from '#testing';
 import { ROOT, subscribersBut, useE2eStack, type E2eStack } from '../e2e/support/e2e-stack.js';
+import { credentialsFor } from '../e2e/support/node-api.js';
 import { chaosConfig } from './support/chaos.config.js';
 import { runFaults, type FaultStep } from './support/fault-schedule.js';
 import { LeafLink } from '../support/leaf-link.js';
@@ -76,7 +77,8 @@ async function whereLost(env: E2eStack, result: ChaosTally, sent: readonly SentA
     sent
       .filter((alert) => ids.has(alert.id))
       .map(async (alert) => {
-        const response = await fetch(`${env.url(alert.sender)}/v1/messages/${alert.id}`);
+        const url = `${env.url(alert.sender)}/v1/messages/${alert.id}`;
+        const response = await fetch(url, { headers: credentialsFor(url) });
         const view = response.ok ? JSON.stringify(await response.json()) : `HTTP ${response.status}`;
         return `  ${alert.id} from ${alert.sender} (answered ${alert.answer ?? '?'}): ${view}`;
       }),

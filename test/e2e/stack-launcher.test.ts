@@ -1,39 +1,105 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { connect } from '@nats-io/transport-node';
-import { answersOk, type StackExit } from '#stack';
+import { connect as connectNats } from '@nats-io/transport-node';
+import { answersOk, type StackExit, type StackIdentityProvider, type StackNode } from '#stack';
 import { useE2eStack } from './support/e2e-stack.js';
+
+/** `.data/stack.json`, as a script reads it. */
+interface StackFile {
+  nats: string;
+  natsCa: string;
+  redis: string;
+  identityProvider: StackIdentityProvider;
+  hub: { url: string };
+  nodes: StackNode[];
+}
+
+/** An access token for a demo person, asked for as the README's walkthrough does. */
+async function tokenFor(file: StackFile, node: StackNode, user: string, password: string): Promise<string> {
+  const { tokenEndpoint, grantType, clientId } = file.identityProvider;
+  const response = await fetch(tokenEndpoint, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: grantType,
+      client_id: clientId,
+      resource: node.audience,
+      username: user,
+      password,
+    }),
+  });
+  const body = (await response.json()) as { access_token: string };
+  return body.access_token;
+}
 
 describe('the stack launcher of `borderlink up` (whole processes)', () => {
   const e2e = useE2eStack(['kz-border', 'unodc']);
 
-  it('writes stack.json with URLs that answer: API docs, health and metrics of each node, the hub', async () => {
+  it('writes stack.json with the servers, the identity provider and each node with its demo credentials', async () => {
     const { stack } = e2e();
-    const file = JSON.parse(await readFile(stack.paths.stackFile, 'utf8')) as {
-      nats: string;
-      natsCa: string;
-      redis: string;
-      hub: { url: string };
-      nodes: { id: string; url: string }[];
-    };
+    const file = JSON.parse(await readFile(stack.paths.stackFile, 'utf8')) as StackFile;
 
     expect(file).toEqual({
       nats: stack.summary.nats,
       natsCa: join(stack.paths.tls, 'ca.pem'),
       redis: stack.summary.redis,
+      identityProvider: stack.summary.identityProvider,
       hub: { url: stack.summary.hub.url },
       nodes: stack.summary.nodes,
     });
+    expect((await stat(stack.paths.stackFile)).mode & 0o777).toBe(0o600);
     expect(file.nodes.map((node) => node.id)).toEqual(['kz-border', 'unodc']);
+    for (const node of file.nodes) {
+      expect(node.apiKey).toMatch(/^blk_/);
+      expect(node.logins.map((login) => login.user)).toEqual(
+        ['reader', 'author', 'supervisor', 'supervisor2', 'admin'].map((role) => `${node.id}-${role}`),
+      );
+    }
+  }, 30_000);
+
+  it('answers only its bare health without credentials, and the rest with the credentials in stack.json', async () => {
+    const { stack } = e2e();
+    const file = JSON.parse(await readFile(stack.paths.stackFile, 'utf8')) as StackFile;
     for (const url of [`${file.hub.url}/healthz`, `${file.hub.url}/metrics`]) {
       await expect(answersOk(url)).resolves.toBe(true);
     }
-    for (const { url } of file.nodes) {
-      for (const path of ['/docs', '/healthz', '/metrics', '/v1/inbox']) {
-        expect({ url: `${url}${path}`, ok: await answersOk(`${url}${path}`) }).toEqual({
-          url: `${url}${path}`,
-          ok: true,
+    for (const node of file.nodes) {
+      await expect(answersOk(`${node.url}/healthz`)).resolves.toBe(true);
+      const admin = node.logins.find((login) => login.user.endsWith('-admin'))!;
+      const token = await tokenFor(file, node, admin.user, admin.password);
+      for (const path of ['/docs', '/docs-json', '/metrics', '/healthz/details', '/v1/inbox']) {
+        const anonymous = await fetch(`${node.url}${path}`);
+        expect({ path, status: anonymous.status }).toEqual({ path, status: 401 });
+        const withKey = await fetch(`${node.url}${path}`, {
+          headers: { authorization: `Bearer ${node.apiKey}` },
         });
+        expect({ path, status: withKey.status }).toEqual({ path, status: 200 });
+        await withKey.body?.cancel();
+      }
+      const asAdmin = await fetch(`${node.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      expect(asAdmin.status).toBe(200);
+      await asAdmin.body?.cancel();
+    }
+  }, 30_000);
+
+  it('is not reachable on any address of the machine but loopback', async () => {
+    const { stack } = e2e();
+    const external = Object.values(networkInterfaces())
+      .flat()
+      // Link-local IPv6 addresses need a scope to be dialled; the others are enough to tell.
+      .filter((address) => address !== undefined && !address.internal && !address.address.startsWith('fe80:'))
+      .map((address) => address!.address);
+    for (const { url } of stack.summary.nodes) {
+      const { port } = new URL(url);
+      for (const host of external) {
+        const answer = await new Promise<string>((resolve) => {
+          const socket = connect({ host, port: Number(port), timeout: 2_000 });
+          socket.once('connect', () => resolve('connected'));
+          socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+          socket.once('timeout', () => resolve('timeout'));
+        });
+        expect({ host, port, answer }).toEqual({ host, port, answer: 'ECONNREFUSED' });
       }
     }
   }, 30_000);
@@ -41,11 +107,13 @@ describe('the stack launcher of `borderlink up` (whole processes)', () => {
   it('runs its NATS on TLS only: a plaintext client is refused; one trusting the CA in stack.json gets past TLS to authentication', async () => {
     const { stack, nats } = e2e();
     expect(stack.summary.nats).toMatch(/^tls:\/\//);
-    await expect(connect({ servers: nats.url, tls: null, reconnect: false })).rejects.toThrow();
-    await expect(connect({ servers: nats.url, tls: {}, reconnect: false })).rejects.toThrow(/certificate/);
+    await expect(connectNats({ servers: nats.url, tls: null, reconnect: false })).rejects.toThrow();
+    await expect(connectNats({ servers: nats.url, tls: {}, reconnect: false })).rejects.toThrow(
+      /certificate/,
+    );
     // Trusted, it still has to authenticate: the stack's server takes only the registry's keys.
     await expect(
-      connect({ servers: nats.url, tls: { caFile: stack.summary.natsCa }, reconnect: false }),
+      connectNats({ servers: nats.url, tls: { caFile: stack.summary.natsCa }, reconnect: false }),
     ).rejects.toThrow(/Authorization Violation/);
   }, 30_000);
 

@@ -49,7 +49,7 @@ async function urlOf(user: string): Promise<string> {
 async function post(node: string, path: string, body: unknown): Promise<{ id: string }> {
   const response = await fetch(`${network.url(node as typeof A)}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...network.auth(node as typeof A) },
     body: JSON.stringify(body),
   });
   if (response.status !== 202) throw new Error(`POST ${path} on ${node}: HTTP ${response.status}`);
@@ -57,7 +57,9 @@ async function post(node: string, path: string, body: unknown): Promise<{ id: st
 }
 
 async function inboxIds(node: string): Promise<string[]> {
-  const response = await fetch(`${network.url(node as typeof A)}/v1/inbox`);
+  const response = await fetch(`${network.url(node as typeof A)}/v1/inbox`, {
+    headers: network.auth(node as typeof A),
+  });
   if (!response.ok) throw new Error(`GET /v1/inbox on ${node}: HTTP ${response.status}`);
   return ((await response.json()) as { items: InboxItem[] }).items.map((item) => item.id);
 }

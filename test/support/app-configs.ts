@@ -9,6 +9,7 @@ import { stringifyRegistry, type Registry } from '#registry';
 import { redisUser, validateConfig, type RedisPrincipal } from '#runtime';
 import { addRedisAppUser } from '#testing';
 import { HubConfig } from '#hub';
+import { testApiKey, type NodeCredentials } from './node-credentials.js';
 import { natsTlsEnv } from './secured-nats.js';
 
 /** How an app connects to Redis: its REDIS_URL, and REDIS_PASSWORD_FILE if any. */
@@ -23,6 +24,11 @@ export interface AppConfigsInput {
   redisUrl: string;
   /** Connect the apps this way instead of as users created on `redisUrl` (e.g. the generated ACL's). */
   redisEnv?: RedisEnv;
+  /**
+   * An OpenID Connect provider the nodes trust for people's tokens, and each node's audience there;
+   * without one, nodes take the tests' API keys only.
+   */
+  identityProvider?: { issuer: string; audience(node: FixtureNode): string };
 }
 
 /** Makes configs of the hub and of fixture nodes; `extra` adds or overrides variables. */
@@ -31,6 +37,8 @@ export interface AppConfigs {
   registryFile: string;
   hub(extra?: Record<string, string>): Promise<HubConfig>;
   node(node: FixtureNode, extra?: Record<string, string>): Promise<NodeConfig>;
+  /** The tests' API key to a node (every role, cleared for TLP:RED), in the keys file its config names. */
+  credentials(node: FixtureNode): Promise<NodeCredentials>;
 }
 
 export async function appConfigs(input: AppConfigsInput): Promise<AppConfigs> {
@@ -50,6 +58,13 @@ export async function appConfigs(input: AppConfigsInput): Promise<AppConfigs> {
       if (!users.has(name)) users.set(name, addRedisAppUser(input.redisUrl, principal));
       return { REDIS_URL: await users.get(name)! };
     });
+  // One keys file and key per node, made once: a restarted node reads the same file.
+  const keys = new Map<string, Promise<NodeCredentials>>();
+  const credentials = (node: FixtureNode): Promise<NodeCredentials> => {
+    if (!keys.has(node)) keys.set(node, testApiKey(input.dir, node));
+    return keys.get(node)!;
+  };
+  const idp = input.identityProvider;
   const common = {
     NATS_URL: input.natsUrl,
     ...(await natsTlsEnv()),
@@ -73,7 +88,12 @@ export async function appConfigs(input: AppConfigsInput): Promise<AppConfigs> {
         NODE_ID: node,
         NODE_SEED_FILE: await seedFile(node),
         NODE_STORE_FILE: join(input.dir, `${node}.store.sqlite`),
+        NODE_API_KEYS_FILE: (await credentials(node)).file,
+        ...(idp === undefined
+          ? {}
+          : { NODE_OIDC_ISSUER: idp.issuer, NODE_OIDC_AUDIENCE: idp.audience(node) }),
         ...extra,
       }),
+    credentials,
   };
 }

@@ -9,9 +9,10 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { createNodeApp } from '#node';
 import { fixtureKeys, fixtureRegistry, type FixtureKeys, type FixtureNode } from '#node/testing';
 import { createLogger } from '#runtime';
-import { startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
+import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { bootstrapHub } from '#hub';
-import { appConfigs, type RedisEnv } from './app-configs.js';
+import { appConfigs, type AppConfigsInput, type RedisEnv } from './app-configs.js';
+import { testApiKey, type NodeCredentials } from './node-credentials.js';
 import { connectAs, generateOperatorKey, startSecuredNats } from './secured-nats.js';
 
 /** The servers, and the apps started on them so far. */
@@ -37,6 +38,13 @@ export interface InProcessNetwork {
   startNode(node: FixtureNode, extra?: Record<string, string>): Promise<string>;
   /** The base URL of a started node. */
   url(node: FixtureNode): string;
+  /** The Authorization header with the tests' API key to a started node (every role, cleared for TLP:RED). */
+  auth(node: FixtureNode): { authorization: string };
+  /**
+   * Another API key to a started node, like the first but another identity, once the node has read
+   * it from its keys file.
+   */
+  anotherKey(node: FixtureNode, name: string): Promise<NodeCredentials>;
   /** Closes every app, then the servers. */
   stop(): Promise<void>;
 }
@@ -48,6 +56,8 @@ export interface InProcessNetworkOptions {
    * Redis's open default user, on which each app gets its own user.
    */
   redis?: { acl: string; env(serverUrl: string): RedisEnv };
+  /** An OpenID Connect provider the nodes trust besides the tests' API keys. */
+  identityProvider?: AppConfigsInput['identityProvider'];
 }
 
 export async function startInProcessNetwork(
@@ -68,11 +78,20 @@ export async function startInProcessNetwork(
     natsUrl: nats.url,
     redisUrl: redis.url,
     redisEnv: options.redis?.env(redis.url),
+    identityProvider: options.identityProvider,
   });
   const operatorSeedFile = join(dir, 'operator.nk');
   await writeFile(operatorSeedFile, `${operatorKey.seed}\n`, { mode: 0o600 });
   const hubs: INestApplication[] = [];
-  const nodes = new Map<FixtureNode, { app: INestApplication; url: string }>();
+  const started = (node: FixtureNode) => {
+    const running = nodes.get(node);
+    if (!running) throw new Error(`${node} was not started`);
+    return running;
+  };
+  const nodes = new Map<
+    FixtureNode,
+    { app: INestApplication; url: string; auth: { authorization: string } }
+  >();
   return {
     nats,
     redis,
@@ -98,13 +117,22 @@ export async function startInProcessNetwork(
       );
       await app.listen(0, '127.0.0.1');
       const url = await app.getUrl();
-      nodes.set(node, { app, url });
+      nodes.set(node, { app, url, auth: (await configs.credentials(node)).headers });
       return url;
     },
     url(node) {
-      const started = nodes.get(node);
-      if (!started) throw new Error(`${node} was not started`);
-      return started.url;
+      return started(node).url;
+    },
+    auth(node) {
+      return started(node).auth;
+    },
+    async anotherKey(node, name) {
+      const credentials = await testApiKey(dir, node, name);
+      const { headers } = credentials;
+      await waitFor(async () => (await fetch(`${started(node).url}/v1/me`, { headers })).ok || undefined, {
+        what: `${node} to take up the key ${name}`,
+      });
+      return credentials;
     },
     async stop() {
       await Promise.all([...nodes.values()].map(({ app }) => app.close()));

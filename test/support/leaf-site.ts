@@ -16,6 +16,7 @@ import { createLogger, validateConfig } from '#runtime';
 import { addRedisAppUser, startRedis, testTls } from '#testing';
 import { generateNodeKey } from '#trust';
 import { natsConfigOf } from '#nats-config';
+import { testApiKey } from './node-credentials.js';
 import { bootHub, natsTlsEnv, writeHubFiles } from './secured-nats.js';
 
 export const SITE = 'kz';
@@ -196,12 +197,14 @@ export async function startLeafNetwork(
     await addRedisAppUser(redis.url, { kind: 'hub' }),
     hubOverrides,
   );
-  const nodes = new Map<string, { app: INestApplication; base: string }>();
-  const base = (node: string): string => {
-    const started = nodes.get(node);
-    if (started === undefined) throw new Error(`${node} was not started`);
-    return started.base;
+  const nodes = new Map<string, { app: INestApplication; base: string; auth: { authorization: string } }>();
+  const started = (node: string) => {
+    const app = nodes.get(node);
+    if (app === undefined) throw new Error(`${node} was not started`);
+    return app;
   };
+  const base = (node: string): string => started(node).base;
+  const auth = (node: string): { authorization: string } => started(node).auth;
   const json = async <T>(response: Response): Promise<T> => (await response.json()) as T;
   return {
     servers,
@@ -211,6 +214,7 @@ export async function startLeafNetwork(
       const onSite = (SITE_NODES as readonly string[]).includes(node);
       const seedFile = join(dir, `${node}.nk`);
       writeFileSync(seedFile, keys.nodes[node]!.seed);
+      const credentials = await testApiKey(dir, node);
       const config = validateConfig(NodeConfig, {
         NODE_ID: node,
         NODE_SEED_FILE: seedFile,
@@ -221,23 +225,25 @@ export async function startLeafNetwork(
         REDIS_URL: await addRedisAppUser(redis.url, { kind: 'node', id: node }),
         HTTP_PORT: '0',
         LOG_LEVEL: 'silent',
+        NODE_API_KEYS_FILE: credentials.file,
         ...(onSite ? { NODE_SITE: SITE } : {}),
       });
       const app = await createNodeApp(config, createLogger({ service: 'node', node }, config.LOG_LEVEL));
       await app.listen(0, '127.0.0.1');
-      nodes.set(node, { app, base: await app.getUrl() });
+      nodes.set(node, { app, base: await app.getUrl(), auth: credentials.headers });
     },
     base,
     inbox: async (node) =>
-      (await json<{ items: LeafInboxItem[] }>(await fetch(`${base(node)}/v1/inbox`))).items,
+      (await json<{ items: LeafInboxItem[] }>(await fetch(`${base(node)}/v1/inbox`, { headers: auth(node) })))
+        .items,
     async sent(node, id) {
-      const response = await fetch(`${base(node)}/v1/messages/${id}`);
+      const response = await fetch(`${base(node)}/v1/messages/${id}`, { headers: auth(node) });
       return response.ok ? json<LeafSentMessage>(response) : undefined;
     },
     async postAlert(node, body) {
       const response = await fetch(`${base(node)}/v1/alerts`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...auth(node) },
         body: JSON.stringify(body),
       });
       return { status: response.status, body: await json<{ id: string; status: string }>(response) };

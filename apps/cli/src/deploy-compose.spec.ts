@@ -105,6 +105,16 @@ describe.each(Object.entries(SETUPS))('deploy/%s', (_name, files) => {
     }
   });
 
+  it('publishes an agency node’s API on the host’s loopback only, its keys file in its own secrets', () => {
+    const nodes = all.filter(([, service]) => service.environment?.APP === 'node');
+    expect(nodes.length).toBeGreaterThan(1);
+    for (const [name, service] of nodes) {
+      for (const port of service.ports ?? [])
+        expect({ name, port }).toEqual({ name, port: expect.stringMatching(/^127\.0\.0\.1:/) });
+      expect(service.environment?.NODE_API_KEYS_FILE).toBe('/run/borderlink/secrets/api-keys.json');
+    }
+  });
+
   it('mounts the whole data volume (every seed) into the one-shot set-up steps only', () => {
     for (const [name, service] of all) {
       const whole = dataMounts(service).filter((m) => m.volume?.subpath === undefined);

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { ApiKeyRequestError, ApiKeysFileError } from '#access';
 import { NatsConfigError } from '#nats-config';
 import { CertificateError, MissingBinaryError } from '#process';
 import { NodeKeyError, RegistryError } from '#registry';
@@ -7,6 +8,7 @@ import { StackConfigError } from '#stack';
 import { AuditChainBrokenError, WitnessUnavailableError } from './audit/audit.errors.js';
 import type { CliIo } from './cli-io.js';
 import { UsageError } from './cli.errors.js';
+import { registerApiKeysCommands } from './commands/api-keys.command.js';
 import { registerAuditCommands } from './commands/audit.command.js';
 import { registerDlqCommands } from './commands/dlq.command.js';
 import { registerKeysCommands } from './commands/keys.command.js';
@@ -34,6 +36,7 @@ export function buildProgram(io: CliIo): Command {
   registerNatsConfigCommand(program, io);
   registerRedisAclCommand(program, io);
   registerTlsCommands(program, io);
+  registerApiKeysCommands(program, io);
   registerStackCommands(program, io);
   registerAuditCommands(program, io);
   registerDlqCommands(program, io);
@@ -57,7 +60,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       error instanceof RedisAclError ||
       error instanceof RedisPasswordError ||
       error instanceof StackConfigError ||
-      error instanceof MissingBinaryError
+      error instanceof MissingBinaryError ||
+      error instanceof ApiKeysFileError ||
+      error instanceof ApiKeyRequestError
     ) {
       io.err(`borderlink: ${error.message}\n`);
       return EXIT_USAGE;

@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   try {
     const app = await createNodeApp(config, logger);
     app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
-    await app.listen(config.HTTP_PORT);
+    await app.listen(config.HTTP_PORT, config.NODE_HTTP_HOST);
     const url = await app.getUrl();
     logger.info({ url, docs: `${url}/docs` }, 'ready');
   } catch (error) {

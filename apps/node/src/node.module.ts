@@ -6,6 +6,7 @@ import { RegistryModule } from '#registry';
 import { ObservabilityModule, RedisModule, LOGGER, natsTlsOf } from '#runtime';
 import { NodeSigner } from '#trust';
 import type { Logger } from 'pino';
+import { AccessModule } from './access/access.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { Clock } from './common/clock.js';
 import { IdGenerator } from './common/id-generator.js';
@@ -64,6 +65,8 @@ export class NodeModule {
           service: 'node',
           nats: NatsConnectionService,
           details: [OutboxHealth],
+          // Anyone may learn whether the node is up; what is down is for its operators.
+          bareHealth: true,
         }),
         // The features, top of the stack first (docs/architecture.md); each imports those it uses.
         RebuildModule,
@@ -80,6 +83,7 @@ export class NodeModule {
         OutboxModule,
         SentModule,
         LinkModule,
+        AccessModule,
       ],
       providers: [
         { provide: NodeConfig, useValue: config },

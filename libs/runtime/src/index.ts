@@ -11,6 +11,8 @@ export { IsServerUrl } from './config/server-url.validator.js';
 export { IsReadableFile } from './config/readable-file.validator.js';
 export { IsSubjectToken } from './config/subject-token.validator.js';
 export { validateConfig } from './config/validate-config.js';
+export { writeAtomically } from './files/atomic-file.js';
+export { FileWatch, type FileWatchOptions } from './files/file-watch.js';
 export { createLogger, type LogBindings, type MessageLogFields } from './logging/create-logger.js';
 export { PinoLoggerService } from './logging/pino-logger.service.js';
 export { LOGGER } from './logging/logger-token.js';
@@ -42,5 +44,6 @@ export { RebuildWatch, type RebuildWatchOptions } from './redis/rebuild-watch.js
 export { RedisModule, type RedisConnectionOptions, type RedisModuleFactory } from './redis/redis.module.js';
 export { MetricsService } from './observability/metrics.service.js';
 export { NATS_HEALTH, type NatsHealthProbe } from './observability/nats-health-probe.js';
+export { ROUTE_ACCESS, PublicRoute, OperatorRoute, type RouteAccess } from './observability/route-access.js';
 export { ObservabilityModule } from './observability/observability.module.js';
 export { type HealthDetail, type ObservabilityOptions } from './observability/observability.options.js';

@@ -21,7 +21,8 @@ export class DemoPublisher {
 
   constructor(
     private readonly generator: DemoMessageGenerator,
-    private readonly nodeUrls: ReadonlyMap<string, string>,
+    /** Each running node's URL, and the API key its messages are posted with. */
+    private readonly nodes: ReadonlyMap<string, { url: string; apiKey: string }>,
     private readonly io: StackIo,
     private readonly intervalMs = DEMO_INTERVAL_MS,
   ) {}
@@ -47,15 +48,15 @@ export class DemoPublisher {
 
   private async publish(message: DemoMessage): Promise<void> {
     const what = `${message.kind} from ${message.sender}`;
-    const url = this.nodeUrls.get(message.sender);
-    if (url === undefined) {
+    const node = this.nodes.get(message.sender);
+    if (node === undefined) {
       this.io.err(`demo: ${what} skipped: the node is not running\n`);
       return;
     }
     try {
-      const response = await fetch(`${url}/v1/${message.kind}s`, {
+      const response = await fetch(`${node.url}/v1/${message.kind}s`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${node.apiKey}` },
         body: JSON.stringify(message.body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });

@@ -6,10 +6,22 @@ export {
   launchStack,
   PREFERRED_HUB_PORT,
   PREFERRED_FIRST_NODE_PORT,
+  PREFERRED_IDENTITY_PROVIDER_PORT,
   type StackOptions,
   type StackExit,
   type RunningStack,
 } from './stack-launcher.js';
+export {
+  startDemoIdentityProvider,
+  demoPeople,
+  nodeAudience,
+  DEMO_PASSWORD_GRANT,
+  DEMO_CLIENT_ID,
+  DEMO_REDIRECT_URI,
+  type DemoPerson,
+  type DemoIdentityProvider,
+  type DemoIdentityProviderOptions,
+} from './demo-identity-provider.js';
 export { AppProcess, answersOk, type AppProcessSpec, type AppExit } from './app-process.js';
 export { hubProcessSpec, nodeProcessSpec, pickPorts, type StackAppsConfig } from './stack-apps.js';
 export { enrolStackKeys, type StackKeys } from './stack-keys.js';
@@ -18,6 +30,7 @@ export { REDIS_ADMIN_USER, stackRedisUsers, type StackRedisUsers } from './stack
 export { DEFAULT_STACK_NODES, hubId } from './node-selection.js';
 export type { StackServers, StackServer, GivenServers } from './stack-servers.js';
 export type { StackSite, SiteLink } from './stack-sites.js';
-export type { StackSummary } from './stack-summary.js';
+export type { StackSummary, StackNode, StackLogin, StackIdentityProvider } from './stack-summary.js';
+export { ensureDemoApiKey, DEMO_API_KEY_NAME } from './stack-access.js';
 export type { StackIo } from './stack-io.js';
 export { StackConfigError, StackStartError, UnexpectedExitError } from './stack.errors.js';

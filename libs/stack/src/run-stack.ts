@@ -3,7 +3,7 @@ import { DemoMessageGenerator, loadDemoTemplates } from './demo-messages.js';
 import { DemoPublisher } from './demo-publisher.js';
 import { listenForStop } from './stop-signal.js';
 import { launchStack, type RunningStack, type StackExit, type StackOptions } from './stack-launcher.js';
-import { renderStackTable } from './stack-summary.js';
+import { renderStackAccess, renderStackTable } from './stack-summary.js';
 import { UnexpectedExitError } from './stack.errors.js';
 import type { StackIo } from './stack-io.js';
 
@@ -36,7 +36,11 @@ async function startDemo(stack: RunningStack, examples: string, io: StackIo): Pr
     nodes.map((node) => node.id),
     await loadDemoTemplates(examples),
   );
-  const publisher = new DemoPublisher(generator, new Map(nodes.map((node) => [node.id, node.url])), io);
+  const publisher = new DemoPublisher(
+    generator,
+    new Map(nodes.map((node) => [node.id, { url: node.url, apiKey: node.apiKey }])),
+    io,
+  );
   publisher.start();
   return publisher;
 }
@@ -54,7 +58,8 @@ export async function runStack(options: RunStackOptions, io: StackIo): Promise<v
     stack = await launchStack(options, io);
     const died = new Promise<StackExit>((resolve) => stack?.onUnexpectedExit(resolve));
     io.out(
-      `\n${renderStackTable(stack.summary)}\nstack: ${stack.paths.stackFile}. Ctrl-C stops everything.\n\n`,
+      `\n${renderStackTable(stack.summary)}\n${renderStackAccess(stack.summary)}\n` +
+        `stack: ${stack.paths.stackFile} (with these credentials). Ctrl-C stops everything.\n\n`,
     );
     if (options.demoExamples !== undefined) demo = await startDemo(stack, options.demoExamples, io);
 

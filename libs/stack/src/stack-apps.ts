@@ -1,7 +1,9 @@
 import { join } from 'node:path';
+import { apiKeysFile } from '#access';
 import { freePort } from '#process';
 import { HUB_REDIS_USER, redisPasswordFile, redisUrlWithCredentials } from '#runtime';
 import type { AppProcessSpec } from './app-process.js';
+import { nodeAudience } from './demo-identity-provider.js';
 import { appLogFile, type StackPaths } from './stack-paths.js';
 
 /** What every app of one stack shares: where the compiled apps are, the stack's files and servers. */
@@ -23,6 +25,11 @@ export interface StackAppsConfig {
   env?: Readonly<Record<string, string>>;
   /** Restart each app whenever its compiled code changes (`npm run dev`). */
   watch?: boolean;
+  /**
+   * The demo identity provider's issuer, which every node then trusts for its people's tokens;
+   * without one, nodes take API keys only.
+   */
+  identityProvider?: string;
 }
 
 /** The compiled entry point of an app: `<dist>/apps/<app>/src/main.js`. */
@@ -92,6 +99,10 @@ export function nodeProcessSpec(
       NODE_SEED_FILE: join(config.paths.keys, `${node.id}.nk`),
       // Kept between runs like the JetStream store: what a node queued must survive its restart.
       NODE_STORE_FILE: join(config.paths.data, 'store', `${node.id}.sqlite`),
+      // People sign in at the demo identity provider; services hold API keys from the node's own file.
+      NODE_OIDC_ISSUER: config.identityProvider ?? '',
+      NODE_OIDC_AUDIENCE: config.identityProvider === undefined ? '' : nodeAudience(node.id),
+      NODE_API_KEYS_FILE: apiKeysFile(config.paths.secrets, node.id),
       ...(node.site === undefined ? {} : { NATS_URL: node.site.natsUrl, NODE_SITE: node.site.id }),
     },
   };

@@ -3,6 +3,16 @@ import { privateTls } from '#process';
 import type { Registry } from '#registry';
 import { redisServerOf, redisUrlWithCredentials } from '#runtime';
 import { AppProcess, type AppExit } from './app-process.js';
+import {
+  DEMO_CLIENT_ID,
+  DEMO_PASSWORD_GRANT,
+  demoPeople,
+  nodeAudience,
+  startDemoIdentityProvider,
+  type DemoIdentityProvider,
+  type DemoPerson,
+} from './demo-identity-provider.js';
+import { ensureDemoApiKey } from './stack-access.js';
 import { enrolStackKeys } from './stack-keys.js';
 import { hubId, selectNodes } from './node-selection.js';
 import { hubProcessSpec, nodeProcessSpec, pickPorts, type StackAppsConfig } from './stack-apps.js';
@@ -63,6 +73,7 @@ export interface StackOptions {
 
 export const PREFERRED_HUB_PORT = 8080;
 export const PREFERRED_FIRST_NODE_PORT = 3001;
+export const PREFERRED_IDENTITY_PROVIDER_PORT = 3900;
 
 /** A process of the stack that exited without being asked to. */
 export interface StackExit extends AppExit {
@@ -78,6 +89,8 @@ export interface RunningStack {
   registry: Registry;
   /** Its NATS and Redis (a handle on those it started). */
   servers: StackServers;
+  /** The demo identity provider every node trusts, with its people. */
+  identityProvider: DemoIdentityProvider;
   /** The URL of the Redis admin user, with its credentials, when `redisAdmin` asked for one. */
   redisAdminUrl?: string;
   /** The CA the apps check the NATS servers' certificates against (`<data>/tls/ca.pem` for its own). */
@@ -144,6 +157,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
   }
   const sites: StackSite[] = [];
   const apps: AppProcess[] = [];
+  let identityProvider: DemoIdentityProvider | undefined;
   const stopApps = async (): Promise<void> => {
     // Nodes first, so none is left talking to a stopped hub; the hub last.
     await Promise.all(apps.slice(1).map((app) => app.stop()));
@@ -155,6 +169,17 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       for (const site of sites) io.out(`site ${site.id}: leaf nats ${site.server.url}\n`);
     }
     const siteOf = (id: string): StackSite | undefined => sites.find((site) => site.nodes.includes(id));
+    const people = new Map<string, DemoPerson[]>(nodeIds.map((id) => [id, demoPeople(id)]));
+    const [idpPort] = await pickPorts(1, preferred ? PREFERRED_IDENTITY_PROVIDER_PORT : undefined);
+    identityProvider = await startDemoIdentityProvider({
+      people: [...people.values()].flat(),
+      port: idpPort,
+    });
+    const apiKeys = new Map<string, string>();
+    for (const id of nodeIds) apiKeys.set(id, await ensureDemoApiKey(paths, id));
+    io.out(
+      `identity provider: ${identityProvider.issuer} (demo people per node); API keys in ${paths.secrets}/<node>/api-keys.json\n`,
+    );
     const config: StackAppsConfig = {
       distDir: options.distDir,
       paths,
@@ -164,6 +189,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       redisSecrets: ownRedis ? paths.secrets : undefined,
       env: options.env,
       watch: options.watch,
+      identityProvider: identityProvider.issuer,
     };
     const [hubPort] = await pickPorts(1, preferred ? PREFERRED_HUB_PORT : undefined);
     io.out(`starting the hub and ${nodeIds.length} nodes (logs in ${paths.logs})\n`);
@@ -186,17 +212,36 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       ...(natsCaFile === undefined ? {} : { natsCa: natsCaFile }),
       // Printed and written to stack.json: the server only, never a given URL's credentials.
       redis: redisServerOf(servers.redis.url),
+      identityProvider: {
+        issuer: identityProvider.issuer,
+        tokenEndpoint: `${identityProvider.issuer}/token`,
+        clientId: DEMO_CLIENT_ID,
+        grantType: DEMO_PASSWORD_GRANT,
+      },
       hub: { id: hub, url: hubApp.url },
-      nodes: nodeApps.map((app) => ({ id: app.spec.name, url: app.url })),
+      nodes: nodeApps.map((app) => ({
+        id: app.spec.name,
+        url: app.url,
+        audience: nodeAudience(app.spec.name),
+        apiKey: apiKeys.get(app.spec.name)!,
+        logins: (people.get(app.spec.name) ?? []).map(({ user, password, roles, clearance }) => ({
+          user,
+          password,
+          roles,
+          clearance,
+        })),
+      })),
     };
     await mkdir(paths.data, { recursive: true });
-    await writeFile(paths.stackFile, stackFileContent(summary));
+    // It holds the demo's passwords and API keys.
+    await writeFile(paths.stackFile, stackFileContent(summary), { mode: 0o600 });
     let stopping: Promise<void> | undefined;
     return {
       summary,
       paths,
       registry: keys.registry,
       servers,
+      identityProvider,
       redisAdminUrl:
         redisUsers?.adminPassword === undefined
           ? undefined
@@ -216,6 +261,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       stop() {
         stopping ??= (async () => {
           await stopApps();
+          await identityProvider?.stop();
           await stopStackSites(sites);
           await stopStackServers(servers);
           await rm(paths.stackFile, { force: true });
@@ -225,6 +271,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
     };
   } catch (error) {
     await stopApps();
+    await identityProvider?.stop();
     await stopStackSites(sites);
     await stopStackServers(servers);
     throw error;

@@ -1,27 +1,57 @@
-import { renderStackTable, stackFileContent, type StackSummary } from './stack-summary.js';
+import { renderStackAccess, renderStackTable, stackFileContent, type StackSummary } from './stack-summary.js';
 
+const login = (user: string, roles: string[], clearance: string) => ({
+  user,
+  password: 'pw',
+  roles,
+  clearance,
+});
+const identityProvider = {
+  issuer: 'http://127.0.0.1:3900',
+  tokenEndpoint: 'http://127.0.0.1:3900/token',
+  clientId: 'borderlink-demo',
+  grantType: 'urn:borderlink:demo:password',
+};
 const summary: StackSummary = {
   nats: 'tls://127.0.0.1:14222',
   natsCa: '/repo/.data/tls/ca.pem',
   redis: 'redis://127.0.0.1:16379',
+  identityProvider,
   hub: { id: 'hub', url: 'http://127.0.0.1:8080' },
   nodes: [
-    { id: 'kz-border', url: 'http://127.0.0.1:3001' },
-    { id: 'uz-customs', url: 'http://127.0.0.1:3002' },
+    {
+      id: 'kz-border',
+      url: 'http://127.0.0.1:3001',
+      audience: 'urn:borderlink:node:kz-border',
+      apiKey: 'blk_kz',
+      logins: [login('kz-border-reader', ['reader'], 'amber')],
+    },
+    {
+      id: 'uz-customs',
+      url: 'http://127.0.0.1:3002',
+      audience: 'urn:borderlink:node:uz-customs',
+      apiKey: 'blk_uz',
+      logins: [],
+    },
   ],
 };
 
 describe('stack summary', () => {
-  it('writes stack.json with the servers and the NATS CA, the hub URL and each node id and URL', () => {
+  it('writes stack.json with the servers, the NATS CA, the identity provider, the hub URL and each node with its credentials', () => {
     expect(JSON.parse(stackFileContent(summary))).toEqual({
       nats: 'tls://127.0.0.1:14222',
       natsCa: '/repo/.data/tls/ca.pem',
       redis: 'redis://127.0.0.1:16379',
+      identityProvider,
       hub: { url: 'http://127.0.0.1:8080' },
-      nodes: [
-        { id: 'kz-border', url: 'http://127.0.0.1:3001' },
-        { id: 'uz-customs', url: 'http://127.0.0.1:3002' },
-      ],
+      nodes: summary.nodes,
+    });
+    expect(JSON.parse(stackFileContent(summary)).nodes[0]).toEqual({
+      id: 'kz-border',
+      url: 'http://127.0.0.1:3001',
+      audience: 'urn:borderlink:node:kz-border',
+      apiKey: 'blk_kz',
+      logins: [{ user: 'kz-border-reader', password: 'pw', roles: ['reader'], clearance: 'amber' }],
     });
     expect(stackFileContent(summary).endsWith('}\n')).toBe(true);
   });
@@ -39,5 +69,14 @@ describe('stack summary', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('prints each node’s API key and people, and how to get a token with curl', () => {
+    const text = renderStackAccess(summary);
+    expect(text).toContain('identity provider  http://127.0.0.1:3900');
+    expect(text).toContain('kz-border  api key blk_kz');
+    expect(text).toMatch(/^  kz-border-reader\s+pw  reader \(amber\)$/m);
+    expect(text).toContain('-d grant_type=urn:borderlink:demo:password -d client_id=borderlink-demo');
+    expect(text).toContain('-d resource=urn:borderlink:node:kz-border -d username=kz-border-reader');
   });
 });

@@ -1,28 +1,92 @@
-/** What a running stack consists of: its servers and the apps' base URLs. */
+/** A demo person's sign-in at the demo identity provider. */
+export interface StackLogin {
+  user: string;
+  password: string;
+  roles: string[];
+  clearance: string;
+}
+
+/** One agency node of the stack, and the credentials the demo gives for it. */
+export interface StackNode {
+  id: string;
+  url: string;
+  /** The audience of its access tokens (`resource` when asking the identity provider). */
+  audience: string;
+  /** Its demo API key (every role, cleared for TLP:RED). */
+  apiKey: string;
+  /** Its demo people, one per role, the reader without clearance for TLP:RED or AMBER+STRICT. */
+  logins: StackLogin[];
+}
+
+/** The demo OpenID Connect provider: where to ask for tokens, as whom and how. */
+export interface StackIdentityProvider {
+  issuer: string;
+  tokenEndpoint: string;
+  clientId: string;
+  /** The demo grant that trades a user name and password for a token (a demo convenience). */
+  grantType: string;
+}
+
+/** What a running stack consists of: its servers, the apps' base URLs, the demo credentials. */
 export interface StackSummary {
   nats: string;
   /** The CA file NATS clients trust (NATS_CA_FILE, `--ca`); absent when the system's CAs do. */
   natsCa?: string;
   redis: string;
+  identityProvider: StackIdentityProvider;
   hub: { id: string; url: string };
-  nodes: { id: string; url: string }[];
+  nodes: StackNode[];
 }
 
 const NONE = '-';
 
 /**
- * `.data/stack.json`: `{"nats", "natsCa", "redis", "hub": {"url"}, "nodes": [{"id", "url"}]}`, for
- * scripts.
+ * `.data/stack.json`, for scripts: `{"nats", "natsCa", "redis", "identityProvider": {"issuer",
+ * "tokenEndpoint", "clientId", "grantType"}, "hub": {"url"}, "nodes": [{"id", "url", "audience",
+ * "apiKey", "logins": [{"user", "password", "roles", "clearance"}]}]}`. It holds demo secrets: the
+ * stack writes it for its owner only.
  */
 export function stackFileContent(summary: StackSummary): string {
   const content = {
     nats: summary.nats,
     ...(summary.natsCa === undefined ? {} : { natsCa: summary.natsCa }),
     redis: summary.redis,
+    identityProvider: summary.identityProvider,
     hub: { url: summary.hub.url },
-    nodes: summary.nodes.map(({ id, url }) => ({ id, url })),
+    nodes: summary.nodes,
   };
   return `${JSON.stringify(content, null, 2)}\n`;
+}
+
+/**
+ * The demo credentials, printed under the table: the identity provider, and per node its API key
+ * and people; then how to get a token with curl.
+ */
+export function renderStackAccess(summary: StackSummary): string {
+  const { identityProvider: idp } = summary;
+  const lines = [
+    `identity provider  ${idp.issuer} (demo OpenID Connect; people below, API keys per node)`,
+    '',
+  ];
+  for (const node of summary.nodes) {
+    lines.push(`${node.id}  api key ${node.apiKey}`);
+    for (const login of node.logins) {
+      lines.push(
+        `  ${login.user.padEnd(node.id.length + 12)}  ${login.password}  ${login.roles.join(',')} (${login.clearance})`,
+      );
+    }
+  }
+  const first = summary.nodes[0];
+  if (first !== undefined) {
+    const reader = first.logins[0]?.user ?? `${first.id}-reader`;
+    lines.push(
+      '',
+      'a token, as one of them (a demo-only grant; the authorization code flow with PKCE works too):',
+      `  curl -s ${idp.tokenEndpoint} -d grant_type=${idp.grantType} -d client_id=${idp.clientId} \\`,
+      `    -d resource=${first.audience} -d username=${reader} -d password=… | jq -r .access_token`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /**

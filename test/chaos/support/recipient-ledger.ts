@@ -1,7 +1,7 @@
 // The recipients' side of the run: what each node handed to its agency's systems and what its
 // inbox holds, read over the node's REST API only.
 import type { InboxItem } from '../../e2e/support/node-api.js';
-import { getJson, readEvents } from '../../e2e/support/node-api.js';
+import { credentialsFor, getJson, readEvents } from '../../e2e/support/node-api.js';
 
 const OPEN_TIMEOUT_MS = 10_000;
 const PAGE = 200;
@@ -24,7 +24,7 @@ export class InboxFeed {
     const controller = new AbortController();
     const giveUp = setTimeout(() => controller.abort(), OPEN_TIMEOUT_MS);
     const response = await fetch(`${base}/v1/inbox/stream`, {
-      headers: { accept: 'text/event-stream' },
+      headers: { accept: 'text/event-stream', ...credentialsFor(base) },
       signal: controller.signal,
     }).finally(() => clearTimeout(giveUp));
     if (response.status !== 200 || response.body === null) {

@@ -15,6 +15,7 @@ import type { NatsServerHandle } from '#testing';
 import { NodeSigner } from '#trust';
 import type { CliIo } from '#cli';
 import { launchStack, type RunningStack, type StackOptions } from '#stack';
+import { useApiKey } from './node-api.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -127,6 +128,8 @@ export async function startE2eStack(
     tls: { caFile: stack.natsCaFile },
   });
   const redis = new Redis(stack.redisAdminUrl);
+  // The tests talk to each node as a service holding the stack's demo key.
+  for (const node of stack.summary.nodes) useApiKey(node.url, node.apiKey);
   return {
     stack,
     index: new RegistryIndex(stack.registry),

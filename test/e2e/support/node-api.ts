@@ -11,11 +11,30 @@ export interface ApiResponse<T> {
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
+// The API key this client holds for each node it talks to, by the node's origin, as an agency's
+// system is configured with its node's key.
+const keys = new Map<string, string>();
+
+/** Makes every request of this client to the node at `base` present `apiKey`. */
+export function useApiKey(base: string, apiKey: string): void {
+  keys.set(new URL(base).origin, apiKey);
+}
+
+/** The Authorization header for a request to `url`, with the key held for its node (none if none is). */
+export function credentialsFor(url: string): Record<string, string> {
+  const key = keys.get(new URL(url).origin);
+  return key === undefined ? {} : { authorization: `Bearer ${key}` };
+}
+
 /** The node API's largest inbox page. */
 export const INBOX_PAGE_MAX = 200;
 
 async function request<T>(url: string, init: RequestInit = {}): Promise<ApiResponse<T>> {
-  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const response = await fetch(url, {
+    ...init,
+    headers: { ...credentialsFor(url), ...(init.headers as Record<string, string> | undefined) },
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
   const text = await response.text();
   return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
 }
@@ -49,7 +68,10 @@ export async function sentMessage(base: string, id: string): Promise<SentMessage
 
 /** The sum of a Prometheus counter's samples at `base`/metrics whose labels include `labels`. */
 export async function metric(base: string, name: string, labels: Record<string, string>): Promise<number> {
-  const response = await fetch(`${base}/metrics`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const response = await fetch(`${base}/metrics`, {
+    headers: credentialsFor(base),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
   const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
   let sum = 0;
   for (const line of (await response.text()).split('\n')) {
@@ -74,7 +96,7 @@ export async function openInboxStream(base: string): Promise<InboxStream> {
   const controller = new AbortController();
   const giveUp = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
   const response = await fetch(`${base}/v1/inbox/stream`, {
-    headers: { accept: 'text/event-stream' },
+    headers: { accept: 'text/event-stream', ...credentialsFor(base) },
     signal: controller.signal,
   }).finally(() => clearTimeout(giveUp));
   if (response.status !== 200 || response.body === null) {

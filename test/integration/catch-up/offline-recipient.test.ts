@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => network?.stop());
 
 async function get<T>(node: Node, path: string): Promise<T> {
-  const response = await fetch(`${network.url(node)}${path}`);
+  const response = await fetch(`${network.url(node)}${path}`, { headers: network.auth(node) });
   if (!response.ok) throw new Error(`GET ${path} on ${node}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -38,7 +38,7 @@ async function send(sender: Node, headline: string): Promise<string> {
   };
   const response = await fetch(`${network.url(sender)}/v1/alerts`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...network.auth(sender) },
     body: JSON.stringify(body),
   });
   if (response.status !== 202) throw new Error(`POST /v1/alerts on ${sender}: HTTP ${response.status}`);

@@ -95,9 +95,10 @@ export async function startClusterApps(): Promise<ClusterApps> {
         );
       },
       async post(node, path, body) {
-        const response = await fetch(`${base.get(node)}${path}`, {
+        const { url, auth } = base.get(node)!;
+        const response = await fetch(`${url}${path}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...auth },
           body: JSON.stringify(body),
         });
         return { status: response.status, body: (await response.json()) as { id?: string } };
@@ -122,12 +123,14 @@ interface BootInput {
 }
 
 // The hub (streams at three replicas) first, since it provisions the nodes' consumers; then the
-// nodes, listening on free loopback ports. Resolves with each node's base URL.
-async function bootApps(input: BootInput): Promise<Map<AppNode, string>> {
+// nodes, listening on free loopback ports. Resolves with each node's base URL and the tests' key to it.
+async function bootApps(
+  input: BootInput,
+): Promise<Map<AppNode, { url: string; auth: { authorization: string } }>> {
   const configs = await appConfigs(input);
   const hubConfig = await configs.hub({ STREAM_REPLICAS: '3' });
   input.apps.set('hub', await bootstrapHub(hubConfig, createLogger({ service: 'hub' }, 'silent')));
-  const base = new Map<AppNode, string>();
+  const base = new Map<AppNode, { url: string; auth: { authorization: string } }>();
   for (const node of [SENDER, RECIPIENT] as const) {
     const app = await createNodeApp(
       await configs.node(node),
@@ -135,7 +138,7 @@ async function bootApps(input: BootInput): Promise<Map<AppNode, string>> {
     );
     input.apps.set(node, app);
     await app.listen(0, '127.0.0.1');
-    base.set(node, await app.getUrl());
+    base.set(node, { url: await app.getUrl(), auth: (await configs.credentials(node)).headers });
   }
   return base;
 }

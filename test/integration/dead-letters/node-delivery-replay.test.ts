@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 async function inbox(): Promise<InboxItem[]> {
-  const response = await fetch(`${base}/v1/inbox`);
+  const response = await fetch(`${base}/v1/inbox`, { headers: testbed.auth });
   return ((await response.json()) as { items?: InboxItem[] }).items ?? [];
 }
 

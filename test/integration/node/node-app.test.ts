@@ -80,14 +80,14 @@ interface Json {
 async function post(path: string, body: unknown): Promise<{ status: number; body: Json }> {
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...testbed.auth },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Json };
 }
 
 async function get(path: string): Promise<{ status: number; body: Json }> {
-  const response = await fetch(`${base}${path}`);
+  const response = await fetch(`${base}${path}`, { headers: testbed.auth });
   return { status: response.status, body: (await response.json()) as Json };
 }
 
@@ -178,7 +178,7 @@ async function nextEvent(
   opened: () => Promise<unknown>,
 ): Promise<InboxItem> {
   const abort = new AbortController();
-  const response = await fetch(`${base}/v1/inbox/stream`, { signal: abort.signal });
+  const response = await fetch(`${base}/v1/inbox/stream`, { signal: abort.signal, headers: testbed.auth });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   await opened();
   let buffer = '';
@@ -233,12 +233,12 @@ describe('node app: publishing', () => {
   it('refuses a body that is not a JSON object', async () => {
     const notJson = await fetch(`${base}/v1/alerts`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...testbed.auth },
       body: '{"type": ',
     });
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toEqual({ error: 'malformed', detail: expect.stringContaining('not JSON') });
-    const plain = await fetch(`${base}/v1/alerts`, { method: 'POST', body: 'alert!' });
+    const plain = await fetch(`${base}/v1/alerts`, { method: 'POST', body: 'alert!', headers: testbed.auth });
     expect(plain.status).toBe(400);
     expect(await plain.json()).toEqual({
       error: 'malformed',
@@ -286,7 +286,7 @@ describe('node app: publishing', () => {
 
     expect(await get(`/v1/messages/${id}`)).toEqual({
       status: 200,
-      body: { id, kind: 'alert', status: 'accepted', recipients: [] },
+      body: { id, kind: 'alert', status: 'accepted', handling: 'TLP:AMBER;H2', recipients: [] },
     });
   });
 
@@ -516,8 +516,15 @@ describe('node app: operations', () => {
   });
 
   it('reports health and publishes metrics', async () => {
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const details = await (await fetch(`${base}/healthz/details`, { headers: testbed.auth })).json();
+    expect(details).toMatchObject({
+      status: 'ok',
+      info: { nats: { status: 'up' }, outbox: { status: 'up' } },
+    });
+    const metrics = await (await fetch(`${base}/metrics`, { headers: testbed.auth })).text();
     expect(metrics).toMatch(/bl_published_total\{[^}]*kind="alert"[^}]*\} \d+/);
     expect(metrics).toMatch(/bl_delivered_total\{[^}]*kind="alert"[^}]*\} \d+/);
   });

@@ -32,7 +32,7 @@ afterAll(async () => {
 async function post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...testbed.auth },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
@@ -50,7 +50,7 @@ describe('the documented example bodies', () => {
   });
 
   it('are shown as the request examples of the OpenAPI document', async () => {
-    const document = (await (await fetch(`${base}/docs-json`)).json()) as {
+    const document = (await (await fetch(`${base}/docs-json`, { headers: testbed.auth })).json()) as {
       paths: Record<
         string,
         { post: { requestBody: { content: Record<string, { schema: { example?: unknown } }> } } }

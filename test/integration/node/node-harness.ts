@@ -16,6 +16,7 @@ import { RegistryIndex, stringifyRegistry, type Registry } from '#registry';
 import { createLogger, validateConfig } from '#runtime';
 import { addRedisAppUser, startRedis, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { provisionNodeConsumers, receivingNodes } from '#hub';
+import { testApiKey, type NodeCredentials } from '../../support/node-credentials.js';
 import { connectAs, generateOperatorKey, natsTlsEnv, startSecuredNats } from '../../support/secured-nats.js';
 
 /** The node under test in the fixture registry. */
@@ -39,6 +40,10 @@ export interface NodeTestbed {
   operator(): Promise<NatsConnection>;
   /** The operator user's nkey seed, for tools that authenticate from a seed file (`borderlink dlq`). */
   operatorSeed: string;
+  /** The test's API key to the node (every role, cleared for TLP:RED), in the node's keys file. */
+  credentials: NodeCredentials;
+  /** The Authorization header with that key. */
+  auth: { authorization: string };
   /**
    * The node's config; `seed` replaces the enrolled seed written to NODE_SEED_FILE, `outboxFile` the
    * fresh outbox file each config gets (pass the same one to restart a node on its queue).
@@ -68,6 +73,7 @@ export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTest
   const operator = () => connectAs(nats.url, 'operator', operatorKey.seed);
   const tlsEnv = await natsTlsEnv();
   await provisionAsHub(await operator(), registry);
+  const credentials = await testApiKey(dir, node);
   let seeds = 0;
   const testbed: NodeTestbed = {
     nats,
@@ -76,6 +82,8 @@ export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTest
     registry: new RegistryIndex(registry),
     operator,
     operatorSeed: operatorKey.seed,
+    credentials,
+    auth: credentials.headers,
     config(seedText = seed, outboxFile?: string) {
       const seedFile = join(dir, `${node}-${++seeds}.nk`);
       writeFileSync(seedFile, seedText);
@@ -89,6 +97,7 @@ export async function startTestbed(identity?: TestbedIdentity): Promise<NodeTest
         REDIS_URL: redisUrl,
         HTTP_PORT: '0',
         LOG_LEVEL: 'silent',
+        NODE_API_KEYS_FILE: credentials.file,
       });
     },
     async start(config = testbed.config()) {

@@ -21,7 +21,7 @@ describe('node app lifecycle', () => {
 
   it('shuts down promptly while a client follows the event stream, ending the stream', async () => {
     const { app, base } = await testbed.start();
-    const response = await fetch(`${base}/v1/inbox/stream`);
+    const response = await fetch(`${base}/v1/inbox/stream`, { headers: testbed.auth });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const drained = response.text();
     const closing = Date.now();

@@ -47,14 +47,14 @@ async function closeNode(app: INestApplication): Promise<void> {
 async function postAlert(base: string, id: string): Promise<Answer> {
   const response = await fetch(`${base}/v1/alerts`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...testbed.auth },
     body: JSON.stringify({ ...alertRequest(), id }),
   });
   return { status: response.status, body: (await response.json()) as Answer['body'] };
 }
 
 async function sentStatus(base: string, id: string): Promise<string | undefined> {
-  const response = await fetch(`${base}/v1/messages/${id}`);
+  const response = await fetch(`${base}/v1/messages/${id}`, { headers: testbed.auth });
   return response.ok ? ((await response.json()) as { status: string }).status : undefined;
 }
 
@@ -128,8 +128,10 @@ describe('node outbox with the link down', () => {
       duplicate: true,
     });
     expect(await sentStatus(first.base, ids[0]!)).toBe('queued');
-    // The node stays up without its link; its health names the link as down and shows the queue.
-    const health = await fetch(`${first.base}/healthz`);
+    // The node stays up without its link; its health says down, and its details (for operators)
+    // name the link and show the queue.
+    expect((await fetch(`${first.base}/healthz`)).status).toBe(503);
+    const health = await fetch(`${first.base}/healthz/details`, { headers: testbed.auth });
     expect(health.status).toBe(503);
     expect(((await health.json()) as { details: Record<string, unknown> }).details).toMatchObject({
       nats: { status: 'down' },

@@ -27,7 +27,10 @@ async function call<T = { id: string; items?: InboxItem[] }>(
 ): Promise<{ status: number; body: T }> {
   const response = await fetch(`${network.url(node)}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...network.auth(node),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return {
@@ -68,10 +71,21 @@ describe('release workflow through the nodes', () => {
     );
     expect(pending).toMatchObject({ message: alert.body.id, requester: 'tj-border', to: 'unodc' });
 
-    const decision = await call('kz-border', 'POST', `/v1/releases/${request.body.id}/decision`, {
+    // TLP:RED: two different supervisors (four eyes); the first approval publishes nothing.
+    const first = await call('kz-border', 'POST', `/v1/releases/${request.body.id}/decision`, {
       approve: true,
     });
-    expect(decision.status).toBe(202);
+    expect(first.body).toMatchObject({ status: 'awaiting-second-approval' });
+    const second = await fetch(`${network.url('kz-border')}/v1/releases/${request.body.id}/decision`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(await network.anotherKey('kz-border', 'second-supervisor')).headers,
+      },
+      body: JSON.stringify({ approve: true }),
+    });
+    expect(second.status).toBe(202);
+    expect(await second.json()).toMatchObject({ status: 'accepted' });
     const released = await inboxItem('unodc', alert.body.id);
     expect(released).toMatchObject({ sender: 'kz-border', verified: true, region: 'direct' });
 

@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 async function get<T>(node: Node, path: string): Promise<T> {
-  const response = await fetch(`${network.url(node)}${path}`);
+  const response = await fetch(`${network.url(node)}${path}`, { headers: network.auth(node) });
   if (!response.ok) throw new Error(`GET ${path} on ${node}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -68,7 +68,7 @@ async function send(headline: string): Promise<string> {
   };
   const response = await fetch(`${network.url(SENDER)}/v1/alerts`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...network.auth(SENDER) },
     body: JSON.stringify(body),
   });
   if (response.status !== 202) throw new Error(`POST /v1/alerts: HTTP ${response.status}`);

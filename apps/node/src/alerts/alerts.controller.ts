@@ -1,6 +1,9 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AlertSchema } from '#contracts';
+import { CurrentPrincipal } from '../access/current-principal.js';
+import type { Principal } from '../access/principal.js';
+import { Roles } from '../access/route-access.js';
 import { messageBody } from '../openapi/message-body.js';
 import type { AcceptedResponseDto } from '../openapi/responses.dto.js';
 import { ApiSubmissionResponses } from '../openapi/submission-responses.js';
@@ -11,7 +14,8 @@ const BODY = messageBody(
   'alert',
   'A borderlink.v1.Alert in the protobuf JSON mapping (camelCase fields, enum names such as ' +
     '"CATEGORY_SMALL_ARMS_LIGHT_WEAPONS"). The node sets `sender` (absent or this node) and `sent`, ' +
-    'and a UUIDv7 `id` when absent; a client that sets `id` itself can retry safely.',
+    'and a UUIDv7 `id` when absent; a client that sets `id` itself can retry safely. An UPDATE or ' +
+    'CANCEL of the agency’s earlier alert needs the supervisor role as well.',
 );
 
 @ApiTags('alerts')
@@ -20,13 +24,14 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Post()
+  @Roles('author')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Publish an alert to the subscribers of its regions and categories, and its addressees',
   })
   @ApiBody(BODY)
   @ApiSubmissionResponses()
-  publish(@Body() body: unknown): Promise<AcceptedResponseDto> {
-    return this.alerts.publish(body);
+  publish(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<AcceptedResponseDto> {
+    return this.alerts.publish(body, principal);
   }
 }

@@ -1,5 +1,26 @@
+import { CLEARANCES, ROLES } from '#access';
 import { BaseConfig, IsSubjectToken } from '#runtime';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsClaimMap, IsIssuerUrl } from './access-settings.validator.js';
+
+// A claim's path in a token: `roles`, `realm_access.roles`, a URL-named claim such as Entra ID's.
+const CLAIM_PATH = /^[A-Za-z0-9_:/.-]{1,200}$/;
+// Public-key signatures only: never `none`, nor an HMAC whose key the node would have to share.
+const ASYMMETRIC_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
+const ALGORITHM = `(${ASYMMETRIC_ALGORITHMS.join('|')})`;
+const ALGORITHM_LIST = new RegExp(`^${ALGORITHM}(,${ALGORITHM})*$`);
+const CLAIM_PATH_MESSAGE = (name: string) => `${name} must be a claim name or a dotted path to one`;
 
 /** Environment of one agency node, validated once at boot by `validateConfig(NodeConfig)`. */
 export class NodeConfig extends BaseConfig {
@@ -50,4 +71,123 @@ export class NodeConfig extends BaseConfig {
 
   // Validated by BaseConfig; the node only gives it a default.
   override HTTP_PORT: number = 3000;
+
+  /**
+   * The address the HTTP server listens on: loopback unless configured otherwise (`0.0.0.0` in a
+   * container whose port is published, or the address a reverse proxy reaches).
+   */
+  @IsString()
+  @IsNotEmpty()
+  NODE_HTTP_HOST: string = '127.0.0.1';
+
+  /**
+   * The agency's OpenID Connect provider (its issuer URL; discovery at
+   * `<issuer>/.well-known/openid-configuration` names its keys). Persons present its access tokens.
+   */
+  @IsOptional()
+  @IsIssuerUrl()
+  NODE_OIDC_ISSUER?: string;
+
+  /** The audience the provider puts in access tokens for this node (`aud`); tokens for another are refused. */
+  @ValidateIf((config: NodeConfig) => config.NODE_OIDC_ISSUER !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'NODE_OIDC_AUDIENCE must be set with NODE_OIDC_ISSUER' })
+  NODE_OIDC_AUDIENCE?: string;
+
+  /** The claim holding a person's roles or groups: `roles`, Keycloak's `realm_access.roles`, `groups`. */
+  @Matches(CLAIM_PATH, { message: CLAIM_PATH_MESSAGE('NODE_OIDC_ROLES_CLAIM') })
+  NODE_OIDC_ROLES_CLAIM: string = 'roles';
+
+  /**
+   * The provider's role or group names, mapped to the node's roles: `BL-Readers=reader,BL-Desk=author`.
+   * Unset: the claim holds the node's role names themselves. Unmapped values grant nothing.
+   */
+  @IsOptional()
+  @IsClaimMap(ROLES)
+  NODE_OIDC_ROLE_MAP?: string;
+
+  /** The claim holding a person's clearance; absent from a token, the person has `amber`. */
+  @Matches(CLAIM_PATH, { message: CLAIM_PATH_MESSAGE('NODE_OIDC_CLEARANCE_CLAIM') })
+  NODE_OIDC_CLEARANCE_CLAIM: string = 'clearance';
+
+  /** The provider's clearance values, mapped to the node's: `SECRET=red,CONFIDENTIAL=amber-strict`. */
+  @IsOptional()
+  @IsClaimMap(CLEARANCES)
+  NODE_OIDC_CLEARANCE_MAP?: string;
+
+  /**
+   * The claim naming a person for good: `sub` (never reassigned within an issuer), or Entra ID's `oid`
+   * (the same for every application of the tenant, where its `sub` differs per application).
+   */
+  @Matches(CLAIM_PATH, { message: CLAIM_PATH_MESSAGE('NODE_OIDC_SUBJECT_CLAIM') })
+  NODE_OIDC_SUBJECT_CLAIM: string = 'sub';
+
+  /** Signature algorithms accepted on tokens, never `none` nor a shared-secret one. */
+  @Matches(ALGORITHM_LIST, {
+    message: `NODE_OIDC_ALGORITHMS must list some of ${ASYMMETRIC_ALGORITHMS.join(', ')}, separated by commas`,
+  })
+  NODE_OIDC_ALGORITHMS: string = 'RS256,PS256,ES256,EdDSA';
+
+  /** Seconds of clock skew allowed between the provider and the node on `exp` and `nbf`. */
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  NODE_OIDC_CLOCK_TOLERANCE_S: number = 30;
+
+  /**
+   * The node's API keys file (`borderlink api-keys`): services' keys as scrypt hashes, reread within
+   * seconds of a change. At least this or NODE_OIDC_ISSUER: the node takes no request without credentials.
+   */
+  @ValidateIf((config: NodeConfig) => config.NODE_OIDC_ISSUER === undefined)
+  @IsNotEmpty({
+    message:
+      'NODE_API_KEYS_FILE or NODE_OIDC_ISSUER must be set: the node answers nobody without credentials',
+  })
+  NODE_API_KEYS_FILE?: string;
+
+  /** Browser origins allowed to call the API (comma-separated); unset, no cross-origin call is allowed. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^,\s/]+(,\s*https?:\/\/[^,\s/]+)*$/, {
+    message: 'NODE_CORS_ORIGINS must be origins such as https://desk.border.kz, separated by commas',
+  })
+  NODE_CORS_ORIGINS?: string;
+
+  /** Requests one person (or one anonymous address) may make per minute, on each instance. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  NODE_RATE_LIMIT: number = 600;
+
+  /**
+   * Requests one service (API key) may make per minute, on each instance: by default the hub's own
+   * sustained rate for a node (200 a second), since one integration may carry all of an agency's traffic.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  NODE_SERVICE_RATE_LIMIT: number = 12_000;
+
+  /** Live streams one person or service may hold open at once, on each instance. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  NODE_STREAMS_PER_IDENTITY: number = 4;
+
+  /** Live streams open at once on each instance, whoever holds them. */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  NODE_STREAMS_TOTAL: number = 200;
+
+  /** Certificate chain (PEM) to serve HTTPS directly; with NODE_TLS_KEY_FILE. Unset: plain HTTP. */
+  @ValidateIf((config: NodeConfig) => config.NODE_TLS_KEY_FILE !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'NODE_TLS_CERT_FILE must be set with NODE_TLS_KEY_FILE' })
+  NODE_TLS_CERT_FILE?: string;
+
+  /** The private key (PEM) of NODE_TLS_CERT_FILE. */
+  @ValidateIf((config: NodeConfig) => config.NODE_TLS_CERT_FILE !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'NODE_TLS_KEY_FILE must be set with NODE_TLS_CERT_FILE' })
+  NODE_TLS_KEY_FILE?: string;
 }

@@ -7,6 +7,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { Roles } from '../access/route-access.js';
 import {
   AcceptedResponseDto,
   InvalidResponseDto,
@@ -23,6 +24,7 @@ export class GroupsController {
   constructor(private readonly groups: GroupsService) {}
 
   @Post()
+  @Roles('supervisor')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Open a closed user group owned by this node (one per operation)' })
   @ApiAcceptedResponse({ type: AcceptedResponseDto, description: '`id` is the signed change’s id.' })
@@ -32,6 +34,7 @@ export class GroupsController {
   }
 
   @Post(':id/members')
+  @Roles('supervisor')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Admit a member (owner only; the hub refuses anyone else)' })
   @ApiAcceptedResponse({ type: AcceptedResponseDto })
@@ -40,6 +43,7 @@ export class GroupsController {
   }
 
   @Delete(':id/members/:node')
+  @Roles('supervisor')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Remove a member: it receives nothing sent to the group once the hub applies it' })
   @ApiAcceptedResponse({ type: AcceptedResponseDto })
@@ -48,6 +52,7 @@ export class GroupsController {
   }
 
   @Get()
+  @Roles('reader')
   @ApiOperation({ summary: 'The closed user groups this node belongs to, as it last heard' })
   @ApiOkResponse({ type: [GroupViewDto] })
   list(): Promise<GroupViewDto[]> {

@@ -1,5 +1,7 @@
 import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { answerRefusal } from '../access/access-answer.js';
+import { ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../access/access.errors.js';
 import { InvalidMessageError, UnknownMessageError } from '../common/common.errors.js';
 import { UnverifiedMessageError } from '../inbox/inbox.errors.js';
 import { PublishFailedError } from '../link/link.errors.js';
@@ -13,6 +15,8 @@ type RequestError =
   | UnverifiedMessageError
   | PublishFailedError
   | NotQueuedError;
+
+type Refusal = UnauthenticatedError | ForbiddenError | TooManyRequestsError;
 
 function toResponse(error: RequestError): { status: number; body: Record<string, unknown> } {
   if (error instanceof MalformedMessageError) {
@@ -30,8 +34,14 @@ function toResponse(error: RequestError): { status: number; body: Record<string,
   return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { error: 'unavailable', id: error.id } };
 }
 
-/** Maps the typed refusals of the node's features to their HTTP status and JSON body. */
+/**
+ * Maps the typed refusals of the node's features to their HTTP status and JSON body, and the door's
+ * (401, 403, 429: `{error, reason}`, never a stack).
+ */
 @Catch(
+  UnauthenticatedError,
+  ForbiddenError,
+  TooManyRequestsError,
   MalformedMessageError,
   InvalidMessageError,
   UnknownMessageError,
@@ -39,9 +49,18 @@ function toResponse(error: RequestError): { status: number; body: Record<string,
   PublishFailedError,
   NotQueuedError,
 )
-export class RequestErrorFilter implements ExceptionFilter<RequestError> {
-  catch(error: RequestError, host: ArgumentsHost): void {
-    const { status, body } = toResponse(error);
-    host.switchToHttp().getResponse<Response>().status(status).json(body);
+export class RequestErrorFilter implements ExceptionFilter<RequestError | Refusal> {
+  catch(error: RequestError | Refusal, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (
+      error instanceof UnauthenticatedError ||
+      error instanceof ForbiddenError ||
+      error instanceof TooManyRequestsError
+    ) {
+      answerRefusal(response, error);
+    } else {
+      const { status, body } = toResponse(error);
+      response.status(status).json(body);
+    }
   }
 }

@@ -1,34 +1,84 @@
-import { Controller, Get, Query, Sse, type MessageEvent } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { map, type Observable } from 'rxjs';
+import { Controller, Get, HttpCode, HttpStatus, Post, Query, Sse, type MessageEvent } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { finalize, map, type Observable } from 'rxjs';
+import { CurrentPrincipal } from '../access/current-principal.js';
+import type { Principal } from '../access/principal.js';
+import { AcceptsStreamTicket, Roles } from '../access/route-access.js';
+import { StreamSlots } from '../access/stream-slots.js';
+import { STREAM_TICKET_TTL_S, StreamTicketsRepository } from '../access/stream-tickets.repository.js';
 import { InvalidResponseDto } from '../openapi/responses.dto.js';
 import { InboxListDto } from './dto/inbox-item.dto.js';
 import { InboxQueryDto } from './dto/inbox-query.dto.js';
+import { StreamTicketDto } from './dto/stream-ticket.dto.js';
 import { InboxService } from './inbox.service.js';
 
 @ApiTags('inbox')
 @Controller('v1/inbox')
+@Roles('reader')
 export class InboxController {
-  constructor(private readonly inbox: InboxService) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly tickets: StreamTicketsRepository,
+    private readonly slots: StreamSlots,
+  ) {}
 
   @Get()
   @ApiOperation({
     summary: 'Received messages, newest first, each marked verified or not',
-    description: 'Pass `next` back as `before` to read the following (older) page.',
+    description:
+      'Pass `next` back as `before` to read the following (older) page. Items above the caller’s ' +
+      'clearance are left out, and cursors count only what the caller may see.',
   })
   @ApiOkResponse({ type: InboxListDto })
   @ApiBadRequestResponse({ type: InvalidResponseDto })
-  async list(@Query() query: InboxQueryDto): Promise<InboxListDto> {
-    return this.inbox.list(query);
+  async list(@Query() query: InboxQueryDto, @CurrentPrincipal() principal: Principal): Promise<InboxListDto> {
+    return this.inbox.list({ ...query, clearance: principal.clearance });
+  }
+
+  @Post('stream-tickets')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'A single-use ticket that opens the live stream once, within 30 s, for the caller',
+    description:
+      'For browsers, whose EventSource cannot send an Authorization header: ' +
+      '`new EventSource("/v1/inbox/stream?ticket=" + ticket)`. Other clients send their credentials ' +
+      'to the stream itself.',
+  })
+  @ApiCreatedResponse({ type: StreamTicketDto })
+  async streamTicket(@CurrentPrincipal() principal: Principal): Promise<StreamTicketDto> {
+    return { ticket: await this.tickets.issue(principal), expiresIn: STREAM_TICKET_TTL_S };
   }
 
   @Sse('stream')
-  @ApiOperation({ summary: 'Server-sent events: one event per message taken into the inbox from now on' })
+  @AcceptsStreamTicket()
+  @ApiOperation({
+    summary: 'Server-sent events: one event per message taken into the inbox from now on',
+    description:
+      'Authenticated like any route, or with `?ticket=` from POST /v1/inbox/stream-tickets. Only ' +
+      'items the caller’s clearance admits are sent. Live streams are capped per identity and in total (429).',
+  })
+  @ApiQuery({
+    name: 'ticket',
+    required: false,
+    description: 'A stream ticket, instead of an Authorization header.',
+  })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
     description: 'An event stream; each event is `id: <message id>` and `data: <inbox item JSON>`.',
   })
-  stream(): Observable<MessageEvent> {
-    return this.inbox.arrivals$().pipe(map((item) => ({ id: item.id, data: item })));
+  stream(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
+    const release = this.slots.acquire(principal.id);
+    return this.inbox.arrivals$(principal.clearance).pipe(
+      map((item) => ({ id: item.id, data: item })),
+      finalize(release),
+    );
   }
 }

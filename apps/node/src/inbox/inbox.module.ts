@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module.js';
 import { HandedOutRepository } from './handed-out.repository.js';
 import { InboxController } from './inbox.controller.js';
 import { InboxRepository } from './inbox.repository.js';
@@ -6,6 +7,7 @@ import { InboxService } from './inbox.service.js';
 
 /** What this node received: stored once each, listed and streamed. */
 @Module({
+  imports: [AccessModule],
   controllers: [InboxController],
   providers: [InboxRepository, HandedOutRepository, InboxService],
   exports: [InboxService],

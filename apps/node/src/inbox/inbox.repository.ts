@@ -1,16 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Clearance } from '#access';
 import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
+import { clearanceFor } from '../access/clearance-policy.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { InboxItem } from './inbox-item.js';
-import { inboxItemKey, inboxListKey, inboxSeenKey } from './inbox.keys.js';
+import { inboxClearanceListKey, inboxItemKey, inboxListKey, inboxSeenKey } from './inbox.keys.js';
 
 // Take-in is one atomic step: the id joins the seen set and, only if it was not there, the item is
-// stored and listed. A crash can never leave an id marked seen without its item (which would lose it).
+// stored and listed, in the list of every clearance that may see it (ARGV[3], the clearance it
+// needs). A crash can never leave an id marked seen without its item (which would lose it).
 const TAKE_IN = `
 if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
 redis.call('SET', KEYS[2], ARGV[2])
 redis.call('LPUSH', KEYS[3], ARGV[1])
+if ARGV[3] ~= 'red' then redis.call('LPUSH', KEYS[4], ARGV[1]) end
+if ARGV[3] == 'amber' then redis.call('LPUSH', KEYS[5], ARGV[1]) end
 return 1`;
 
 // Replaces an item only if it is still exactly what was read, so a concurrent change is not undone.
@@ -39,7 +44,7 @@ export class InboxRepository {
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: NodeConfig,
   ) {
-    this.takeInScript = defineScript(redis, 'blInboxTakeIn', 3, TAKE_IN);
+    this.takeInScript = defineScript(redis, 'blInboxTakeInByClearance', 5, TAKE_IN);
     this.replaceScript = defineScript(redis, 'blInboxReplace', 1, REPLACE);
   }
 
@@ -47,8 +52,14 @@ export class InboxRepository {
   async takeIn(item: InboxItem): Promise<boolean> {
     const node = this.config.NODE_ID;
     const stored = await this.takeInScript(
-      [inboxSeenKey(node), inboxItemKey(node, item.id), inboxListKey(node)],
-      [item.id, JSON.stringify(item)],
+      [
+        inboxSeenKey(node),
+        inboxItemKey(node, item.id),
+        inboxListKey(node),
+        inboxClearanceListKey(node, 'amber-strict'),
+        inboxClearanceListKey(node, 'amber'),
+      ],
+      [item.id, JSON.stringify(item), clearanceFor(item.handling)],
     );
     return stored === 1;
   }
@@ -76,12 +87,13 @@ export class InboxRepository {
   }
 
   /**
-   * Up to `count` entries older than position `before` (counted from the oldest, 0), newest first;
-   * without `before`, the newest entries. The list length and the range are read in one transaction.
+   * Up to `count` entries of the list `clearance` reads, older than position `before` (counted from
+   * the oldest, 0), newest first; without `before`, the newest entries. The list length and the range
+   * are read in one transaction.
    */
-  async slice(before: number | undefined, count: number): Promise<InboxSlice> {
+  async slice(before: number | undefined, count: number, clearance: Clearance): Promise<InboxSlice> {
     const node = this.config.NODE_ID;
-    const key = inboxListKey(node);
+    const key = clearance === 'red' ? inboxListKey(node) : inboxClearanceListKey(node, clearance);
     // Index -1 is the oldest entry (position 0); position p is index -(p + 1).
     const [start, stop] = before === undefined ? [0, count - 1] : [-before, Math.min(-1, count - before - 1)];
     const empty: InboxSlice = { ids: [], ordinals: [], items: new Map() };

@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Clearance } from '#access';
 import { MetricsService } from '#runtime';
 import { firstValueFrom, take, toArray } from 'rxjs';
+import { admits } from '../access/clearance-policy.js';
 import { Clock } from '../common/clock.js';
 import type { NodeConfig } from '../config/node.config.js';
 import { HandedOutRepository } from './handed-out.repository.js';
@@ -36,9 +38,11 @@ class FakeInbox implements Pick<InboxRepository, keyof InboxRepository> {
     return true;
   }
 
-  async slice(before: number | undefined, count: number): Promise<InboxSlice> {
-    const end = Math.min(before ?? this.items.length, this.items.length);
-    const taken = this.items.slice(Math.max(0, end - count), end).reverse();
+  // Like the repository's list per clearance: positions count only what the clearance admits.
+  async slice(before: number | undefined, count: number, clearance: Clearance): Promise<InboxSlice> {
+    const visible = this.items.filter((entry) => admits(clearance, entry.handling));
+    const end = Math.min(before ?? visible.length, visible.length);
+    const taken = visible.slice(Math.max(0, end - count), end).reverse();
     return {
       ids: taken.map((entry) => entry.id),
       ordinals: taken.map((_, i) => end - 1 - i),
@@ -47,7 +51,7 @@ class FakeInbox implements Pick<InboxRepository, keyof InboxRepository> {
   }
 }
 
-const item = (id: string, kind: InboxKind = 'alert'): InboxItem => ({
+const item = (id: string, kind: InboxKind = 'alert', handling = 'TLP:AMBER;H2'): InboxItem => ({
   id,
   kind,
   sender: 'tj-border',
@@ -55,7 +59,7 @@ const item = (id: string, kind: InboxKind = 'alert'): InboxItem => ({
   region: 'afghan-border',
   category: 'salw',
   verified: true,
-  handling: 'TLP:AMBER;H2',
+  handling,
   message: { id },
 });
 
@@ -93,7 +97,7 @@ describe('InboxService', () => {
 
   it('announces only new items to stream subscribers', async () => {
     const { inbox } = setup();
-    const arrivals = firstValueFrom(inbox.arrivals$().pipe(take(2), toArray()));
+    const arrivals = firstValueFrom(inbox.arrivals$('red').pipe(take(2), toArray()));
     await inbox.takeIn(item('a1'));
     await inbox.takeIn(item('a1'));
     await inbox.takeIn(item('a2'));
@@ -103,7 +107,7 @@ describe('InboxService', () => {
   it('stores an item again after Redis lost the inbox, but neither announces nor counts it twice', async () => {
     const { inbox, repository, metrics } = setup();
     const announced: string[] = [];
-    inbox.arrivals$().subscribe((arrival) => announced.push(arrival.id));
+    inbox.arrivals$('red').subscribe((arrival) => announced.push(arrival.id));
     await inbox.takeIn(item('a1'));
     repository.seen.clear();
     repository.items.length = 0;
@@ -131,18 +135,18 @@ describe('InboxService', () => {
   it('lists newest first, at most the limit', async () => {
     const { inbox } = setup();
     for (const id of ['a1', 'a2', 'a3']) await inbox.takeIn(item(id));
-    expect((await inbox.list({ limit: 2 })).items.map((i) => i.id)).toEqual(['a3', 'a2']);
+    expect((await inbox.list({ clearance: 'red', limit: 2 })).items.map((i) => i.id)).toEqual(['a3', 'a2']);
   });
 
   it('pages with a cursor that neither skips nor repeats items arriving meanwhile', async () => {
     const { inbox } = setup();
     for (const id of ['a1', 'a2', 'a3', 'a4', 'a5']) await inbox.takeIn(item(id));
-    const first = await inbox.list({ limit: 2 });
+    const first = await inbox.list({ clearance: 'red', limit: 2 });
     expect(first.items.map((i) => i.id)).toEqual(['a5', 'a4']);
     await inbox.takeIn(item('a6'));
-    const second = await inbox.list({ limit: 2, before: first.next! });
+    const second = await inbox.list({ clearance: 'red', limit: 2, before: first.next! });
     expect(second.items.map((i) => i.id)).toEqual(['a3', 'a2']);
-    const third = await inbox.list({ limit: 2, before: second.next! });
+    const third = await inbox.list({ clearance: 'red', limit: 2, before: second.next! });
     expect(third).toEqual({ items: [expect.objectContaining({ id: 'a1' })] });
   });
 
@@ -151,26 +155,51 @@ describe('InboxService', () => {
     await inbox.takeIn(item('n-old', 'notice'));
     for (let i = 0; i < 450; i++) await inbox.takeIn(item(`a${i}`));
     await inbox.takeIn(item('n-new', 'notice'));
-    expect((await inbox.list({ limit: 5, kind: 'notice' })).items.map((i) => i.id)).toEqual([
-      'n-new',
-      'n-old',
-    ]);
-    expect(await inbox.list({ limit: 5, kind: 'reply' })).toEqual({ items: [] });
+    expect((await inbox.list({ clearance: 'red', limit: 5, kind: 'notice' })).items.map((i) => i.id)).toEqual(
+      ['n-new', 'n-old'],
+    );
+    expect(await inbox.list({ clearance: 'red', limit: 5, kind: 'reply' })).toEqual({ items: [] });
   });
 
   it('gives the cursor after the last item a filtered page returns', async () => {
     const { inbox } = setup();
     for (const id of ['n1', 'a1', 'n2', 'a2', 'n3'])
       await inbox.takeIn(item(id, id.startsWith('n') ? 'notice' : 'alert'));
-    const first = await inbox.list({ limit: 2, kind: 'notice' });
+    const first = await inbox.list({ clearance: 'red', limit: 2, kind: 'notice' });
     expect(first.items.map((i) => i.id)).toEqual(['n3', 'n2']);
-    const second = await inbox.list({ limit: 2, kind: 'notice', before: first.next! });
+    const second = await inbox.list({ clearance: 'red', limit: 2, kind: 'notice', before: first.next! });
     expect(second).toEqual({ items: [expect.objectContaining({ id: 'n1' })] });
+  });
+
+  it('shows a reader without clearance no TLP:RED item, no cursor gap and no stream event for one', async () => {
+    const { inbox } = setup();
+    const streamed: string[] = [];
+    inbox.arrivals$('amber').subscribe((arrival) => streamed.push(arrival.id));
+    await inbox.takeIn(item('a1'));
+    await inbox.takeIn(item('r1', 'alert', 'TLP:RED;H2'));
+    await inbox.takeIn(item('s1', 'alert', 'TLP:AMBER+STRICT'));
+    await inbox.takeIn(item('a2'));
+    await inbox.takeIn(item('u1', 'reply', ''));
+    expect(streamed).toEqual(['a1', 'a2']);
+    const first = await inbox.list({ clearance: 'amber', limit: 1 });
+    expect(first.items.map((i) => i.id)).toEqual(['a2']);
+    expect(first.next).toBe(1);
+    expect(
+      (await inbox.list({ clearance: 'amber', limit: 5, before: first.next! })).items.map((i) => i.id),
+    ).toEqual(['a1']);
+    expect((await inbox.list({ clearance: 'amber-strict', limit: 5 })).items.map((i) => i.id)).toEqual([
+      'a2',
+      's1',
+      'a1',
+    ]);
+    expect((await inbox.list({ clearance: 'red', limit: 5 })).items).toHaveLength(5);
+    await expect(inbox.answerable('r1', 'amber')).rejects.toThrow('unknown message r1');
+    expect(await inbox.get('r1', 'red')).toEqual(expect.objectContaining({ id: 'r1' }));
   });
 
   it('completes the stream at shutdown so open event streams end', async () => {
     const { inbox } = setup();
-    const done = firstValueFrom(inbox.arrivals$().pipe(toArray()));
+    const done = firstValueFrom(inbox.arrivals$('red').pipe(toArray()));
     inbox.onModuleDestroy();
     expect(await done).toEqual([]);
   });

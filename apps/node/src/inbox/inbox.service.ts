@@ -1,6 +1,8 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { Clearance } from '#access';
 import { MetricsService } from '#runtime';
-import { Subject, type Observable } from 'rxjs';
+import { filter, Subject, type Observable } from 'rxjs';
+import { admits } from '../access/clearance-policy.js';
 import { UnknownMessageError } from '../common/common.errors.js';
 import { HandedOutRepository } from './handed-out.repository.js';
 import type { InboxItem, InboxKind } from './inbox-item.js';
@@ -13,6 +15,8 @@ const SCAN_PAGE = 200;
 /** What a listing asks for. */
 export interface InboxQuery {
   limit: number;
+  /** The reader's clearance: an item it may not see is neither listed nor counted in cursors. */
+  clearance: Clearance;
   kind?: InboxKind;
   /** A `next` cursor of an earlier listing: continue with the items older than it. */
   before?: number;
@@ -29,6 +33,8 @@ export interface InboxListing {
  * The node's inbox: takes received messages in once each, lists them, and streams new ones. Redis
  * holds the inbox; the handed-out log on the node's disk decides what is new to the agency, so a
  * message taken in again after a Redis wipe is stored again but not counted or announced twice.
+ * Every read takes the reader's clearance: an item above it is not shown, and nothing a reader gets
+ * (a page, a cursor, a 404) tells it apart from an item that does not exist.
  */
 @Injectable()
 export class InboxService implements OnModuleDestroy {
@@ -62,18 +68,20 @@ export class InboxService implements OnModuleDestroy {
     return this.repository.clearViaSite(id);
   }
 
-  /** The inbox item with this id, or undefined. */
-  get(id: string): Promise<InboxItem | undefined> {
-    return this.repository.get(id);
+  /** The inbox item with this id, if someone of `clearance` may see it. */
+  async get(id: string, clearance: Clearance): Promise<InboxItem | undefined> {
+    const item = await this.repository.get(id);
+    return item !== undefined && admits(clearance, item.handling) ? item : undefined;
   }
 
   /**
-   * The inbox item with this id, whose sender can be answered (a receipt, a release request).
-   * @throws UnknownMessageError when no such item is in the inbox; UnverifiedMessageError when its
-   *   origin is not certain.
+   * The inbox item with this id, whose sender can be answered (a receipt, a release request) by
+   * someone of `clearance`.
+   * @throws UnknownMessageError when no such item is in the inbox, or the clearance does not admit
+   *   it; UnverifiedMessageError when its origin is not certain.
    */
-  async answerable(id: string): Promise<InboxItem> {
-    const item = await this.repository.get(id);
+  async answerable(id: string, clearance: Clearance): Promise<InboxItem> {
+    const item = await this.get(id, clearance);
     if (item === undefined) throw new UnknownMessageError(id);
     if (!item.verified) throw new UnverifiedMessageError(id);
     return item;
@@ -85,13 +93,13 @@ export class InboxService implements OnModuleDestroy {
    * skip nor repeat items while new ones arrive.
    */
   async list(query: InboxQuery): Promise<InboxListing> {
-    const { limit, kind } = query;
+    const { limit, kind, clearance } = query;
     const found: InboxItem[] = [];
     let before = query.before;
     // Without a kind filter one read fills the page; with one, the scan reads on past skipped items.
     const pageSize = kind === undefined ? limit : SCAN_PAGE;
     while (found.length < limit) {
-      const slice = await this.repository.slice(before, pageSize);
+      const slice = await this.repository.slice(before, pageSize, clearance);
       for (const [i, id] of slice.ids.entries()) {
         before = slice.ordinals[i];
         const item = slice.items.get(id);
@@ -107,9 +115,9 @@ export class InboxService implements OnModuleDestroy {
     return before === undefined || before === 0 ? { items: found } : { items: found, next: before };
   }
 
-  /** Every item taken in from now on, as it arrives in this process. */
-  arrivals$(): Observable<InboxItem> {
-    return this.arrivals.asObservable();
+  /** Every item taken in from now on that someone of `clearance` may see, as it arrives in this process. */
+  arrivals$(clearance: Clearance): Observable<InboxItem> {
+    return this.arrivals.pipe(filter((item) => admits(clearance, item.handling)));
   }
 
   // Completing the stream ends open server-sent-event responses, so the HTTP server can close.

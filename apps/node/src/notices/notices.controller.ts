@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NoticeSchema } from '#contracts';
+import { Roles } from '../access/route-access.js';
 import { messageBody } from '../openapi/message-body.js';
 import type { AcceptedResponseDto } from '../openapi/responses.dto.js';
 import { ApiSubmissionResponses } from '../openapi/submission-responses.js';
@@ -20,6 +21,7 @@ export class NoticesController {
   constructor(private readonly notices: NoticesService) {}
 
   @Post()
+  @Roles('author')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Send a coordination notice to its addressees' })
   @ApiBody(BODY)

@@ -58,3 +58,12 @@ export class AcceptedResponseDto {
   })
   duplicate: boolean;
 }
+
+/** 401, 403 or 429 at the node's door. */
+export class RefusalResponseDto {
+  @ApiProperty({ enum: ['unauthenticated', 'forbidden', 'rate-limited'] })
+  error: 'unauthenticated' | 'forbidden' | 'rate-limited';
+
+  @ApiProperty({ example: 'this needs the role supervisor' })
+  reason: string;
+}

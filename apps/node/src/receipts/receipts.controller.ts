@@ -8,6 +8,9 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../access/current-principal.js';
+import type { Principal } from '../access/principal.js';
+import { Roles } from '../access/route-access.js';
 import {
   AcceptedResponseDto,
   InvalidResponseDto,
@@ -22,6 +25,7 @@ export class ReceiptsController {
   constructor(private readonly receipts: ReceiptsService) {}
 
   @Post(':id/receipts')
+  @Roles('author')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Answer a received message: read, acknowledged, or declined with a reason',
@@ -35,11 +39,15 @@ export class ReceiptsController {
   @ApiBadRequestResponse({ type: InvalidResponseDto })
   @ApiNotFoundResponse({
     type: MessageErrorResponseDto,
-    description: 'No such message in this node’s inbox.',
+    description: 'No such message in this node’s inbox, or none the caller’s clearance admits.',
   })
   @ApiConflictResponse({ type: MessageErrorResponseDto, description: 'The message failed verification.' })
   @ApiServiceUnavailableResponse({ type: MessageErrorResponseDto })
-  answer(@Param('id') id: string, @Body() body: ReceiptRequestDto): Promise<AcceptedResponseDto> {
-    return this.receipts.answer(id, body.kind, body.reason);
+  answer(
+    @Param('id') id: string,
+    @Body() body: ReceiptRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AcceptedResponseDto> {
+    return this.receipts.answer(id, body.kind, body.reason ?? '', principal.clearance);
   }
 }

@@ -5,6 +5,7 @@ import { ReceiptKind, ReceiptSchema, validateMessage, type Receipt } from '#cont
 import { RegistryIndex, validationContextOf } from '#registry';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
+import type { Clearance } from '#access';
 import { Clock } from '../common/clock.js';
 import { InvalidMessageError } from '../common/common.errors.js';
 import { IdGenerator } from '../common/id-generator.js';
@@ -51,12 +52,18 @@ export class ReceiptsService {
   /**
    * A user's answer to inbox message `message`, queued in the outbox; returns the receipt's id and status.
    *
-   * @throws UnknownMessageError when the message is not in this node's inbox;
+   * @throws UnknownMessageError when the message is not in this node's inbox, or not one the user's
+   *   `clearance` admits;
    *   UnverifiedMessageError when its origin is not certain; InvalidMessageError (e.g. declined without
    *   reason); NotQueuedError.
    */
-  async answer(message: string, kind: UserReceiptKind, reason = ''): Promise<Submitted> {
-    const item = await this.inbox.answerable(message);
+  async answer(
+    message: string,
+    kind: UserReceiptKind,
+    reason: string,
+    clearance: Clearance,
+  ): Promise<Submitted> {
+    const item = await this.inbox.answerable(message, clearance);
     const submitted = await this.outbox.submit(
       'receipt',
       this.receipt(message, item.sender, USER_KINDS[kind], reason),

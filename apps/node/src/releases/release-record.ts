@@ -13,4 +13,15 @@ export interface ReleaseRecord {
   /** Set once decided: approved or refused, with the originator's reason. */
   approved?: boolean;
   decisionReason?: string;
+  /**
+   * The supervisors who approved so far (principal ids), for a message that needs two (four eyes):
+   * the decision is published with the second, different one.
+   */
+  approvals?: Approval[];
+}
+
+/** One supervisor's approval of a release. */
+export interface Approval {
+  by: string;
+  at: string;
 }

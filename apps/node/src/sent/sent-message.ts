@@ -35,6 +35,8 @@ export interface SentMessage {
   id: string;
   kind: string;
   status: SentStatus;
+  /** Its signed handling label (`TLP:RED;H2`); unknown for state rebuilt from the hub's reports. */
+  handling?: string;
   rejection?: RejectionRecord;
   recipients: Array<RecipientState & { node: string }>;
 }

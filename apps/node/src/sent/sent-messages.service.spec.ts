@@ -16,14 +16,17 @@ import type { SentStateRepository, StoredRecipient } from './sent-state.reposito
 
 /** In-memory stand-in with the repository's compare-and-set semantics. */
 class FakeSentState implements Pick<SentStateRepository, keyof SentStateRepository> {
-  readonly messages = new Map<string, { kind?: string; status?: SentStatus; rejection?: RejectionRecord }>();
+  readonly messages = new Map<
+    string,
+    { kind?: string; status?: SentStatus; rejection?: RejectionRecord; handling?: string }
+  >();
   readonly recipients = new Map<string, string>();
   /** When set, the next replace loses the race once (another writer got there first). */
   interfere?: () => void;
 
-  async recordQueued(id: string, kind: string): Promise<void> {
+  async recordQueued(id: string, kind: string, handling: string): Promise<void> {
     const meta = this.messages.get(id) ?? {};
-    this.messages.set(id, { ...meta, kind: meta.kind ?? kind, status: meta.status ?? 'queued' });
+    this.messages.set(id, { ...meta, kind: meta.kind ?? kind, status: meta.status ?? 'queued', handling });
   }
 
   async recordAccepted(id: string, kind: string): Promise<void> {
@@ -69,6 +72,7 @@ class FakeSentState implements Pick<SentStateRepository, keyof SentStateReposito
       id,
       kind: meta.kind,
       status: meta.status,
+      ...(meta.handling === undefined ? {} : { handling: meta.handling }),
       ...(meta.rejection ? { rejection: meta.rejection } : {}),
       recipients,
     };
@@ -107,7 +111,12 @@ describe('SentMessagesService', () => {
   it('reports an accepted message with no recipients until the routing report arrives', async () => {
     const { service } = setup();
     await service.recordAccepted(ID, 'alert');
-    expect(await service.status(ID)).toEqual({ id: ID, kind: 'alert', status: 'accepted', recipients: [] });
+    expect(await service.status(ID, 'red')).toEqual({
+      id: ID,
+      kind: 'alert',
+      status: 'accepted',
+      recipients: [],
+    });
   });
 
   it('records an alert or notice as accepted when JetStream stores it, and no other kind', async () => {
@@ -123,31 +132,42 @@ describe('SentMessagesService', () => {
 
   it('shows a queued message as queued until JetStream acknowledges it, then accepted', async () => {
     const { service } = setup();
-    await service.recordQueued(ID, 'alert');
-    expect((await service.status(ID)).status).toBe('queued');
+    await service.recordQueued(ID, 'alert', 'TLP:AMBER');
+    expect((await service.status(ID, 'red')).status).toBe('queued');
     await service.recordAccepted(ID, 'alert');
-    await service.recordQueued(ID, 'alert'); // a late write of the submission changes nothing
-    expect((await service.status(ID)).status).toBe('accepted');
+    await service.recordQueued(ID, 'alert', 'TLP:AMBER'); // a late write of the submission changes nothing
+    expect((await service.status(ID, 'red')).status).toBe('accepted');
   });
 
   it('knows a message from its routing report alone (state rebuilt from deliveries), its kind once recorded', async () => {
     const { service } = setup();
     await service.applyRouting(routing(['unodc']));
-    expect(await service.status(ID)).toMatchObject({ kind: 'unknown', status: 'accepted' });
+    expect(await service.status(ID, 'red')).toMatchObject({ kind: 'unknown', status: 'accepted' });
     await service.recordAccepted(ID, 'alert');
-    expect(await service.status(ID)).toMatchObject({ kind: 'alert', status: 'accepted' });
+    expect(await service.status(ID, 'red')).toMatchObject({ kind: 'alert', status: 'accepted' });
+  });
+
+  it('shows a message only to a clearance that admits its label, and an unknown label as TLP:RED', async () => {
+    const { service } = setup();
+    await service.recordQueued('red-1', 'alert', 'TLP:RED;H2');
+    await service.recordQueued('amber-1', 'alert', 'TLP:AMBER;H2');
+    await service.applyRouting(routing(['unodc']));
+    await expect(service.status('red-1', 'amber-strict')).rejects.toBeInstanceOf(UnknownMessageError);
+    expect((await service.status('red-1', 'red')).handling).toBe('TLP:RED;H2');
+    expect((await service.status('amber-1', 'amber')).status).toBe('queued');
+    await expect(service.status(ID, 'amber')).rejects.toBeInstanceOf(UnknownMessageError);
   });
 
   it('refuses the status of a message this node never sent', async () => {
     const { service } = setup();
-    await expect(service.status('never-sent')).rejects.toBeInstanceOf(UnknownMessageError);
+    await expect(service.status('never-sent', 'red')).rejects.toBeInstanceOf(UnknownMessageError);
   });
 
   it('sets each routed recipient to pending', async () => {
     const { service } = setup();
     await service.recordAccepted(ID, 'alert');
     await service.applyRouting(routing(['tj-border', 'unodc']));
-    const { recipients } = await service.status(ID);
+    const { recipients } = await service.status(ID, 'red');
     expect(recipients.map(({ node, state }) => [node, state])).toEqual([
       ['tj-border', 'pending'],
       ['unodc', 'pending'],
@@ -159,7 +179,7 @@ describe('SentMessagesService', () => {
     await service.recordAccepted(ID, 'alert');
     await service.applyReceipt(receipt('tj-border', ReceiptKind.DELIVERED, 1));
     await service.applyRouting(routing(['tj-border']));
-    expect((await service.status(ID)).recipients).toEqual([
+    expect((await service.status(ID, 'red')).recipients).toEqual([
       { node: 'tj-border', state: 'delivered', updatedAt: new Date(NOW.getTime() + 60_000).toISOString() },
     ]);
   });
@@ -170,17 +190,17 @@ describe('SentMessagesService', () => {
     await service.applyRouting(routing(['tj-border']));
     await service.applyReceipt(receipt('tj-border', ReceiptKind.READ, 2));
     await service.applyReceipt(receipt('tj-border', ReceiptKind.DELIVERED, 1)); // late, out of order
-    expect((await service.status(ID)).recipients[0]?.state).toBe('read');
+    expect((await service.status(ID, 'red')).recipients[0]?.state).toBe('read');
     await service.applyReceipt(receipt('tj-border', ReceiptKind.ACKNOWLEDGED, 3));
     await service.applyReceipt(receipt('tj-border', ReceiptKind.DECLINED, 4, 'too late'));
-    expect((await service.status(ID)).recipients[0]?.state).toBe('acknowledged');
+    expect((await service.status(ID, 'red')).recipients[0]?.state).toBe('acknowledged');
   });
 
   it('keeps the reason of a declining recipient', async () => {
     const { service } = setup();
     await service.recordAccepted(ID, 'notice');
     await service.applyReceipt(receipt('uz-customs', ReceiptKind.DECLINED, 5, 'not our competence'));
-    expect((await service.status(ID)).recipients).toEqual([
+    expect((await service.status(ID, 'red')).recipients).toEqual([
       {
         node: 'uz-customs',
         state: 'declined',
@@ -196,7 +216,7 @@ describe('SentMessagesService', () => {
     repository.interfere = () =>
       repository.recipients.set(`${ID}/tj-border`, JSON.stringify({ state: 'acknowledged', updatedAt: 'x' }));
     await service.applyReceipt(receipt('tj-border', ReceiptKind.READ, 2));
-    expect((await service.status(ID)).recipients[0]?.state).toBe('acknowledged');
+    expect((await service.status(ID, 'red')).recipients[0]?.state).toBe('acknowledged');
   });
 
   it('marks a message the hub refused as rejected, with the typed reason and violations', async () => {
@@ -214,7 +234,7 @@ describe('SentMessagesService', () => {
         violations: [{ field: 'addressees.nodes[0]', reason: 'is not a registered node' }],
       }),
     );
-    expect(await service.status(ID)).toEqual({
+    expect(await service.status(ID, 'red')).toEqual({
       id: ID,
       kind: 'alert',
       status: 'rejected',
@@ -239,6 +259,6 @@ describe('SentMessagesService', () => {
       }),
     );
     await service.recordAccepted(ID, 'notice');
-    expect(await service.status(ID)).toMatchObject({ kind: 'notice', status: 'rejected' });
+    expect(await service.status(ID, 'red')).toMatchObject({ kind: 'notice', status: 'rejected' });
   });
 });

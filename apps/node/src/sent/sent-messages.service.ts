@@ -9,7 +9,9 @@ import {
   type RoutingReport,
 } from '#contracts';
 import type { Logger } from 'pino';
+import type { Clearance } from '#access';
 import { LOGGER } from '#runtime';
+import { admits } from '../access/clearance-policy.js';
 import { Clock } from '../common/clock.js';
 import { UnknownMessageError } from '../common/common.errors.js';
 import { advances, stateOfReceipt } from './delivery-state.js';
@@ -39,9 +41,12 @@ export class SentMessagesService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Records that message `id` waits in the outbox; a later status (accepted, rejected) is kept. */
-  async recordQueued(id: string, kind: SentKind): Promise<void> {
-    await this.repository.recordQueued(id, kind);
+  /**
+   * Records that message `id`, labelled `handling`, waits in the outbox; a later status (accepted,
+   * rejected) is kept.
+   */
+  async recordQueued(id: string, kind: SentKind, handling: string): Promise<void> {
+    await this.repository.recordQueued(id, kind, handling);
   }
 
   /**
@@ -53,11 +58,20 @@ export class SentMessagesService {
     if (isSentKind(kind)) await this.repository.recordAccepted(id, kind);
   }
 
-  /** @throws UnknownMessageError unless this node sent message `id`. */
-  async status(id: string): Promise<SentMessage> {
+  /**
+   * What this node knows of its message `id`, for someone of `clearance`. A message whose label it
+   * does not know (state rebuilt from reports) counts as TLP:RED.
+   * @throws UnknownMessageError unless this node sent message `id` and the clearance admits it.
+   */
+  async status(id: string, clearance: Clearance): Promise<SentMessage> {
     const message = await this.repository.read(id);
-    if (message === undefined) throw new UnknownMessageError(id);
+    if (message === undefined || !admits(clearance, message.handling)) throw new UnknownMessageError(id);
     return message;
+  }
+
+  /** The handling label this node sent message `id` under; undefined when it does not know it. */
+  async handling(id: string): Promise<string | undefined> {
+    return (await this.repository.read(id))?.handling;
   }
 
   /**

@@ -11,7 +11,9 @@ import { sentStateKey } from './sent.keys.js';
 const KIND = '@kind';
 const STATUS = '@status';
 const REJECTION = '@rejection';
-const META = new Set([KIND, STATUS, REJECTION]);
+// The signed handling label, as the node queued it (absent from state rebuilt from deliveries).
+const HANDLING = '@handling';
+const META = new Set([KIND, STATUS, REJECTION, HANDLING]);
 /** The kind of a sent message whose state was rebuilt from reports that do not name it. */
 export const UNKNOWN_KIND = 'unknown';
 
@@ -63,10 +65,15 @@ export class SentStateRepository {
     this.markRoutedScript = defineScript(redis, 'blSentMarkRouted', 1, MARK_ROUTED);
   }
 
-  /** Marks message `id` of `kind` as waiting in the outbox, unless a later status is already recorded. */
-  async recordQueued(id: string, kind: string): Promise<void> {
+  /**
+   * Marks message `id` of `kind`, labelled `handling`, as waiting in the outbox, unless a later status
+   * is already recorded.
+   */
+  async recordQueued(id: string, kind: string, handling: string): Promise<void> {
     const key = this.key(id);
-    await execTransaction(this.redis.multi().hsetnx(key, KIND, kind).hsetnx(key, STATUS, 'queued'));
+    await execTransaction(
+      this.redis.multi().hsetnx(key, KIND, kind).hsetnx(key, STATUS, 'queued').hset(key, HANDLING, handling),
+    );
   }
 
   /**
@@ -127,10 +134,12 @@ export class SentStateRepository {
       .map(([node, raw]) => ({ node, ...(JSON.parse(raw) as RecipientState) }))
       .sort((a, b) => a.node.localeCompare(b.node));
     const rejection = fields[REJECTION];
+    const handling = fields[HANDLING];
     return {
       id,
       kind,
       status,
+      ...(handling === undefined ? {} : { handling }),
       ...(rejection === undefined ? {} : { rejection: JSON.parse(rejection) as RejectionRecord }),
       recipients,
     };

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { validateMessage, type MessageOf } from '#contracts';
 import { RegistryIndex, validationContextOf } from '#registry';
 import { LOGGER } from '#runtime';
+import { formatHandling } from '#trust';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
 import { InvalidMessageError } from '../common/common.errors.js';
@@ -33,12 +34,20 @@ export class SubmissionService {
   ) {}
 
   /**
-   * Sends the `kind` message in `json` (protobuf JSON mapping) as this node's.
-   * @throws MalformedMessageError, InvalidMessageError (HTTP 400), NotQueuedError (HTTP 503).
+   * Sends the `kind` message in `json` (protobuf JSON mapping) as this node's. `authorise` sees the
+   * message once read, before anything is stamped or queued, and throws to refuse it (a caller who
+   * may not send this kind of message, e.g. an update of an alert).
+   * @throws MalformedMessageError, InvalidMessageError (HTTP 400), NotQueuedError (HTTP 503), and
+   *   what `authorise` throws.
    */
-  async submit<K extends SentKind>(kind: K, json: unknown): Promise<Submitted> {
+  async submit<K extends SentKind>(
+    kind: K,
+    json: unknown,
+    authorise: (message: MessageOf<K>) => void = () => undefined,
+  ): Promise<Submitted> {
     const now = this.clock.now();
     const message = readMessage(kind, json);
+    authorise(message);
     stampOrigin(message, { node: this.config.NODE_ID, now, newId: () => this.ids.next() });
     // What the sender may leave out, once id, sender and sent time are set.
     if (kind === 'notice') completeNotice(message as MessageOf<'notice'>, now);
@@ -49,7 +58,7 @@ export class SubmissionService {
     }
     const submitted = await this.outbox.submit(kind, message);
     // A status recorded meanwhile (accepted, rejected) is kept.
-    await this.sent.recordQueued(submitted.id, kind);
+    await this.sent.recordQueued(submitted.id, kind, formatHandling(message.handling));
     return submitted;
   }
 }

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { isSubjectToken } from '#contracts';
 import { canonicalSentTime, generateNodeKey, isUserPublicKey } from '#trust';
+import { writeAtomically } from '#runtime';
 import { addNodeKey, revokeNodeKey } from '../key-lifecycle.js';
 import { loadRegistry, stringifyRegistry } from '../registry-file.js';
-import { writeAtomically } from './atomic-file.js';
 import { NodeKeyError } from './keys.errors.js';
 import { signerOf } from './keys.service.js';
 import { SeedFileRepository } from './seed-file.repository.js';

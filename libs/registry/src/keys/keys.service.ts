@@ -3,11 +3,11 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isSubjectToken } from '#contracts';
 import { generateNodeKey, KeyFormatError, NodeSigner } from '#trust';
+import { writeAtomically } from '#runtime';
 import { enrolKeys } from '../enrol-keys.js';
 import { loadRegistry, stringifyRegistry } from '../registry-file.js';
 import type { Registry } from '../registry-model.js';
 import { RegistryError } from '../registry.errors.js';
-import { writeAtomically } from './atomic-file.js';
 import { NodeKeyError } from './keys.errors.js';
 import { SeedFileRepository } from './seed-file.repository.js';
 

@@ -2,9 +2,11 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 import { MetricsService } from './metrics.service.js';
+import { OperatorRoute } from './route-access.js';
 
 /** Prometheus scrape endpoint. */
 @ApiExcludeController()
+@OperatorRoute()
 @Controller()
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}

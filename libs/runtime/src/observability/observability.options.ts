@@ -18,6 +18,11 @@ export interface ObservabilityOptions {
   nats: Type<NatsHealthProbe> | string | symbol;
   /** Providers of further /healthz parts, resolved from the application's modules. */
   details?: Array<Type<HealthDetail>>;
+  /**
+   * /healthz answers only `{"status":"ok"}` (200) or `{"status":"error"}` (503), for anyone; the
+   * parts are at /healthz/details (an operator route). Default false: /healthz names the parts.
+   */
+  bareHealth?: boolean;
   /** How long the JetStream and Redis checks may take before they count as down; 1000 ms by default. */
   healthTimeoutMs?: number;
 }

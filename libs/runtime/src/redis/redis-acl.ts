@@ -61,6 +61,8 @@ const NODE_COMMANDS = [
   // Sent state and inbox pages read or write several keys in one transaction.
   'multi',
   'exec',
+  // Live stream tickets: stored with SET … PX, redeemed once with GETDEL.
+  'getdel',
 ];
 
 /**

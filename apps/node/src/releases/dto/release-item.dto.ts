@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+export class ApprovalDto {
+  @ApiProperty({ description: 'The supervisor’s principal id.' }) by: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
 export class ReleaseItemDto {
   @ApiProperty({ description: 'Id of the request.' }) request: string;
   @ApiProperty({ description: 'The message to release.' }) message: string;
@@ -10,6 +15,19 @@ export class ReleaseItemDto {
   @ApiProperty() receivedAt: string;
   @ApiPropertyOptional({ description: 'Set once decided.' }) approved?: boolean;
   @ApiPropertyOptional() decisionReason?: string;
+  @ApiPropertyOptional({
+    type: [ApprovalDto],
+    description: 'Who approved so far, where two supervisors must (TLP:RED, AMBER+STRICT).',
+  })
+  approvals?: ApprovalDto[];
+}
+
+/** Answer to the first approval of a release that needs two supervisors. */
+export class AwaitingApprovalDto {
+  @ApiProperty({ description: 'Id of the request.' }) request: string;
+  @ApiProperty({ enum: ['awaiting-second-approval'] }) status: 'awaiting-second-approval';
+  @ApiProperty({ type: [String], description: 'Principal ids of the supervisors who approved.' })
+  approvedBy: string[];
 }
 
 /** GET /v1/releases. */

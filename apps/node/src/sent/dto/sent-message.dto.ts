@@ -49,6 +49,12 @@ export class SentMessageDto implements SentMessage {
   })
   status: SentStatus;
 
+  @ApiPropertyOptional({
+    description: 'The signed handling label; absent when the node rebuilt this state from the hub’s reports.',
+    example: 'TLP:AMBER;H2',
+  })
+  handling?: string;
+
   @ApiPropertyOptional({ type: RejectionDto })
   rejection?: RejectionDto;
 

@@ -1,0 +1,271 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import Provider, { errors, type OidcContext, type TokenLike } from 'oidc-provider';
+import type { Clearance, Role } from '#access';
+
+/**
+ * The demo's grant type: a user name and password straight for an access token, so that the README
+ * can use curl. A demo convenience only: OAuth 2.0 Security BCP forbids the password grant, which
+ * is why oidc-provider has none and a real deployment's provider should not offer it either.
+ */
+export const DEMO_PASSWORD_GRANT = 'urn:borderlink:demo:password';
+/** The public client of the demo: PKCE authorization code flow (a web desk) and the demo grant. */
+export const DEMO_CLIENT_ID = 'borderlink-demo';
+/** Where the demo client may be sent back to after signing in (a web desk on this machine). */
+export const DEMO_REDIRECT_URI = 'http://127.0.0.1:5173/callback';
+
+const DEFAULT_TOKEN_TTL_S = 600;
+
+/** The audience (resource indicator) of node `node`'s access tokens. */
+export const nodeAudience = (node: string): string => `urn:borderlink:node:${node}`;
+
+/** A demo person of one agency: who signs in, with what, and what the node is told about them. */
+export interface DemoPerson {
+  user: string;
+  password: string;
+  /** The node of the person's agency: tokens carry roles for its audience only. */
+  node: string;
+  roles: Role[];
+  clearance: Clearance;
+}
+
+/**
+ * The demo cast of one node: a reader without clearance for TLP:RED or AMBER+STRICT, an author, two
+ * supervisors cleared for TLP:RED (so that a RED release can have its four eyes), an administrator.
+ */
+export function demoPeople(node: string): DemoPerson[] {
+  const person = (suffix: string, roles: Role[], clearance: Clearance): DemoPerson => ({
+    user: `${node}-${suffix}`,
+    password: randomBytes(9).toString('base64url'),
+    node,
+    roles,
+    clearance,
+  });
+  return [
+    person('reader', ['reader'], 'amber'),
+    person('author', ['reader', 'author'], 'amber-strict'),
+    person('supervisor', ['reader', 'author', 'supervisor'], 'red'),
+    person('supervisor2', ['reader', 'author', 'supervisor'], 'red'),
+    person('admin', ['administrator', 'monitor'], 'amber'),
+  ];
+}
+
+export interface DemoIdentityProviderOptions {
+  people: readonly DemoPerson[];
+  /** Its port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  /** The private signing key (ES256 JWK with a `kid`); a new one when absent. */
+  signingKey?: JWK;
+  /** Access token lifetime, in seconds (default 600). */
+  accessTokenTtlS?: number;
+}
+
+/** A running demo identity provider. */
+export interface DemoIdentityProvider {
+  /** Its issuer URL, what a node's NODE_OIDC_ISSUER names. */
+  issuer: string;
+  /** An access token for `user` and `audience` through the demo grant, as curl would get it. */
+  token(user: string, audience: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+function samePassword(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+async function formBody(request: IncomingMessage): Promise<URLSearchParams> {
+  let text = '';
+  for await (const chunk of request) {
+    text += String(chunk);
+    if (text.length > 10_000) break;
+  }
+  return new URLSearchParams(text);
+}
+
+/**
+ * A real OpenID Connect provider (oidc-provider) on loopback for the local stack and the tests:
+ * discovery, a JWKS, JWT access tokens per node audience (resource indicators) carrying `roles` and
+ * `clearance` claims, the authorization code flow with PKCE through a minimal sign-in page, and the
+ * demo password grant. Accounts and sessions live in memory; it never leaves 127.0.0.1.
+ */
+export async function startDemoIdentityProvider(
+  options: DemoIdentityProviderOptions,
+): Promise<DemoIdentityProvider> {
+  const people = new Map(options.people.map((person) => [person.user, person]));
+  const audiences = new Set(options.people.map((person) => nodeAudience(person.node)));
+  const ttl = options.accessTokenTtlS ?? DEFAULT_TOKEN_TTL_S;
+  const signingKey = options.signingKey ?? (await newSigningKey());
+
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const resourceServer = (resource: string) => {
+    if (!audiences.has(resource)) throw new errors.InvalidTarget(`${resource} is not a node of this demo`);
+    return {
+      scope: 'api',
+      audience: resource,
+      accessTokenTTL: ttl,
+      accessTokenFormat: 'jwt',
+      jwt: { sign: { alg: 'ES256' } },
+    };
+  };
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: DEMO_CLIENT_ID,
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', DEMO_PASSWORD_GRANT],
+        response_types: ['code'],
+        redirect_uris: [DEMO_REDIRECT_URI],
+        id_token_signed_response_alg: 'ES256',
+      },
+    ],
+    jwks: { keys: [signingKey] },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    claims: { openid: ['sub'], profile: ['preferred_username'] },
+    ttl: {
+      AccessToken: ttl,
+      AuthorizationCode: 60,
+      IdToken: ttl,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+    },
+    findAccount: (_ctx: unknown, id: string) =>
+      people.has(id) ? { accountId: id, claims: () => ({ sub: id, preferred_username: id }) } : undefined,
+    // A person's roles and clearance go to their own node's audience only; elsewhere they hold none.
+    extraTokenClaims: (_ctx: unknown, token: TokenLike) => {
+      const person = token.accountId === undefined ? undefined : people.get(token.accountId);
+      if (token.kind !== 'AccessToken' || person === undefined) return undefined;
+      const own = token.resourceServer?.audience === nodeAudience(person.node);
+      return { preferred_username: person.user, roles: own ? person.roles : [], clearance: person.clearance };
+    },
+    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    features: {
+      devInteractions: { enabled: false },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (_ctx: unknown, _client: unknown, oneOf?: string) => oneOf,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx: unknown, resource: string) => resourceServer(resource),
+      },
+    },
+  });
+
+  provider.registerGrantType(
+    DEMO_PASSWORD_GRANT,
+    async (ctx: OidcContext) => {
+      const { username, password, resource } = ctx.oidc.params;
+      const person = typeof username === 'string' ? people.get(username) : undefined;
+      if (person === undefined || !samePassword(password, person.password)) {
+        throw new errors.InvalidGrant('wrong user name or password');
+      }
+      if (typeof resource !== 'string')
+        throw new errors.InvalidTarget('resource (the node audience) is required');
+      if (resource !== nodeAudience(person.node)) {
+        throw new errors.InvalidTarget(`${person.user} may not ask for tokens to ${resource}`);
+      }
+      const { AccessToken, ResourceServer } = ctx.oidc.provider;
+      const token = new AccessToken({
+        accountId: person.user,
+        client: ctx.oidc.client,
+        gty: 'password',
+        scope: 'api',
+      });
+      token.resourceServer = new ResourceServer(resource, resourceServer(resource));
+      const value = await token.save();
+      ctx.body = { access_token: value, token_type: 'Bearer', expires_in: token.expiration, scope: 'api' };
+    },
+    ['username', 'password', 'resource', 'scope'],
+  );
+
+  const handle = provider.callback();
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(request.url ?? '');
+    if (match === null) {
+      handle(request, response);
+      return;
+    }
+    interaction(provider, people, request, response, match[2] !== undefined).catch(() => {
+      if (!response.headersSent) response.writeHead(400, { 'content-type': 'text/plain' });
+      response.end('the sign-in failed; start again');
+    });
+  });
+
+  return {
+    issuer,
+    async token(user, audience) {
+      const person = people.get(user);
+      const response = await fetch(`${issuer}/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: DEMO_PASSWORD_GRANT,
+          client_id: DEMO_CLIENT_ID,
+          username: user,
+          password: person?.password ?? '',
+          resource: audience,
+        }),
+      });
+      const body = (await response.json()) as { access_token?: string; error_description?: string };
+      if (body.access_token === undefined) throw new Error(`no token for ${user}: ${body.error_description}`);
+      return body.access_token;
+    },
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+async function newSigningKey(): Promise<JWK> {
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  return { ...(await exportJWK(privateKey)), alg: 'ES256', use: 'sig', kid: randomBytes(8).toString('hex') };
+}
+
+// The sign-in page of the authorization code flow, and consent given at once (it is a demo).
+async function interaction(
+  provider: Provider,
+  people: ReadonlyMap<string, DemoPerson>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  login: boolean,
+): Promise<void> {
+  const details = await provider.interactionDetails(request, response);
+  if (details.prompt.name === 'login') {
+    if (login && request.method === 'POST') {
+      const form = await formBody(request);
+      const person = people.get(form.get('user') ?? '');
+      if (person !== undefined && samePassword(form.get('password'), person.password)) {
+        await provider.interactionFinished(request, response, { login: { accountId: person.user } });
+        return;
+      }
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(
+      `<!doctype html><title>Borderlink demo sign-in</title><form method="post" action="/interaction/${escape(details.uid)}/login">` +
+        `<label>User <input name="user" autofocus></label> <label>Password <input name="password" type="password"></label>` +
+        `<button>Sign in</button></form>`,
+    );
+    return;
+  }
+  const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: DEMO_CLIENT_ID });
+  grant.addOIDCScope('openid profile');
+  const resource = details.params.resource;
+  for (const audience of Array.isArray(resource) ? resource : [resource]) {
+    if (typeof audience === 'string') grant.addResourceScope(audience, 'api');
+  }
+  await provider.interactionFinished(request, response, { consent: { grantId: await grant.save() } });
+}
