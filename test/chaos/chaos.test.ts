@@ -38,7 +38,11 @@ const AUDIT_TIMEOUT_MS = 60_000 + TOTAL * 60;
  * (the hub's statements and checkpoints each kept through the faults): ok when it exits 0.
  */
 async function verifyAudit(env: E2eStack): Promise<'ok' | 'broken'> {
-  const witnesses = [...env.stack.nodes.keys()].flatMap((node) => ['--witness', env.url(node)]);
+  // Each node's demo API key (every role, cleared for TLP:RED) opens its witness.
+  const witnesses = [...env.stack.nodes.keys()].flatMap((node) => [
+    '--witness',
+    `${env.url(node)},${join(env.stack.paths.secrets, node, 'demo-api-key')}`,
+  ]);
   const args = [
     'audit',
     'verify',

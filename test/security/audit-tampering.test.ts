@@ -45,7 +45,9 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 /** `borderlink audit verify` as an auditor runs it, with every node as a witness unless told otherwise. */
 async function verify(options: { witnesses?: boolean; registry?: string } = {}) {
   const witnesses =
-    options.witnesses === false ? [] : NODES.flatMap((node) => ['--witness', network.url(node)]);
+    options.witnesses === false
+      ? []
+      : NODES.flatMap((node) => ['--witness', `${network.url(node)},${witnessKeyFile(node)}`]);
   return cli(
     'audit',
     'verify',
@@ -68,7 +70,10 @@ async function call(
 ): Promise<{ id?: string; items?: { id: string }[] }> {
   const response = await fetch(`${network.url(node)}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...network.auth(node),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return (await response.json()) as { id?: string; items?: { id: string }[] };
@@ -94,7 +99,9 @@ async function witnessedEverywhere(position: number): Promise<void> {
   for (const node of NODES) {
     await waitFor(
       async () => {
-        const { checkpoints } = (await (await fetch(`${network.url(node)}/v1/audit/witness`)).json()) as {
+        const { checkpoints } = (await (
+          await fetch(`${network.url(node)}/v1/audit/witness`, { headers: network.auth(node) })
+        ).json()) as {
           checkpoints: { position: string }[];
         };
         return checkpoints.some((checkpoint) => checkpoint.position === String(position));
@@ -109,12 +116,19 @@ const headOf = (stored: readonly StoredEntry[]): AuditChainHead => {
   return { sequence: entry.sequence, hash: entry.hash };
 };
 
+/** The file of the test's API key at `node`, which opens its witness, as an auditor keeps one. */
+const witnessKeyFile = (node: FixtureNode): string => join(scratch, `${node}.api-key`);
+
 beforeAll(async () => {
   Logger.overrideLogger(['error']);
   scratch = await mkdtemp(join(tmpdir(), 'bl-audit-attacks-'));
   network = await startInProcessNetwork();
   const hub: INestApplication = await network.startHub();
-  for (const node of NODES) await network.startNode(node);
+  for (const node of NODES) {
+    await network.startNode(node);
+    const key = network.auth(node).authorization.replace(/^Bearer /, '');
+    await writeFile(witnessKeyFile(node), `${key}\n`, { mode: 0o600 });
+  }
   hubSigner = NodeSigner.fromSeed(network.keys.hub.seed);
 
   await sendAlerts(3);

@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 async function inbox(node: FixtureNode): Promise<{ id: string; verified: boolean }[]> {
-  const response = await fetch(`${network.url(node)}/v1/inbox`);
+  const response = await fetch(`${network.url(node)}/v1/inbox`, { headers: network.auth(node) });
   return ((await response.json()) as { items?: { id: string; verified: boolean }[] }).items ?? [];
 }
 
@@ -60,7 +60,7 @@ describe('a hub-stated copy moved to another node', () => {
     // TLP:RED to tj-border alone: uz-customs subscribes to the region but is not entitled.
     const sent = await fetch(`${network.url('kz-border')}/v1/alerts`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...network.auth('kz-border') },
       body: JSON.stringify({
         ...alertRequest(),
         handling: { tlp: 'TLP_RED', code: 'HANDLING_CODE_H2' },

@@ -37,7 +37,10 @@ export function useNodeNetwork(nodes: readonly FixtureNode[]): () => NodeNetwork
     const call = async <T>(node: FixtureNode, method: string, path: string, body?: unknown): Promise<T> => {
       const response = await fetch(`${network.url(node)}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: {
+          ...network.auth(node),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return (await response.json()) as T;

@@ -71,8 +71,9 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
       ),
   )
     .option(
-      '--witness <url>',
-      "a node's base URL whose witness the chain must match (GET /v1/audit/witness); repeatable",
+      '--witness <url[,key file]>',
+      "a node's base URL whose witness the chain must match (GET /v1/audit/witness), and the file of " +
+        'an API key of that node with the monitor role and TLP:RED clearance; repeatable',
       (url: string, urls: string[]) => [...urls, url],
       [],
     )
