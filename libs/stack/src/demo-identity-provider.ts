@@ -33,7 +33,8 @@ export interface DemoPerson {
 
 /**
  * The demo cast of one node: a reader without clearance for TLP:RED or AMBER+STRICT, an author, two
- * supervisors cleared for TLP:RED (so that a RED release can have its four eyes), an administrator.
+ * supervisors cleared for TLP:RED (so that a RED release can have its four eyes), and an administrator
+ * and monitor cleared for TLP:RED too, as the node's witness of the audit chain names every message.
  */
 export function demoPeople(node: string): DemoPerson[] {
   const person = (suffix: string, roles: Role[], clearance: Clearance): DemoPerson => ({
@@ -48,7 +49,7 @@ export function demoPeople(node: string): DemoPerson[] {
     person('author', ['reader', 'author'], 'amber-strict'),
     person('supervisor', ['reader', 'author', 'supervisor'], 'red'),
     person('supervisor2', ['reader', 'author', 'supervisor'], 'red'),
-    person('admin', ['administrator', 'monitor'], 'amber'),
+    person('admin', ['administrator', 'monitor'], 'red'),
   ];
 }
 
