@@ -194,5 +194,6 @@ export type { Violation, ValidationContext } from './validation/violation.js';
 export { LIMITS, LANGUAGES } from './validation/limits.js';
 export { deadlineFor } from './validation/deadline.js';
 export { isMessageId } from './validation/id.rules.js';
+export { isActor } from './validation/actor.rules.js';
 export { DecodeError, OversizedBodyError, EncodeError } from './codec/codec.errors.js';
 export { decodeMessage, encodeMessage, messageFromJson, messageToJson } from './codec/message-codec.js';

@@ -74,6 +74,7 @@ export function validAlert() {
   return create(AlertSchema, {
     id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c01',
     sender: 'tj-border',
+    actor: 'person:0b1e4f52-officer',
     sent: SENT,
     type: AlertType.ALERT,
     status: Status.ACTUAL,

@@ -1,9 +1,10 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { ReceiptKind, ReceiptSchema } from '#contracts';
+import { decodeMessage, encodeMessage, ReceiptKind, ReceiptSchema } from '#contracts';
 import { fromPublic } from '@nats-io/nkeys';
 import { NodeSigner } from './node-signer.js';
-import { sealMessage } from './sealed-message.js';
+import { sealMessage, signedFieldsOf } from './sealed-message.js';
+import { SignatureVerifier } from './signature-verifier.js';
 import { signingBytes } from './signing-bytes.js';
 import { KAT_PUBLIC_KEY, KAT_RECEIPT, KAT_RECEIPT_MESSAGE, KAT_SEED } from '../test/trust.fixtures.js';
 
@@ -44,5 +45,23 @@ describe('sealMessage', () => {
     const bytes = signingBytes(fields, Buffer.from(KAT_RECEIPT_MESSAGE.bodyHex, 'hex'));
     const signature = Buffer.from(KAT_RECEIPT_MESSAGE.signature, 'base64url');
     expect(fromPublic(KAT_PUBLIC_KEY).verify(bytes, signature)).toBe(true);
+  });
+
+  it('signs who acted: the same receipt naming another person no longer verifies', () => {
+    const signer = NodeSigner.fromSeed(KAT_SEED);
+    const verifier = new SignatureVerifier(() => [KAT_PUBLIC_KEY]);
+    const sealed = sealMessage(
+      signer,
+      'receipt',
+      create(ReceiptSchema, { ...receipt, actor: 'person:u-17' }),
+    );
+    const fields = signedFieldsOf('receipt', decodeMessage('receipt', sealed.body));
+    const signature = sealed.headers['Bl-Signature'];
+    expect(verifier.verify(fields, sealed.body, signature).ok).toBe(true);
+
+    const reassigned = decodeMessage('receipt', sealed.body);
+    reassigned.actor = 'person:u-18';
+    const forged = encodeMessage('receipt', reassigned);
+    expect(verifier.verify(fields, forged, signature)).toMatchObject({ ok: false });
   });
 });

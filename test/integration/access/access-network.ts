@@ -2,7 +2,10 @@
 // oidc-provider on loopback) for people's tokens, besides the tests' API keys; and the helpers the
 // access tests share.
 import { randomBytes } from 'node:crypto';
+import { fromBinary } from '@bufbuild/protobuf';
+import type { JetStreamManager } from '@nats-io/jetstream';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { AuditEntrySchema, AuditEvent, STREAM_AUDIT, type AuditEntry } from '#contracts';
 import {
   demoPeople,
   nodeAudience,
@@ -10,6 +13,7 @@ import {
   type DemoIdentityProvider,
   type DemoPerson,
 } from '#stack';
+import { waitFor } from '#testing';
 import { startInProcessNetwork, type InProcessNetwork } from '../../support/in-process-network.js';
 
 export const NODES = ['kz-border', 'tj-border', 'unodc'] as const;
@@ -89,4 +93,21 @@ export async function call<T = Record<string, unknown>>(
     // Not JSON (the docs' HTML): kept as text.
   }
   return { status: response.status, body: body as T, headers: response.headers };
+}
+
+/** The hub's audit entry of `event` about `message`, once it is stored. */
+export function auditEntryOf(jsm: JetStreamManager, event: AuditEvent, message: string): Promise<AuditEntry> {
+  return waitFor(
+    async () => {
+      const { state } = await jsm.streams.info(STREAM_AUDIT);
+      for (let seq = state.last_seq; seq >= state.first_seq && seq > 0; seq--) {
+        const stored = await jsm.streams.getMessage(STREAM_AUDIT, { seq });
+        if (stored === null) continue;
+        const entry = fromBinary(AuditEntrySchema, stored.data);
+        if (entry.event === event && entry.message === message) return entry;
+      }
+      return undefined;
+    },
+    { what: `the ${AuditEvent[event]} audit entry of ${message}` },
+  );
 }

@@ -3,11 +3,11 @@
 // sees a TLP:RED item nor can learn that it exists; a RED release waits for a second, different
 // supervisor.
 import { jetstreamManager } from '@nats-io/jetstream';
-import { ingressSubject, STREAM_INGRESS } from '#contracts';
+import { AuditEvent, ingressSubject, STREAM_INGRESS } from '#contracts';
 import type { InboxItem } from '#node';
 import { alertRequest } from '#node/testing';
 import { waitFor } from '#testing';
-import { call, startAccessNetwork, type AccessNetwork, type Node } from './access-network.js';
+import { auditEntryOf, call, startAccessNetwork, type AccessNetwork, type Node } from './access-network.js';
 
 let access: AccessNetwork;
 const url = (node: Node) => access.network.url(node);
@@ -295,6 +295,13 @@ describe('four eyes', () => {
           last_by_subj: ingressSubject('kz-border', 'release'),
         }),
       ).toBeDefined();
+      // The hub's audit names the second supervisor as the one who released it, and both who approved.
+      expect(await auditEntryOf(jsm, AuditEvent.RELEASED, red)).toMatchObject({
+        person: 'person:kz-border-supervisor2',
+        detail: expect.stringContaining(
+          'approved by person:kz-border-supervisor and person:kz-border-supervisor2 of kz-border',
+        ) as unknown,
+      });
     } finally {
       await nc.close();
     }

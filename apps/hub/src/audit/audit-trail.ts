@@ -13,6 +13,8 @@ export interface AuditRecord {
   kind?: string;
   /** The node the message came from. */
   origin?: string;
+  /** Who acted at the origin node: the signed message's `actor`. */
+  person?: string;
   /** The other nodes concerned: recipients, the receipt's sender, the released-to node, a member. */
   recipients?: readonly string[];
   reason?: RejectionReason;

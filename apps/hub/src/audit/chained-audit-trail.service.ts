@@ -115,6 +115,7 @@ export class ChainedAuditTrailService extends AuditTrail implements OnModuleInit
       message: record.message ?? '',
       kind: record.kind ?? '',
       origin: record.origin ?? '',
+      person: record.person ?? '',
       recipients: [...(record.recipients ?? [])],
       ...(record.reason === undefined ? {} : { reason: record.reason }),
       detail: record.detail ?? '',

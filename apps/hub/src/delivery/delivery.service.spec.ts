@@ -34,11 +34,13 @@ function setUp() {
 
 function routedAlert(recipients: string[]): RoutedMessage {
   const alert = testAlert('kz-border');
+  alert.actor = 'person:kz-duty-officer';
   const sealed = sealNodeMessage('alert', alert, parties.signer('kz-border'));
   return {
     id: alert.id,
     kind: 'alert',
     origin: 'kz-border',
+    actor: alert.actor,
     body: sealed.body,
     headers: sealed.headers,
     recipients: recipients.map((node) => ({ node, region: 'afghan-border', category: 'salw' })),
@@ -100,6 +102,18 @@ describe('DeliveryService', () => {
       envelope.subject.startsWith('bl.out.tj-border.'),
     );
     expect(second?.headers?.[HEADER_STATEMENT]).toBe(first?.headers?.[HEADER_STATEMENT]);
+  });
+
+  it('audits the decision naming who acted at the origin', async () => {
+    const { audit, delivery } = setUp();
+    await delivery.deliver(routedAlert(['tj-border']));
+    expect(audit.records).toEqual([
+      expect.objectContaining({
+        event: AuditEvent.ACCEPTED,
+        origin: 'kz-border',
+        person: 'person:kz-duty-officer',
+      }),
+    ]);
   });
 
   it('publishes nothing when the decision cannot be recorded', async () => {

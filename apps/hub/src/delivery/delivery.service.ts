@@ -222,6 +222,7 @@ export class DeliveryService {
         message: routed.id,
         kind: routed.kind,
         origin: routed.origin,
+        person: routed.actor,
         recipients,
       };
     }
@@ -233,6 +234,7 @@ export class DeliveryService {
       message: receipt.message,
       kind: 'receipt',
       origin: receipt.origin,
+      person: routed.actor,
       recipients: [receipt.sender],
       detail: receipt.reason === '' ? `receipt ${receipt.id}` : `receipt ${receipt.id}: ${receipt.reason}`,
     };

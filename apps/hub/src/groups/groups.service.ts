@@ -68,6 +68,7 @@ export class GroupsService {
       message: change.group,
       kind: 'group',
       origin: change.sender,
+      person: change.actor,
       recipients: step.case === 'create' ? members : [step.value.node],
     });
   }

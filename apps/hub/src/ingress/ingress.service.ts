@@ -239,6 +239,7 @@ export class IngressService {
       id: fields.id,
       kind,
       origin: node,
+      actor: routable.message.actor,
       body: envelope.body,
       headers: wireHeaders(envelope.headers),
       recipients,

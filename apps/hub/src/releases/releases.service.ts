@@ -30,6 +30,12 @@ function unauthorized(detail: string): IngressRefusal {
   return new IngressRefusal(RejectionReason.UNAUTHORIZED, detail);
 }
 
+/** Who approved a release decision: its people (two for four eyes), or its origin when it names none. */
+function approvedBy(release: Release): string {
+  const approvers = release.step.case === 'decision' ? release.step.value.approvers : [];
+  return approvers.length > 0 ? `${approvers.join(' and ')} of ${release.origin}` : release.origin;
+}
+
 /** The category token of the original message's delivery subject. */
 function categoryOf(route: RouteRecord, original: OriginalMessage): string {
   if (route.kind !== 'alert' && route.kind !== 'notice') return GENERAL_CATEGORY;
@@ -145,8 +151,9 @@ export class ReleasesService {
       message: release.message,
       kind: route.kind,
       origin: route.origin,
+      person: release.actor,
       recipients: [to],
-      detail: `approved by ${route.origin} in ${release.id} at the request of ${request.requester}`,
+      detail: `approved by ${approvedBy(release)} in ${release.id} at the request of ${request.requester}`,
     });
     const headers = Object.fromEntries(
       Object.entries(original.headers).filter(

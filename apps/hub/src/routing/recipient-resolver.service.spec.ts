@@ -43,6 +43,7 @@ function setUp() {
       id: routable.message.id,
       kind: routable.kind,
       origin: routable.message.sender,
+      actor: routable.message.actor,
       body: encodeMessage(routable.kind, routable.message as never),
       headers: {},
       recipients,

@@ -69,4 +69,12 @@ describe('ClaimsMapping', () => {
     ).toBe('person:tenant-wide');
     expect(() => mapping().principalOf({ roles: ['reader'] }, ISSUER)).toThrow(UnauthenticatedError);
   });
+
+  it('refuses a subject the node could not sign as the acting person (spaces, non-ASCII)', () => {
+    const named = mapping({ NODE_OIDC_SUBJECT_CLAIM: 'preferred_username' });
+    expect(() => named.principalOf({ preferred_username: 'Aigerim Bekova' }, ISSUER)).toThrow(
+      /printable ASCII/,
+    );
+    expect(() => named.principalOf({ preferred_username: 'айгерим' }, ISSUER)).toThrow(UnauthenticatedError);
+  });
 });

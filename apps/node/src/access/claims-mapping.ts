@@ -1,4 +1,5 @@
 import { CLEARANCES, DEFAULT_CLEARANCE, isClearance, isRole, type Clearance, type Role } from '#access';
+import { isActor } from '#contracts';
 import type { JWTPayload } from 'jose';
 import { parseClaimMap } from '../config/access-settings.validator.js';
 import type { NodeConfig } from '../config/node.config.js';
@@ -40,11 +41,21 @@ export class ClaimsMapping {
         : parseClaimMap(config.NODE_OIDC_CLEARANCE_MAP);
   }
 
-  /** @throws UnauthenticatedError when the token does not name its subject. */
+  /**
+   * @throws UnauthenticatedError when the token does not name its subject, or names it in a form the
+   *   node cannot sign as its actor (see isActor: printable ASCII, as OpenID Connect's `sub` is).
+   */
   principalOf(payload: JWTPayload, issuer: string): Principal {
-    const subject = claimAt(payload, this.config.NODE_OIDC_SUBJECT_CLAIM);
+    const claim = this.config.NODE_OIDC_SUBJECT_CLAIM;
+    const subject = claimAt(payload, claim);
     if (typeof subject !== 'string' || subject === '') {
-      throw new UnauthenticatedError(`the token has no ${this.config.NODE_OIDC_SUBJECT_CLAIM} claim`);
+      throw new UnauthenticatedError(`the token has no ${claim} claim`);
+    }
+    // Refused at the door rather than at the first message the person signs.
+    if (!isActor(`person:${subject}`)) {
+      throw new UnauthenticatedError(
+        `the token's ${claim} claim must be 1 to 255 printable ASCII characters without spaces`,
+      );
     }
     const name = [payload.preferred_username, payload.name, payload.email].find(
       (value): value is string => typeof value === 'string' && value !== '',

@@ -13,9 +13,10 @@ const BODY = messageBody(
   AlertSchema,
   'alert',
   'A borderlink.v1.Alert in the protobuf JSON mapping (camelCase fields, enum names such as ' +
-    '"CATEGORY_SMALL_ARMS_LIGHT_WEAPONS"). The node sets `sender` (absent or this node) and `sent`, ' +
-    'and a UUIDv7 `id` when absent; a client that sets `id` itself can retry safely. An UPDATE or ' +
-    'CANCEL of the agency’s earlier alert needs the supervisor role as well.',
+    '"CATEGORY_SMALL_ARMS_LIGHT_WEAPONS"). The node sets `sender` (absent or this node), `actor` ' +
+    '(absent or the caller, named inside the signed bytes) and `sent`, and a UUIDv7 `id` when ' +
+    'absent; a client that sets `id` itself can retry safely. An UPDATE or CANCEL of the agency’s ' +
+    'earlier alert needs the supervisor role as well.',
 );
 
 @ApiTags('alerts')

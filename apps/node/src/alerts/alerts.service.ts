@@ -18,7 +18,7 @@ export class AlertsService {
    * @throws ForbiddenError for an update or cancel from someone without the supervisor role.
    */
   publish(json: unknown, author: Principal): Promise<Submitted> {
-    return this.submission.submit('alert', json, (alert: Alert) => {
+    return this.submission.submit('alert', json, author.id, (alert: Alert) => {
       if (SUPERVISED_TYPES.has(alert.type) && !holdsAny(author, ['supervisor'])) {
         throw new ForbiddenError('updating or cancelling an alert needs the role supervisor');
       }

@@ -7,6 +7,8 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../access/current-principal.js';
+import type { Principal } from '../access/principal.js';
 import { Roles } from '../access/route-access.js';
 import {
   AcceptedResponseDto,
@@ -28,9 +30,9 @@ export class GroupsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Open a closed user group owned by this node (one per operation)' })
   @ApiAcceptedResponse({ type: AcceptedResponseDto, description: '`id` is the signed change’s id.' })
-  open(@Body() body: CreateGroupDto): Promise<AcceptedResponseDto> {
+  open(@Body() body: CreateGroupDto, @CurrentPrincipal() principal: Principal): Promise<AcceptedResponseDto> {
     const value = { name: body.name, members: body.members ?? [] };
-    return this.groups.change(body.id, { case: 'create', value });
+    return this.groups.change(body.id, { case: 'create', value }, principal.id);
   }
 
   @Post(':id/members')
@@ -38,8 +40,12 @@ export class GroupsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Admit a member (owner only; the hub refuses anyone else)' })
   @ApiAcceptedResponse({ type: AcceptedResponseDto })
-  admit(@Param('id') id: string, @Body() body: AddMemberDto): Promise<AcceptedResponseDto> {
-    return this.groups.change(id, { case: 'add', value: { node: body.node } });
+  admit(
+    @Param('id') id: string,
+    @Body() body: AddMemberDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AcceptedResponseDto> {
+    return this.groups.change(id, { case: 'add', value: { node: body.node } }, principal.id);
   }
 
   @Delete(':id/members/:node')
@@ -47,8 +53,12 @@ export class GroupsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Remove a member: it receives nothing sent to the group once the hub applies it' })
   @ApiAcceptedResponse({ type: AcceptedResponseDto })
-  remove(@Param('id') id: string, @Param('node') node: string): Promise<AcceptedResponseDto> {
-    return this.groups.change(id, { case: 'remove', value: { node } });
+  remove(
+    @Param('id') id: string,
+    @Param('node') node: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AcceptedResponseDto> {
+    return this.groups.change(id, { case: 'remove', value: { node } }, principal.id);
   }
 
   @Get()

@@ -32,17 +32,19 @@ export class GroupsService {
   ) {}
 
   /**
-   * Queues a change of `group` signed by this node; returns the change's id and status. Throws
-   * InvalidMessageError or NotQueuedError.
+   * Queues a change of `group` signed by this node, made by `actor` (Principal.id); returns the
+   * change's id and status. Throws InvalidMessageError or NotQueuedError.
    */
   async change(
     group: string,
     step: MessageInitShape<typeof GroupChangeSchema>['change'],
+    actor: string,
   ): Promise<Submitted> {
     const now = this.clock.now();
     const change = create(GroupChangeSchema, {
       id: this.ids.next(),
       sender: this.config.NODE_ID,
+      actor,
       sent: timestampFromDate(now),
       group,
       change: step,

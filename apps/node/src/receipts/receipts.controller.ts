@@ -48,6 +48,6 @@ export class ReceiptsController {
     @Body() body: ReceiptRequestDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AcceptedResponseDto> {
-    return this.receipts.answer(id, body.kind, body.reason ?? '', principal.clearance);
+    return this.receipts.answer(id, body.kind, body.reason ?? '', principal);
   }
 }

@@ -5,7 +5,7 @@ import { ReceiptKind, ReceiptSchema, validateMessage, type Receipt } from '#cont
 import { RegistryIndex, validationContextOf } from '#registry';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
-import type { Clearance } from '#access';
+import type { Principal } from '../access/principal.js';
 import { Clock } from '../common/clock.js';
 import { InvalidMessageError } from '../common/common.errors.js';
 import { IdGenerator } from '../common/id-generator.js';
@@ -44,7 +44,8 @@ export class ReceiptsService {
 
   /** Tells `origin` that its message `message` is in this node's inbox. */
   async sendDelivered(message: string, origin: string): Promise<void> {
-    const receipt = this.receipt(message, origin, ReceiptKind.DELIVERED, '');
+    // The node acts by itself here: no actor.
+    const receipt = this.receipt(message, origin, ReceiptKind.DELIVERED, '', '');
     await this.link.publish('receipt', receipt);
     this.logger.debug({ msgId: message, recipient: origin, receipt: 'DELIVERED' }, 'receipt sent');
   }
@@ -57,16 +58,11 @@ export class ReceiptsService {
    *   UnverifiedMessageError when its origin is not certain; InvalidMessageError (e.g. declined without
    *   reason); NotQueuedError.
    */
-  async answer(
-    message: string,
-    kind: UserReceiptKind,
-    reason: string,
-    clearance: Clearance,
-  ): Promise<Submitted> {
-    const item = await this.inbox.answerable(message, clearance);
+  async answer(message: string, kind: UserReceiptKind, reason: string, user: Principal): Promise<Submitted> {
+    const item = await this.inbox.answerable(message, user.clearance);
     const submitted = await this.outbox.submit(
       'receipt',
-      this.receipt(message, item.sender, USER_KINDS[kind], reason),
+      this.receipt(message, item.sender, USER_KINDS[kind], reason, user.id),
     );
     this.logger.debug(
       { msgId: message, recipient: item.sender, receipt: kind, status: submitted.status },
@@ -76,7 +72,13 @@ export class ReceiptsService {
   }
 
   // A signed-to-be receipt, validated by the hub's rules.
-  private receipt(message: string, origin: string, kind: ReceiptKind, reason: string): Receipt {
+  private receipt(
+    message: string,
+    origin: string,
+    kind: ReceiptKind,
+    reason: string,
+    actor: string,
+  ): Receipt {
     const now = this.clock.now();
     const node = this.config.NODE_ID;
     const receipt = create(ReceiptSchema, {
@@ -87,6 +89,7 @@ export class ReceiptsService {
       origin,
       kind,
       reason,
+      actor,
     });
     const violations = validateMessage('receipt', receipt, validationContextOf(this.registry, now));
     if (violations.length > 0) throw new InvalidMessageError(violations);

@@ -44,7 +44,7 @@ export class ReleasesController {
     @Body() body: ReleaseRequestDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AcceptedResponseDto> {
-    return this.releases.request(id, body.to, body.reason ?? '', principal.clearance);
+    return this.releases.request(id, body.to, body.reason ?? '', principal);
   }
 
   @Get('releases')

@@ -54,13 +54,17 @@ export class ReleasesService {
   ) {}
 
   /**
-   * Asks the originator of inbox message `message` to release it to `to`; returns the request's id and status.
-   * @throws UnknownMessageError (also for a message `clearance` does not admit), UnverifiedMessageError,
-   *   InvalidMessageError, NotQueuedError.
+   * Asks, as `supervisor`, the originator of inbox message `message` to release it to `to`; returns
+   * the request's id and status.
+   * @throws UnknownMessageError (also for a message the supervisor's clearance does not admit),
+   *   UnverifiedMessageError, InvalidMessageError, NotQueuedError.
    */
-  async request(message: string, to: string, reason: string, clearance: Clearance): Promise<Submitted> {
-    const item = await this.inbox.answerable(message, clearance);
-    const request = this.release(message, item.sender, to, { case: 'request', value: { reason } });
+  async request(message: string, to: string, reason: string, supervisor: Principal): Promise<Submitted> {
+    const item = await this.inbox.answerable(message, supervisor.clearance);
+    const request = this.release(message, item.sender, to, supervisor.id, {
+      case: 'request',
+      value: { reason },
+    });
     return this.publish(request);
   }
 
@@ -87,9 +91,11 @@ export class ReleasesService {
   /**
    * Approves or refuses pending request `request` as `supervisor`; returns the decision's id and
    * status, or, for the first approval of a release that needs two, that it awaits the second.
+   * The decision names the supervisor who decided as its actor and, when it approves, the people who
+   * approved (two for four eyes).
    * @throws UnknownMessageError when no such request awaits this node or the supervisor's clearance
-   *   does not admit its message; ForbiddenError when the same supervisor approves twice;
-   *   InvalidMessageError (a refusal without reason).
+   *   does not admit its message; ForbiddenError when the same supervisor approves twice, or a service
+   *   approves what needs four eyes (two people); InvalidMessageError (a refusal without reason).
    */
   async decide(
     request: string,
@@ -102,7 +108,12 @@ export class ReleasesService {
     const handling = await this.sent.handling(record.message);
     if (!admits(supervisor.clearance, handling)) throw new UnknownMessageError(request);
     let current = record;
+    let approvers = approved && supervisor.kind === 'person' ? [supervisor.id] : [];
     if (approved && needsFourEyes(handling)) {
+      // Two API keys are not two pairs of eyes.
+      if (supervisor.kind !== 'person') {
+        throw new ForbiddenError('four eyes: releasing this message takes two people, not a service');
+      }
       const at = this.clock.now().toISOString();
       const approval = await this.releases.approve(request, { by: supervisor.id, at });
       if (approval === undefined || approval.record.approved !== undefined)
@@ -116,10 +127,11 @@ export class ReleasesService {
       this.logger.info({ msgId: record.message, request, approvals: approvedBy.length }, 'release approved');
       if (approvedBy.length < 2) return { request, status: 'awaiting-second-approval', approvedBy };
       current = approval.record;
+      approvers = approvedBy;
     }
-    const decision = this.release(record.message, record.origin, record.to, {
+    const decision = this.release(record.message, record.origin, record.to, supervisor.id, {
       case: 'decision',
-      value: { request, requester: record.requester, approved, reason },
+      value: { request, requester: record.requester, approved, reason, approvers },
     });
     const submitted = await this.publish(decision);
     await this.releases.put('requests', { ...current, approved, decisionReason: reason });
@@ -162,11 +174,13 @@ export class ReleasesService {
     message: string,
     origin: string,
     to: string,
+    actor: string,
     step: MessageInitShape<typeof ReleaseSchema>['step'],
   ): Release {
     return create(ReleaseSchema, {
       id: this.ids.next(),
       sender: this.config.NODE_ID,
+      actor,
       sent: timestampFromDate(this.clock.now()),
       message,
       origin,

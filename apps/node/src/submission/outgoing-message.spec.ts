@@ -6,7 +6,12 @@ import { readMessage, stampOrigin, type Origin } from './outgoing-message.js';
 import { MalformedMessageError } from './submission.errors.js';
 
 const NOW = new Date('2025-03-14T08:30:00.123Z');
-const origin: Origin = { node: 'kz-border', now: NOW, newId: () => '0195940a-0000-7000-8000-000000000001' };
+const origin: Origin = {
+  node: 'kz-border',
+  actor: 'person:kz-officer-7',
+  now: NOW,
+  newId: () => '0195940a-0000-7000-8000-000000000001',
+};
 
 describe('building a message from a request body', () => {
   it('reads the protobuf JSON mapping with enum names and camelCase fields', () => {
@@ -23,12 +28,21 @@ describe('building a message from a request body', () => {
     expect(() => readMessage('alert', 'not an object')).toThrow(MalformedMessageError);
   });
 
-  it('gives a message without id a fresh one, and sets sender and sent time', () => {
+  it('gives a message without id a fresh one, and sets sender, actor and sent time', () => {
     const alert = readMessage('alert', alertRequest());
     stampOrigin(alert, origin);
     expect(alert.id).toBe('0195940a-0000-7000-8000-000000000001');
     expect(alert.sender).toBe('kz-border');
+    expect(alert.actor).toBe('person:kz-officer-7');
     expect(alert.sent && timestampDate(alert.sent)).toEqual(NOW);
+  });
+
+  it('refuses a body that names someone else as the actor', () => {
+    const alert = readMessage('alert', { ...alertRequest(), actor: 'person:someone-else' });
+    expect(() => stampOrigin(alert, origin)).toThrow(InvalidMessageError);
+    const same = readMessage('alert', { ...alertRequest(), actor: 'person:kz-officer-7' });
+    stampOrigin(same, origin);
+    expect(same.actor).toBe('person:kz-officer-7');
   });
 
   it('keeps an id the client chose, so its retries are recognised', () => {

@@ -7,6 +7,8 @@ import { MalformedMessageError } from './submission.errors.js';
 /** Who is sending, when, and where fresh ids come from. */
 export interface Origin {
   node: string;
+  /** Who acts at the node (Principal.id): the message's signed `actor`. */
+  actor: string;
   now: Date;
   newId: () => string;
 }
@@ -31,17 +33,25 @@ export function readMessage<K extends SentKind>(kind: K, json: unknown): Message
 
 /**
  * Makes `message` this node's: a fresh id unless the client chose one (so it can retry safely),
- * this node as sender, and now as the sent time.
+ * this node as sender, the caller as actor, and now as the sent time.
  *
- * @throws InvalidMessageError when the body names another node as sender.
+ * @throws InvalidMessageError when the body names another node as sender, or another actor.
  */
-export function stampOrigin(message: { id: string; sender: string; sent?: Timestamp }, origin: Origin): void {
+export function stampOrigin(
+  message: { id: string; sender: string; actor: string; sent?: Timestamp },
+  origin: Origin,
+): void {
+  const violations = [];
   if (message.sender !== '' && message.sender !== origin.node) {
-    throw new InvalidMessageError([
-      { field: 'sender', reason: `must be this node (${origin.node}) or absent` },
-    ]);
+    violations.push({ field: 'sender', reason: `must be this node (${origin.node}) or absent` });
   }
+  // Nobody signs in another's name: the node names whoever authenticated.
+  if (message.actor !== '' && message.actor !== origin.actor) {
+    violations.push({ field: 'actor', reason: `must be the caller (${origin.actor}) or absent` });
+  }
+  if (violations.length > 0) throw new InvalidMessageError(violations);
   if (message.id === '') message.id = origin.newId();
   message.sender = origin.node;
+  message.actor = origin.actor;
   message.sent = timestampFromDate(origin.now);
 }

@@ -44,10 +44,12 @@ function setup(options: { status?: SubmissionStatus; duplicate?: boolean } = {})
   return { service, queued, recorded };
 }
 
+const ACTOR = 'person:kz-officer-7';
+
 describe('SubmissionService', () => {
   it('queues a valid alert as this node’s, then records it as queued', async () => {
     const { service, queued, recorded } = setup();
-    expect(await service.submit('alert', alertRequest())).toEqual({
+    expect(await service.submit('alert', alertRequest(), ACTOR)).toEqual({
       id: NEW_ID,
       status: 'queued',
       duplicate: false,
@@ -55,7 +57,7 @@ describe('SubmissionService', () => {
     expect(queued).toHaveLength(1);
     const [{ kind, message }] = queued as [{ kind: SendableKind; message: MessageOf<'alert'> }];
     expect(kind).toBe('alert');
-    expect(message).toMatchObject({ id: NEW_ID, sender: 'kz-border' });
+    expect(message).toMatchObject({ id: NEW_ID, sender: 'kz-border', actor: ACTOR });
     expect(message.sent && timestampDate(message.sent)).toEqual(NOW);
     expect(recorded).toEqual([{ id: NEW_ID, kind: 'alert', status: 'queued' }]);
   });
@@ -63,7 +65,7 @@ describe('SubmissionService', () => {
   it('queues nothing for an alert that breaks the rules, and names every broken field', async () => {
     const { service, queued, recorded } = setup();
     const body = { ...alertRequest(), regions: ['atlantis'], texts: [] };
-    const refusal = await service.submit('alert', body).catch((error: unknown) => error);
+    const refusal = await service.submit('alert', body, ACTOR).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(InvalidMessageError);
     const fields = (refusal as InvalidMessageError).violations.map((v) => v.field);
     expect(fields).toEqual(expect.arrayContaining(['regions[0]', 'texts']));
@@ -73,7 +75,7 @@ describe('SubmissionService', () => {
 
   it('queues nothing for a body that does not fit the schema', async () => {
     const { service, queued } = setup();
-    await expect(service.submit('alert', { ...alertRequest(), colour: 'red' })).rejects.toBeInstanceOf(
+    await expect(service.submit('alert', { ...alertRequest(), colour: 'red' }, ACTOR)).rejects.toBeInstanceOf(
       MalformedMessageError,
     );
     expect(queued).toEqual([]);
@@ -81,7 +83,7 @@ describe('SubmissionService', () => {
 
   it('passes on the outbox’s answer to a retried id', async () => {
     const { service } = setup({ status: 'accepted', duplicate: true });
-    expect(await service.submit('alert', { ...alertRequest(), id: 'client-1' })).toEqual({
+    expect(await service.submit('alert', { ...alertRequest(), id: 'client-1' }, ACTOR)).toEqual({
       id: 'client-1',
       status: 'accepted',
       duplicate: true,
@@ -90,7 +92,7 @@ describe('SubmissionService', () => {
 
   it('completes a notice with its thread and deadline before validating it', async () => {
     const { service, queued } = setup();
-    await service.submit('notice', noticeRequest());
+    await service.submit('notice', noticeRequest(), ACTOR);
     const notice = queued[0]?.message as MessageOf<'notice'>;
     expect(notice.thread).toBe(NEW_ID);
     expect(notice.deadline && timestampDate(notice.deadline)).toEqual(

@@ -34,7 +34,8 @@ export class SubmissionService {
   ) {}
 
   /**
-   * Sends the `kind` message in `json` (protobuf JSON mapping) as this node's. `authorise` sees the
+   * Sends the `kind` message in `json` (protobuf JSON mapping) as this node's, naming `actor` (the
+   * caller's Principal.id) as who acted. `authorise` sees the
    * message once read, before anything is stamped or queued, and throws to refuse it (a caller who
    * may not send this kind of message, e.g. an update of an alert).
    * @throws MalformedMessageError, InvalidMessageError (HTTP 400), NotQueuedError (HTTP 503), and
@@ -43,12 +44,13 @@ export class SubmissionService {
   async submit<K extends SentKind>(
     kind: K,
     json: unknown,
+    actor: string,
     authorise: (message: MessageOf<K>) => void = () => undefined,
   ): Promise<Submitted> {
     const now = this.clock.now();
     const message = readMessage(kind, json);
     authorise(message);
-    stampOrigin(message, { node: this.config.NODE_ID, now, newId: () => this.ids.next() });
+    stampOrigin(message, { node: this.config.NODE_ID, actor, now, newId: () => this.ids.next() });
     // What the sender may leave out, once id, sender and sent time are set.
     if (kind === 'notice') completeNotice(message as MessageOf<'notice'>, now);
     const violations = validateMessage(kind, message, validationContextOf(this.registry, now));

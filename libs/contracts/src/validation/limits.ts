@@ -16,6 +16,8 @@ export const LIMITS = Object.freeze({
 
   /** Message, reference, incident and thread ids: 1 to this many characters of [A-Za-z0-9_-]. */
   idMaxLength: 128,
+  /** The subject or key id after an actor's `person:` or `service:` (an OpenID Connect `sub` is at most 255). */
+  actorIdMaxLength: 255,
   /** A sent time may run ahead of the receiver's clock by this much (clock skew). */
   sentMaxFutureMs: 5 * MINUTE_MS,
   /** A sent time older than this is refused (stale or replayed). */
@@ -43,6 +45,8 @@ export const LIMITS = Object.freeze({
   violationReasonMaxLength: 500,
 
   maxReferences: 32,
+  /** People named as approving one release decision. */
+  maxApprovers: 4,
   maxRegions: 16,
   maxBorderSections: 20,
   maxCrossingPoints: 20,

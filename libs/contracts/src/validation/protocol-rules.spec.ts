@@ -158,6 +158,7 @@ const before = (m: { sent?: { seconds: bigint } }) =>
 const PROBES: Record<string, Probe> = {
   'all|id': alert((m) => (m.id = 'not an id!')),
   'all|sender': alert((m) => (m.sender = 'nobody')),
+  'all|actor': alert((m) => (m.actor = 'node:tj-border')),
   'all|sent': alert((m) => (m.sent = timestampFromDate(new Date(FIXTURE_NOW.getTime() - 8 * DAY_MS)))),
   'alert|type': alert((m) => (m.type = 0)),
   'alert|status': alert((m) => (m.status = 0)),
@@ -333,6 +334,9 @@ const PROBES: Record<string, Probe> = {
   'release|decision.request': { breaks: (m: MessageOf<'release'>) => decide(m, { request: '' }) },
   'release|decision.requester': { breaks: (m: MessageOf<'release'>) => decide(m, { requester: 'nobody' }) },
   'release|decision.reason': { breaks: (m: MessageOf<'release'>) => decide(m, { approved: false }) },
+  'release|decision.approvers[]': {
+    breaks: (m: MessageOf<'release'>) => decide(m, { approvers: ['person:sup-1', 'person:sup-1'] }),
+  },
   'group|group': { breaks: (m: MessageOf<'group'>) => (m.group = 'Not A Group') },
   'group|create': { field: 'change', breaks: (m: MessageOf<'group'>) => (m.change = { case: undefined }) },
   'group|create.name': {

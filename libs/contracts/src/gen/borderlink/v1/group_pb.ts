@@ -14,7 +14,7 @@ import type { Message } from '@bufbuild/protobuf';
 export const file_borderlink_v1_group: GenFile =
   /*@__PURE__*/
   fileDesc(
-    'Chlib3JkZXJsaW5rL3YxL2dyb3VwLnByb3RvEg1ib3JkZXJsaW5rLnYxIvUBCgtHcm91cENoYW5nZRIKCgJpZBgBIAEoCRIOCgZzZW5kZXIYAiABKAkSKAoEc2VudBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDQoFZ3JvdXAYBCABKAkSLgoGY3JlYXRlGAUgASgLMhwuYm9yZGVybGluay52MS5Hcm91cENyZWF0aW9uSAASKQoDYWRkGAYgASgLMhouYm9yZGVybGluay52MS5Hcm91cE1lbWJlckgAEiwKBnJlbW92ZRgHIAEoCzIaLmJvcmRlcmxpbmsudjEuR3JvdXBNZW1iZXJIAEIICgZjaGFuZ2UiLgoNR3JvdXBDcmVhdGlvbhIMCgRuYW1lGAEgASgJEg8KB21lbWJlcnMYAiADKAkiGwoLR3JvdXBNZW1iZXISDAoEbm9kZRgBIAEoCSJZCgpHcm91cFN0YXRlEg0KBWdyb3VwGAEgASgJEgwKBG5hbWUYAiABKAkSDQoFb3duZXIYAyABKAkSDwoHbWVtYmVycxgEIAMoCRIOCgZjaGFuZ2UYBSABKAliBnByb3RvMw',
+    'Chlib3JkZXJsaW5rL3YxL2dyb3VwLnByb3RvEg1ib3JkZXJsaW5rLnYxIoQCCgtHcm91cENoYW5nZRIKCgJpZBgBIAEoCRIOCgZzZW5kZXIYAiABKAkSKAoEc2VudBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDQoFZ3JvdXAYBCABKAkSLgoGY3JlYXRlGAUgASgLMhwuYm9yZGVybGluay52MS5Hcm91cENyZWF0aW9uSAASKQoDYWRkGAYgASgLMhouYm9yZGVybGluay52MS5Hcm91cE1lbWJlckgAEiwKBnJlbW92ZRgHIAEoCzIaLmJvcmRlcmxpbmsudjEuR3JvdXBNZW1iZXJIABINCgVhY3RvchgoIAEoCUIICgZjaGFuZ2UiLgoNR3JvdXBDcmVhdGlvbhIMCgRuYW1lGAEgASgJEg8KB21lbWJlcnMYAiADKAkiGwoLR3JvdXBNZW1iZXISDAoEbm9kZRgBIAEoCSJZCgpHcm91cFN0YXRlEg0KBWdyb3VwGAEgASgJEgwKBG5hbWUYAiABKAkSDQoFb3duZXIYAyABKAkSDwoHbWVtYmVycxgEIAMoCRIOCgZjaGFuZ2UYBSABKAliBnByb3RvMw',
     [file_google_protobuf_timestamp],
   );
 
@@ -75,6 +75,15 @@ export type GroupChange = Message<'borderlink.v1.GroupChange'> & {
         case: 'remove';
       }
     | { case: undefined; value?: undefined };
+
+  /**
+   * Who acted at the sender node, named inside the signed bytes (docs/protocol.md, "The acting
+   * person"): `person:<subject>` or `service:<key id>`, scoped to the sender's agency; empty when
+   * the node acted by itself (a DELIVERED receipt). The hub records it in its audit.
+   *
+   * @generated from field: string actor = 40;
+   */
+  actor: string;
 };
 
 /**

@@ -14,7 +14,7 @@ import type { Message } from '@bufbuild/protobuf';
 export const file_borderlink_v1_receipt: GenFile =
   /*@__PURE__*/
   fileDesc(
-    'Chtib3JkZXJsaW5rL3YxL3JlY2VpcHQucHJvdG8SDWJvcmRlcmxpbmsudjEiqgEKB1JlY2VpcHQSCgoCaWQYASABKAkSDgoGc2VuZGVyGAIgASgJEigKBHNlbnQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg8KB21lc3NhZ2UYBCABKAkSDgoGb3JpZ2luGAUgASgJEigKBGtpbmQYBiABKA4yGi5ib3JkZXJsaW5rLnYxLlJlY2VpcHRLaW5kEg4KBnJlYXNvbhgHIAEoCSJ6Cg1Sb3V0aW5nUmVwb3J0EgoKAmlkGAEgASgJEg4KBnNlbmRlchgCIAEoCRIoCgRzZW50GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIPCgdtZXNzYWdlGAQgASgJEhIKCnJlY2lwaWVudHMYBSADKAkqmAEKC1JlY2VpcHRLaW5kEhwKGFJFQ0VJUFRfS0lORF9VTlNQRUNJRklFRBAAEhoKFlJFQ0VJUFRfS0lORF9ERUxJVkVSRUQQARIVChFSRUNFSVBUX0tJTkRfUkVBRBACEh0KGVJFQ0VJUFRfS0lORF9BQ0tOT1dMRURHRUQQAxIZChVSRUNFSVBUX0tJTkRfREVDTElORUQQBGIGcHJvdG8z',
+    'Chtib3JkZXJsaW5rL3YxL3JlY2VpcHQucHJvdG8SDWJvcmRlcmxpbmsudjEiuQEKB1JlY2VpcHQSCgoCaWQYASABKAkSDgoGc2VuZGVyGAIgASgJEigKBHNlbnQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg8KB21lc3NhZ2UYBCABKAkSDgoGb3JpZ2luGAUgASgJEigKBGtpbmQYBiABKA4yGi5ib3JkZXJsaW5rLnYxLlJlY2VpcHRLaW5kEg4KBnJlYXNvbhgHIAEoCRINCgVhY3RvchgoIAEoCSJ6Cg1Sb3V0aW5nUmVwb3J0EgoKAmlkGAEgASgJEg4KBnNlbmRlchgCIAEoCRIoCgRzZW50GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIPCgdtZXNzYWdlGAQgASgJEhIKCnJlY2lwaWVudHMYBSADKAkqmAEKC1JlY2VpcHRLaW5kEhwKGFJFQ0VJUFRfS0lORF9VTlNQRUNJRklFRBAAEhoKFlJFQ0VJUFRfS0lORF9ERUxJVkVSRUQQARIVChFSRUNFSVBUX0tJTkRfUkVBRBACEh0KGVJFQ0VJUFRfS0lORF9BQ0tOT1dMRURHRUQQAxIZChVSRUNFSVBUX0tJTkRfREVDTElORUQQBGIGcHJvdG8z',
     [file_google_protobuf_timestamp],
   );
 
@@ -64,6 +64,15 @@ export type Receipt = Message<'borderlink.v1.Receipt'> & {
    * @generated from field: string reason = 7;
    */
   reason: string;
+
+  /**
+   * Who acted at the sender node, named inside the signed bytes (docs/protocol.md, "The acting
+   * person"): `person:<subject>` or `service:<key id>`, scoped to the sender's agency; empty when
+   * the node acted by itself (a DELIVERED receipt). The hub records it in its audit.
+   *
+   * @generated from field: string actor = 40;
+   */
+  actor: string;
 };
 
 /**

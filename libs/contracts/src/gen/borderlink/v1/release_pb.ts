@@ -14,7 +14,7 @@ import type { Message } from '@bufbuild/protobuf';
 export const file_borderlink_v1_release: GenFile =
   /*@__PURE__*/
   fileDesc(
-    'Chtib3JkZXJsaW5rL3YxL3JlbGVhc2UucHJvdG8SDWJvcmRlcmxpbmsudjEi6gEKB1JlbGVhc2USCgoCaWQYASABKAkSDgoGc2VuZGVyGAIgASgJEigKBHNlbnQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg8KB21lc3NhZ2UYBCABKAkSDgoGb3JpZ2luGAUgASgJEgoKAnRvGAYgASgJEjAKB3JlcXVlc3QYByABKAsyHS5ib3JkZXJsaW5rLnYxLlJlbGVhc2VSZXF1ZXN0SAASMgoIZGVjaXNpb24YCCABKAsyHi5ib3JkZXJsaW5rLnYxLlJlbGVhc2VEZWNpc2lvbkgAQgYKBHN0ZXAiIAoOUmVsZWFzZVJlcXVlc3QSDgoGcmVhc29uGAEgASgJIlcKD1JlbGVhc2VEZWNpc2lvbhIPCgdyZXF1ZXN0GAEgASgJEhEKCXJlcXVlc3RlchgCIAEoCRIQCghhcHByb3ZlZBgDIAEoCBIOCgZyZWFzb24YBCABKAliBnByb3RvMw',
+    'Chtib3JkZXJsaW5rL3YxL3JlbGVhc2UucHJvdG8SDWJvcmRlcmxpbmsudjEi+QEKB1JlbGVhc2USCgoCaWQYASABKAkSDgoGc2VuZGVyGAIgASgJEigKBHNlbnQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg8KB21lc3NhZ2UYBCABKAkSDgoGb3JpZ2luGAUgASgJEgoKAnRvGAYgASgJEjAKB3JlcXVlc3QYByABKAsyHS5ib3JkZXJsaW5rLnYxLlJlbGVhc2VSZXF1ZXN0SAASMgoIZGVjaXNpb24YCCABKAsyHi5ib3JkZXJsaW5rLnYxLlJlbGVhc2VEZWNpc2lvbkgAEg0KBWFjdG9yGCggASgJQgYKBHN0ZXAiIAoOUmVsZWFzZVJlcXVlc3QSDgoGcmVhc29uGAEgASgJImoKD1JlbGVhc2VEZWNpc2lvbhIPCgdyZXF1ZXN0GAEgASgJEhEKCXJlcXVlc3RlchgCIAEoCRIQCghhcHByb3ZlZBgDIAEoCBIOCgZyZWFzb24YBCABKAkSEQoJYXBwcm92ZXJzGAUgAygJYgZwcm90bzM',
     [file_google_protobuf_timestamp],
   );
 
@@ -79,6 +79,15 @@ export type Release = Message<'borderlink.v1.Release'> & {
         case: 'decision';
       }
     | { case: undefined; value?: undefined };
+
+  /**
+   * Who acted at the sender node, named inside the signed bytes (docs/protocol.md, "The acting
+   * person"): `person:<subject>` or `service:<key id>`, scoped to the sender's agency; empty when
+   * the node acted by itself (a DELIVERED receipt). The hub records it in its audit.
+   *
+   * @generated from field: string actor = 40;
+   */
+  actor: string;
 };
 
 /**
@@ -138,6 +147,14 @@ export type ReleaseDecision = Message<'borderlink.v1.ReleaseDecision'> & {
    * @generated from field: string reason = 4;
    */
   reason: string;
+
+  /**
+   * The people who approved, in order: two different ones for a release that needs four eyes
+   * (TLP:RED, AMBER+STRICT); the last of them is the Release's `actor`. Empty for a refusal.
+   *
+   * @generated from field: repeated string approvers = 5;
+   */
+  approvers: string[];
 };
 
 /**

@@ -18,7 +18,7 @@ import type { Message } from '@bufbuild/protobuf';
 export const file_borderlink_v1_reply: GenFile =
   /*@__PURE__*/
   fileDesc(
-    'Chlib3JkZXJsaW5rL3YxL3JlcGx5LnByb3RvEg1ib3JkZXJsaW5rLnYxIsMCCgVSZXBseRIKCgJpZBgBIAEoCRIOCgZzZW5kZXIYAiABKAkSKAoEc2VudBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGbm90aWNlGAQgASgJEg4KBnRocmVhZBgFIAEoCRIrCgV0ZXh0cxgGIAMoCzIcLmJvcmRlcmxpbmsudjEuTG9jYWxpemVkVGV4dBIpCghoYW5kbGluZxgHIAEoCzIXLmJvcmRlcmxpbmsudjEuSGFuZGxpbmcSLQoKYWRkcmVzc2VlcxgIIAEoCzIZLmJvcmRlcmxpbmsudjEuQWRkcmVzc2VlcxIwCgx0cmFjZV9zdGF0dXMYCSABKA4yGi5ib3JkZXJsaW5rLnYxLlRyYWNlU3RhdHVzEhsKE3RyYWNlX3N0YXR1c19yZWFzb24YCiABKAliBnByb3RvMw',
+    'Chlib3JkZXJsaW5rL3YxL3JlcGx5LnByb3RvEg1ib3JkZXJsaW5rLnYxItICCgVSZXBseRIKCgJpZBgBIAEoCRIOCgZzZW5kZXIYAiABKAkSKAoEc2VudBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGbm90aWNlGAQgASgJEg4KBnRocmVhZBgFIAEoCRIrCgV0ZXh0cxgGIAMoCzIcLmJvcmRlcmxpbmsudjEuTG9jYWxpemVkVGV4dBIpCghoYW5kbGluZxgHIAEoCzIXLmJvcmRlcmxpbmsudjEuSGFuZGxpbmcSLQoKYWRkcmVzc2VlcxgIIAEoCzIZLmJvcmRlcmxpbmsudjEuQWRkcmVzc2VlcxIwCgx0cmFjZV9zdGF0dXMYCSABKA4yGi5ib3JkZXJsaW5rLnYxLlRyYWNlU3RhdHVzEhsKE3RyYWNlX3N0YXR1c19yZWFzb24YCiABKAkSDQoFYWN0b3IYKCABKAliBnByb3RvMw',
     [file_borderlink_v1_common, file_borderlink_v1_notice, file_google_protobuf_timestamp],
   );
 
@@ -81,6 +81,15 @@ export type Reply = Message<'borderlink.v1.Reply'> & {
    * @generated from field: string trace_status_reason = 10;
    */
   traceStatusReason: string;
+
+  /**
+   * Who acted at the sender node, named inside the signed bytes (docs/protocol.md, "The acting
+   * person"): `person:<subject>` or `service:<key id>`, scoped to the sender's agency; empty when
+   * the node acted by itself (a DELIVERED receipt). The hub records it in its audit.
+   *
+   * @generated from field: string actor = 40;
+   */
+  actor: string;
 };
 
 /**
