@@ -4,7 +4,9 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { connect as connectNats } from '@nats-io/transport-node';
 import { answersOk, type StackExit, type StackIdentityProvider, type StackNode } from '#stack';
+import { waitFor } from '#testing';
 import { useE2eStack } from './support/e2e-stack.js';
+import { EXAMPLE_ALERT } from './support/messages.js';
 
 /** `.data/stack.json`, as a script reads it. */
 interface StackFile {
@@ -81,6 +83,35 @@ describe('the stack launcher of `borderlink up` (whole processes)', () => {
       expect(asAdmin.status).toBe(200);
       await asAdmin.body?.cancel();
     }
+  }, 30_000);
+
+  it('runs the README walkthrough with the logins in stack.json: an author sends, a reader receives it naming the author', async () => {
+    const { stack } = e2e();
+    const file = JSON.parse(await readFile(stack.paths.stackFile, 'utf8')) as StackFile;
+    const [kz, unodc] = ['kz-border', 'unodc'].map((id) => file.nodes.find((node) => node.id === id)!);
+    const login = (node: StackNode, role: string) => {
+      const person = node.logins.find((entry) => entry.user === `${node.id}-${role}`)!;
+      return tokenFor(file, node, person.user, person.password);
+    };
+    const posted = await fetch(`${kz!.url}/v1/alerts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await login(kz!, 'author')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...EXAMPLE_ALERT, addressees: { nodes: ['unodc'] } }),
+    });
+    expect(posted.status).toBe(202);
+    const { id } = (await posted.json()) as { id: string };
+    const reader = await login(unodc!, 'reader');
+    const item = await waitFor(
+      async () => {
+        const answer = await fetch(`${unodc!.url}/v1/inbox`, {
+          headers: { authorization: `Bearer ${reader}` },
+        });
+        const { items } = (await answer.json()) as { items: { id: string }[] };
+        return items.find((entry) => entry.id === id);
+      },
+      { what: `alert ${id} in the inbox of unodc` },
+    );
+    expect(item).toMatchObject({ verified: true, message: { actor: 'person:kz-border-author' } });
   }, 30_000);
 
   it('is not reachable on any address of the machine but loopback', async () => {
