@@ -147,13 +147,21 @@ export async function ingressProcessed(jsm: JetStreamManager, seq: number): Prom
   );
 }
 
+const STORED_READ_BATCH = 200;
+
 /** Every message in `stream`, oldest first. */
 export async function storedMessages(jsm: JetStreamManager, stream: string): Promise<StoredMsg[]> {
   const { state } = await jsm.streams.info(stream);
   if (state.messages === 0) return [];
-  const seqs = Array.from({ length: state.last_seq - state.first_seq + 1 }, (_, i) => state.first_seq + i);
-  const messages = await Promise.all(seqs.map((seq) => jsm.streams.getMessage(stream, { seq })));
-  return messages.filter((message): message is StoredMsg => message !== null);
+  const messages: StoredMsg[] = [];
+  // A bounded number of requests in flight: thousands at once time out on a busy machine.
+  for (let first = state.first_seq; first <= state.last_seq; first += STORED_READ_BATCH) {
+    const last = Math.min(first + STORED_READ_BATCH - 1, state.last_seq);
+    const seqs = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    const batch = await Promise.all(seqs.map((seq) => jsm.streams.getMessage(stream, { seq })));
+    messages.push(...batch.filter((message): message is StoredMsg => message !== null));
+  }
+  return messages;
 }
 
 /** The files a hub reads: the registry (reloaded when it changes) and its own seed (`hub` by default). */
