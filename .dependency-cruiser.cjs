@@ -48,6 +48,7 @@ const STACKS = {
     'inbox',
     'outbox',
     'sent',
+    'access-log',
     'link',
     'access',
     'openapi',

@@ -38,6 +38,8 @@ export interface InProcessNetwork {
   startNode(node: FixtureNode, extra?: Record<string, string>): Promise<string>;
   /** The base URL of a started node. */
   url(node: FixtureNode): string;
+  /** The node's SQLite store file (NODE_STORE_FILE), for tests that act as someone with the file. */
+  storeFile(node: FixtureNode): string;
   /** The Authorization header with the tests' API key to a started node (every role, cleared for TLP:RED). */
   auth(node: FixtureNode): { authorization: string };
   /**
@@ -90,7 +92,7 @@ export async function startInProcessNetwork(
   };
   const nodes = new Map<
     FixtureNode,
-    { app: INestApplication; url: string; auth: { authorization: string } }
+    { app: INestApplication; url: string; auth: { authorization: string }; storeFile: string }
   >();
   return {
     nats,
@@ -111,17 +113,19 @@ export async function startInProcessNetwork(
       await hub.close();
     },
     async startNode(node, extra) {
-      const app = await createNodeApp(
-        await configs.node(node, extra),
-        createLogger({ service: 'node', node }, 'silent'),
-      );
+      const config = await configs.node(node, extra);
+      const app = await createNodeApp(config, createLogger({ service: 'node', node }, 'silent'));
       await app.listen(0, '127.0.0.1');
       const url = await app.getUrl();
-      nodes.set(node, { app, url, auth: (await configs.credentials(node)).headers });
+      const auth = (await configs.credentials(node)).headers;
+      nodes.set(node, { app, url, auth, storeFile: config.NODE_STORE_FILE });
       return url;
     },
     url(node) {
       return started(node).url;
+    },
+    storeFile(node) {
+      return started(node).storeFile;
     },
     auth(node) {
       return started(node).auth;

@@ -5,9 +5,11 @@ import { CertificateError, MissingBinaryError } from '#process';
 import { NodeKeyError, RegistryError } from '#registry';
 import { RedisAclError, RedisPasswordError } from '#runtime';
 import { StackConfigError } from '#stack';
+import { AccessLogBrokenError, AccessLogUnavailableError } from './access-log/access-log.errors.js';
 import { AuditChainBrokenError, WitnessUnavailableError } from './audit/audit.errors.js';
 import type { CliIo } from './cli-io.js';
 import { UsageError } from './cli.errors.js';
+import { registerAccessLogCommands } from './commands/access-log.command.js';
 import { registerApiKeysCommands } from './commands/api-keys.command.js';
 import { registerAuditCommands } from './commands/audit.command.js';
 import { registerDlqCommands } from './commands/dlq.command.js';
@@ -39,6 +41,7 @@ export function buildProgram(io: CliIo): Command {
   registerApiKeysCommands(program, io);
   registerStackCommands(program, io);
   registerAuditCommands(program, io);
+  registerAccessLogCommands(program, io);
   registerDlqCommands(program, io);
   registerStreamsCommands(program, io);
   return program;
@@ -70,6 +73,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     if (
       error instanceof AuditChainBrokenError ||
       error instanceof WitnessUnavailableError ||
+      error instanceof AccessLogBrokenError ||
+      error instanceof AccessLogUnavailableError ||
       error instanceof DeadLetterError ||
       error instanceof CertificateError
     ) {

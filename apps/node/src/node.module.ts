@@ -7,6 +7,7 @@ import { ObservabilityModule, RedisModule, LOGGER, natsTlsOf } from '#runtime';
 import { NodeSigner } from '#trust';
 import type { Logger } from 'pino';
 import { AccessModule } from './access/access.module.js';
+import { AccessLogModule } from './access-log/access-log.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { Clock } from './common/clock.js';
 import { IdGenerator } from './common/id-generator.js';
@@ -82,6 +83,7 @@ export class NodeModule {
         InboxModule,
         OutboxModule,
         SentModule,
+        AccessLogModule,
         LinkModule,
         AccessModule,
       ],

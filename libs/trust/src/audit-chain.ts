@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { clone, toBinary } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { AuditEntrySchema, AuditEvent, type AuditEntry } from '#contracts';
 import type { NodeSigner } from './node-signer.js';
 import { canonicalSentTime } from './sent-time.js';
+import { sha256 } from './sha256.js';
 import type { SignedFields } from './signed-fields.js';
 
 /** Prefix of every entry's content digest; a new layout gets a new version so old hashes never match it. */
@@ -19,12 +19,6 @@ const DOMAIN_LINE = new TextEncoder().encode(`${AUDIT_HASH_DOMAIN}\n`);
 export interface AuditChainHead {
   sequence: bigint;
   hash: Uint8Array;
-}
-
-function sha256(...parts: Uint8Array[]): Uint8Array {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part);
-  return new Uint8Array(hash.digest());
 }
 
 /**

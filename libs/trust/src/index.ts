@@ -62,3 +62,27 @@ export {
   checkpointRecordOf,
   checkpointEntryOf,
 } from './witness-records.js';
+export {
+  ACCESS_HASH_DOMAIN,
+  ACCESS_HEAD_DOMAIN,
+  type AccessEntry,
+  type AccessRecord,
+  type AccessChainHead,
+  type AccessHead,
+  type SignedAccessHead,
+  type AccessLogExport,
+  accessContentBytes,
+  accessContentDigest,
+  accessLinkHash,
+  chainAccessEntry,
+  accessHeadBytes,
+  signAccessHead,
+  verifyAccessHead,
+} from './access-chain.js';
+export {
+  AccessChainVerifier,
+  type AccessChainBreak,
+  type AccessChainProblem,
+  type AccessChainSummary,
+  type AccessVerifyOptions,
+} from './access-chain-verifier.js';

@@ -26,6 +26,7 @@ const ROUTES: { method: string; path: string; roles: string[]; body?: unknown }[
   { method: 'GET', path: '/v1/me', roles: ['reader', 'author', 'supervisor', 'administrator', 'monitor'] },
   { method: 'GET', path: '/v1/api-keys', roles: ['administrator'] },
   { method: 'GET', path: '/v1/audit/witness', roles: ['monitor', 'administrator'] },
+  { method: 'GET', path: '/v1/access-log', roles: ['monitor', 'administrator'] },
   { method: 'GET', path: '/v1/inbox', roles: ['reader'] },
   { method: 'POST', path: '/v1/inbox/stream-tickets', roles: ['reader'] },
   { method: 'GET', path: '/v1/inbox/stream', roles: ['reader'] },

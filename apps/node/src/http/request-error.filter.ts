@@ -2,6 +2,7 @@ import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@ne
 import type { Response } from 'express';
 import { answerRefusal } from '../access/access-answer.js';
 import { ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../access/access.errors.js';
+import { AccessLogUnavailableError } from '../access-log/access-log.errors.js';
 import { InvalidMessageError, UnknownMessageError } from '../common/common.errors.js';
 import { UnverifiedMessageError } from '../inbox/inbox.errors.js';
 import { PublishFailedError } from '../link/link.errors.js';
@@ -14,7 +15,8 @@ type RequestError =
   | UnknownMessageError
   | UnverifiedMessageError
   | PublishFailedError
-  | NotQueuedError;
+  | NotQueuedError
+  | AccessLogUnavailableError;
 
 type Refusal = UnauthenticatedError | ForbiddenError | TooManyRequestsError;
 
@@ -30,6 +32,9 @@ function toResponse(error: RequestError): { status: number; body: Record<string,
   }
   if (error instanceof UnverifiedMessageError) {
     return { status: HttpStatus.CONFLICT, body: { error: 'unverified', id: error.id } };
+  }
+  if (error instanceof AccessLogUnavailableError) {
+    return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { error: 'access-log-unavailable' } };
   }
   return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { error: 'unavailable', id: error.id } };
 }
@@ -48,6 +53,7 @@ function toResponse(error: RequestError): { status: number; body: Record<string,
   UnverifiedMessageError,
   PublishFailedError,
   NotQueuedError,
+  AccessLogUnavailableError,
 )
 export class RequestErrorFilter implements ExceptionFilter<RequestError | Refusal> {
   catch(error: RequestError | Refusal, host: ArgumentsHost): void {

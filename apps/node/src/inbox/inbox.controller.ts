@@ -6,6 +6,7 @@ import {
   ApiOperation,
   ApiProduces,
   ApiQuery,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { finalize, map, type Observable } from 'rxjs';
@@ -14,7 +15,7 @@ import type { Principal } from '../access/principal.js';
 import { AcceptsStreamTicket, Roles } from '../access/route-access.js';
 import { StreamSlots } from '../access/stream-slots.js';
 import { STREAM_TICKET_TTL_S, StreamTicketsRepository } from '../access/stream-tickets.repository.js';
-import { InvalidResponseDto } from '../openapi/responses.dto.js';
+import { AccessLogUnavailableResponseDto, InvalidResponseDto } from '../openapi/responses.dto.js';
 import { InboxListDto } from './dto/inbox-item.dto.js';
 import { InboxQueryDto } from './dto/inbox-query.dto.js';
 import { StreamTicketDto } from './dto/stream-ticket.dto.js';
@@ -35,12 +36,14 @@ export class InboxController {
     summary: 'Received messages, newest first, each marked verified or not',
     description:
       'Pass `next` back as `before` to read the following (older) page. Items above the caller’s ' +
-      'clearance are left out, and cursors count only what the caller may see.',
+      'clearance are left out, and cursors count only what the caller may see. Every item of the ' +
+      'page is in the node’s access log before the page is answered (503 when it cannot be recorded).',
   })
   @ApiOkResponse({ type: InboxListDto })
   @ApiBadRequestResponse({ type: InvalidResponseDto })
+  @ApiServiceUnavailableResponse({ type: AccessLogUnavailableResponseDto })
   async list(@Query() query: InboxQueryDto, @CurrentPrincipal() principal: Principal): Promise<InboxListDto> {
-    return this.inbox.list({ ...query, clearance: principal.clearance });
+    return this.inbox.list(query, principal);
   }
 
   @Post('stream-tickets')
@@ -63,7 +66,9 @@ export class InboxController {
     summary: 'Server-sent events: one event per message taken into the inbox from now on',
     description:
       'Authenticated like any route, or with `?ticket=` from POST /v1/inbox/stream-tickets. Only ' +
-      'items the caller’s clearance admits are sent. Live streams are capped per identity and in total (429).',
+      'items the caller’s clearance admits are sent. Live streams are capped per identity and in total (429). ' +
+      'Each item is in the node’s access log before it is sent; one that cannot be recorded ends the ' +
+      'stream with an `error` event instead.',
   })
   @ApiQuery({
     name: 'ticket',
@@ -76,7 +81,7 @@ export class InboxController {
   })
   stream(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
     const release = this.slots.acquire(principal.id);
-    return this.inbox.arrivals$(principal.clearance).pipe(
+    return this.inbox.stream(principal).pipe(
       map((item) => ({ id: item.id, data: item })),
       finalize(release),
     );

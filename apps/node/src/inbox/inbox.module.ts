@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
+import { AccessLogModule } from '../access-log/access-log.module.js';
 import { HandedOutRepository } from './handed-out.repository.js';
 import { InboxController } from './inbox.controller.js';
 import { InboxRepository } from './inbox.repository.js';
@@ -7,7 +8,7 @@ import { InboxService } from './inbox.service.js';
 
 /** What this node received: stored once each, listed and streamed. */
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, AccessLogModule],
   controllers: [InboxController],
   providers: [InboxRepository, HandedOutRepository, InboxService],
   exports: [InboxService],

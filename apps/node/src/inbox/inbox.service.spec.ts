@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import type { Clearance } from '#access';
 import { MetricsService } from '#runtime';
 import { firstValueFrom, take, toArray } from 'rxjs';
+import { fixtureAccessLog, fixtureReader } from '../../test/access.fixtures.js';
 import { admits } from '../access/clearance-policy.js';
+import { AccessLogUnavailableError } from '../access-log/access-log.errors.js';
+import type { AccessLogRepository } from '../access-log/access-log.repository.js';
+import { serveRequest } from '../common/request-id.js';
 import { Clock } from '../common/clock.js';
 import type { NodeConfig } from '../config/node.config.js';
 import { HandedOutRepository } from './handed-out.repository.js';
@@ -64,18 +68,22 @@ const item = (id: string, kind: InboxKind = 'alert', handling = 'TLP:AMBER;H2'):
 });
 
 let dir: string;
-const logs: HandedOutRepository[] = [];
+const logs: (HandedOutRepository | AccessLogRepository)[] = [];
 
 function setup() {
   const repository = new FakeInbox();
   const metrics = new MetricsService({ service: 'node', nats: 'unused' });
-  const handedOut = new HandedOutRepository(
-    { NODE_STORE_FILE: join(dir, 'store.sqlite') } as NodeConfig,
-    new Clock(),
+  const file = join(dir, 'store.sqlite');
+  const handedOut = new HandedOutRepository({ NODE_STORE_FILE: file } as NodeConfig, new Clock());
+  const access = fixtureAccessLog(file);
+  logs.push(handedOut, access.repository);
+  const inbox = new InboxService(
+    repository as unknown as InboxRepository,
+    handedOut,
+    metrics,
+    access.accessLog,
   );
-  logs.push(handedOut);
-  const inbox = new InboxService(repository as unknown as InboxRepository, handedOut, metrics);
-  return { repository, metrics, inbox };
+  return { repository, metrics, inbox, accessLog: access.accessLog, accessStore: access.repository };
 }
 
 describe('InboxService', () => {
@@ -135,18 +143,21 @@ describe('InboxService', () => {
   it('lists newest first, at most the limit', async () => {
     const { inbox } = setup();
     for (const id of ['a1', 'a2', 'a3']) await inbox.takeIn(item(id));
-    expect((await inbox.list({ clearance: 'red', limit: 2 })).items.map((i) => i.id)).toEqual(['a3', 'a2']);
+    expect((await inbox.list({ limit: 2 }, fixtureReader('red'))).items.map((i) => i.id)).toEqual([
+      'a3',
+      'a2',
+    ]);
   });
 
   it('pages with a cursor that neither skips nor repeats items arriving meanwhile', async () => {
     const { inbox } = setup();
     for (const id of ['a1', 'a2', 'a3', 'a4', 'a5']) await inbox.takeIn(item(id));
-    const first = await inbox.list({ clearance: 'red', limit: 2 });
+    const first = await inbox.list({ limit: 2 }, fixtureReader('red'));
     expect(first.items.map((i) => i.id)).toEqual(['a5', 'a4']);
     await inbox.takeIn(item('a6'));
-    const second = await inbox.list({ clearance: 'red', limit: 2, before: first.next! });
+    const second = await inbox.list({ limit: 2, before: first.next! }, fixtureReader('red'));
     expect(second.items.map((i) => i.id)).toEqual(['a3', 'a2']);
-    const third = await inbox.list({ clearance: 'red', limit: 2, before: second.next! });
+    const third = await inbox.list({ limit: 2, before: second.next! }, fixtureReader('red'));
     expect(third).toEqual({ items: [expect.objectContaining({ id: 'a1' })] });
   });
 
@@ -155,19 +166,19 @@ describe('InboxService', () => {
     await inbox.takeIn(item('n-old', 'notice'));
     for (let i = 0; i < 450; i++) await inbox.takeIn(item(`a${i}`));
     await inbox.takeIn(item('n-new', 'notice'));
-    expect((await inbox.list({ clearance: 'red', limit: 5, kind: 'notice' })).items.map((i) => i.id)).toEqual(
-      ['n-new', 'n-old'],
-    );
-    expect(await inbox.list({ clearance: 'red', limit: 5, kind: 'reply' })).toEqual({ items: [] });
+    expect(
+      (await inbox.list({ limit: 5, kind: 'notice' }, fixtureReader('red'))).items.map((i) => i.id),
+    ).toEqual(['n-new', 'n-old']);
+    expect(await inbox.list({ limit: 5, kind: 'reply' }, fixtureReader('red'))).toEqual({ items: [] });
   });
 
   it('gives the cursor after the last item a filtered page returns', async () => {
     const { inbox } = setup();
     for (const id of ['n1', 'a1', 'n2', 'a2', 'n3'])
       await inbox.takeIn(item(id, id.startsWith('n') ? 'notice' : 'alert'));
-    const first = await inbox.list({ clearance: 'red', limit: 2, kind: 'notice' });
+    const first = await inbox.list({ limit: 2, kind: 'notice' }, fixtureReader('red'));
     expect(first.items.map((i) => i.id)).toEqual(['n3', 'n2']);
-    const second = await inbox.list({ clearance: 'red', limit: 2, kind: 'notice', before: first.next! });
+    const second = await inbox.list({ limit: 2, kind: 'notice', before: first.next! }, fixtureReader('red'));
     expect(second).toEqual({ items: [expect.objectContaining({ id: 'n1' })] });
   });
 
@@ -181,20 +192,69 @@ describe('InboxService', () => {
     await inbox.takeIn(item('a2'));
     await inbox.takeIn(item('u1', 'reply', ''));
     expect(streamed).toEqual(['a1', 'a2']);
-    const first = await inbox.list({ clearance: 'amber', limit: 1 });
+    const first = await inbox.list({ limit: 1 }, fixtureReader('amber'));
     expect(first.items.map((i) => i.id)).toEqual(['a2']);
     expect(first.next).toBe(1);
     expect(
-      (await inbox.list({ clearance: 'amber', limit: 5, before: first.next! })).items.map((i) => i.id),
+      (await inbox.list({ limit: 5, before: first.next! }, fixtureReader('amber'))).items.map((i) => i.id),
     ).toEqual(['a1']);
-    expect((await inbox.list({ clearance: 'amber-strict', limit: 5 })).items.map((i) => i.id)).toEqual([
+    expect((await inbox.list({ limit: 5 }, fixtureReader('amber-strict'))).items.map((i) => i.id)).toEqual([
       'a2',
       's1',
       'a1',
     ]);
-    expect((await inbox.list({ clearance: 'red', limit: 5 })).items).toHaveLength(5);
+    expect((await inbox.list({ limit: 5 }, fixtureReader('red'))).items).toHaveLength(5);
     await expect(inbox.answerable('r1', 'amber')).rejects.toThrow('unknown message r1');
     expect(await inbox.get('r1', 'red')).toEqual(expect.objectContaining({ id: 'r1' }));
+  });
+
+  it('records every item of a page in the access log, naming the reader, before handing it out', async () => {
+    const { inbox, accessLog } = setup();
+    for (const id of ['a1', 'a2', 'a3']) await inbox.takeIn(item(id));
+    const reader = fixtureReader('red', 'aigerim');
+    // As the HTTP edge serves it: in the context of its request id.
+    await new Promise((resolve) => serveRequest('desk-1', () => resolve(inbox.list({ limit: 2 }, reader))));
+    await inbox.list({ limit: 2, kind: 'reply' }, reader);
+    expect(accessLog.export(reader, 0, 10).entries).toEqual([
+      expect.objectContaining({
+        principal: 'person:aigerim',
+        action: 'list',
+        message: 'a3',
+        request: 'desk-1',
+      }),
+      expect.objectContaining({
+        principal: 'person:aigerim',
+        action: 'list',
+        message: 'a2',
+        request: 'desk-1',
+      }),
+    ]);
+  });
+
+  it('records each streamed item before it is emitted, and ends the stream rather than emit one unrecorded', async () => {
+    const { inbox, accessLog, accessStore } = setup();
+    const reader = fixtureReader('amber');
+    const seen: { id: string; logged: string[] }[] = [];
+    let failure: unknown;
+    inbox.stream(reader).subscribe({
+      next: (arrival) =>
+        seen.push({ id: arrival.id, logged: accessLog.export(reader, 0, 10).entries.map((e) => e.message) }),
+      error: (error: unknown) => (failure = error),
+    });
+    await inbox.takeIn(item('a1'));
+    await inbox.takeIn(item('r1', 'alert', 'TLP:RED;H2'));
+    expect(seen).toEqual([{ id: 'a1', logged: ['a1'] }]);
+    logs.splice(logs.indexOf(accessStore), 1)[0]!.onApplicationShutdown();
+    await inbox.takeIn(item('a2'));
+    expect(seen).toHaveLength(1);
+    expect(failure).toBeInstanceOf(AccessLogUnavailableError);
+  });
+
+  it('answers no page it cannot record', async () => {
+    const { inbox, accessStore } = setup();
+    await inbox.takeIn(item('a1'));
+    logs.splice(logs.indexOf(accessStore), 1)[0]!.onApplicationShutdown();
+    await expect(inbox.list({ limit: 5 }, fixtureReader())).rejects.toBeInstanceOf(AccessLogUnavailableError);
   });
 
   it('completes the stream at shutdown so open event streams end', async () => {

@@ -1,8 +1,10 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Clearance } from '#access';
 import { MetricsService } from '#runtime';
-import { filter, Subject, type Observable } from 'rxjs';
+import { filter, map, Subject, type Observable } from 'rxjs';
 import { admits } from '../access/clearance-policy.js';
+import type { Principal } from '../access/principal.js';
+import { AccessLogService } from '../access-log/access-log.service.js';
 import { UnknownMessageError } from '../common/common.errors.js';
 import { HandedOutRepository } from './handed-out.repository.js';
 import type { InboxItem, InboxKind } from './inbox-item.js';
@@ -15,8 +17,6 @@ const SCAN_PAGE = 200;
 /** What a listing asks for. */
 export interface InboxQuery {
   limit: number;
-  /** The reader's clearance: an item it may not see is neither listed nor counted in cursors. */
-  clearance: Clearance;
   kind?: InboxKind;
   /** A `next` cursor of an earlier listing: continue with the items older than it. */
   before?: number;
@@ -34,7 +34,8 @@ export interface InboxListing {
  * holds the inbox; the handed-out log on the node's disk decides what is new to the agency, so a
  * message taken in again after a Redis wipe is stored again but not counted or announced twice.
  * Every read takes the reader's clearance: an item above it is not shown, and nothing a reader gets
- * (a page, a cursor, a 404) tells it apart from an item that does not exist.
+ * (a page, a cursor, a 404) tells it apart from an item that does not exist. What a reader is handed
+ * (a page, a streamed item) is in the access log first.
  */
 @Injectable()
 export class InboxService implements OnModuleDestroy {
@@ -44,6 +45,7 @@ export class InboxService implements OnModuleDestroy {
     private readonly repository: InboxRepository,
     private readonly handedOut: HandedOutRepository,
     private readonly metrics: MetricsService,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   /**
@@ -88,12 +90,16 @@ export class InboxService implements OnModuleDestroy {
   }
 
   /**
-   * The newest items first (older than the `before` cursor if given), at most `limit`, of one kind
-   * if asked, with the cursor of the next page. Cursors count from the oldest item, so pages neither
-   * skip nor repeat items while new ones arrive.
+   * The newest items `reader` may see first (older than the `before` cursor if given), at most
+   * `limit`, of one kind if asked, with the cursor of the next page; an item the reader's clearance
+   * does not admit is neither listed nor counted in cursors. Cursors count from the oldest item, so
+   * pages neither skip nor repeat items while new ones arrive. The page's items are in the access log
+   * (`list`) when this returns.
+   * @throws AccessLogUnavailableError when they could not be recorded: no page is handed out.
    */
-  async list(query: InboxQuery): Promise<InboxListing> {
-    const { limit, kind, clearance } = query;
+  async list(query: InboxQuery, reader: Principal): Promise<InboxListing> {
+    const { limit, kind } = query;
+    const clearance = reader.clearance;
     const found: InboxItem[] = [];
     let before = query.before;
     // Without a kind filter one read fills the page; with one, the scan reads on past skipped items.
@@ -112,7 +118,27 @@ export class InboxService implements OnModuleDestroy {
         break;
       }
     }
+    this.accessLog.record(
+      reader,
+      'list',
+      found.map((item) => item.id),
+    );
     return before === undefined || before === 0 ? { items: found } : { items: found, next: before };
+  }
+
+  /**
+   * The live stream of `reader`: every item taken in from now on that its clearance admits, each
+   * recorded in the access log (`stream`) before it is emitted. An item that cannot be recorded ends
+   * the stream with AccessLogUnavailableError instead.
+   */
+  stream(reader: Principal): Observable<InboxItem> {
+    const record = this.accessLog.recorder(reader, 'stream');
+    return this.arrivals$(reader.clearance).pipe(
+      map((item) => {
+        record([item.id]);
+        return item;
+      }),
+    );
   }
 
   /** Every item taken in from now on that someone of `clearance` may see, as it arrives in this process. */

@@ -36,6 +36,12 @@ export class MessageErrorResponseDto {
   id: string;
 }
 
+/** 503: the access log could not record who is handed the content, so none is handed out. */
+export class AccessLogUnavailableResponseDto {
+  @ApiProperty({ enum: ['access-log-unavailable'] })
+  error: 'access-log-unavailable';
+}
+
 /**
  * 202: the message is durably kept and will be sent and routed: `accepted` when JetStream already
  * stored it, `queued` when it waits in the node's outbox for the link (it is sent, in order, when

@@ -7,7 +7,12 @@ import {
   RejectionSchema,
   RoutingReportSchema,
 } from '#contracts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
+import { fixtureAccessLog, fixtureReader } from '../../test/access.fixtures.js';
+import type { AccessLogRepository } from '../access-log/access-log.repository.js';
 import type { Clock } from '../common/clock.js';
 import { UnknownMessageError } from '../common/common.errors.js';
 import type { RecipientState, RejectionRecord, SentMessage, SentStatus } from './sent-message.js';
@@ -83,16 +88,31 @@ const NOW = new Date('2025-03-14T08:30:00.000Z');
 const at = (minutes: number) => timestampFromDate(new Date(NOW.getTime() + minutes * 60_000));
 const ID = '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c01';
 
+let dir: string;
+const stores: AccessLogRepository[] = [];
+
 function setup() {
   const repository = new FakeSentState();
   const clock: Clock = { now: () => NOW };
+  const { accessLog, repository: store } = fixtureAccessLog(join(dir, 'store.sqlite'), clock);
+  stores.push(store);
   const service = new SentMessagesService(
     repository as unknown as SentStateRepository,
     clock,
     pino({ level: 'silent' }),
+    accessLog,
   );
-  return { repository, service };
+  return { repository, service, accessLog };
 }
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bl-sent-'));
+});
+
+afterEach(() => {
+  for (const store of stores.splice(0)) store.onApplicationShutdown();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const routing = (recipients: string[]) =>
   create(RoutingReportSchema, { id: 'r1', sender: 'hub', sent: at(0), message: ID, recipients });
@@ -111,7 +131,7 @@ describe('SentMessagesService', () => {
   it('reports an accepted message with no recipients until the routing report arrives', async () => {
     const { service } = setup();
     await service.recordAccepted(ID, 'alert');
-    expect(await service.status(ID, 'red')).toEqual({
+    expect(await service.status(ID, fixtureReader('red'))).toEqual({
       id: ID,
       kind: 'alert',
       status: 'accepted',
@@ -133,18 +153,24 @@ describe('SentMessagesService', () => {
   it('shows a queued message as queued until JetStream acknowledges it, then accepted', async () => {
     const { service } = setup();
     await service.recordQueued(ID, 'alert', 'TLP:AMBER');
-    expect((await service.status(ID, 'red')).status).toBe('queued');
+    expect((await service.status(ID, fixtureReader('red'))).status).toBe('queued');
     await service.recordAccepted(ID, 'alert');
     await service.recordQueued(ID, 'alert', 'TLP:AMBER'); // a late write of the submission changes nothing
-    expect((await service.status(ID, 'red')).status).toBe('accepted');
+    expect((await service.status(ID, fixtureReader('red'))).status).toBe('accepted');
   });
 
   it('knows a message from its routing report alone (state rebuilt from deliveries), its kind once recorded', async () => {
     const { service } = setup();
     await service.applyRouting(routing(['unodc']));
-    expect(await service.status(ID, 'red')).toMatchObject({ kind: 'unknown', status: 'accepted' });
+    expect(await service.status(ID, fixtureReader('red'))).toMatchObject({
+      kind: 'unknown',
+      status: 'accepted',
+    });
     await service.recordAccepted(ID, 'alert');
-    expect(await service.status(ID, 'red')).toMatchObject({ kind: 'alert', status: 'accepted' });
+    expect(await service.status(ID, fixtureReader('red'))).toMatchObject({
+      kind: 'alert',
+      status: 'accepted',
+    });
   });
 
   it('shows a message only to a clearance that admits its label, and an unknown label as TLP:RED', async () => {
@@ -152,22 +178,43 @@ describe('SentMessagesService', () => {
     await service.recordQueued('red-1', 'alert', 'TLP:RED;H2');
     await service.recordQueued('amber-1', 'alert', 'TLP:AMBER;H2');
     await service.applyRouting(routing(['unodc']));
-    await expect(service.status('red-1', 'amber-strict')).rejects.toBeInstanceOf(UnknownMessageError);
-    expect((await service.status('red-1', 'red')).handling).toBe('TLP:RED;H2');
-    expect((await service.status('amber-1', 'amber')).status).toBe('queued');
-    await expect(service.status(ID, 'amber')).rejects.toBeInstanceOf(UnknownMessageError);
+    await expect(service.status('red-1', fixtureReader('amber-strict'))).rejects.toBeInstanceOf(
+      UnknownMessageError,
+    );
+    expect((await service.status('red-1', fixtureReader('red'))).handling).toBe('TLP:RED;H2');
+    expect((await service.status('amber-1', fixtureReader('amber'))).status).toBe('queued');
+    await expect(service.status(ID, fixtureReader('amber'))).rejects.toBeInstanceOf(UnknownMessageError);
+  });
+
+  it('records each answered read in the access log, naming the reader, and none for a message not shown', async () => {
+    const { service, accessLog } = setup();
+    await service.recordQueued('red-1', 'alert', 'TLP:RED;H2');
+    const supervisor = fixtureReader('red', 'kz-border-supervisor');
+    await service.status('red-1', supervisor);
+    await expect(service.status('red-1', fixtureReader('amber'))).rejects.toBeInstanceOf(UnknownMessageError);
+    await expect(service.status('never-sent', supervisor)).rejects.toBeInstanceOf(UnknownMessageError);
+    expect(accessLog.export(supervisor, 0, 10).entries).toEqual([
+      expect.objectContaining({
+        at: NOW.toISOString(),
+        principal: 'person:kz-border-supervisor',
+        action: 'read',
+        message: 'red-1',
+      }),
+    ]);
   });
 
   it('refuses the status of a message this node never sent', async () => {
     const { service } = setup();
-    await expect(service.status('never-sent', 'red')).rejects.toBeInstanceOf(UnknownMessageError);
+    await expect(service.status('never-sent', fixtureReader('red'))).rejects.toBeInstanceOf(
+      UnknownMessageError,
+    );
   });
 
   it('sets each routed recipient to pending', async () => {
     const { service } = setup();
     await service.recordAccepted(ID, 'alert');
     await service.applyRouting(routing(['tj-border', 'unodc']));
-    const { recipients } = await service.status(ID, 'red');
+    const { recipients } = await service.status(ID, fixtureReader('red'));
     expect(recipients.map(({ node, state }) => [node, state])).toEqual([
       ['tj-border', 'pending'],
       ['unodc', 'pending'],
@@ -179,7 +226,7 @@ describe('SentMessagesService', () => {
     await service.recordAccepted(ID, 'alert');
     await service.applyReceipt(receipt('tj-border', ReceiptKind.DELIVERED, 1));
     await service.applyRouting(routing(['tj-border']));
-    expect((await service.status(ID, 'red')).recipients).toEqual([
+    expect((await service.status(ID, fixtureReader('red'))).recipients).toEqual([
       { node: 'tj-border', state: 'delivered', updatedAt: new Date(NOW.getTime() + 60_000).toISOString() },
     ]);
   });
@@ -190,17 +237,17 @@ describe('SentMessagesService', () => {
     await service.applyRouting(routing(['tj-border']));
     await service.applyReceipt(receipt('tj-border', ReceiptKind.READ, 2));
     await service.applyReceipt(receipt('tj-border', ReceiptKind.DELIVERED, 1)); // late, out of order
-    expect((await service.status(ID, 'red')).recipients[0]?.state).toBe('read');
+    expect((await service.status(ID, fixtureReader('red'))).recipients[0]?.state).toBe('read');
     await service.applyReceipt(receipt('tj-border', ReceiptKind.ACKNOWLEDGED, 3));
     await service.applyReceipt(receipt('tj-border', ReceiptKind.DECLINED, 4, 'too late'));
-    expect((await service.status(ID, 'red')).recipients[0]?.state).toBe('acknowledged');
+    expect((await service.status(ID, fixtureReader('red'))).recipients[0]?.state).toBe('acknowledged');
   });
 
   it('keeps the reason of a declining recipient', async () => {
     const { service } = setup();
     await service.recordAccepted(ID, 'notice');
     await service.applyReceipt(receipt('uz-customs', ReceiptKind.DECLINED, 5, 'not our competence'));
-    expect((await service.status(ID, 'red')).recipients).toEqual([
+    expect((await service.status(ID, fixtureReader('red'))).recipients).toEqual([
       {
         node: 'uz-customs',
         state: 'declined',
@@ -216,7 +263,7 @@ describe('SentMessagesService', () => {
     repository.interfere = () =>
       repository.recipients.set(`${ID}/tj-border`, JSON.stringify({ state: 'acknowledged', updatedAt: 'x' }));
     await service.applyReceipt(receipt('tj-border', ReceiptKind.READ, 2));
-    expect((await service.status(ID, 'red')).recipients[0]?.state).toBe('acknowledged');
+    expect((await service.status(ID, fixtureReader('red'))).recipients[0]?.state).toBe('acknowledged');
   });
 
   it('marks a message the hub refused as rejected, with the typed reason and violations', async () => {
@@ -234,7 +281,7 @@ describe('SentMessagesService', () => {
         violations: [{ field: 'addressees.nodes[0]', reason: 'is not a registered node' }],
       }),
     );
-    expect(await service.status(ID, 'red')).toEqual({
+    expect(await service.status(ID, fixtureReader('red'))).toEqual({
       id: ID,
       kind: 'alert',
       status: 'rejected',
@@ -259,6 +306,9 @@ describe('SentMessagesService', () => {
       }),
     );
     await service.recordAccepted(ID, 'notice');
-    expect(await service.status(ID, 'red')).toMatchObject({ kind: 'notice', status: 'rejected' });
+    expect(await service.status(ID, fixtureReader('red'))).toMatchObject({
+      kind: 'notice',
+      status: 'rejected',
+    });
   });
 });

@@ -9,9 +9,10 @@ import {
   type RoutingReport,
 } from '#contracts';
 import type { Logger } from 'pino';
-import type { Clearance } from '#access';
 import { LOGGER } from '#runtime';
 import { admits } from '../access/clearance-policy.js';
+import type { Principal } from '../access/principal.js';
+import { AccessLogService } from '../access-log/access-log.service.js';
 import { Clock } from '../common/clock.js';
 import { UnknownMessageError } from '../common/common.errors.js';
 import { advances, stateOfReceipt } from './delivery-state.js';
@@ -39,6 +40,7 @@ export class SentMessagesService {
     private readonly repository: SentStateRepository,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   /**
@@ -59,13 +61,17 @@ export class SentMessagesService {
   }
 
   /**
-   * What this node knows of its message `id`, for someone of `clearance`. A message whose label it
-   * does not know (state rebuilt from reports) counts as TLP:RED.
-   * @throws UnknownMessageError unless this node sent message `id` and the clearance admits it.
+   * What this node knows of its message `id`, for `reader`, recorded in the access log (`read`) when
+   * this returns. A message whose label it does not know (state rebuilt from reports) counts as
+   * TLP:RED.
+   * @throws UnknownMessageError unless this node sent message `id` and the reader's clearance admits
+   *   it; AccessLogUnavailableError when the read could not be recorded.
    */
-  async status(id: string, clearance: Clearance): Promise<SentMessage> {
+  async status(id: string, reader: Principal): Promise<SentMessage> {
     const message = await this.repository.read(id);
-    if (message === undefined || !admits(clearance, message.handling)) throw new UnknownMessageError(id);
+    if (message === undefined || !admits(reader.clearance, message.handling))
+      throw new UnknownMessageError(id);
+    this.accessLog.record(reader, 'read', [id]);
     return message;
   }
 
