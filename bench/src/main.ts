@@ -15,6 +15,8 @@ import { runMessagingScenario } from './scenarios/b1-messaging.scenario.js';
 import { runThroughputScenario } from './scenarios/b2-throughput.scenario.js';
 import { runLatencyScenario } from './scenarios/b3-latency.scenario.js';
 import { runCatchupScenario } from './scenarios/b4-catchup.scenario.js';
+import { runFanOutScenario } from './scenarios/b6-fan-out.scenario.js';
+import { runRegistryGrowthScenario } from './scenarios/b7-registry-growth.scenario.js';
 import { summariseProfiles } from './profile/cpu-profile.js';
 
 function natsServerVersion(): string {
@@ -49,6 +51,8 @@ async function runScenarios(
   }
   if (wanted.has('B3')) report(await runLatencyScenario(options, root));
   if (wanted.has('B4')) report(await runCatchupScenario(options, root));
+  if (wanted.has('B6')) report(await runFanOutScenario(options, root));
+  if (wanted.has('B7')) report(await runRegistryGrowthScenario(options, root));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
+import { BENCH_CAST_NODES } from './pipeline/bench-registry.js';
 
-export const SCENARIO_IDS = ['B1', 'B2', 'B3', 'B4', 'B5'] as const;
+export const SCENARIO_IDS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 /** Sizes and bounds of one run: the quick defaults fit in a few minutes, `--full` is the issue's sizes. */
@@ -20,6 +21,14 @@ export interface BenchOptions {
   backlog: number;
   /** B5: how long the started stack idles before its idle footprint is read. */
   idleMs: number;
+  /** B6: recipients per alert, one step each, ascending. */
+  fanOuts: number[];
+  /** B6: verified deliveries per fan-out step (alerts = this over the fan-out, rounded up). */
+  b6Deliveries: number;
+  /** B7: registry sizes in nodes, one step each, ascending. */
+  registryNodes: number[];
+  /** B7: alerts routed at each registry size. */
+  b7Alerts: number;
   /** Bound on any wait for the pipeline to deliver everything. */
   timeoutMs: number;
   logLevel: string;
@@ -27,8 +36,9 @@ export interface BenchOptions {
   profileDir?: string;
 }
 
-export const USAGE = `usage: node bench/run.mjs [B1 B2 B3 B4 B5] [--full] [--b1-messages N] [--alerts N]
-  [--raw-messages N] [--rate N] [--seconds N] [--backlog N] [--idle-s N] [--timeout-s N] [--log-level L]
+export const USAGE = `usage: node bench/run.mjs [B1 B2 B3 B4 B5 B6 B7] [--full] [--b1-messages N] [--alerts N]
+  [--raw-messages N] [--rate N] [--seconds N] [--backlog N] [--idle-s N] [--fan-outs N,N,…]
+  [--b6-deliveries N] [--registry-nodes N,N,…] [--b7-alerts N] [--timeout-s N] [--log-level L]
   [--profile DIR]
 Runs the named scenarios (all by default) with quick sizes, or the issue's sizes with --full.`;
 
@@ -45,6 +55,15 @@ function count(value: string | undefined, fallback: number, flag: string): numbe
   return parsed;
 }
 
+/** A comma-separated list of positive integers, ascending and without repeats; each at least `min`. */
+function counts(value: string | undefined, fallback: readonly number[], flag: string, min = 1): number[] {
+  if (value === undefined) return [...fallback];
+  const parsed = value.split(',').map(Number);
+  if (parsed.some((n) => !Number.isInteger(n) || n < min))
+    throw new BenchUsageError(`--${flag} takes a comma-separated list of integers of at least ${min}`);
+  return [...new Set(parsed)].sort((a, b) => a - b);
+}
+
 /** Parses the command line of bench/run.mjs. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const { values, positionals } = parseArgs({
@@ -59,6 +78,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       seconds: { type: 'string' },
       backlog: { type: 'string' },
       'idle-s': { type: 'string' },
+      'fan-outs': { type: 'string' },
+      'b6-deliveries': { type: 'string' },
+      'registry-nodes': { type: 'string' },
+      'b7-alerts': { type: 'string' },
       'timeout-s': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
       profile: { type: 'string' },
@@ -78,6 +101,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     seconds: count(values.seconds, full ? 30 : 3, 'seconds'),
     backlog: count(values.backlog, full ? 100_000 : 20_000, 'backlog'),
     idleMs: count(values['idle-s'], 45, 'idle-s') * 1000,
+    fanOuts: counts(values['fan-outs'], [1, 5, 20, 50], 'fan-outs'),
+    b6Deliveries: count(values['b6-deliveries'], full ? 10_000 : 1_000, 'b6-deliveries'),
+    registryNodes: counts(values['registry-nodes'], [20, 100, 500], 'registry-nodes', BENCH_CAST_NODES),
+    b7Alerts: count(values['b7-alerts'], full ? 10_000 : 1_000, 'b7-alerts'),
     timeoutMs: count(values['timeout-s'], full ? 900 : 180, 'timeout-s') * 1000,
     logLevel: values['log-level'] ?? 'info',
     profileDir: values.profile,

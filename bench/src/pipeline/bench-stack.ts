@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Registry } from '#registry';
 import { NodeSigner } from '#trust';
 import {
   AppProcess,
@@ -13,8 +14,9 @@ import {
   type AppProcessSpec,
   type StackAppsConfig,
 } from '#stack';
+import { serverPid } from '../measure/cpu-time.js';
 import { startPrivateServers, type PrivateServers } from '../measure/private-servers.js';
-import { writeBenchRegistry } from './bench-registry.js';
+import { writeBenchRegistry, type CastExtension } from './bench-registry.js';
 
 /** Where the suite runs from, and how the apps it starts are run. */
 export interface BenchStackOptions {
@@ -24,6 +26,8 @@ export interface BenchStackOptions {
   logLevel: string;
   /** When set, the hub and the first node started write a V8 CPU profile here when they stop. */
   profileDir?: string;
+  /** Regions and nodes the scenario adds to the benchmark's registry (none by default). */
+  cast?: CastExtension;
 }
 
 /** A running app of the stack and how long it took from spawn to /healthz 200. */
@@ -44,6 +48,8 @@ export class BenchStack {
 
   private constructor(
     readonly servers: PrivateServers,
+    /** The enrolled registry the apps load. */
+    readonly registry: Registry,
     private readonly config: StackAppsConfig,
     private readonly dataDir: string,
     private readonly hubName: string,
@@ -58,6 +64,7 @@ export class BenchStack {
       const registry = await writeBenchRegistry(
         join(options.root, 'deploy', 'registry', 'registry.yaml'),
         dataDir,
+        options.cast,
       );
       const keys = await enrolStackKeys(paths, registry);
       const config: StackAppsConfig = {
@@ -68,7 +75,7 @@ export class BenchStack {
         redisUrl: servers.redis.url,
         env: { LOG_LEVEL: options.logLevel },
       };
-      return new BenchStack(servers, config, dataDir, hubId(keys.registry), options);
+      return new BenchStack(servers, keys.registry, config, dataDir, hubId(keys.registry), options);
     } catch (error) {
       await servers.stop();
       await rm(dataDir, { recursive: true, force: true });
@@ -79,6 +86,15 @@ export class BenchStack {
   /** The signing key of a registry node, from the stack's keys folder. */
   async signer(node: string): Promise<NodeSigner> {
     return NodeSigner.fromSeed((await readFile(join(this.config.paths.keys, `${node}.nk`), 'utf8')).trim());
+  }
+
+  /** The pids of the stack's nats-server and redis-server, for CPU accounting (empty where not found). */
+  async serverPids(): Promise<{ nats: number[]; redis: number[] }> {
+    const [nats, redis] = await Promise.all([
+      serverPid('nats-server', this.servers.nats.url),
+      serverPid('redis-server', this.servers.redis.url),
+    ]);
+    return { nats: nats === undefined ? [] : [nats], redis: redis === undefined ? [] : [redis] };
   }
 
   /** Starts the hub (registry node of kind `hub`) and waits until it is healthy. */

@@ -1,4 +1,4 @@
-import { CpuAccount, serverPid } from '../measure/cpu-time.js';
+import { CpuAccount } from '../measure/cpu-time.js';
 import type { BenchNats } from '../measure/private-servers.js';
 import { AlertPublishers } from './alert-publishers.js';
 import { BenchAlertFactory } from './bench-alerts.js';
@@ -53,21 +53,14 @@ export async function startPipeline(
       nodes,
       publishers,
       inbox,
-      countCpu: async () => {
-        const { nats, redis } = stack.servers;
-        const [natsPid, redisPid] = await Promise.all([
-          serverPid('nats-server', nats.url),
-          serverPid('redis-server', redis.url),
-        ]);
-        return CpuAccount.begin({
+      countCpu: async () =>
+        CpuAccount.begin({
           hub: [hub.app.pid!],
           recipients: nodes.slice(0, RECIPIENTS.length).map((node) => node.app.pid!),
           publishers: nodes.slice(RECIPIENTS.length).map((node) => node.app.pid!),
           bench: [process.pid],
-          nats: natsPid === undefined ? [] : [natsPid],
-          redis: redisPid === undefined ? [] : [redisPid],
-        });
-      },
+          ...(await stack.serverPids()),
+        }),
       close: async () => {
         await publishers.close();
         await inbox.close();

@@ -1,7 +1,4 @@
-import { jetstreamManager } from '@nats-io/jetstream';
-import { deliveryFilter, STREAM_DELIVERY } from '#contracts';
 import { pollUntil, type PollOutcome } from '../measure/poll.js';
-import { connectBench, type BenchNats } from '../measure/private-servers.js';
 import { processMemory } from '../measure/process-memory.js';
 import { perSecond, round } from '../measure/stats.js';
 import type { BenchOptions } from '../options.js';
@@ -10,27 +7,12 @@ import { BenchAlertFactory } from '../pipeline/bench-alerts.js';
 import { CATCHUP_RECIPIENT, CATCHUP_REGION, PUBLISHERS } from '../pipeline/bench-registry.js';
 import { BenchStack } from '../pipeline/bench-stack.js';
 import { InboxProbe } from '../pipeline/inbox-probe.js';
+import { StreamProbe } from '../pipeline/stream-probe.js';
 import { RawJetStream } from '../raw/raw-jetstream.js';
 import type { ScenarioResult } from '../report.js';
 
 const DRAIN_TARGET = 0.5;
 const PEAK_LIMIT_MB = 200;
-
-/** Counts the copies the delivery stream holds for one node (what the hub has routed to it). */
-async function deliveryCounter(
-  nats: BenchNats,
-  node: string,
-): Promise<{ count(): Promise<number>; close(): Promise<void> }> {
-  const nc = await connectBench(nats, 'bench-b4-probe');
-  const jsm = await jetstreamManager(nc);
-  return {
-    async count() {
-      const info = await jsm.streams.info(STREAM_DELIVERY, { subjects_filter: deliveryFilter(node) });
-      return Object.values(info.state.subjects ?? {}).reduce((sum, n) => sum + n, 0);
-    },
-    close: () => nc.drain(),
-  };
-}
 
 /**
  * B4: a recipient is offline while the hub routes `backlog` alerts to it; then it starts. Measures its
@@ -55,11 +37,15 @@ export async function runCatchupScenario(options: BenchOptions, root: string): P
       signers,
       new BenchAlertFactory(root, CATCHUP_REGION),
     );
-    const stored = await deliveryCounter(stack.servers.natsClient, CATCHUP_RECIPIENT);
+    const stored = await StreamProbe.connect(stack.servers.natsClient);
     let routed: PollOutcome;
     try {
       await publishers.burst(options.backlog);
-      routed = await pollUntil(async () => (await stored.count()) >= options.backlog, options.timeoutMs, 200);
+      routed = await pollUntil(
+        async () => (await stored.copiesFor([CATCHUP_RECIPIENT])) >= options.backlog,
+        options.timeoutMs,
+        200,
+      );
     } finally {
       await Promise.all([publishers.close(), stored.close()]);
     }
