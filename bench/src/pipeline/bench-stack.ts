@@ -74,6 +74,8 @@ export class BenchStack {
         natsCaFile: servers.natsClient.caFile,
         redisUrl: servers.redis.url,
         env: { LOG_LEVEL: options.logLevel },
+        // A profile is read by source folder, which only the unbundled modules' file names show.
+        modules: options.profileDir !== undefined,
       };
       return new BenchStack(servers, keys.registry, config, dataDir, hubId(keys.registry), options);
     } catch (error) {

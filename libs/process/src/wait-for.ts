@@ -10,6 +10,8 @@ export interface WaitForOptions {
   timeoutMs?: number;
   /** Names the condition in the timeout error, e.g. "the alert in node-b's inbox". */
   what?: string;
+  /** Longest pause between two probes (they start 10 ms apart and back off); default 250 ms. */
+  maxIntervalMs?: number;
 }
 
 const FIRST_INTERVAL_MS = 10;
@@ -27,7 +29,8 @@ export async function waitFor<T>(
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const what = opts.what ?? 'the condition';
   const deadline = Date.now() + timeoutMs;
-  let interval = FIRST_INTERVAL_MS;
+  const maxIntervalMs = opts.maxIntervalMs ?? MAX_INTERVAL_MS;
+  let interval = Math.min(FIRST_INTERVAL_MS, maxIntervalMs);
   let lastError: unknown;
 
   for (;;) {
@@ -44,7 +47,7 @@ export async function waitFor<T>(
     const pause = Math.min(interval, deadline - Date.now());
     if (pause <= 0) break;
     await new Promise((resolve) => setTimeout(resolve, pause));
-    interval = Math.min(interval * 2, MAX_INTERVAL_MS);
+    interval = Math.min(interval * 2, maxIntervalMs);
   }
 
   const detail = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';

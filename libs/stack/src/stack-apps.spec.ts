@@ -11,10 +11,10 @@ const config: StackAppsConfig = {
 };
 
 describe('stack app specs', () => {
-  it('runs the hub from dist with explicit server URLs, the enrolled registry and its seed', () => {
+  it('runs the hub from its bundle with explicit server URLs, the enrolled registry and its seed', () => {
     expect(hubProcessSpec(config, { id: 'hub', port: 8080 })).toEqual({
       name: 'hub',
-      entry: '/repo/dist/apps/hub/src/main.js',
+      entry: '/repo/dist/apps/hub/main.bundle.js',
       port: 8080,
       logFile: '/repo/.data/logs/hub.log',
       env: {
@@ -40,7 +40,7 @@ describe('stack app specs', () => {
     const spec = nodeProcessSpec(config, { id: 'kz-border', port: 3001 });
     expect(spec).toMatchObject({
       name: 'kz-border',
-      entry: '/repo/dist/apps/node/src/main.js',
+      entry: '/repo/dist/apps/node/main.bundle.js',
       port: 3001,
       logFile: '/repo/.data/logs/kz-border.log',
     });
@@ -51,6 +51,17 @@ describe('stack app specs', () => {
       NODE_SEED_FILE: '/repo/.data/keys/kz-border.nk',
       NODE_STORE_FILE: '/repo/.data/store/kz-border.sqlite',
     });
+  });
+
+  it("runs tsc's modules instead of the bundles when asked to, and when watching them", () => {
+    for (const variant of [{ modules: true }, { watch: true }]) {
+      expect(hubProcessSpec({ ...config, ...variant }, { id: 'hub', port: 8080 }).entry).toBe(
+        '/repo/dist/apps/hub/src/main.js',
+      );
+      expect(nodeProcessSpec({ ...config, ...variant }, { id: 'kz-border', port: 3001 }).entry).toBe(
+        '/repo/dist/apps/node/src/main.js',
+      );
+    }
   });
 
   it("connects each app to the stack's own Redis as its own user, the password in that user's file", () => {

@@ -93,7 +93,7 @@ export async function startE2eStack(
   env: Readonly<Record<string, string>> = {},
   sites: E2eSites = {},
 ): Promise<E2eStack> {
-  if (!existsSync(join(DIST, 'apps', 'node', 'src', 'main.js'))) {
+  if (!existsSync(join(DIST, 'apps', 'node', 'main.bundle.js'))) {
     throw new Error(`no build in ${DIST}: run \`npm run build\` first (npm run test:e2e does)`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'bl-e2e-'));
