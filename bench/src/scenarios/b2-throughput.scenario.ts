@@ -9,9 +9,9 @@ import { RawJetStream } from '../raw/raw-jetstream.js';
 import type { ScenarioResult } from '../report.js';
 
 const B2_TARGET = 1.0;
-const IDLE_NODE_LIMIT_MB = 120;
+const IDLE_NODE_LIMIT_MB = 100;
 const HUB_LIMIT_MB = 250;
-const READY_LIMIT_MS = 2_000;
+const READY_LIMIT_MS = 1_000;
 
 /** B2 and B5 measure one stack: B5's footprint is B2's stack idle, starting, and under B2's load. */
 export interface ThroughputResults {
