@@ -315,5 +315,16 @@ describe('four eyes', () => {
       { what: 'the released alert at unodc' },
     );
     expect(released).toMatchObject({ sender: 'kz-border', verified: true });
+    const answer = await waitFor(
+      async () => {
+        const { body } = await call<{ answers: { request: string; approved: boolean }[] }>(
+          `${url('tj-border')}/v1/releases`,
+          { credentials: tjSupervisor },
+        );
+        return body.answers.find((item) => item.request === request.body.id);
+      },
+      { what: 'the answer at the requester' },
+    );
+    expect(answer.approved).toBe(true);
   });
 });
