@@ -142,18 +142,12 @@ function controlledBatchProcessor() {
   return { batches, batch, release, finish };
 }
 
-/** A started worker over messages with these subjects, run in batches by a controlled processor. */
-function startedBatchWorker(subjects: string[], limits: WorkerLimits) {
-  const messages = subjects.map(message);
+/** A started worker over `consumer`'s messages, run in batches by a controlled processor. */
+function startedBatchWorker(consumer: Consumer, limits: WorkerLimits) {
   const processor = controlledBatchProcessor();
-  const worker = new ConsumerWorker(
-    consumerOf(messages),
-    limits,
-    { batch: processor.batch },
-    () => undefined,
-  );
+  const worker = new ConsumerWorker(consumer, limits, { batch: processor.batch }, () => undefined);
   worker.start();
-  return { messages, processor, worker };
+  return { processor, worker };
 }
 const senderOf = (msg: JsMsg) => msg.subject.split('.')[0];
 
@@ -249,7 +243,8 @@ describe('ConsumerWorker', () => {
 
 describe('ConsumerWorker in batches', () => {
   it("hands every message that can start to one call, a key's messages in delivery order", async () => {
-    const { processor, worker } = startedBatchWorker(['a.1', 'b.1', 'a.2', 'c.1', 'a.3'], {
+    const messages = ['a.1', 'b.1', 'a.2', 'c.1', 'a.3'].map(message);
+    const { processor, worker } = startedBatchWorker(consumerOf(messages), {
       batch: 10,
       concurrency: 2,
       sequenceBy: senderOf,
@@ -265,10 +260,8 @@ describe('ConsumerWorker in batches', () => {
       [message('a.1'), message('b.1')],
       [message('a.2'), message('b.2')],
     );
-    const processor = controlledBatchProcessor();
     const limits = { batch: 10, concurrency: 2, sequenceBy: senderOf };
-    const worker = new ConsumerWorker(consumer, limits, { batch: processor.batch }, () => undefined);
-    worker.start();
+    const { processor, worker } = startedBatchWorker(consumer, limits);
     await dispatched();
     await arrive();
     // a.2 and b.2 wait: their keys have unreleased messages in the running batch.
@@ -284,10 +277,8 @@ describe('ConsumerWorker in batches', () => {
   it('runs at most `concurrency` batches, and hands back what waits for a slot when it stops', async () => {
     const later = [message('b.1')];
     const { consumer, arrive } = consumerInWaves([message('a.1')], later);
-    const processor = controlledBatchProcessor();
     const limits = { batch: 10, concurrency: 1, sequenceBy: senderOf };
-    const worker = new ConsumerWorker(consumer, limits, { batch: processor.batch }, () => undefined);
-    worker.start();
+    const { processor, worker } = startedBatchWorker(consumer, limits);
     await dispatched();
     await arrive();
     // b.1's key is free, but the one slot is taken by a batch that has not released its order.
