@@ -25,6 +25,7 @@ describe('resolveConsumerSpec', () => {
       batch: 256,
       concurrency: 64,
       bind: false,
+      inBatches: false,
     });
   });
 

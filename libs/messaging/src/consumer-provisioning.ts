@@ -41,6 +41,7 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
     batch: spec.batch ?? DEFAULTS.batch,
     concurrency: spec.concurrency ?? DEFAULTS.concurrency,
     bind: spec.bind ?? false,
+    inBatches: spec.inBatches ?? false,
     ...(spec.sequenceBy === undefined ? {} : { sequenceBy: spec.sequenceBy }),
   };
   const positive = ['ackWaitMs', 'maxAckPending', 'batch', 'concurrency'] as const;

@@ -43,6 +43,36 @@ function consumerOf(messages: FakeMsg[]): Consumer {
   return { fetch } as unknown as Consumer;
 }
 
+// Hands out `first` on the first fetch, and `later` on the same fetch once the test calls `arrive`;
+// every fetch then stays open until closed.
+function consumerInWaves(first: FakeMsg[], later: FakeMsg[]) {
+  let wake: (() => void) | undefined;
+  const arrived = new Promise<void>((resolve) => (wake = resolve));
+  let handedOut = false;
+  const fetch = async () => {
+    const waves = handedOut ? [] : [first, later];
+    handedOut = true;
+    let close: (() => void) | undefined;
+    const closed = new Promise<void>((resolve) => (close = resolve));
+    return {
+      close: async () => close!(),
+      async *[Symbol.asyncIterator]() {
+        if (waves.length > 0) {
+          yield* waves[0]!;
+          await Promise.race([arrived, closed]);
+          yield* waves[1]!;
+        }
+        await closed;
+      },
+    };
+  };
+  const arrive = async () => {
+    wake!();
+    await dispatched();
+  };
+  return { consumer: { fetch } as unknown as Consumer, arrive };
+}
+
 /** A processor whose calls finish only when the test says so, recording starts in order. */
 function controlledProcessor() {
   const started: string[] = [];
@@ -70,14 +100,54 @@ function controlledProcessor() {
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
+// A batch is cut in the turn after its messages arrive: one more turn, and it has started.
+const dispatched = async () => {
+  await settle();
+  await settle();
+};
 
 /** A started worker over messages with these subjects, run by a controlled processor. */
 function startedWorker(subjects: string[], limits: WorkerLimits) {
   const messages = subjects.map(message);
   const processor = controlledProcessor();
-  const worker = new ConsumerWorker(consumerOf(messages), limits, processor.process, () => undefined);
+  const worker = new ConsumerWorker(
+    consumerOf(messages),
+    limits,
+    { each: processor.process },
+    () => undefined,
+  );
   worker.start();
   return { messages, processor, worker };
+}
+
+/** A batch processor whose calls finish only when the test says so, recording each batch. */
+function controlledBatchProcessor() {
+  const batches: string[][] = [];
+  const finishers: Array<() => void> = [];
+  const releasers = new Map<string, () => void>();
+  const batch = (msgs: JsMsg[], releaseOrder: (msg: JsMsg) => void) =>
+    new Promise<void>((resolve) => {
+      batches.push(msgs.map((msg) => msg.subject));
+      finishers.push(resolve);
+      for (const msg of msgs) releasers.set(msg.subject, () => releaseOrder(msg));
+    });
+  const release = async (...subjects: string[]) => {
+    for (const subject of subjects) releasers.get(subject)!();
+    await dispatched();
+  };
+  const finish = async (index: number) => {
+    finishers[index]!();
+    await dispatched();
+  };
+  return { batches, batch, release, finish };
+}
+
+/** A started worker over `consumer`'s messages, run in batches by a controlled processor. */
+function startedBatchWorker(consumer: Consumer, limits: WorkerLimits) {
+  const processor = controlledBatchProcessor();
+  const worker = new ConsumerWorker(consumer, limits, { batch: processor.batch }, () => undefined);
+  worker.start();
+  return { processor, worker };
 }
 const senderOf = (msg: JsMsg) => msg.subject.split('.')[0];
 
@@ -168,5 +238,55 @@ describe('ConsumerWorker', () => {
     await stopped;
     expect(messages.map((msg) => msg.naks)).toEqual([0, 1, 1]);
     expect(processor.started).toEqual(['a.1']);
+  });
+});
+
+describe('ConsumerWorker in batches', () => {
+  it("hands every message that can start to one call, a key's messages in delivery order", async () => {
+    const messages = ['a.1', 'b.1', 'a.2', 'c.1', 'a.3'].map(message);
+    const { processor, worker } = startedBatchWorker(consumerOf(messages), {
+      batch: 10,
+      concurrency: 2,
+      sequenceBy: senderOf,
+    });
+    await dispatched();
+    expect(processor.batches).toEqual([['a.1', 'b.1', 'a.2', 'c.1', 'a.3']]);
+    await processor.finish(0);
+    await worker.stop(100);
+  });
+
+  it("holds a key's later messages until the running batch releases that key, then batches them", async () => {
+    const { consumer, arrive } = consumerInWaves(
+      [message('a.1'), message('b.1')],
+      [message('a.2'), message('b.2')],
+    );
+    const limits = { batch: 10, concurrency: 2, sequenceBy: senderOf };
+    const { processor, worker } = startedBatchWorker(consumer, limits);
+    await dispatched();
+    await arrive();
+    // a.2 and b.2 wait: their keys have unreleased messages in the running batch.
+    expect(processor.batches).toEqual([['a.1', 'b.1']]);
+    await processor.release('a.1');
+    expect(processor.batches).toEqual([['a.1', 'b.1'], ['a.2']]);
+    await processor.release('b.1');
+    expect(processor.batches).toEqual([['a.1', 'b.1'], ['a.2'], ['b.2']]);
+    await Promise.all([0, 1, 2].map((i) => processor.finish(i)));
+    await worker.stop(100);
+  });
+
+  it('runs at most `concurrency` batches, and hands back what waits for a slot when it stops', async () => {
+    const later = [message('b.1')];
+    const { consumer, arrive } = consumerInWaves([message('a.1')], later);
+    const limits = { batch: 10, concurrency: 1, sequenceBy: senderOf };
+    const { processor, worker } = startedBatchWorker(consumer, limits);
+    await dispatched();
+    await arrive();
+    // b.1's key is free, but the one slot is taken by a batch that has not released its order.
+    expect(processor.batches).toEqual([['a.1']]);
+    const stopped = worker.stop(50);
+    await processor.finish(0);
+    await stopped;
+    expect(later[0]!.naks).toBe(1);
+    expect(processor.batches).toEqual([['a.1']]);
   });
 });

@@ -9,11 +9,22 @@ import { exponentialDelay } from './backoff.js';
  */
 export type MessageProcessor = (msg: JsMsg, releaseOrder: () => void) => Promise<void>;
 
+/**
+ * Handles several messages to the end, each acked, naked or termed on its own. Must not reject.
+ * Messages sharing an ordering key come in delivery order and must be handled in that order;
+ * `releaseOrder(msg)` lets the later messages of `msg`'s key start (in another batch) before this
+ * batch settles.
+ */
+export type BatchProcessor = (msgs: JsMsg[], releaseOrder: (msg: JsMsg) => void) => Promise<void>;
+
+/** What a worker hands its messages to: one at a time, or every message ready to start at once. */
+export type WorkerHandler = { each: MessageProcessor } | { batch: BatchProcessor };
+
 /** How much one worker takes on. */
 export interface WorkerLimits {
   /** Messages held at most: pulled and not yet settled (queued or being handled). */
   batch: number;
-  /** Messages handled at once. */
+  /** Handler calls at once: messages, or for a batch handler, batches. */
   concurrency: number;
   /**
    * The ordering key of a message (e.g. its sender): messages with the same key are handled one at
@@ -35,6 +46,11 @@ const PULL_RETRY_MAX_MS = 10_000;
  * in that key's lane behind the one running, so each key's messages are handled in delivery order;
  * a handler that releases its order early hands its slot and its lane on at once and finishes
  * alongside (still held, so the batch bound stays exact).
+ *
+ * A batch handler gets, in one call, every held message that can start: those that arrived in the
+ * same turn of the event loop, or waited while all slots were taken, except those whose key has a
+ * message in a running batch that has not released its order; several messages of one key go in one
+ * batch, in delivery order. A batch leaves its slot once every message in it released its order.
  */
 export class ConsumerWorker {
   private readonly running = new Map<JsMsg, string | undefined>();
@@ -46,6 +62,12 @@ export class ConsumerWorker {
   private readonly aborter = new AbortController();
   private readonly concurrency: number;
   private readonly refillAt: number;
+  /** Batch mode: per key, the messages of running batches that have not released their order. */
+  private readonly busy = new Map<string, number>();
+  /** Batch mode: per running batch, its messages that have not released their order. */
+  private readonly unreleased = new Map<JsMsg[], Set<JsMsg>>();
+  private batchesRunning = 0;
+  private dispatchScheduled = false;
   private held = 0;
   private stopping = false;
   private messages: ConsumerMessages | undefined;
@@ -56,7 +78,7 @@ export class ConsumerWorker {
   constructor(
     private readonly consumer: Consumer,
     private readonly limits: WorkerLimits,
-    private readonly process: MessageProcessor,
+    private readonly handler: WorkerHandler,
     private readonly onPullError: (error: unknown, failures: number) => void,
   ) {
     this.concurrency = Math.min(limits.concurrency, limits.batch);
@@ -136,8 +158,72 @@ export class ConsumerWorker {
       return;
     }
     this.held++;
-    if (this.running.size < this.concurrency) this.startOrQueue(msg);
+    if ('batch' in this.handler) {
+      this.waiting.push(msg);
+      this.scheduleDispatch();
+    } else if (this.running.size < this.concurrency) this.startOrQueue(msg);
     else this.waiting.push(msg);
+  }
+
+  // Messages of one fetch arrive one microtask apart: the batch is cut once they all have.
+  private scheduleDispatch(): void {
+    if (this.dispatchScheduled) return;
+    this.dispatchScheduled = true;
+    setImmediate(() => {
+      this.dispatchScheduled = false;
+      this.dispatch();
+    });
+  }
+
+  // Starts one batch of every waiting message whose key has no unreleased message running.
+  private dispatch(): void {
+    const { handler } = this;
+    if (!('batch' in handler) || this.stopping || this.batchesRunning >= this.concurrency) return;
+    const { sequenceBy } = this.limits;
+    const batch: JsMsg[] = [];
+    const blocked: JsMsg[] = [];
+    for (const msg of this.waiting) {
+      const key = sequenceBy?.(msg);
+      if (key !== undefined && this.busy.has(key)) blocked.push(msg);
+      else batch.push(msg);
+    }
+    if (batch.length === 0) return;
+    this.waiting.splice(0, this.waiting.length, ...blocked);
+    for (const msg of batch) {
+      const key = sequenceBy?.(msg);
+      this.running.set(msg, key);
+      if (key !== undefined) this.busy.set(key, (this.busy.get(key) ?? 0) + 1);
+    }
+    this.batchesRunning++;
+    this.unreleased.set(batch, new Set(batch));
+    const release = (msg: JsMsg): void => this.releaseInBatch(batch, msg);
+    const done = (): void => this.batchFinished(batch);
+    handler.batch(batch, release).then(done, done);
+  }
+
+  private releaseInBatch(batch: JsMsg[], msg: JsMsg): void {
+    const open = this.unreleased.get(batch);
+    if (!open?.delete(msg)) return;
+    const key = this.running.get(msg);
+    this.running.delete(msg);
+    this.finishing.add(msg);
+    if (key !== undefined) {
+      const left = this.busy.get(key)! - 1;
+      if (left === 0) this.busy.delete(key);
+      else this.busy.set(key, left);
+    }
+    if (open.size === 0) {
+      this.unreleased.delete(batch);
+      this.batchesRunning--;
+    }
+    this.scheduleDispatch();
+  }
+
+  private batchFinished(batch: JsMsg[]): void {
+    for (const msg of batch) this.releaseInBatch(batch, msg);
+    for (const msg of batch) this.finishing.delete(msg);
+    this.held -= batch.length;
+    this.settled();
   }
 
   // Runs `msg` unless a message of its key is running, in which case it joins that key's lane.
@@ -154,10 +240,12 @@ export class ConsumerWorker {
   }
 
   private run(msg: JsMsg, key: string | undefined): void {
+    const { handler } = this;
+    if (!('each' in handler)) return;
     this.running.set(msg, key);
     const release = (): void => this.releaseOrder(msg);
     const done = (): void => this.finished(msg);
-    this.process(msg, release).then(done, done);
+    handler.each(msg, release).then(done, done);
   }
 
   // The message leaves its slot and lane for the next one; it stays held until it settles.
@@ -176,6 +264,11 @@ export class ConsumerWorker {
       this.startNext(key);
     }
     this.held--;
+    this.settled();
+  }
+
+  // Settled messages free room to pull, and may be the last a stopping worker waits for.
+  private settled(): void {
     if (this.onRoom && this.limits.batch - this.held >= this.refillAt) {
       const wake = this.onRoom;
       this.onRoom = undefined;

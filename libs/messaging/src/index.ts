@@ -21,6 +21,7 @@ export {
   type JetStreamServerStatus,
 } from './jetstream-server.js';
 export { JetStreamContext } from './jetstream-context.js';
+export { JetStreamBatchContext } from './jetstream-batch-context.js';
 export { PermanentFailure } from './permanent-failure.js';
 export { JetStreamErrorFilter } from './jetstream-error.filter.js';
 export {

@@ -25,6 +25,11 @@ export class JetStreamContext extends BaseRpcContext<[JsMsg]> {
     this.release();
   }
 
+  /** The message's body, as published. */
+  get body(): Uint8Array {
+    return this.msg.data;
+  }
+
   /** The subject the message was published on. */
   get subject(): string {
     return this.msg.subject;

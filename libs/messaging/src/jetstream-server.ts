@@ -1,7 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { setTimeout as pause } from 'node:timers/promises';
 import { Logger, type LoggerService } from '@nestjs/common';
-import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import {
+  Server,
+  type BaseRpcContext,
+  type CustomTransportStrategy,
+  type MessageHandler,
+} from '@nestjs/microservices';
 import { PubHeaders, type ConsumerInfo, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { deadLetterSubject } from '#contracts';
@@ -12,10 +17,11 @@ import {
   resolveConsumerSpec,
   type ResolvedConsumerSpec,
 } from './consumer-provisioning.js';
-import { ConsumerWorker } from './consumer-worker.js';
+import { ConsumerWorker, type WorkerHandler } from './consumer-worker.js';
 import { writeDeadLetter, type DeadLetterId } from './dead-letter.js';
 import { failureReason } from './failure-reason.js';
 import { FailureTally } from './failure-tally.js';
+import { JetStreamBatchContext } from './jetstream-batch-context.js';
 import { JetStreamContext } from './jetstream-context.js';
 import { MissingHandlerError } from './messaging.errors.js';
 import type { ConsumerSpec } from './messaging.options.js';
@@ -70,6 +76,9 @@ interface Binding {
  * `(@Payload() body: Uint8Array, @Ctx() ctx: JetStreamContext)`. When the handler's promise resolves
  * the message is acked; when it throws, the message is redelivered after a growing delay, or, on a
  * {@link PermanentFailure} or its last allowed delivery, terminated and recorded as a dead letter.
+ * A consumer declared `inBatches` calls its handler with every message that can start at once
+ * (`@Payload() bodies: Uint8Array[], @Ctx() batch: JetStreamBatchContext`); each message is then
+ * settled as above by its own outcome, so one that fails for good is dead-lettered alone.
  * Register `JetStreamErrorFilter` on handlers so that logs and dead letters carry the real reason of
  * other errors (Nest's default filter reduces them to "Internal server error").
  */
@@ -175,12 +184,12 @@ export class JetStreamServer
         ? await this.awaitConsumer(manager, spec)
         : await provisionConsumer(manager, spec);
       if (info === undefined) return;
+      const handle: WorkerHandler = spec.inBatches
+        ? { batch: (msgs, releaseOrder) => this.processBatch(spec, handler, msgs, releaseOrder) }
+        : { each: (msg, releaseOrder) => this.process(spec, handler, msg, releaseOrder) };
       workers.push(
-        new ConsumerWorker(
-          consumers.getConsumerFromInfo(info),
-          spec,
-          (msg, releaseOrder) => this.process(spec, handler, msg, releaseOrder),
-          (error, failures) => this.pullFailed(spec, error, failures),
+        new ConsumerWorker(consumers.getConsumerFromInfo(info), spec, handle, (error, failures) =>
+          this.pullFailed(spec, error, failures),
         ),
       );
     }
@@ -239,6 +248,40 @@ export class JetStreamServer
       await this.failed(spec, msg, ctx, error);
       return;
     }
+    this.succeeded(msg, ctx);
+  }
+
+  // One handler call for the batch; then each message is settled by its own outcome.
+  private async processBatch(
+    spec: ResolvedConsumerSpec,
+    handler: MessageHandler,
+    msgs: JsMsg[],
+    releaseOrder: (msg: JsMsg) => void,
+  ): Promise<void> {
+    const contexts = msgs.map((msg) => new JetStreamContext(msg, () => releaseOrder(msg)));
+    const batch = new JetStreamBatchContext(contexts);
+    let thrown: { error: unknown } | undefined;
+    try {
+      await this.invoke(
+        handler,
+        contexts.map((ctx) => ctx.body),
+        batch,
+      );
+    } catch (error) {
+      thrown = { error };
+    }
+    await Promise.all(
+      msgs.map((msg, i) => {
+        const ctx = contexts[i]!;
+        const outcome = thrown ? { failed: true as const, ...thrown } : batch.failureOf(ctx);
+        if (outcome.failed) return this.failed(spec, msg, ctx, outcome.error);
+        this.succeeded(msg, ctx);
+        return undefined;
+      }),
+    );
+  }
+
+  private succeeded(msg: JsMsg, ctx: JetStreamContext): void {
     // Only a redelivery can have failed here before: a first delivery costs no key and no lookup.
     if (ctx.deliveryCount > 1) this.failures.clear(tallyKey(ctx));
     msg.ack();
@@ -247,12 +290,12 @@ export class JetStreamServer
 
   // Runs the handler between Nest's processing hooks (tracing) and settles when its result does:
   // a promise, or the observable Nest returns when interceptors or exception filters are involved.
-  private invoke(handler: MessageHandler, body: Uint8Array, ctx: JetStreamContext): Promise<void> {
+  private invoke(handler: MessageHandler, payload: unknown, ctx: BaseRpcContext): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.onProcessingStartHook(this.transportId, ctx, async () => {
         const end = this.createProcessingEndHookRunner(ctx);
         try {
-          const result: unknown = await handler(body, ctx);
+          const result: unknown = await handler(payload, ctx);
           if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
           resolve();
         } catch (error) {

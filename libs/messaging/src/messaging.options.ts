@@ -52,6 +52,14 @@ export interface ConsumerSpec {
    */
   sequenceBy?: (msg: JsMsg) => string | undefined;
   /**
+   * Hand the handler every message that can start at once, as `(@Payload() bodies: Uint8Array[],
+   * @Ctx() batch: JetStreamBatchContext)`, rather than one message per call: for a handler whose
+   * work costs per call (a Redis script, a database transaction) more than per message. Each message
+   * is still acked, retried or dead-lettered on its own (`JetStreamBatchContext.fail`). `concurrency`
+   * then counts batches. Default false.
+   */
+  inBatches?: boolean;
+  /**
    * Use the consumer as another party provisioned it (the hub, for an agency node whose permissions
    * allow only consumer info and pull): never create or update it, wait until it exists, and take
    * its max deliveries from the server. The other server-side fields of this spec are then unused.

@@ -1,9 +1,23 @@
 // A recipient that was offline while two senders addressed it catches up on its backlog: everything
 // arrives, each sender's messages in the order sent, and the senders see its state move from
-// pending to delivered. Hub and nodes in-process, each node on its own nkey, on a spawned NATS
-// running the generated configuration, and a spawned Redis.
+// pending to delivered; a copy it must refuse, pulled in the same batches, is dead-lettered alone.
+// Hub and nodes in-process, each node on its own nkey, on a spawned NATS running the generated
+// configuration, and a spawned Redis.
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { jetstream } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import {
+  HEADER_RECIPIENT,
+  HEADER_STATEMENT,
+  STREAM_DEAD_LETTER,
+  deadLetterSubject,
+  deliverySubject,
+  messageFromJson,
+  nodeDeliveryConsumer,
+  STREAM_DELIVERY,
+} from '#contracts';
 import type { InboxItem, SentMessage } from '#node';
-import { alertRequest } from '#node/testing';
+import { alertRequest, hubStatement, sealMessage } from '#node/testing';
 import { waitFor } from '#testing';
 import { startInProcessNetwork, type InProcessNetwork } from '../../support/in-process-network.js';
 
@@ -66,9 +80,47 @@ function everyState(state: string, sent: Record<string, string[]>) {
   };
 }
 
+// A genuine alert of the first sender, on the recipient's delivery subject, whose hub statement names
+// another node: the recipient must refuse it (a copy meant for someone else) and dead-letter it.
+async function deliverMisaddressed(id: string): Promise<void> {
+  const alert = messageFromJson('alert', alertRequest());
+  Object.assign(alert, { id, sender: SENDERS[0], sent: timestampFromDate(new Date()) });
+  const sealed = sealMessage('alert', alert, network.keys[SENDERS[0]].seed, new Date());
+  const headers = natsHeaders();
+  for (const [name, value] of Object.entries(sealed.headers)) headers.set(name, value);
+  headers.set(HEADER_RECIPIENT, RECIPIENT);
+  headers.set(HEADER_STATEMENT, hubStatement(sealed, network.keys.hub.seed, [SENDERS[1]]));
+  const operator = await network.operator();
+  try {
+    await jetstream(operator).publish(deliverySubject(RECIPIENT, 'alert', 'direct', 'general'), sealed.body, {
+      msgID: `${id}:${RECIPIENT}`,
+      headers,
+    });
+  } finally {
+    await operator.close();
+  }
+}
+
+async function deadLetteredIds(): Promise<string[]> {
+  const operator = await network.operator();
+  try {
+    const subject = deadLetterSubject(STREAM_DELIVERY, nodeDeliveryConsumer(RECIPIENT));
+    const record = await (
+      await jetstream(operator).streams.get(STREAM_DEAD_LETTER)
+    )
+      .getMessage({ last_by_subj: subject })
+      .catch(() => null);
+    return record ? [record.header.get('Bl-Id')] : [];
+  } finally {
+    await operator.close();
+  }
+}
+
 describe('a recipient offline while its backlog builds up', () => {
-  it('drains it in the order each sender sent, and the senders see pending turn into delivered', async () => {
+  it('drains it in the order each sender sent past a copy it refuses, and the senders see pending turn into delivered', async () => {
     const sent: Record<string, string[]> = {};
+    const misaddressed = `misaddressed-${Date.now()}`;
+    await deliverMisaddressed(misaddressed);
     await Promise.all(
       SENDERS.map(async (sender) => {
         sent[sender] = await sendAll(sender);
@@ -85,6 +137,10 @@ describe('a recipient offline while its backlog builds up', () => {
       { what: `the backlog in the inbox of ${RECIPIENT}`, timeoutMs: 60_000 },
     );
     expect(inbox).toHaveLength(SENDERS.length * PER_SENDER);
+    expect(inbox.map((item) => item.id)).not.toContain(misaddressed);
+    await waitFor(async () => ((await deadLetteredIds()).includes(misaddressed) ? true : undefined), {
+      what: 'the misaddressed copy in the dead letters',
+    });
     const takenIn = [...inbox].reverse();
     for (const sender of SENDERS) {
       expect(takenIn.filter((item) => item.sender === sender).map((item) => item.id)).toEqual(sent[sender]);

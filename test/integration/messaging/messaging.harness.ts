@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { ConsumerInfo } from '@nats-io/jetstream';
 import type { MessageHandler } from '@nestjs/microservices';
 import {
+  JetStreamBatchContext,
   JetStreamContext,
   JetStreamServer,
   NatsConnectionService,
@@ -54,13 +55,28 @@ export async function openConnection(url: string, streams: StreamSpec[]): Promis
 }
 
 /** A transport with `handler` registered for the consumer's pattern, the way Nest registers handlers. */
-export async function startServer(
+export function startServer(
   options: Omit<JetStreamServerOptions, 'consumers'> & { consumer: ConsumerSpec },
   handler: (body: Uint8Array, ctx: JetStreamContext) => Promise<void>,
 ): Promise<JetStreamServer> {
+  return listen(options, handler as MessageHandler);
+}
+
+/** The same for a consumer declared `inBatches`, whose handler takes a batch at a time. */
+export function startBatchServer(
+  options: Omit<JetStreamServerOptions, 'consumers'> & { consumer: ConsumerSpec },
+  handler: (bodies: Uint8Array[], batch: JetStreamBatchContext) => Promise<void>,
+): Promise<JetStreamServer> {
+  return listen(options, handler as MessageHandler);
+}
+
+async function listen(
+  options: Omit<JetStreamServerOptions, 'consumers'> & { consumer: ConsumerSpec },
+  handler: MessageHandler,
+): Promise<JetStreamServer> {
   const { consumer, ...rest } = options;
   const server = new JetStreamServer({ ...rest, consumers: [consumer] });
-  server.addHandler(consumer.pattern, handler as MessageHandler, true);
+  server.addHandler(consumer.pattern, handler, true);
   await new Promise<void>((resolve, reject) => {
     void server.listen((error?: unknown) => (error === undefined ? resolve() : reject(error)));
   });

@@ -1,12 +1,16 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { JETSTREAM_TRANSPORT, JetStreamContext } from '#messaging';
+import { JETSTREAM_TRANSPORT, JetStreamBatchContext, type JetStreamContext } from '#messaging';
 import { MetricsService } from '#runtime';
 import { DELIVERIES_PATTERN } from './deliveries.consumer.js';
 import { DeliveriesService } from './deliveries.service.js';
+import type { Delivery } from './delivery.js';
 
-/** NATS transport of this node's deliveries: acked when `handle` resolves, retried when it throws. */
+/**
+ * NATS transport of this node's deliveries, a pulled batch at a time: each delivery is acked once
+ * handled, retried or dead-lettered when it failed, on its own.
+ */
 // A controller only so Nest finds its event pattern; it has no HTTP routes to document.
 @ApiExcludeController()
 @Controller()
@@ -17,15 +21,22 @@ export class DeliveriesHandler {
   ) {}
 
   @EventPattern<string>(DELIVERIES_PATTERN, JETSTREAM_TRANSPORT)
-  async onDelivery(@Payload() body: Uint8Array, @Ctx() context: JetStreamContext): Promise<void> {
+  async onDeliveries(@Ctx() batch: JetStreamBatchContext): Promise<void> {
     const stop = this.metrics.handlerSeconds.startTimer({ handler: 'node.deliveries' });
     try {
-      await this.deliveries.handle({
-        subject: context.subject,
-        body,
-        header: (name) => context.header(name),
-        releaseOrder: () => context.releaseOrder(),
-      });
+      const contexts = new Map<Delivery, JetStreamContext>(
+        batch.messages.map((context) => [
+          {
+            subject: context.subject,
+            body: context.body,
+            header: (name) => context.header(name),
+            releaseOrder: () => context.releaseOrder(),
+          },
+          context,
+        ]),
+      );
+      const failed = await this.deliveries.handleBatch([...contexts.keys()]);
+      for (const { delivery, error } of failed) batch.fail(contexts.get(delivery)!, error);
     } finally {
       stop();
     }

@@ -51,12 +51,18 @@ function setup() {
   const receipts: { message: string; origin: string }[] = [];
   const applied: { what: string; message: unknown }[] = [];
   const deliveredByHub: string[] = [];
+  const takeIns: string[][] = [];
+  let inboxDown = false;
   const inbox = {
-    async takeIn(item: InboxItem) {
-      if (seen.has(item.id)) return false;
-      seen.add(item.id);
-      inboxed.push(item);
-      return true;
+    async takeIn(items: readonly InboxItem[]) {
+      if (inboxDown) throw new Error('Redis is down');
+      takeIns.push(items.map((item) => item.id));
+      return items.map((item) => {
+        if (seen.has(item.id)) return false;
+        seen.add(item.id);
+        inboxed.push(item);
+        return true;
+      });
     },
     async deliveredByHub(id: string) {
       deliveredByHub.push(id);
@@ -100,7 +106,8 @@ function setup() {
     clock,
     pino({ level: 'silent' }),
   );
-  return { service, inboxed, receipts, applied, deliveredByHub, witnessed, checkpoints };
+  const failInbox = (down: boolean) => (inboxDown = down);
+  return { service, inboxed, receipts, applied, deliveredByHub, witnessed, checkpoints, takeIns, failInbox };
 }
 
 interface DeliveryOptions {
@@ -332,6 +339,68 @@ describe('DeliveriesService', () => {
     expect(checkpoints.map((c) => c.id)).toEqual(['audit-checkpoint-7']);
     await expect(service.handle(delivery('checkpoint', checkpoint(''), 'hub'))).rejects.toMatchObject({
       cause: expect.any(CheckpointRefused),
+    });
+  });
+
+  describe('a pulled batch', () => {
+    const receipt = (id: string, sender: FixtureNode) =>
+      create(ReceiptSchema, { id, sender, message: 'm1', origin: NODE, kind: ReceiptKind.DELIVERED });
+
+    it('takes all its alerts in with one take-in, in delivery order, and answers each', async () => {
+      const { service, inboxed, receipts, takeIns } = setup();
+      const failed = await service.handleBatch([
+        delivery('alert', alert('tj-border', 'a1'), 'tj-border'),
+        delivery('alert', alert('unodc', 'u1'), 'unodc'),
+        delivery('alert', alert('tj-border', 'a2'), 'tj-border'),
+      ]);
+      expect(failed).toEqual([]);
+      expect(takeIns).toEqual([['a1', 'u1', 'a2']]);
+      expect(inboxed.map((item) => item.id)).toEqual(['a1', 'u1', 'a2']);
+      expect(receipts.map((r) => r.message).sort()).toEqual(['a1', 'a2', 'u1']);
+    });
+
+    it('keeps a sender’s order around its other messages: take-ins before and after them', async () => {
+      const { service, takeIns, applied } = setup();
+      const order: string[] = [];
+      const tracked = (d: Delivery, name: string): Delivery => ({
+        ...d,
+        releaseOrder: () => order.push(name),
+      });
+      await service.handleBatch([
+        tracked(delivery('alert', alert('tj-border', 'a1'), 'tj-border'), 'a1'),
+        tracked(delivery('receipt', receipt('rc1', 'tj-border'), 'tj-border'), 'rc1'),
+        tracked(delivery('alert', alert('tj-border', 'a2'), 'tj-border'), 'a2'),
+      ]);
+      expect(takeIns).toEqual([['a1'], ['a2']]);
+      expect(applied.map((a) => a.what)).toEqual(['receipt']);
+      expect(order).toEqual(['a1', 'rc1', 'a2']);
+    });
+
+    it('refuses a bad delivery alone: the rest are taken in, and only it is failed', async () => {
+      const { service, inboxed } = setup();
+      const bad = delivery('alert', alert('tj-border', 'a2'), 'tj-border', { drop: 'Bl-Sent' });
+      const failed = await service.handleBatch([
+        delivery('alert', alert('tj-border', 'a1'), 'tj-border'),
+        bad,
+        delivery('alert', alert('tj-border', 'a3'), 'tj-border'),
+      ]);
+      expect(failed).toEqual([{ delivery: bad, error: expect.any(PermanentFailure) }]);
+      expect(inboxed.map((item) => item.id)).toEqual(['a1', 'a3']);
+    });
+
+    it('fails every delivery of a take-in that did not happen, for redelivery, and answers none', async () => {
+      const { service, receipts, applied, failInbox } = setup();
+      failInbox(true);
+      const alerts = [
+        delivery('alert', alert('tj-border', 'a1'), 'tj-border'),
+        delivery('alert', alert('unodc', 'u1'), 'unodc'),
+      ];
+      const other = delivery('receipt', receipt('rc1', 'hub'), 'hub');
+      const failed = await service.handleBatch([...alerts, other]);
+      expect(failed.map((f) => f.delivery)).toEqual(alerts);
+      expect(failed.every((f) => !(f.error instanceof PermanentFailure))).toBe(true);
+      expect(receipts).toEqual([]);
+      expect(applied.map((a) => a.what)).toEqual(['receipt']);
     });
   });
 });

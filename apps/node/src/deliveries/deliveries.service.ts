@@ -20,7 +20,7 @@ import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
 import { NodeConfig } from '../config/node.config.js';
 import { GroupsService } from '../groups/groups.service.js';
-import type { InboxKind } from '../inbox/inbox-item.js';
+import { isInboxKind, type InboxItem, type InboxKind } from '../inbox/inbox-item.js';
 import { InboxService } from '../inbox/inbox.service.js';
 import { ReceiptsService } from '../receipts/receipts.service.js';
 import { ReleasesService } from '../releases/releases.service.js';
@@ -28,7 +28,8 @@ import { SentMessagesService } from '../sent/sent-messages.service.js';
 import { CheckpointRefused } from '../witness/witness.errors.js';
 import { WitnessService } from '../witness/witness.service.js';
 import { DeliveryNotStated } from './deliveries.errors.js';
-import type { Delivery } from './delivery.js';
+import type { Delivery, FailedDelivery } from './delivery.js';
+import { deliveryRounds } from './delivery-rounds.js';
 import { checkOrigin, type OriginCheck } from './origin-check.js';
 import { checkStatement } from './statement-check.js';
 
@@ -55,6 +56,17 @@ interface Received<K extends MessageKind> {
   origin: OriginCheck;
 }
 
+/** A delivery of a batch and what was read from it. */
+interface ReadOf<K extends MessageKind> {
+  delivery: Delivery;
+  received: Received<K>;
+}
+
+// One of the above for each kind, told apart by `received.kind`.
+type Read = { [K in MessageKind]: ReadOf<K> }[MessageKind];
+type ReadForInbox = { [K in InboxKind]: ReadOf<K> }[InboxKind];
+type OtherRead = Exclude<Read, ReadForInbox>;
+
 function decode<K extends MessageKind>(kind: K, body: Uint8Array): MessageOf<K> {
   try {
     return decodeMessage(kind, body);
@@ -63,6 +75,27 @@ function decode<K extends MessageKind>(kind: K, body: Uint8Array): MessageOf<K> 
       throw new PermanentFailure(`undecodable ${kind} body`, { cause: error });
     throw error;
   }
+}
+
+function inboxItem<K extends InboxKind>(
+  received: Received<K>,
+  receivedAt: string,
+  viaSite: boolean,
+): InboxItem {
+  const { kind, address, fields, origin } = received;
+  return {
+    id: fields.id,
+    kind,
+    sender: fields.sender,
+    receivedAt,
+    region: address.region,
+    category: address.category,
+    verified: origin.verified,
+    ...(origin.verified ? {} : { verification: origin.reason }),
+    handling: fields.handling,
+    message: messageToJson(kind, received.message),
+    ...(viaSite ? { viaSite } : {}),
+  };
 }
 
 /**
@@ -96,35 +129,84 @@ export class DeliveriesService {
   }
 
   /**
-   * @param options.sendReceipts false to take a message in without answering it (a copy received
-   *   outside the hub's delivery, or read again to rebuild state): the hub's delivery answers it.
+   * Handles one delivery, as {@link handleBatch} does a batch of one.
+   * @throws the reason it could not be handled: PermanentFailure when no retry can fix it.
    */
   async handle(delivery: Delivery, options: HandleOptions = {}): Promise<void> {
+    const [failure] = await this.handleBatch([delivery], options);
+    if (failure) throw failure.error;
+  }
+
+  /**
+   * Handles the deliveries of a pulled batch, each sender's in the order given: every delivery read
+   * and checked on its own, then in rounds (`deliveryRounds`) in which all messages for the inbox
+   * go in with one take-in, and the others run at once, one per sender. Resolves once each delivery
+   * is done or failed, with the failed ones and why (PermanentFailure when no retry can fix it); one
+   * delivery's failure does not hold up the rest.
+   *
+   * @param options.sendReceipts false to take messages in without answering them (copies received
+   *   outside the hub's delivery, or read again to rebuild state): the hub's delivery answers them.
+   */
+  async handleBatch(deliveries: readonly Delivery[], options: HandleOptions = {}): Promise<FailedDelivery[]> {
+    const failed: FailedDelivery[] = [];
+    const fail = (delivery: Delivery) => (error: unknown) => {
+      failed.push({ delivery, error });
+    };
+    const reads: Read[] = [];
+    for (const delivery of deliveries) {
+      try {
+        reads.push(this.read(delivery, options.stated ?? true));
+      } catch (error) {
+        fail(delivery)(error);
+      }
+    }
+    const answers: Promise<void>[] = [];
+    const rounds = deliveryRounds(
+      reads,
+      (read) => read.received.fields.sender,
+      (read): read is ReadForInbox => isInboxKind(read.received.kind),
+    );
+    for (const round of rounds) {
+      await Promise.all([
+        this.takeIn(round.takeIn, options).then(
+          (answered) =>
+            answers.push(...answered.map(({ read, answer }) => answer.catch(fail(read.delivery)))),
+          (error) => round.takeIn.forEach((read) => fail(read.delivery)(error)),
+        ),
+        ...round.others.map((read) =>
+          this.apply(read).then(() => read.delivery.releaseOrder?.(), fail(read.delivery)),
+        ),
+      ]);
+    }
+    await Promise.all(answers);
+    return failed;
+  }
+
+  // The subject must be a delivery to this node of a known kind; then its envelope is read.
+  private read(delivery: Delivery, stated: boolean): Read {
     const address = parseDeliverySubject(delivery.subject);
     if (address === undefined || address.node !== this.config.NODE_ID || !isMessageKind(address.kind)) {
       throw new PermanentFailure(`not a delivery to ${this.config.NODE_ID}: ${delivery.subject}`);
     }
-    const stated = options.stated ?? true;
-    const receive = <K extends MessageKind>(kind: K) => this.receive(kind, address, delivery, stated);
-    switch (address.kind) {
-      case 'alert':
-      case 'notice':
-      case 'reply':
-        return this.takeIn(receive(address.kind), options, () =>
-          delivery.releaseOrder?.(),
-        );
+    // The kind read is the kind asked for: receive checks the signed type against it.
+    return { delivery, received: this.receive(address.kind, address, delivery, stated) } as Read;
+  }
+
+  // What a delivery of a kind that is not for the inbox changes.
+  private async apply({ received }: OtherRead): Promise<void> {
+    switch (received.kind) {
       case 'routing':
-        return this.sent.applyRouting(this.trusted(receive('routing')));
+        return this.sent.applyRouting(this.trusted(received));
       case 'receipt':
-        return this.applyReceipt(this.trusted(receive('receipt')));
+        return this.applyReceipt(this.trusted(received));
       case 'rejection':
-        return this.sent.applyRejection(this.trusted(receive('rejection')));
+        return this.sent.applyRejection(this.trusted(received));
       case 'release':
-        return this.releases.receive(this.trusted(receive('release')));
+        return this.releases.receive(this.trusted(received));
       case 'group':
-        return this.groups.receive(this.trusted(receive('group')));
+        return this.groups.receive(this.trusted(received));
       case 'checkpoint':
-        return this.keepCheckpoint(this.trusted(receive('checkpoint')));
+        return this.keepCheckpoint(this.trusted(received));
     }
   }
 
@@ -202,30 +284,33 @@ export class DeliveriesService {
     return received.message;
   }
 
-  private async takeIn<K extends InboxKind>(
-    received: Received<K>,
+  // All in one take-in; then each sender's next deliveries may go ahead while these are answered
+  // (each answer is its own promise, so one failed receipt fails only its delivery).
+  private async takeIn(
+    reads: readonly ReadForInbox[],
     options: HandleOptions,
-    releaseOrder: () => void,
-  ): Promise<void> {
-    const { kind, address, fields, origin } = received;
+  ): Promise<Array<{ read: ReadForInbox; answer: Promise<void> }>> {
+    if (reads.length === 0) return [];
     const viaSite = options.viaSite === true;
-    const fresh = await this.inbox.takeIn({
-      id: fields.id,
-      kind,
-      sender: fields.sender,
-      receivedAt: this.clock.now().toISOString(),
-      region: address.region,
-      category: address.category,
-      verified: origin.verified,
-      ...(origin.verified ? {} : { verification: origin.reason }),
-      handling: fields.handling,
-      message: messageToJson(kind, received.message),
-      ...(viaSite ? { viaSite } : {}),
-    });
+    const receivedAt = this.clock.now().toISOString();
+    const fresh = await this.inbox.takeIn(
+      reads.map(({ received }) => inboxItem(received, receivedAt, viaSite)),
+    );
     // The hub's copy of what the site brought first: the item is the hub's delivery now.
-    if (!fresh && !viaSite) await this.inbox.deliveredByHub(fields.id);
-    // In the inbox and announced: the sender's next delivery may go ahead while this one is answered.
-    releaseOrder();
+    if (!viaSite) {
+      await Promise.all(
+        reads
+          .filter((_, i) => !fresh[i])
+          .map(({ received }) => this.inbox.deliveredByHub(received.fields.id)),
+      );
+    }
+    // In the inbox and announced: each sender's next delivery may go ahead while these are answered.
+    for (const { delivery } of reads) delivery.releaseOrder?.();
+    return reads.map((read, i) => ({ read, answer: this.answer(read.received, fresh[i]!, options) }));
+  }
+
+  private async answer(received: Received<InboxKind>, fresh: boolean, options: HandleOptions): Promise<void> {
+    const { kind, fields, origin } = received;
     if (!origin.verified) {
       this.logger.warn(
         { msgId: fields.id, sender: fields.sender, kind, reason: origin.reason, fresh },

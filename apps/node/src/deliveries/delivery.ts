@@ -9,3 +9,9 @@ export interface Delivery {
    */
   releaseOrder?(): void;
 }
+
+/** A delivery of a batch that could not be handled, and why (PermanentFailure: no retry can fix it). */
+export interface FailedDelivery {
+  delivery: Delivery;
+  error: unknown;
+}

@@ -34,23 +34,30 @@ describe('HandedOutRepository', () => {
 
   it('says first only once per id, also across a restart of the node', () => {
     const log = openLog();
-    expect(log.first('a1')).toBe(true);
-    expect(log.first('a1')).toBe(false);
+    expect(log.first(['a1'])).toEqual([true]);
+    expect(log.first(['a1'])).toEqual([false]);
     log.onApplicationShutdown();
     open.splice(0);
     const reopened = openLog();
-    expect(reopened.first('a1')).toBe(false);
-    expect(reopened.first('a2')).toBe(true);
+    expect(reopened.first(['a1'])).toEqual([false]);
+    expect(reopened.first(['a2'])).toEqual([true]);
+  });
+
+  it('records a batch of ids in one call, an id given twice first only once', () => {
+    const log = openLog();
+    expect(log.first(['a1'])).toEqual([true]);
+    expect(log.first(['a2', 'a1', 'a3', 'a2'])).toEqual([true, false, true, false]);
+    expect(log.first([])).toEqual([]);
   });
 
   it('forgets ids older than the delivery stream keeps, at start', () => {
     const log = openLog();
-    log.first('old');
+    log.first(['old']);
     now = new Date(now.getTime() + 10 * DAY_MS);
-    log.first('recent');
+    log.first(['recent']);
     now = new Date(now.getTime() + 25 * DAY_MS);
     log.onApplicationBootstrap();
-    expect(log.first('recent')).toBe(false);
-    expect(log.first('old')).toBe(true);
+    expect(log.first(['recent'])).toEqual([false]);
+    expect(log.first(['old'])).toEqual([true]);
   });
 });

@@ -29,6 +29,7 @@ export class HandedOutRepository implements OnApplicationBootstrap, OnApplicatio
   private readonly db: Database.Database;
   private readonly insert: Database.Statement<[string, number]>;
   private readonly prune: Database.Statement<[number]>;
+  private readonly recordAll: (ids: readonly string[], at: number) => boolean[];
   private stopPruning?: () => void;
 
   constructor(
@@ -39,11 +40,18 @@ export class HandedOutRepository implements OnApplicationBootstrap, OnApplicatio
     this.db.exec(SCHEMA);
     this.insert = this.db.prepare('INSERT OR IGNORE INTO handed_out (id, at) VALUES (?, ?)');
     this.prune = this.db.prepare('DELETE FROM handed_out WHERE at < ?');
+    // One transaction for a batch: one WAL commit (its writes and locks) instead of one per id.
+    this.recordAll = this.db.transaction((ids: readonly string[], at: number) =>
+      ids.map((id) => this.insert.run(id, at).changes === 1),
+    );
   }
 
-  /** Records `id` as handed out; true only the first time (the caller hands it out then). */
-  first(id: string): boolean {
-    return this.insert.run(id, this.clock.now().getTime()).changes === 1;
+  /**
+   * Records each of `ids` as handed out, in one transaction; per id, true only the first time (the
+   * caller hands it out then), so an id given twice is first only once.
+   */
+  first(ids: readonly string[]): boolean[] {
+    return ids.length === 0 ? [] : this.recordAll(ids, this.clock.now().getTime());
   }
 
   onApplicationBootstrap(): void {

@@ -2,6 +2,11 @@
 export const INBOX_KINDS = ['alert', 'notice', 'reply'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
+/** Whether messages of `kind` land in the inbox. */
+export function isInboxKind(kind: string): kind is InboxKind {
+  return (INBOX_KINDS as readonly string[]).includes(kind);
+}
+
 /** One received message as the inbox API shows it. */
 export interface InboxItem {
   id: string;

@@ -7,16 +7,26 @@ import { NodeConfig } from '../config/node.config.js';
 import type { InboxItem } from './inbox-item.js';
 import { inboxClearanceListKey, inboxItemKey, inboxListKey, inboxSeenKey } from './inbox.keys.js';
 
-// Take-in is one atomic step: the id joins the seen set and, only if it was not there, the item is
-// stored and listed, in the list of every clearance that may see it (ARGV[3], the clearance it
-// needs). A crash can never leave an id marked seen without its item (which would lose it).
+// Take-in is one atomic step per item, and one script call for a batch of them, in order: the id
+// joins the seen set and, only if it was not there, the item is stored and listed, in the list of
+// every clearance that may see it (the clearance it needs). A crash can never leave an id marked
+// seen without its item (which would lose it). KEYS: seen set, the three lists, then one item key
+// per item; ARGV: id, JSON and clearance of each item. Returns 1 (stored) or 0 (seen) per item.
 const TAKE_IN = `
-if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
-redis.call('SET', KEYS[2], ARGV[2])
-redis.call('LPUSH', KEYS[3], ARGV[1])
-if ARGV[3] ~= 'red' then redis.call('LPUSH', KEYS[4], ARGV[1]) end
-if ARGV[3] == 'amber' then redis.call('LPUSH', KEYS[5], ARGV[1]) end
-return 1`;
+local stored = {}
+for i = 5, #KEYS do
+  local id, clearance = ARGV[3 * i - 14], ARGV[3 * i - 12]
+  if redis.call('SADD', KEYS[1], id) == 0 then
+    stored[#stored + 1] = 0
+  else
+    redis.call('SET', KEYS[i], ARGV[3 * i - 13])
+    redis.call('LPUSH', KEYS[2], id)
+    if clearance ~= 'red' then redis.call('LPUSH', KEYS[3], id) end
+    if clearance == 'amber' then redis.call('LPUSH', KEYS[4], id) end
+    stored[#stored + 1] = 1
+  end
+end
+return stored`;
 
 // Replaces an item only if it is still exactly what was read, so a concurrent change is not undone.
 const REPLACE = `
@@ -44,24 +54,28 @@ export class InboxRepository {
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: NodeConfig,
   ) {
-    this.takeInScript = defineScript(redis, 'blInboxTakeInByClearance', 5, TAKE_IN);
+    this.takeInScript = defineScript(redis, 'blInboxTakeInBatch', 'each call', TAKE_IN);
     this.replaceScript = defineScript(redis, 'blInboxReplace', 1, REPLACE);
   }
 
-  /** Stores `item` unless its id was taken in before; returns false for such a duplicate. */
-  async takeIn(item: InboxItem): Promise<boolean> {
+  /**
+   * Stores each item unless its id was taken in before (by an earlier call or an earlier item of
+   * `items`), in order, in one script call; returns per item false for such a duplicate.
+   */
+  async takeIn(items: readonly InboxItem[]): Promise<boolean[]> {
+    if (items.length === 0) return [];
     const node = this.config.NODE_ID;
-    const stored = await this.takeInScript(
+    const stored = (await this.takeInScript(
       [
         inboxSeenKey(node),
-        inboxItemKey(node, item.id),
         inboxListKey(node),
         inboxClearanceListKey(node, 'amber-strict'),
         inboxClearanceListKey(node, 'amber'),
+        ...items.map((item) => inboxItemKey(node, item.id)),
       ],
-      [item.id, JSON.stringify(item), clearanceFor(item.handling)],
-    );
-    return stored === 1;
+      items.flatMap((item) => [item.id, JSON.stringify(item), clearanceFor(item.handling)]),
+    )) as number[];
+    return stored.map((one) => one === 1);
   }
 
   /**

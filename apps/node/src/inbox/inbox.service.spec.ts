@@ -21,11 +21,13 @@ class FakeInbox implements Pick<InboxRepository, keyof InboxRepository> {
   readonly seen = new Set<string>();
   readonly items: InboxItem[] = [];
 
-  async takeIn(item: InboxItem): Promise<boolean> {
-    if (this.seen.has(item.id)) return false;
-    this.seen.add(item.id);
-    this.items.push(item);
-    return true;
+  async takeIn(items: readonly InboxItem[]): Promise<boolean[]> {
+    return items.map((item) => {
+      if (this.seen.has(item.id)) return false;
+      this.seen.add(item.id);
+      this.items.push(item);
+      return true;
+    });
   }
 
   async get(id: string): Promise<InboxItem | undefined> {
@@ -98,17 +100,32 @@ describe('InboxService', () => {
 
   it('takes a message in once and drops a second delivery of the same id', async () => {
     const { inbox, repository } = setup();
-    expect(await inbox.takeIn(item('a1'))).toBe(true);
-    expect(await inbox.takeIn({ ...item('a1'), receivedAt: 'later' })).toBe(false);
+    expect(await inbox.takeIn([item('a1')])).toEqual([true]);
+    expect(await inbox.takeIn([{ ...item('a1'), receivedAt: 'later' }])).toEqual([false]);
     expect(repository.items).toHaveLength(1);
+  });
+
+  it('takes a batch in order, each id once, and announces each new item once', async () => {
+    const { inbox, repository } = setup();
+    const announced: string[] = [];
+    inbox.arrivals$('red').subscribe((arrival) => announced.push(arrival.id));
+    await inbox.takeIn([item('a1')]);
+    expect(await inbox.takeIn([item('a2'), item('a1'), item('a3'), item('a2')])).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+    expect(repository.items.map((entry) => entry.id)).toEqual(['a1', 'a2', 'a3']);
+    expect(announced).toEqual(['a1', 'a2', 'a3']);
   });
 
   it('announces only new items to stream subscribers', async () => {
     const { inbox } = setup();
     const arrivals = firstValueFrom(inbox.arrivals$('red').pipe(take(2), toArray()));
-    await inbox.takeIn(item('a1'));
-    await inbox.takeIn(item('a1'));
-    await inbox.takeIn(item('a2'));
+    await inbox.takeIn([item('a1')]);
+    await inbox.takeIn([item('a1')]);
+    await inbox.takeIn([item('a2')]);
     expect((await arrivals).map((arrival) => arrival.id)).toEqual(['a1', 'a2']);
   });
 
@@ -116,11 +133,11 @@ describe('InboxService', () => {
     const { inbox, repository, metrics } = setup();
     const announced: string[] = [];
     inbox.arrivals$('red').subscribe((arrival) => announced.push(arrival.id));
-    await inbox.takeIn(item('a1'));
+    await inbox.takeIn([item('a1')]);
     repository.seen.clear();
     repository.items.length = 0;
-    expect(await inbox.takeIn(item('a1'))).toBe(true);
-    await inbox.takeIn(item('a2'));
+    expect(await inbox.takeIn([item('a1')])).toEqual([true]);
+    await inbox.takeIn([item('a2')]);
     expect(repository.items.map((stored) => stored.id)).toEqual(['a1', 'a2']);
     expect(announced).toEqual(['a1', 'a2']);
     expect((await metrics.delivered.get()).values).toEqual([expect.objectContaining({ value: 2 })]);
@@ -128,9 +145,9 @@ describe('InboxService', () => {
 
   it('counts items taken in by kind', async () => {
     const { inbox, metrics } = setup();
-    await inbox.takeIn(item('a1'));
-    await inbox.takeIn(item('a1'));
-    await inbox.takeIn(item('n1', 'notice'));
+    await inbox.takeIn([item('a1')]);
+    await inbox.takeIn([item('a1')]);
+    await inbox.takeIn([item('n1', 'notice')]);
     const values = (await metrics.delivered.get()).values.map((v) => [v.labels.kind, v.value]);
     expect(values).toEqual(
       expect.arrayContaining([
@@ -142,7 +159,7 @@ describe('InboxService', () => {
 
   it('lists newest first, at most the limit', async () => {
     const { inbox } = setup();
-    for (const id of ['a1', 'a2', 'a3']) await inbox.takeIn(item(id));
+    for (const id of ['a1', 'a2', 'a3']) await inbox.takeIn([item(id)]);
     expect((await inbox.list({ limit: 2 }, fixtureReader('red'))).items.map((i) => i.id)).toEqual([
       'a3',
       'a2',
@@ -151,10 +168,10 @@ describe('InboxService', () => {
 
   it('pages with a cursor that neither skips nor repeats items arriving meanwhile', async () => {
     const { inbox } = setup();
-    for (const id of ['a1', 'a2', 'a3', 'a4', 'a5']) await inbox.takeIn(item(id));
+    for (const id of ['a1', 'a2', 'a3', 'a4', 'a5']) await inbox.takeIn([item(id)]);
     const first = await inbox.list({ limit: 2 }, fixtureReader('red'));
     expect(first.items.map((i) => i.id)).toEqual(['a5', 'a4']);
-    await inbox.takeIn(item('a6'));
+    await inbox.takeIn([item('a6')]);
     const second = await inbox.list({ limit: 2, before: first.next! }, fixtureReader('red'));
     expect(second.items.map((i) => i.id)).toEqual(['a3', 'a2']);
     const third = await inbox.list({ limit: 2, before: second.next! }, fixtureReader('red'));
@@ -163,9 +180,9 @@ describe('InboxService', () => {
 
   it('filters by kind across pages until the limit is met', async () => {
     const { inbox } = setup();
-    await inbox.takeIn(item('n-old', 'notice'));
-    for (let i = 0; i < 450; i++) await inbox.takeIn(item(`a${i}`));
-    await inbox.takeIn(item('n-new', 'notice'));
+    await inbox.takeIn([item('n-old', 'notice')]);
+    for (let i = 0; i < 450; i++) await inbox.takeIn([item(`a${i}`)]);
+    await inbox.takeIn([item('n-new', 'notice')]);
     expect(
       (await inbox.list({ limit: 5, kind: 'notice' }, fixtureReader('red'))).items.map((i) => i.id),
     ).toEqual(['n-new', 'n-old']);
@@ -175,7 +192,7 @@ describe('InboxService', () => {
   it('gives the cursor after the last item a filtered page returns', async () => {
     const { inbox } = setup();
     for (const id of ['n1', 'a1', 'n2', 'a2', 'n3'])
-      await inbox.takeIn(item(id, id.startsWith('n') ? 'notice' : 'alert'));
+      await inbox.takeIn([item(id, id.startsWith('n') ? 'notice' : 'alert')]);
     const first = await inbox.list({ limit: 2, kind: 'notice' }, fixtureReader('red'));
     expect(first.items.map((i) => i.id)).toEqual(['n3', 'n2']);
     const second = await inbox.list({ limit: 2, kind: 'notice', before: first.next! }, fixtureReader('red'));
@@ -186,11 +203,11 @@ describe('InboxService', () => {
     const { inbox } = setup();
     const streamed: string[] = [];
     inbox.arrivals$('amber').subscribe((arrival) => streamed.push(arrival.id));
-    await inbox.takeIn(item('a1'));
-    await inbox.takeIn(item('r1', 'alert', 'TLP:RED;H2'));
-    await inbox.takeIn(item('s1', 'alert', 'TLP:AMBER+STRICT'));
-    await inbox.takeIn(item('a2'));
-    await inbox.takeIn(item('u1', 'reply', ''));
+    await inbox.takeIn([item('a1')]);
+    await inbox.takeIn([item('r1', 'alert', 'TLP:RED;H2')]);
+    await inbox.takeIn([item('s1', 'alert', 'TLP:AMBER+STRICT')]);
+    await inbox.takeIn([item('a2')]);
+    await inbox.takeIn([item('u1', 'reply', '')]);
     expect(streamed).toEqual(['a1', 'a2']);
     const first = await inbox.list({ limit: 1 }, fixtureReader('amber'));
     expect(first.items.map((i) => i.id)).toEqual(['a2']);
@@ -210,7 +227,7 @@ describe('InboxService', () => {
 
   it('records every item of a page in the access log, naming the reader, before handing it out', async () => {
     const { inbox, accessLog } = setup();
-    for (const id of ['a1', 'a2', 'a3']) await inbox.takeIn(item(id));
+    for (const id of ['a1', 'a2', 'a3']) await inbox.takeIn([item(id)]);
     const reader = fixtureReader('red', 'aigerim');
     // As the HTTP edge serves it: in the context of its request id.
     await new Promise((resolve) => serveRequest('desk-1', () => resolve(inbox.list({ limit: 2 }, reader))));
@@ -241,18 +258,18 @@ describe('InboxService', () => {
         seen.push({ id: arrival.id, logged: accessLog.export(reader, 0, 10).entries.map((e) => e.message) }),
       error: (error: unknown) => (failure = error),
     });
-    await inbox.takeIn(item('a1'));
-    await inbox.takeIn(item('r1', 'alert', 'TLP:RED;H2'));
+    await inbox.takeIn([item('a1')]);
+    await inbox.takeIn([item('r1', 'alert', 'TLP:RED;H2')]);
     expect(seen).toEqual([{ id: 'a1', logged: ['a1'] }]);
     logs.splice(logs.indexOf(accessStore), 1)[0]!.onApplicationShutdown();
-    await inbox.takeIn(item('a2'));
+    await inbox.takeIn([item('a2')]);
     expect(seen).toHaveLength(1);
     expect(failure).toBeInstanceOf(AccessLogUnavailableError);
   });
 
   it('answers no page it cannot record', async () => {
     const { inbox, accessStore } = setup();
-    await inbox.takeIn(item('a1'));
+    await inbox.takeIn([item('a1')]);
     logs.splice(logs.indexOf(accessStore), 1)[0]!.onApplicationShutdown();
     await expect(inbox.list({ limit: 5 }, fixtureReader())).rejects.toBeInstanceOf(AccessLogUnavailableError);
   });
