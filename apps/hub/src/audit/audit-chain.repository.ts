@@ -12,17 +12,13 @@ import {
 } from './audit-chain.store.js';
 import { AuditChainConflict, AuditHeadUnreadable } from './audit.errors.js';
 
-// JetStream's error codes for a failed Nats-Expected-Last-Sequence and Nats-Expected-Last-Msg-Id
-// (nats-server 2.2 and later).
+// JetStream's error code for a failed Nats-Expected-Last-Sequence (nats-server 2.2 and later).
 const WRONG_LAST_SEQUENCE = 10071;
-const WRONG_LAST_MSG_ID = 10070;
-const CONFLICTS: ReadonlySet<number> = new Set([WRONG_LAST_SEQUENCE, WRONG_LAST_MSG_ID]);
 const APPEND_TIMEOUT_MS = 5_000;
 
 /**
- * The chain in the BL_AUDIT stream. Appends carry `Nats-Expected-Last-Sequence` (and, within a batch,
- * `Nats-Expected-Last-Msg-Id` naming the batch's previous entry), so JetStream stores an entry only
- * right after the entry it was chained to: concurrent hub instances can never fork the chain.
+ * The chain in the BL_AUDIT stream. Appends carry `Nats-Expected-Last-Sequence`, so JetStream stores an
+ * entry only right after the head it was chained to: concurrent hub instances can never fork the chain.
  * De-duplication by `Nats-Msg-Id` is checked by the server before the expectation, so a repeated
  * occurrence answers `duplicate` wherever the head is.
  */
@@ -54,18 +50,18 @@ export class AuditChainRepository extends AuditChainStore {
     }
   }
 
-  async append({ subject, body, msgId, after, afterMsgId }: AuditAppend): Promise<AuditAppendOutcome> {
+  async append({ subject, body, msgId, after }: AuditAppend): Promise<AuditAppendOutcome> {
     const headers = natsHeaders();
     headers.set('Nats-Msg-Id', msgId);
     try {
       const ack = await this.connection.jetstream().publish(subject, body, {
         headers,
-        expect: { lastSequence: after, ...(afterMsgId === undefined ? {} : { lastMsgID: afterMsgId }) },
+        expect: { lastSequence: after },
         timeout: APPEND_TIMEOUT_MS,
       });
       return { position: ack.seq, duplicate: ack.duplicate };
     } catch (error) {
-      if (error instanceof JetStreamApiError && CONFLICTS.has(error.code)) {
+      if (error instanceof JetStreamApiError && error.code === WRONG_LAST_SEQUENCE) {
         throw new AuditChainConflict(`the audit stream moved past ${after}: ${error.message}`, {
           cause: error,
         });

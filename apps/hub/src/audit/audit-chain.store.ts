@@ -9,12 +9,6 @@ export interface AuditAppend {
   msgId: string;
   /** The store's position of the current head: the store refuses the entry unless nothing follows it. */
   after: number;
-  /**
-   * The `msgId` of the entry expected at `after`, when this append follows another of the same batch:
-   * the store refuses it unless that entry is the one there, so an entry never lands after another
-   * instance's entry that took the place of its own predecessor.
-   */
-  afterMsgId?: string;
 }
 
 /** The stored chain's last entry, and where the store holds it. */

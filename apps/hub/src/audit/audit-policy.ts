@@ -4,8 +4,6 @@ export class AuditPolicy {
   checkpointEvery = 1_000;
   /** A checkpoint after this long when this instance appended anything since its last one. */
   checkpointIntervalMs = 60_000;
-  /** Entries sent to the stream together, each expecting the one before it (one round trip for all). */
-  batchSize = 256;
   /** Appends lost to other instances before giving up (each loss means another instance progressed). */
   maxConflicts = 100;
 }

@@ -16,15 +16,13 @@ import { ChainedAuditTrailService } from './chained-audit-trail.service.js';
 import { AUDIT_CHECKPOINT_STORED, type AuditCheckpointStored } from './checkpoint-events.js';
 
 /**
- * A stream in memory: appends only right after the expected position (and msgId, when one is
- * expected), de-duplicates by msgId first.
+ * A stream in memory: appends only right after the expected position, de-duplicates by msgId first.
  * `purged` messages were removed from it: its sequence goes on after them, as JetStream's does.
  */
 class InMemoryChainStore extends AuditChainStore {
   readonly stored: { subject: string; body: Uint8Array }[] = [];
   readonly msgIds = new Map<string, number>();
   conflicts = 0;
-  lastMsgId: string | undefined;
   failNext: Error | undefined;
 
   constructor(readonly purged = 0) {
@@ -43,7 +41,7 @@ class InMemoryChainStore extends AuditChainStore {
     return { chain: { sequence: entry.sequence, hash: entry.hash }, position: this.last };
   }
 
-  async append({ subject, body, msgId, after, afterMsgId }: AuditAppend): Promise<AuditAppendOutcome> {
+  async append({ subject, body, msgId, after }: AuditAppend): Promise<AuditAppendOutcome> {
     // Yield, so appends from several trails interleave as they would over the network.
     await new Promise((resolve) => setImmediate(resolve));
     const failure = this.failNext;
@@ -51,11 +49,10 @@ class InMemoryChainStore extends AuditChainStore {
     if (failure) throw failure;
     const earlier = this.msgIds.get(msgId);
     if (earlier !== undefined) return { position: earlier, duplicate: true };
-    if (after !== this.last || (afterMsgId !== undefined && afterMsgId !== this.lastMsgId)) {
+    if (after !== this.last) {
       this.conflicts++;
-      throw new AuditChainConflict(`wrong last sequence or msgId: ${this.last}`);
+      throw new AuditChainConflict(`wrong last sequence: ${this.last}`);
     }
-    this.lastMsgId = msgId;
     this.stored.push({ subject, body });
     this.msgIds.set(msgId, this.last);
     return { position: this.last, duplicate: false };

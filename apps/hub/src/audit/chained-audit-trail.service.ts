@@ -7,7 +7,7 @@ import { NodeSigner, chainAuditEntry, signCheckpoint, signRollover, type AuditCh
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { HubConfig } from '../config/hub.config.js';
-import { AuditChainStore, type AuditAppendOutcome, type StoredAuditHead } from './audit-chain.store.js';
+import { AuditChainStore, type StoredAuditHead } from './audit-chain.store.js';
 import { AuditAppendError, AuditChainConflict } from './audit.errors.js';
 import { auditEventToken } from './audit-event.js';
 import { AuditPolicy } from './audit-policy.js';
@@ -18,39 +18,16 @@ import { AUDIT_CHECKPOINT_STORED, type AuditCheckpointStored } from './checkpoin
 interface PendingAppend {
   event: AuditEvent;
   msgId: string;
-  /** Races for the head this append has lost so far. */
-  conflicts: number;
   build(head: AuditChainHead | undefined): AuditEntry | undefined;
   resolve(receipt: AuditReceipt | undefined): void;
   reject(error: unknown): void;
 }
 
-/** One entry of a batch, chained and named, on its way to the store. */
-interface PlannedAppend {
-  pending: PendingAppend;
-  entry: AuditEntry;
-  msgId: string;
-}
-
-function appendError(msgId: string, cause: unknown): AuditAppendError {
-  return new AuditAppendError(`cannot append audit entry ${msgId}`, { cause });
-}
-
-/** Where an event is stored: the entry just appended, or the earlier one holding it. */
-function receiptOf(stored: AuditAppendOutcome, entry: AuditEntry): AuditReceipt {
-  return {
-    streamSequence: stored.position,
-    duplicate: stored.duplicate,
-    entry: { position: entry.sequence, hash: entry.hash, at: timestampDate(entry.at!) },
-  };
-}
-
 /**
  * Records events as a hash chain in the audit stream. Appends from this process go through one queue,
  * in order, each chained on the head this instance last saw; the store refuses an append when another
- * instance moved the head, and the entry is then chained again on the new head. What queued while a
- * batch was on its way goes as the next batch, all its entries sent at once (group commit), so the
- * hot path waits for about one stream round trip per batch, never for a lock across instances. Every entry sits
+ * instance moved the head, and the entry is then chained again on the new head. So the hot path waits
+ * for one stream round trip per entry ahead of it, never for a lock across instances. Every entry sits
  * at the chain position equal to its stream sequence; where the stream holds no chain to extend
  * (purged, or from before the chain), the hub first appends a signed rollover stating that a new chain
  * starts there. Every `checkpointEvery` entries, or `checkpointIntervalMs` after the first unsigned
@@ -145,11 +122,9 @@ export class ChainedAuditTrailService extends AuditTrail implements OnModuleInit
     });
   }
 
-  private enqueue(
-    pending: Omit<PendingAppend, 'resolve' | 'reject' | 'conflicts'>,
-  ): Promise<AuditReceipt | undefined> {
+  private enqueue(pending: Omit<PendingAppend, 'resolve' | 'reject'>): Promise<AuditReceipt | undefined> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...pending, conflicts: 0, resolve, reject });
+      this.queue.push({ ...pending, resolve, reject });
       void this.drain();
     });
   }
@@ -158,8 +133,12 @@ export class ChainedAuditTrailService extends AuditTrail implements OnModuleInit
     if (this.draining) return;
     this.draining = true;
     try {
-      while (this.queue.length > 0) {
-        await this.appendBatch(this.queue.splice(0, this.policy.batchSize));
+      for (let next = this.queue.shift(); next !== undefined; next = this.queue.shift()) {
+        try {
+          next.resolve(await this.append(next));
+        } catch (error) {
+          next.reject(error);
+        }
         if (this.unsigned >= this.policy.checkpointEvery) void this.checkpoint();
       }
     } finally {
@@ -167,112 +146,52 @@ export class ChainedAuditTrailService extends AuditTrail implements OnModuleInit
     }
   }
 
-  /**
-   * Chains `batch` on the head and sends every entry at once, each expecting the one before it, so
-   * the batch is stored in one round trip instead of one per entry. The server takes them in order;
-   * when one is refused (another instance moved the head), every later one is too, and they go back
-   * to the front of the queue to be chained again on the new head.
-   */
-  private async appendBatch(batch: PendingAppend[]): Promise<void> {
-    let head: StoredAuditHead;
-    try {
-      head = await this.startedHead();
-    } catch (error) {
-      for (const pending of batch) pending.reject(appendError(pending.msgId, error));
-      return;
-    }
-    const planned: PlannedAppend[] = [];
-    let chain = head.chain;
-    for (const pending of batch) {
-      const entry = pending.build(chain);
-      if (entry === undefined) {
-        pending.resolve(undefined);
-        continue;
-      }
+  private async append(pending: PendingAppend): Promise<AuditReceipt | undefined> {
+    for (let conflicts = 0; ;) {
+      const head = (this.head ??= await this.store.head());
+      const rollover = this.extends(head) ? undefined : this.rollover(head.position);
+      const entry = rollover ?? pending.build(head.chain);
+      if (entry === undefined) return undefined;
+      const event = rollover === undefined ? pending.event : AuditEvent.ROLLOVER;
       // A signed entry is named by the position it states.
       const msgId =
-        pending.event === AuditEvent.CHECKPOINT
-          ? `${auditEventToken(pending.event)}:${entry.sequence}`
+        event === AuditEvent.CHECKPOINT || event === AuditEvent.ROLLOVER
+          ? `${auditEventToken(event)}:${entry.sequence}`
           : pending.msgId;
-      planned.push({ pending, entry, msgId });
-      chain = { sequence: entry.sequence, hash: entry.hash };
-    }
-    const outcomes = await Promise.allSettled(
-      planned.map(({ pending, entry, msgId }, index) =>
-        this.store.append({
-          subject: auditSubject(auditEventToken(pending.event)),
-          body: toBinary(AuditEntrySchema, entry),
-          msgId,
-          after: head.position + index,
-          ...(index === 0 ? {} : { afterMsgId: planned[index - 1]!.msgId }),
-        }),
-      ),
-    );
-    // The head stays known only while every entry landed where it was chained.
-    let intact = true;
-    const retries: PendingAppend[] = [];
-    for (const [index, { pending, entry, msgId }] of planned.entries()) {
-      const outcome = outcomes[index]!;
-      if (outcome.status === 'rejected') {
-        intact = false;
-        const error: unknown = outcome.reason;
-        if (!(error instanceof AuditChainConflict)) pending.reject(appendError(msgId, error));
-        else if (pending.conflicts >= this.policy.maxConflicts) {
-          pending.reject(
-            new AuditAppendError(`audit entry ${msgId} lost ${pending.conflicts + 1} races for the head`, {
-              cause: error,
-            }),
-          );
-        } else {
-          pending.conflicts++;
-          retries.push(pending);
-        }
-        continue;
-      }
-      const stored = outcome.value;
-      if (stored.duplicate) {
-        intact = false;
-        try {
-          pending.resolve(receiptOf(stored, await this.store.entry(stored.position)));
-        } catch (error) {
-          pending.reject(appendError(msgId, error));
-        }
-        continue;
-      }
-      this.head = { chain: { sequence: entry.sequence, hash: entry.hash }, position: stored.position };
-      this.stored(pending.event, entry);
-      pending.resolve(receiptOf(stored, entry));
-    }
-    if (!intact) this.head = undefined;
-    if (retries.length > 0)
-      this.logger.debug({ entries: retries.length }, 'audit head moved; chaining again');
-    this.queue.unshift(...retries);
-  }
-
-  /**
-   * The stored head to chain on; where the stream holds no chain to extend, a signed rollover is
-   * stored first and is the head.
-   */
-  private async startedHead(): Promise<StoredAuditHead> {
-    for (let conflicts = 0; ; conflicts++) {
-      const head = (this.head ??= await this.store.head());
-      if (this.extends(head)) return head;
-      const rollover = this.rollover(head.position);
-      const msgId = `${auditEventToken(AuditEvent.ROLLOVER)}:${rollover.sequence}`;
       try {
         const stored = await this.store.append({
-          subject: auditSubject(auditEventToken(AuditEvent.ROLLOVER)),
-          body: toBinary(AuditEntrySchema, rollover),
+          subject: auditSubject(auditEventToken(event)),
+          body: toBinary(AuditEntrySchema, entry),
           msgId,
           after: head.position,
         });
-        this.head = stored.duplicate
-          ? undefined
-          : { chain: { sequence: rollover.sequence, hash: rollover.hash }, position: stored.position };
-        if (!stored.duplicate) this.stored(AuditEvent.ROLLOVER, rollover);
+        if (stored.duplicate) {
+          this.head = undefined;
+        } else {
+          this.head = { chain: { sequence: entry.sequence, hash: entry.hash }, position: stored.position };
+          this.stored(event, entry);
+        }
+        // Once the new chain has started, the pending entry is chained on it.
+        if (rollover !== undefined) continue;
+        const held = stored.duplicate ? await this.store.entry(stored.position) : entry;
+        return {
+          streamSequence: stored.position,
+          duplicate: stored.duplicate,
+          entry: { position: held.sequence, hash: held.hash, at: timestampDate(held.at!) },
+        };
       } catch (error) {
+        // Whatever happened, the head this instance knew may be stale now.
         this.head = undefined;
-        if (!(error instanceof AuditChainConflict) || conflicts >= this.policy.maxConflicts) throw error;
+        if (!(error instanceof AuditChainConflict)) {
+          throw new AuditAppendError(`cannot append audit entry ${msgId}`, { cause: error });
+        }
+        if (conflicts >= this.policy.maxConflicts) {
+          throw new AuditAppendError(`audit entry ${msgId} lost ${conflicts + 1} races for the head`, {
+            cause: error,
+          });
+        }
+        conflicts++;
+        this.logger.debug({ msgId }, 'audit head moved; chaining again');
       }
     }
   }
