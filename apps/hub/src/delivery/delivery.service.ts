@@ -181,7 +181,7 @@ export class DeliveryService {
     };
     try {
       await this.publisher.publishAll(
-        this.sealed('checkpoint', checkpoint, nodes, (node) => `${id}:${node}`, audited),
+        this.sealed('checkpoint', checkpoint, nodes, (node) => `${id}:${node}`, audited, 'each'),
       );
     } catch (error) {
       this.logger.warn({ err: error, checkpoint: id }, 'audit checkpoint not sent to the nodes');
@@ -190,7 +190,9 @@ export class DeliveryService {
 
   /**
    * A message issued and signed by the hub, decided in `audited`, delivered directly to each of `to`
-   * with the statement naming them all.
+   * with one statement naming them all, or (`each`) a statement per copy naming its recipient alone.
+   * A checkpoint goes to every node: one statement naming them all would make its copies N times N
+   * names long, where N signatures of a few tens of microseconds cost little once per checkpoint.
    */
   private sealed<K extends HubIssuedKind>(
     kind: K,
@@ -198,18 +200,20 @@ export class DeliveryService {
     to: readonly string[],
     msgIdOf: (node: string) => string,
     audited: AuditReceipt,
+    statements: 'all' | 'each' = 'all',
   ): OutboundEnvelope[] {
     const { body, headers } = sealMessage(this.signer, kind, message);
-    const statement = this.statements.state(
-      audited,
-      statedMessageOf(signedFieldsOf(kind, message), body),
-      to,
-    );
+    const stated = statedMessageOf(signedFieldsOf(kind, message), body);
+    const shared = statements === 'all' ? this.statements.state(audited, stated, to) : undefined;
     return to.map((node) => ({
       subject: deliverySubject(node, kind, DIRECT_REGION, GENERAL_CATEGORY),
       body,
       msgId: msgIdOf(node),
-      headers: { ...headers, [HEADER_RECIPIENT]: node, [HEADER_STATEMENT]: statement },
+      headers: {
+        ...headers,
+        [HEADER_RECIPIENT]: node,
+        [HEADER_STATEMENT]: shared ?? this.statements.state(audited, stated, [node]),
+      },
     }));
   }
 
