@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { AccessLogExport } from '#trust';
 import { UsageError } from '../cli.errors.js';
+import { getNodeJson, nodeBase, readApiKeyFile } from '../node-source.js';
 import { AccessLogUnavailableError } from './access-log.errors.js';
 
 const TIMEOUT_MS = 30_000;
@@ -28,29 +28,23 @@ function isExport(value: unknown): value is AccessLogExport {
 
 /**
  * Every page of a node's `GET /v1/access-log` from the first entry on, each with the head the node
- * signed when it read it; the last page's head names the last entry read. The key stays in a file so
- * that it never shows in a process list. Nothing here is trusted: `access-log verify` checks it.
+ * signed when it read it; the last page's head names the last entry read. Nothing here is trusted: `access-log verify` checks it.
  * Throws UsageError when the key file cannot be read, AccessLogUnavailableError when the node does
  * not answer as a node does.
  */
 export async function* readAccessLogPages(source: AccessLogSource): AsyncGenerator<AccessLogExport> {
   let key: string;
   try {
-    key = (await readFile(source.apiKeyFile, 'utf8')).trim();
+    key = await readApiKeyFile(source.apiKeyFile);
   } catch (error) {
     throw new UsageError(`cannot read the API key from ${source.apiKeyFile}`, { cause: error });
   }
-  const base = source.node.replace(/\/+$/, '');
+  const base = nodeBase(source.node);
   let after = 0;
   for (;;) {
     let body: unknown;
     try {
-      const response = await fetch(`${base}/v1/access-log?after=${after}`, {
-        headers: { authorization: `Bearer ${key}` },
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      body = await response.json();
+      body = await getNodeJson(`${base}/v1/access-log?after=${after}`, key, TIMEOUT_MS);
     } catch (error) {
       throw new AccessLogUnavailableError(`cannot read the access log of ${base}: ${String(error)}`, {
         cause: error,

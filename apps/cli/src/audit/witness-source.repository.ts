@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { CheckpointRecord, StatementRecord, WitnessRecords } from '#trust';
+import { getNodeJson, nodeBase, readApiKeyFile } from '../node-source.js';
 import { WitnessUnavailableError } from './audit.errors.js';
 
 const TIMEOUT_MS = 10_000;
@@ -21,19 +21,17 @@ function isRecords(value: unknown): value is WitnessRecords {
  * key of that node with the `monitor` (or `administrator`) role and TLP:RED clearance. The key stays
  * in a file so that it never shows in a process list.
  */
-async function witnessAccess(witness: string): Promise<{ base: string; headers: Record<string, string> }> {
+async function witnessAccess(witness: string): Promise<{ base: string; key?: string }> {
   const comma = witness.indexOf(',');
   const url = comma < 0 ? witness : witness.slice(0, comma);
-  const base = url.replace(/\/+$/, '');
-  if (comma < 0) return { base, headers: {} };
+  const base = nodeBase(url);
+  if (comma < 0) return { base };
   const keyFile = witness.slice(comma + 1);
-  let key: string;
   try {
-    key = (await readFile(keyFile, 'utf8')).trim();
+    return { base, key: await readApiKeyFile(keyFile) };
   } catch (error) {
     throw new WitnessUnavailableError(`cannot read the API key for ${url} from ${keyFile}`, { cause: error });
   }
-  return { base, headers: { authorization: `Bearer ${key}` } };
 }
 
 /**
@@ -43,7 +41,7 @@ async function witnessAccess(witness: string): Promise<{ base: string; headers: 
  * Throws WitnessUnavailableError when the node does not answer as a node does.
  */
 export async function readWitness(witness: string): Promise<WitnessRecords> {
-  const { base, headers } = await witnessAccess(witness);
+  const { base, key } = await witnessAccess(witness);
   const url = base;
   const statements: StatementRecord[] = [];
   let checkpoints: CheckpointRecord[] = [];
@@ -53,12 +51,7 @@ export async function readWitness(witness: string): Promise<WitnessRecords> {
     const query = since === undefined ? '' : `?since=${encodeURIComponent(since)}`;
     let body: unknown;
     try {
-      const response = await fetch(`${base}/v1/audit/witness${query}`, {
-        headers,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      body = await response.json();
+      body = await getNodeJson(`${base}/v1/audit/witness${query}`, key, TIMEOUT_MS);
     } catch (error) {
       throw new WitnessUnavailableError(`cannot read the witness of ${url}: ${String(error)}`, {
         cause: error,

@@ -3,15 +3,8 @@ import type { NatsSource } from '../nats-source.js';
 
 const DEFAULT_NATS = 'tls://127.0.0.1:4222';
 
-/** The options of a command that talks to NATS, as commander parses them. */
-export interface NatsOptions {
-  nats: string;
-  ca?: string;
-  cert?: string;
-  key?: string;
-  seed?: string;
-  creds?: string;
-}
+/** The options of a command that talks to NATS, as commander parses them: a NatsSource's fields. */
+export type NatsOptions = NatsSource;
 
 /** Adds `--nats`, `--ca`, `--cert`, `--key`, `--seed` and `--creds` to `command`. */
 export function withNatsOptions(command: Command): Command {
