@@ -6,6 +6,7 @@ import {
   AlertType,
   Category,
   Certainty,
+  DeliveredBatchSchema,
   HandlingCode,
   InformationReliability,
   NoticeKind,
@@ -23,6 +24,7 @@ import {
   encodeMessage,
   ingressSubject,
   type Alert,
+  type DeliveredBatch,
   type MessageOf,
   type Notice,
   type Receipt,
@@ -202,6 +204,17 @@ export function testReply(
 }
 
 /** A valid receipt (DELIVERED unless told) for message `message` from `origin`, sent now. */
+/** `sender`'s `delivered` batch (protocol 1.1) for `messages` from `origin`. */
+export function testDeliveredBatch(sender: string, messages: string[], origin: string): DeliveredBatch {
+  return create(DeliveredBatchSchema, {
+    id: uuidv7(),
+    sender,
+    sent: timestampFromDate(new Date()),
+    origin,
+    messages,
+  });
+}
+
 export function testReceipt(
   sender: string,
   message: string,

@@ -28,6 +28,10 @@ export class InMemoryRouteRecords extends RouteRecordStore {
     if (record === undefined && this.rebuilding) throw new HubStateRebuildingError();
     return record;
   }
+
+  async recallAll(ids: readonly string[]): Promise<(RouteRecord | undefined)[]> {
+    return Promise.all(ids.map((id) => this.recall(id)));
+  }
 }
 
 /** Groups in memory, with the same conditional write as the JetStream repository. */

@@ -72,9 +72,11 @@ export {
 } from './gen/borderlink/v1/notice_pb.js';
 export { ReplySchema, type Reply } from './gen/borderlink/v1/reply_pb.js';
 export {
+  DeliveredBatchSchema,
   ReceiptKind,
   ReceiptSchema,
   RoutingReportSchema,
+  type DeliveredBatch,
   type Receipt,
   type RoutingReport,
 } from './gen/borderlink/v1/receipt_pb.js';
@@ -92,6 +94,9 @@ export {
   HUB_ISSUED_KINDS,
   isMessageKind,
   isSendableKind,
+  RECEIPT_KINDS,
+  isReceiptKind,
+  type ReceiptKindName,
   type MessageKind,
   type MessageOf,
   type SendableKind,

@@ -3,7 +3,7 @@ import { AlertSchema } from './gen/borderlink/v1/alert_pb.js';
 import { AuditCheckpointSchema } from './gen/borderlink/v1/audit_pb.js';
 import { GroupChangeSchema } from './gen/borderlink/v1/group_pb.js';
 import { NoticeSchema } from './gen/borderlink/v1/notice_pb.js';
-import { ReceiptSchema, RoutingReportSchema } from './gen/borderlink/v1/receipt_pb.js';
+import { DeliveredBatchSchema, ReceiptSchema, RoutingReportSchema } from './gen/borderlink/v1/receipt_pb.js';
 import { RejectionSchema } from './gen/borderlink/v1/rejection_pb.js';
 import { ReleaseSchema } from './gen/borderlink/v1/release_pb.js';
 import { ReplySchema } from './gen/borderlink/v1/reply_pb.js';
@@ -18,6 +18,7 @@ export const MESSAGE_SCHEMAS = {
   notice: NoticeSchema,
   reply: ReplySchema,
   receipt: ReceiptSchema,
+  delivered: DeliveredBatchSchema,
   rejection: RejectionSchema,
   routing: RoutingReportSchema,
   release: ReleaseSchema,
@@ -40,6 +41,7 @@ export const NODE_SENDABLE_KINDS = [
   'notice',
   'reply',
   'receipt',
+  'delivered',
   'release',
   'group',
 ] as const satisfies readonly MessageKind[];
@@ -48,6 +50,18 @@ export type SendableKind = (typeof NODE_SENDABLE_KINDS)[number];
 
 export function isSendableKind(kind: string): kind is SendableKind {
   return (NODE_SENDABLE_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * Kinds that answer messages the hub routed to their sender (a receipt, a `delivered` batch of them):
+ * nothing refers back to them, so the hub keeps no route record and sends no routing report for them.
+ */
+export const RECEIPT_KINDS = ['receipt', 'delivered'] as const satisfies readonly SendableKind[];
+
+export type ReceiptKindName = (typeof RECEIPT_KINDS)[number];
+
+export function isReceiptKind(kind: MessageKind): kind is ReceiptKindName {
+  return (RECEIPT_KINDS as readonly string[]).includes(kind);
 }
 
 /** Kinds only the hub issues and signs: its answers to a sender, and the audit checkpoints every node keeps. */

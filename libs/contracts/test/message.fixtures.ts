@@ -23,7 +23,12 @@ import {
   Urgency,
 } from '../src/gen/borderlink/v1/common_pb.js';
 import { NoticeKind, NoticeSchema, Priority, TraceStatus } from '../src/gen/borderlink/v1/notice_pb.js';
-import { ReceiptKind, ReceiptSchema, RoutingReportSchema } from '../src/gen/borderlink/v1/receipt_pb.js';
+import {
+  DeliveredBatchSchema,
+  ReceiptKind,
+  ReceiptSchema,
+  RoutingReportSchema,
+} from '../src/gen/borderlink/v1/receipt_pb.js';
 import { RejectionReason, RejectionSchema } from '../src/gen/borderlink/v1/rejection_pb.js';
 import { ReplySchema } from '../src/gen/borderlink/v1/reply_pb.js';
 import { GroupChangeSchema } from '../src/gen/borderlink/v1/group_pb.js';
@@ -186,6 +191,17 @@ export function validReceipt() {
   });
 }
 
+/** uz-border tells tj-border that two of its messages are in uz-border's inbox (protocol 1.1). */
+export function validDeliveredBatch() {
+  return create(DeliveredBatchSchema, {
+    id: '0195940a-7b1c-8cc3-9f4e-3d1f6a2b8c0a',
+    sender: 'uz-border',
+    sent: SENT,
+    origin: 'tj-border',
+    messages: ['0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c01', '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c02'],
+  });
+}
+
 export function validRoutingReport() {
   return create(RoutingReportSchema, {
     id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c05',
@@ -258,6 +274,7 @@ export const VALID_MESSAGES: { [K in MessageKind]: () => MessageOf<K> } = {
   notice: validNotice,
   reply: validReply,
   receipt: validReceipt,
+  delivered: validDeliveredBatch,
   rejection: validRejection,
   routing: validRoutingReport,
   release: validRelease,

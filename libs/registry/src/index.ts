@@ -2,7 +2,10 @@
 // the node keys enrolled into it (seed files, enrolment, rotation and revocation).
 export {
   NODE_KINDS,
+  PROTOCOL_VERSIONS,
+  DEFAULT_PROTOCOL,
   WILDCARD,
+  type ProtocolVersion,
   type Region,
   type BorderSection,
   type CrossingPoint,

@@ -86,6 +86,7 @@ crossingPoints:
 organisations: []
 nodes:
   - { id: n, name: N, kind: embassy, organisation: o, publicKey: U, subscriptions: [{ regions: [1], categories: [] }] }
+  - { id: m, name: M, kind: border, organisation: o, publicKeys: [], subscriptions: [], protocol: '2.0' }
 extra: true
 `;
     expect(problemsOf(text)).toEqual([
@@ -98,6 +99,7 @@ extra: true
       'nodes[0]: unknown key "publicKey"',
       'nodes[0].kind: "embassy" is not one of border, customs, partner, service, hub',
       'nodes[0].subscriptions[0].regions[0]: expected a string',
+      'nodes[1].protocol: "2.0" is not one of 1.0, 1.1',
     ]);
   });
 

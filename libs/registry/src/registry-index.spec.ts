@@ -19,6 +19,15 @@ describe('RegistryIndex', () => {
     expect(index.nodes().map((node) => node.id)).toEqual(['tj-border', 'unodc', 'hub']);
   });
 
+  it('tells which protocol version each node reads: 1.0 unless its entry names a newer one', () => {
+    const versions = parseRegistry(SMALL_REGISTRY_YAML);
+    versions.nodes[1]!.protocol = '1.1';
+    const read = new RegistryIndex(versions);
+    expect([read.reads('tj-border', '1.0'), read.reads('tj-border', '1.1')]).toEqual([true, false]);
+    expect([read.reads('unodc', '1.0'), read.reads('unodc', '1.1')]).toEqual([true, true]);
+    expect(read.reads('nobody', '1.0')).toBe(false);
+  });
+
   it('knows the registry places', () => {
     expect(index.hasRegion('afghan-border')).toBe(true);
     expect(index.hasRegion('direct')).toBe(false);

@@ -1,5 +1,5 @@
-import type { KeyWindow, Registry, RegistryNode } from './registry-model.js';
-import { WILDCARD } from './registry-model.js';
+import type { KeyWindow, ProtocolVersion, Registry, RegistryNode } from './registry-model.js';
+import { DEFAULT_PROTOCOL, PROTOCOL_VERSIONS, WILDCARD } from './registry-model.js';
 import { SUBSCRIBABLE_CATEGORIES } from './registry-rules.js';
 
 const NONE: readonly string[] = Object.freeze([]);
@@ -66,6 +66,14 @@ export class RegistryIndex {
   /** The node with this id, if registered. */
   node(id: string): RegistryNode | undefined {
     return this.byId.get(id);
+  }
+
+  /** Whether node `id` reads protocol `version` or newer (an unknown node reads nothing). */
+  reads(id: string, version: ProtocolVersion): boolean {
+    const node = this.byId.get(id);
+    if (node === undefined) return false;
+    const read = node.protocol ?? DEFAULT_PROTOCOL;
+    return PROTOCOL_VERSIONS.indexOf(read) >= PROTOCOL_VERSIONS.indexOf(version);
   }
 
   /** The public nkeys that may sign for this node; empty for an unknown node. */

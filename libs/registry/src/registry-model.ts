@@ -36,6 +36,16 @@ export interface Organisation {
 export const NODE_KINDS = ['border', 'customs', 'partner', 'service', 'hub'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
+/**
+ * Wire protocol versions (docs/protocol.md): 1.1 adds the `delivered` batch of receipts. A node's
+ * entry says the newest its software reads; the others send it nothing newer.
+ */
+export const PROTOCOL_VERSIONS = ['1.0', '1.1'] as const;
+export type ProtocolVersion = (typeof PROTOCOL_VERSIONS)[number];
+
+/** A node's protocol version when its entry names none: what every node read before 1.1. */
+export const DEFAULT_PROTOCOL: ProtocolVersion = '1.0';
+
 /** What a node receives: every region × category pair of the lists; `'*'` in a list means all. */
 export interface Subscription {
   regions: string[];
@@ -67,6 +77,8 @@ export interface RegistryNode {
    */
   keyWindows?: KeyWindow[];
   subscriptions: Subscription[];
+  /** The newest wire protocol the node reads; DEFAULT_PROTOCOL when absent. */
+  protocol?: ProtocolVersion;
 }
 
 export interface Registry {

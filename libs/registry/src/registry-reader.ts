@@ -1,10 +1,12 @@
 import {
   NODE_KINDS,
+  PROTOCOL_VERSIONS,
   type BorderSection,
   type CrossingPoint,
   type KeyWindow,
   type NodeKind,
   type Organisation,
+  type ProtocolVersion,
   type Region,
   type Registry,
   type RegistryNode,
@@ -147,8 +149,13 @@ function readNode(r: ShapeReader, value: unknown, path: string): RegistryNode | 
     'country',
     'publicKeys',
     'subscriptions',
+    'protocol',
   ]);
   if (!f) return undefined;
+  const protocol = f.protocol === undefined ? undefined : r.string(f, 'protocol', path);
+  if (protocol !== undefined && !(PROTOCOL_VERSIONS as readonly string[]).includes(protocol)) {
+    r.problems.push(`${path}.protocol: "${protocol}" is not one of ${PROTOCOL_VERSIONS.join(', ')}`);
+  }
   const kind = r.string(f, 'kind', path);
   if (kind !== '' && !(NODE_KINDS as readonly string[]).includes(kind)) {
     r.problems.push(`${path}.kind: "${kind}" is not one of ${NODE_KINDS.join(', ')}`);
@@ -164,6 +171,7 @@ function readNode(r: ShapeReader, value: unknown, path: string): RegistryNode | 
     publicKeys: entries.map((entry) => entry.key),
     ...(windows.length === 0 ? {} : { keyWindows: windows }),
     subscriptions: r.list(f, 'subscriptions', path, (v, at) => readSubscription(r, v, at), true),
+    ...(protocol === undefined ? {} : { protocol: protocol as ProtocolVersion }),
   };
 }
 

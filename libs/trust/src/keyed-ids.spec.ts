@@ -1,4 +1,4 @@
-import { KAT_DEAD_LETTER, KAT_RECEIPT, KAT_SEED } from '../test/trust.fixtures.js';
+import { KAT_DEAD_LETTER, KAT_DELIVERED_BATCH, KAT_RECEIPT, KAT_SEED } from '../test/trust.fixtures.js';
 import { generateNodeKey, NodeSigner } from './node-signer.js';
 
 const ids = NodeSigner.fromSeed(KAT_SEED).ids;
@@ -7,6 +7,13 @@ describe('KeyedIds', () => {
   it('derives the known receipt id from the known seed', () => {
     const { origin, message, recipient, kind, id } = KAT_RECEIPT;
     expect(ids.receiptId(origin, message, recipient, kind)).toBe(id);
+  });
+
+  it('derives the known delivered batch id from the known seed, another for other messages or order', () => {
+    const { origin, recipient, messages, id } = KAT_DELIVERED_BATCH;
+    expect(ids.deliveredBatchId(origin, recipient, messages)).toBe(id);
+    expect(ids.deliveredBatchId(origin, recipient, [...messages].reverse())).not.toBe(id);
+    expect(ids.deliveredBatchId(origin, recipient, messages.slice(1))).not.toBe(id);
   });
 
   it('derives the known dead-letter record id from the known seed', () => {

@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 // and ids already issued under the old one keep their meaning.
 const ID_KEY_LABEL = 'borderlink-id-key-v1';
 const RECEIPT_ID_LABEL = 'borderlink-receipt-id-v1';
+const DELIVERED_BATCH_ID_LABEL = 'borderlink-delivered-batch-id-v1';
 const DEAD_LETTER_ID_LABEL = 'borderlink-dead-letter-id-v1';
 
 function hmac(key: Uint8Array, text: string): Buffer {
@@ -40,6 +41,15 @@ export class KeyedIds {
    */
   receiptId(origin: string, message: string, recipient: string, kind: string): string {
     return uuidOf(hmac(this.key, [RECEIPT_ID_LABEL, origin, message, recipient, kind].join('\n')));
+  }
+
+  /**
+   * The id of the `delivered` batch that `recipient` issues for `messages` from `origin`, in that
+   * order: HMAC-SHA256(K, label, origin, recipient, then each message, joined by LF), its first 16
+   * bytes as a version-8 UUID. The same batch sent again has the same id.
+   */
+  deliveredBatchId(origin: string, recipient: string, messages: readonly string[]): string {
+    return uuidOf(hmac(this.key, [DELIVERED_BATCH_ID_LABEL, origin, recipient, ...messages].join('\n')));
   }
 
   /**

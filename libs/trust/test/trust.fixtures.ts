@@ -27,6 +27,12 @@ export const KAT_RECEIPT = {
   kind: 'DELIVERED',
   id: '2330f261-9676-8d02-9ad0-a103b4a58b9b',
 };
+export const KAT_DELIVERED_BATCH = {
+  origin: 'kz-border',
+  recipient: 'tj-border',
+  messages: ['0190f3c2-7a4e-7b1d-9c3e-5a6b7c8d9e0f', '0190f3c2-7a4e-7b1d-9c3e-5a6b7c8d9e10'],
+  id: 'f87f7e6f-ced8-87a2-b757-5c9a3e12b2bc',
+};
 export const KAT_DEAD_LETTER = {
   stream: 'BL_DELIVERY',
   consumer: 'node-tj-border',

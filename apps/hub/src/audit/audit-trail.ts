@@ -10,6 +10,8 @@ export interface AuditRecord {
   ref: string;
   /** The message concerned (or, for group events, the group). */
   message?: string;
+  /** The messages concerned, for an event about many at once (a `delivered` batch). */
+  messages?: readonly string[];
   kind?: string;
   /** The node the message came from. */
   origin?: string;

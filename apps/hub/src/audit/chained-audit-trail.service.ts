@@ -117,6 +117,7 @@ export class ChainedAuditTrailService extends AuditTrail implements OnModuleInit
       origin: record.origin ?? '',
       person: record.person ?? '',
       recipients: [...(record.recipients ?? [])],
+      messages: [...(record.messages ?? [])],
       ...(record.reason === undefined ? {} : { reason: record.reason }),
       detail: record.detail ?? '',
     });

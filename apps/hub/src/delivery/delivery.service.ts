@@ -15,6 +15,7 @@ import {
   RoutingReportSchema,
   decodeMessage,
   deliverySubject,
+  isReceiptKind,
   type HubIssuedKind,
   type MessageOf,
 } from '#contracts';
@@ -107,7 +108,7 @@ export class DeliveryService {
     }
     const copies = envelopes.length;
     // A receipt's sender keeps no delivery state for it, so a routing report would be noise.
-    if (routed.kind !== 'receipt') {
+    if (!isReceiptKind(routed.kind)) {
       const msgId = `${routed.id}:routing`;
       const report = create(RoutingReportSchema, {
         id: uuidv5(msgId, HUB_OUTPUT_NAMESPACE),
@@ -217,8 +218,23 @@ export class DeliveryService {
     }));
   }
 
-  /** The accepted message's audit record; for a receipt, the event of its kind about the receipted message. */
+  /**
+   * The accepted message's audit record; for a receipt, the event of its kind about the receipted
+   * message; for a `delivered` batch, one DELIVERED event naming every message of the batch.
+   */
   private acceptedRecord(routed: RoutedMessage, recipients: string[]): AuditRecord {
+    if (routed.kind === 'delivered') {
+      const batch = decodeMessage('delivered', routed.body);
+      return {
+        event: AuditEvent.DELIVERED,
+        ref: routed.id,
+        kind: 'delivered',
+        origin: batch.origin,
+        recipients: [batch.sender],
+        messages: batch.messages,
+        detail: `delivered batch ${batch.id} of ${batch.messages.length}`,
+      };
+    }
     if (routed.kind !== 'receipt') {
       return {
         event: AuditEvent.ACCEPTED,

@@ -33,6 +33,7 @@ import {
   createTestParties,
   sealNodeMessage,
   testAlert,
+  testDeliveredBatch,
   testNotice,
   testReceipt,
   testReply,
@@ -216,6 +217,31 @@ describe('IngressService', () => {
       await handle(sealNodeMessage('receipt', receipt, parties.signer('tj-border')));
       expect(publisher.on('bl.out.kz-border.receipt.direct.general')).toHaveLength(1);
       expect(publisher.on('bl.out.tj-border.routing')).toHaveLength(0);
+    });
+
+    it('passes a delivered batch on whole to the origin, audited as one DELIVERED event naming each message', async () => {
+      const { handle, publisher, audit } = setUp();
+      const alerts = [testAlert('kz-border'), testAlert('kz-border')];
+      for (const alert of alerts) await handle(sealNodeMessage('alert', alert, parties.signer('kz-border')));
+      const batch = testDeliveredBatch(
+        'tj-border',
+        alerts.map((alert) => alert.id),
+        'kz-border',
+      );
+      const sealed = sealNodeMessage('delivered', batch, parties.signer('tj-border'));
+      expect((await handle(sealed)).outcome).toBe('routed');
+      const [passedOn, ...others] = publisher.on('bl.out.kz-border.delivered.direct.general');
+      expect(others).toEqual([]);
+      expect(passedOn!.body).toEqual(sealed.body);
+      expect(publisher.on('bl.out.tj-border.routing')).toHaveLength(0);
+      expect(audit.records.at(-1)).toMatchObject({
+        event: AuditEvent.DELIVERED,
+        ref: batch.id,
+        kind: 'delivered',
+        origin: 'kz-border',
+        recipients: ['tj-border'],
+        messages: alerts.map((alert) => alert.id),
+      });
     });
   });
 
@@ -424,6 +450,20 @@ describe('IngressService', () => {
         expect.objectContaining({ field: 'addressees.nodes[1]' }),
       ]);
       expect(publisher.on('bl.out.tj-border')).toHaveLength(0);
+    });
+
+    it('refuses a whole delivered batch when one of its messages was not routed to its sender', async () => {
+      const { handle, publisher } = setUp();
+      const alert = testAlert('kz-border');
+      await handle(sealNodeMessage('alert', alert, parties.signer('kz-border')));
+      const batch = testDeliveredBatch('tj-border', [alert.id, 'never-routed'], 'kz-border');
+      expect(
+        refusedReason(await handle(sealNodeMessage('delivered', batch, parties.signer('tj-border')))),
+      ).toBe(RejectionReason.UNAUTHORIZED);
+      expect(rejectionTo(publisher, 'tj-border').rejection.violations).toEqual([
+        expect.objectContaining({ field: 'messages[1]' }),
+      ]);
+      expect(publisher.on('bl.out.kz-border.delivered')).toHaveLength(0);
     });
 
     it('refuses a receipt from a node that did not receive the message', async () => {

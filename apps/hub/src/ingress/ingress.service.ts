@@ -13,6 +13,7 @@ import {
   decodeMessage,
   isMessageId,
   isMessageKind,
+  isReceiptKind,
   isSendableKind,
   parseIngressSubject,
   validateMessage,
@@ -35,7 +36,7 @@ import { HubConfig } from '../config/hub.config.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { IngressRefusal } from '../pipeline/pipeline.errors.js';
 import { reasonName, type RefusedMessage } from '../pipeline/refused-message.js';
-import type { RoutableMessage } from '../pipeline/routable-message.js';
+import { actorOf, type RoutableMessage } from '../pipeline/routable-message.js';
 import type { RoutedMessage } from '../pipeline/routed-message.js';
 import { RateLimitStore } from '../rate-limit/rate-limit.store.js';
 import { RecipientResolverService } from '../routing/recipient-resolver.service.js';
@@ -141,7 +142,7 @@ export class IngressService {
       const { id, kind, origin, recipients } = decision.routed;
       // Replies, receipts and release requests refer back to what was routed: remember who sent it to
       // whom, and where the original stays in the ingress stream.
-      if (kind !== 'receipt') {
+      if (!isReceiptKind(kind)) {
         const nodes = recipients.map((r) => r.node);
         await this.routes.remember(id, { origin, kind, recipients: nodes, sequence: envelope.sequence });
       }
@@ -239,7 +240,7 @@ export class IngressService {
       id: fields.id,
       kind,
       origin: node,
-      actor: routable.message.actor,
+      actor: actorOf(routable),
       body: envelope.body,
       headers: wireHeaders(envelope.headers),
       recipients,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REDIS } from '#runtime';
 import { Redis } from 'ioredis';
-import { readHubRecord } from '../state/stored-record.js';
+import { readHubRecord, readHubRecords } from '../state/stored-record.js';
 import { RouteRecordStore, type RouteRecord } from './route-record.store.js';
 import { ROUTE_RECORDS, parseRouteRecord } from './routes.keys.js';
 
@@ -20,5 +20,10 @@ export class RouteRecordRepository extends RouteRecordStore {
     const text = await readHubRecord(this.redis, ROUTE_RECORDS.key(id));
     // An unreadable record is treated like a lost one: Redis is a cache, never the only copy.
     return text === null ? undefined : parseRouteRecord(text);
+  }
+
+  async recallAll(ids: readonly string[]): Promise<(RouteRecord | undefined)[]> {
+    const texts = await readHubRecords(this.redis, ids.map(ROUTE_RECORDS.key));
+    return texts.map((text) => (text === null ? undefined : parseRouteRecord(text)));
   }
 }

@@ -18,4 +18,6 @@ export abstract class RouteRecordStore {
   abstract remember(id: string, record: RouteRecord): Promise<void>;
   /** The record of message `id`, or undefined when unknown or expired. */
   abstract recall(id: string): Promise<RouteRecord | undefined>;
+  /** The records of messages `ids`, in order, each as `recall` would return it. */
+  abstract recallAll(ids: readonly string[]): Promise<(RouteRecord | undefined)[]>;
 }

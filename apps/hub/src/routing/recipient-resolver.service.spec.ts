@@ -27,7 +27,7 @@ import {
 } from '../../test/hub.fixtures.js';
 import { InMemoryRouteRecords, createTestResolver } from '../../test/routing.fixtures.js';
 import { IngressRefusal } from '../pipeline/pipeline.errors.js';
-import type { Recipient, RoutableMessage } from '../pipeline/routable-message.js';
+import { actorOf, type Recipient, type RoutableMessage } from '../pipeline/routable-message.js';
 import type { RoutedMessage } from '../pipeline/routed-message.js';
 import { HubStateRebuildingError } from '../state/state.errors.js';
 
@@ -43,7 +43,7 @@ function setUp() {
       id: routable.message.id,
       kind: routable.kind,
       origin: routable.message.sender,
-      actor: routable.message.actor,
+      actor: actorOf(routable),
       body: encodeMessage(routable.kind, routable.message as never),
       headers: {},
       recipients,

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import {
   DIRECT_REGION,
   GENERAL_CATEGORY,
+  LIMITS,
   RejectionReason,
   Tlp,
   categoryToken,
   decodeMessage,
   type Addressees,
   type Alert,
+  type DeliveredBatch,
   type GroupChange,
   type Notice,
   type Receipt,
@@ -43,7 +45,7 @@ class RecipientSet {
  * Decides who receives a message: alerts by the TLP policy (`distribute`, shared with the nodes' site fast path) over their
  * addressees, the live members of their closed user groups and the subscribers of their topics;
  * notices to their addressees and group members; replies to the notice's sender and their
- * addressees; receipts to the origin of a message the hub routed to their sender; release requests and decisions
+ * addressees; receipts (single or in a `delivered` batch) to the origin of messages the hub routed to their sender; release requests and decisions
  * through the release workflow; group changes to the group's members. Refuses with an IngressRefusal
  * when an addressee or group is unknown, the sender is not a member of a group it addresses, or the
  * message's reference (notice, received message, release request, group owner) does not hold.
@@ -70,6 +72,8 @@ export class RecipientResolverService {
         return this.forReply(routable.message);
       case 'receipt':
         return this.forReceipt(routable.message);
+      case 'delivered':
+        return this.forDelivered(routable.message);
       case 'release':
         return this.forRelease(routable.message);
       case 'group':
@@ -94,7 +98,7 @@ export class RecipientResolverService {
    */
   unknownAddressees(routable: RoutableMessage): Violation[] {
     const violations: Violation[] = [];
-    if (routable.kind === 'receipt') {
+    if (routable.kind === 'receipt' || routable.kind === 'delivered') {
       if (!this.isAddressable(routable.message.origin))
         violations.push({ field: 'origin', reason: 'unknown node' });
       return violations;
@@ -199,6 +203,35 @@ export class RecipientResolverService {
     }
     const recipients = new RecipientSet(receipt.sender);
     recipients.add(receipt.origin, DIRECT_REGION, GENERAL_CATEGORY);
+    return recipients.list();
+  }
+
+  /**
+   * As a receipt, for each message the batch names: the hub must have routed every one of them from
+   * the batch's origin to its sender, or the whole batch is refused (its signature covers them all, so
+   * it is passed on whole or not at all), naming each message that does not hold.
+   */
+  private async forDelivered(batch: DeliveredBatch): Promise<Recipient[]> {
+    const routes = await this.routes.recallAll(batch.messages);
+    const violations: Violation[] = routes.flatMap((route, i) =>
+      route !== undefined && route.origin === batch.origin && route.recipients.includes(batch.sender)
+        ? []
+        : [
+            {
+              field: `messages[${i}]`,
+              reason: `not routed from ${batch.origin} to ${batch.sender} by the hub`,
+            },
+          ],
+    );
+    if (violations.length > 0) {
+      throw new IngressRefusal(
+        RejectionReason.UNAUTHORIZED,
+        `${violations.length} of the batch's messages were not routed from ${batch.origin} to ${batch.sender}, or are no longer held`,
+        violations.slice(0, LIMITS.maxViolations),
+      );
+    }
+    const recipients = new RecipientSet(batch.sender);
+    recipients.add(batch.origin, DIRECT_REGION, GENERAL_CATEGORY);
     return recipients.list();
   }
 

@@ -30,6 +30,19 @@ export async function readHubRecord(redis: Redis, key: string): Promise<string |
 }
 
 /**
+ * The texts stored at `keys`, in order, null where there is none, read in one round trip; as
+ * readHubRecord, a miss while the hub's state awaits its rebuild is no answer.
+ * @throws HubStateRebuildingError when a key is missing and the hub's state awaits its rebuild.
+ */
+export async function readHubRecords(redis: Redis, keys: readonly string[]): Promise<(string | null)[]> {
+  if (keys.length === 0) return [];
+  const texts = await redis.mget(...keys);
+  if (texts.every((text) => text !== null)) return texts;
+  if ((await redis.exists(HUB_EPOCH_KEY)) === 0) throw new HubStateRebuildingError();
+  return texts;
+}
+
+/**
  * The fields of a JSON object stored in Redis, or undefined when the text is not one: records the hub
  * keeps are a cache, so an unreadable one reads as missing rather than failing the message.
  */

@@ -22,4 +22,9 @@ export class IdGenerator {
   receipt(origin: string, message: string, recipient: string, kind: string): string {
     return this.keyed.receiptId(origin, message, recipient, kind);
   }
+
+  /** The id of the `delivered` batch `recipient` issues for `messages` from `origin`, keyed as a receipt's. */
+  deliveredBatch(origin: string, recipient: string, messages: readonly string[]): string {
+    return this.keyed.deliveredBatchId(origin, recipient, messages);
+  }
 }

@@ -3,6 +3,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   AuditCheckpointSchema,
   AuditEvent,
+  DeliveredBatchSchema,
   HEADER_RECIPIENT,
   HEADER_STATEMENT,
   ReceiptKind,
@@ -72,6 +73,7 @@ function setup() {
   const sent = {
     applyRouting: async (message: unknown) => void applied.push({ what: 'routing', message }),
     applyReceipt: async (message: unknown) => void applied.push({ what: 'receipt', message }),
+    applyDelivered: async (message: unknown) => void applied.push({ what: 'delivered', message }),
     applyRejection: async (message: unknown) => void applied.push({ what: 'rejection', message }),
   };
   const receiptsService = {
@@ -259,6 +261,24 @@ describe('DeliveriesService', () => {
     await service.handle(delivery('receipt', receipt(NODE), 'tj-border'));
     expect(applied.map((a) => a.what)).toEqual(['receipt']);
     await expect(service.handle(delivery('receipt', receipt('unodc'), 'tj-border'))).rejects.toBeInstanceOf(
+      PermanentFailure,
+    );
+  });
+
+  it('applies a recipient’s delivered batch about this node’s messages, and refuses one about another node’s', async () => {
+    const { service, applied } = setup();
+    const batch = (origin: string) =>
+      create(DeliveredBatchSchema, {
+        id: `db-${origin}`,
+        sender: 'tj-border',
+        origin,
+        messages: ['m1', 'm2'],
+      });
+    await service.handle(delivery('delivered', batch(NODE), 'tj-border'));
+    expect(applied).toEqual([
+      { what: 'delivered', message: expect.objectContaining({ messages: ['m1', 'm2'] }) },
+    ]);
+    await expect(service.handle(delivery('delivered', batch('unodc'), 'tj-border'))).rejects.toBeInstanceOf(
       PermanentFailure,
     );
   });

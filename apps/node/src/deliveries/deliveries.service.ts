@@ -102,7 +102,7 @@ function inboxItem<K extends InboxKind>(
  * What this node does with each delivery: first, the hub's statement must name this node (else the
  * copy is refused: it was meant for another node) and is kept as a witness of the audit chain; then
  * messages for its users go into the inbox (once per id, marked verified or not) and are answered with
- * a signed `delivered` receipt; routing reports, receipts and rejections about its own messages update
+ * a signed `delivered` receipt; routing reports, receipts (single or batched) and rejections about its own messages update
  * their sent state; release requests and answers, and closed user group changes, go to their
  * features; the hub's audit checkpoints are kept as witnesses. Resolves only once Redis (or the store)
  * holds the outcome, so the consumer acks only then; PermanentFailure marks a delivery that no retry
@@ -199,6 +199,8 @@ export class DeliveriesService {
         return this.sent.applyRouting(this.trusted(received));
       case 'receipt':
         return this.applyReceipt(this.trusted(received));
+      case 'delivered':
+        return this.applyDelivered(this.trusted(received));
       case 'rejection':
         return this.sent.applyRejection(this.trusted(received));
       case 'release':
@@ -335,5 +337,14 @@ export class DeliveriesService {
       );
     }
     await this.sent.applyReceipt(receipt);
+  }
+
+  private async applyDelivered(batch: MessageOf<'delivered'>): Promise<void> {
+    if (batch.origin !== this.config.NODE_ID) {
+      throw new PermanentFailure(
+        `delivered batch ${batch.id} is about messages of ${batch.origin}, not of this node`,
+      );
+    }
+    await this.sent.applyDelivered(batch);
   }
 }

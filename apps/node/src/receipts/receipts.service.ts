@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { ReceiptKind, ReceiptSchema, validateMessage, type Receipt } from '#contracts';
+import {
+  DeliveredBatchSchema,
+  LIMITS,
+  ReceiptKind,
+  ReceiptSchema,
+  validateMessage,
+  type DeliveredBatch,
+  type Receipt,
+} from '#contracts';
 import { RegistryIndex, validationContextOf } from '#registry';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
@@ -14,6 +22,7 @@ import { InboxService } from '../inbox/inbox.service.js';
 import { HubLinkRepository } from '../link/hub-link.repository.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import type { Submitted } from '../outbox/submitted.js';
+import { DeliveredBatcher } from './delivered-batcher.js';
 import type { UserReceiptKind } from './dto/receipt-request.dto.js';
 
 const USER_KINDS: Record<UserReceiptKind, ReceiptKind> = {
@@ -27,7 +36,8 @@ const USER_KINDS: Record<UserReceiptKind, ReceiptKind> = {
  * `delivered` and the users' read, acknowledged and declined. A receipt's id is derived from the
  * message, this node and the receipt kind, so sending the same receipt again is a no-op. Users'
  * receipts go through the outbox; `delivered` is published at once, as the delivery it confirms is
- * redelivered (and the receipt sent again) when that publish fails.
+ * redelivered (and the receipt sent again) when that publish fails: in a `delivered` batch to origins
+ * whose registry entry reads protocol 1.1, as a single receipt to the others.
  */
 @Injectable()
 export class ReceiptsService {
@@ -42,8 +52,14 @@ export class ReceiptsService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  private readonly batches = new DeliveredBatcher(
+    (origin, messages) => this.publishBatch(origin, messages),
+    LIMITS.maxDeliveredPerBatch,
+  );
+
   /** Tells `origin` that its message `message` is in this node's inbox. */
   async sendDelivered(message: string, origin: string): Promise<void> {
+    if (this.registry.reads(origin, '1.1')) return this.batches.add(origin, message);
     // The node acts by itself here: no actor.
     const receipt = this.receipt(message, origin, ReceiptKind.DELIVERED, '', '');
     await this.link.publish('receipt', receipt);
@@ -69,6 +85,31 @@ export class ReceiptsService {
       'receipt queued',
     );
     return submitted;
+  }
+
+  private async publishBatch(origin: string, messages: readonly string[]): Promise<void> {
+    const batch = this.deliveredBatch(origin, messages);
+    await this.link.publish('delivered', batch);
+    this.logger.debug(
+      { msgId: batch.id, recipient: origin, delivered: messages.length },
+      'delivered batch sent',
+    );
+  }
+
+  // A signed-to-be batch of delivered receipts, validated by the hub's rules.
+  private deliveredBatch(origin: string, messages: readonly string[]): DeliveredBatch {
+    const now = this.clock.now();
+    const node = this.config.NODE_ID;
+    const batch = create(DeliveredBatchSchema, {
+      id: this.ids.deliveredBatch(origin, node, messages),
+      sender: node,
+      sent: timestampFromDate(now),
+      origin,
+      messages: [...messages],
+    });
+    const violations = validateMessage('delivered', batch, validationContextOf(this.registry, now));
+    if (violations.length > 0) throw new InvalidMessageError(violations);
+    return batch;
   }
 
   // A signed-to-be receipt, validated by the hub's rules.

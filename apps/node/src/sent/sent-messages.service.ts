@@ -3,6 +3,7 @@ import { timestampDate } from '@bufbuild/protobuf/wkt';
 import {
   parseIngressSubject,
   RejectionReason,
+  type DeliveredBatch,
   type Receipt,
   type SendableKind,
   type Rejection,
@@ -106,6 +107,18 @@ export class SentMessagesService {
       state === 'declined' ? { state, updatedAt, reason: receipt.reason } : { state, updatedAt };
     const moved = await this.advance(receipt.message, receipt.sender, next);
     this.logger.debug({ msgId: receipt.message, sender: receipt.sender, state, moved }, 'receipt applied');
+  }
+
+  /** A recipient has every message of the batch in its inbox: each moves to `delivered`, never back. */
+  async applyDelivered(batch: DeliveredBatch): Promise<void> {
+    const updatedAt = (batch.sent ? timestampDate(batch.sent) : this.clock.now()).toISOString();
+    await Promise.all(
+      batch.messages.map((message) => this.advance(message, batch.sender, { state: 'delivered', updatedAt })),
+    );
+    this.logger.debug(
+      { msgId: batch.id, sender: batch.sender, delivered: batch.messages.length },
+      'delivered batch applied',
+    );
   }
 
   /** The hub refused one of this node's messages. */

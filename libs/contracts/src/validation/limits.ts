@@ -45,6 +45,8 @@ export const LIMITS = Object.freeze({
   violationReasonMaxLength: 500,
 
   maxReferences: 32,
+  /** Messages one `delivered` batch names (protocol 1.1). */
+  maxDeliveredPerBatch: 500,
   /** People named as approving one release decision. */
   maxApprovers: 4,
   maxRegions: 16,

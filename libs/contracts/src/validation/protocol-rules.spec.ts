@@ -9,6 +9,7 @@ import {
   FIXTURE_IDS,
   FIXTURE_NOW,
   validAlert,
+  validDeliveredBatch,
   validGroupChange,
   validNotice,
   validReceipt,
@@ -28,12 +29,12 @@ import {
 } from '../gen/borderlink/v1/notice_pb.js';
 import { ReceiptKind } from '../gen/borderlink/v1/receipt_pb.js';
 import { ReleaseDecisionSchema } from '../gen/borderlink/v1/release_pb.js';
-import { MESSAGE_SCHEMAS, type MessageOf, type SendableKind } from '../message-kinds.js';
+import { MESSAGE_SCHEMAS, NODE_SENDABLE_KINDS, type MessageOf, type SendableKind } from '../message-kinds.js';
 import { LIMITS } from './limits.js';
 import { validateMessage } from './validate-message.js';
 
 const PROTOCOL = readFileSync(join(import.meta.dirname, '../../../../docs/protocol.md'), 'utf8');
-const KINDS: readonly SendableKind[] = ['alert', 'notice', 'reply', 'receipt', 'release', 'group'];
+const KINDS: readonly SendableKind[] = NODE_SENDABLE_KINDS;
 // Rows whose rule is only a pointer to the fields below them, or says there is none.
 const NO_RULE = new Set(['see its fields', 'none']);
 
@@ -98,6 +99,7 @@ const VALID: { [K in SendableKind]: () => MessageOf<K> } = {
   notice: validNotice,
   reply: validReply,
   receipt: validReceipt,
+  delivered: validDeliveredBatch,
   release: validRelease,
   group: validGroupChange,
 };
@@ -158,7 +160,7 @@ const before = (m: { sent?: { seconds: bigint } }) =>
 const PROBES: Record<string, Probe> = {
   'all|id': alert((m) => (m.id = 'not an id!')),
   'all|sender': alert((m) => (m.sender = 'nobody')),
-  'all|actor': alert((m) => (m.actor = 'node:tj-border')),
+  'alert, notice, reply, receipt, release, group|actor': alert((m) => (m.actor = 'node:tj-border')),
   'all|sent': alert((m) => (m.sent = timestampFromDate(new Date(FIXTURE_NOW.getTime() - 8 * DAY_MS)))),
   'alert|type': alert((m) => (m.type = 0)),
   'alert|status': alert((m) => (m.status = 0)),
@@ -320,6 +322,8 @@ const PROBES: Record<string, Probe> = {
   'receipt|origin': { breaks: (m: MessageOf<'receipt'>) => (m.origin = 'nobody') },
   'receipt|kind': { breaks: (m: MessageOf<'receipt'>) => (m.kind = 0) },
   'receipt|reason': { breaks: (m: MessageOf<'receipt'>) => (m.kind = ReceiptKind.DECLINED) },
+  'delivered|origin': { breaks: (m: MessageOf<'delivered'>) => (m.origin = m.sender) },
+  'delivered|messages[]': { breaks: (m: MessageOf<'delivered'>) => m.messages.push(m.messages[0]!) },
   'release|message': { breaks: (m: MessageOf<'release'>) => (m.message = '') },
   'release|origin': { breaks: (m: MessageOf<'release'>) => (m.origin = m.sender) },
   'release|to': { breaks: (m: MessageOf<'release'>) => (m.to = m.origin) },

@@ -4,7 +4,7 @@ import { validateAuditCheckpoint } from './checkpoint.rules.js';
 import { validateGroupChange } from './group.rules.js';
 import { LIMITS } from './limits.js';
 import { validateNotice } from './notice.rules.js';
-import { validateReceipt, validateRoutingReport } from './receipt.rules.js';
+import { validateDeliveredBatch, validateReceipt, validateRoutingReport } from './receipt.rules.js';
 import { validateRejection } from './rejection.rules.js';
 import { validateRelease } from './release.rules.js';
 import { validateReply } from './reply.rules.js';
@@ -15,6 +15,7 @@ const VALIDATORS: { [K in MessageKind]: (message: MessageOf<K>, ctx: ValidationC
   notice: validateNotice,
   reply: validateReply,
   receipt: validateReceipt,
+  delivered: validateDeliveredBatch,
   rejection: validateRejection,
   routing: validateRoutingReport,
   release: validateRelease,

@@ -14,7 +14,7 @@ import type { Message } from '@bufbuild/protobuf';
 export const file_borderlink_v1_receipt: GenFile =
   /*@__PURE__*/
   fileDesc(
-    'Chtib3JkZXJsaW5rL3YxL3JlY2VpcHQucHJvdG8SDWJvcmRlcmxpbmsudjEiuQEKB1JlY2VpcHQSCgoCaWQYASABKAkSDgoGc2VuZGVyGAIgASgJEigKBHNlbnQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg8KB21lc3NhZ2UYBCABKAkSDgoGb3JpZ2luGAUgASgJEigKBGtpbmQYBiABKA4yGi5ib3JkZXJsaW5rLnYxLlJlY2VpcHRLaW5kEg4KBnJlYXNvbhgHIAEoCRINCgVhY3RvchgoIAEoCSJ6Cg1Sb3V0aW5nUmVwb3J0EgoKAmlkGAEgASgJEg4KBnNlbmRlchgCIAEoCRIoCgRzZW50GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIPCgdtZXNzYWdlGAQgASgJEhIKCnJlY2lwaWVudHMYBSADKAkqmAEKC1JlY2VpcHRLaW5kEhwKGFJFQ0VJUFRfS0lORF9VTlNQRUNJRklFRBAAEhoKFlJFQ0VJUFRfS0lORF9ERUxJVkVSRUQQARIVChFSRUNFSVBUX0tJTkRfUkVBRBACEh0KGVJFQ0VJUFRfS0lORF9BQ0tOT1dMRURHRUQQAxIZChVSRUNFSVBUX0tJTkRfREVDTElORUQQBGIGcHJvdG8z',
+    'Chtib3JkZXJsaW5rL3YxL3JlY2VpcHQucHJvdG8SDWJvcmRlcmxpbmsudjEiuQEKB1JlY2VpcHQSCgoCaWQYASABKAkSDgoGc2VuZGVyGAIgASgJEigKBHNlbnQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg8KB21lc3NhZ2UYBCABKAkSDgoGb3JpZ2luGAUgASgJEigKBGtpbmQYBiABKA4yGi5ib3JkZXJsaW5rLnYxLlJlY2VpcHRLaW5kEg4KBnJlYXNvbhgHIAEoCRINCgVhY3RvchgoIAEoCSJ4Cg5EZWxpdmVyZWRCYXRjaBIKCgJpZBgBIAEoCRIOCgZzZW5kZXIYAiABKAkSKAoEc2VudBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGb3JpZ2luGAQgASgJEhAKCG1lc3NhZ2VzGAUgAygJInoKDVJvdXRpbmdSZXBvcnQSCgoCaWQYASABKAkSDgoGc2VuZGVyGAIgASgJEigKBHNlbnQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg8KB21lc3NhZ2UYBCABKAkSEgoKcmVjaXBpZW50cxgFIAMoCSqYAQoLUmVjZWlwdEtpbmQSHAoYUkVDRUlQVF9LSU5EX1VOU1BFQ0lGSUVEEAASGgoWUkVDRUlQVF9LSU5EX0RFTElWRVJFRBABEhUKEVJFQ0VJUFRfS0lORF9SRUFEEAISHQoZUkVDRUlQVF9LSU5EX0FDS05PV0xFREdFRBADEhkKFVJFQ0VJUFRfS0lORF9ERUNMSU5FRBAEYgZwcm90bzM',
     [file_google_protobuf_timestamp],
   );
 
@@ -82,6 +82,57 @@ export type Receipt = Message<'borderlink.v1.Receipt'> & {
 export const ReceiptSchema: GenMessage<Receipt> = /*@__PURE__*/ messageDesc(file_borderlink_v1_receipt, 0);
 
 /**
+ * Protocol 1.1: one recipient's `delivered` receipts for many messages of one origin, under one
+ * signature (docs/protocol.md §7). Each message named counts as a Receipt of kind DELIVERED from
+ * `sender` for that message, with no actor: the node acknowledges its own deliveries. Users' receipts
+ * (read, acknowledged, declined) stay single `Receipt`s, each naming its person.
+ *
+ * @generated from message borderlink.v1.DeliveredBatch
+ */
+export type DeliveredBatch = Message<'borderlink.v1.DeliveredBatch'> & {
+  /**
+   * The recipient's keyed id of the batch (docs/protocol.md §11).
+   *
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * The recipient node issuing the receipts.
+   *
+   * @generated from field: string sender = 2;
+   */
+  sender: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp sent = 3;
+   */
+  sent?: Timestamp | undefined;
+
+  /**
+   * The node every message named was sent by, where the hub passes the batch on.
+   *
+   * @generated from field: string origin = 4;
+   */
+  origin: string;
+
+  /**
+   * The messages in the sender's inbox, each once, in the order they were taken in.
+   *
+   * @generated from field: repeated string messages = 5;
+   */
+  messages: string[];
+};
+
+/**
+ * Describes the message borderlink.v1.DeliveredBatch.
+ * Use `create(DeliveredBatchSchema)` to create a new message.
+ */
+export const DeliveredBatchSchema: GenMessage<DeliveredBatch> =
+  /*@__PURE__*/
+  messageDesc(file_borderlink_v1_receipt, 1);
+
+/**
  * Sent by the hub to an originator once it has routed a message: who it is going to.
  *
  * @generated from message borderlink.v1.RoutingReport
@@ -119,7 +170,7 @@ export type RoutingReport = Message<'borderlink.v1.RoutingReport'> & {
  */
 export const RoutingReportSchema: GenMessage<RoutingReport> =
   /*@__PURE__*/
-  messageDesc(file_borderlink_v1_receipt, 1);
+  messageDesc(file_borderlink_v1_receipt, 2);
 
 /**
  * @generated from enum borderlink.v1.ReceiptKind
