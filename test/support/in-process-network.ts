@@ -8,6 +8,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { createNodeApp } from '#node';
 import { fixtureKeys, fixtureRegistry, type FixtureKeys, type FixtureNode } from '#node/testing';
+import type { ProtocolVersion } from '#registry';
 import { createLogger } from '#runtime';
 import { startRedis, waitFor, type NatsServerHandle, type RedisServerHandle } from '#testing';
 import { bootstrapHub } from '#hub';
@@ -60,6 +61,8 @@ export interface InProcessNetworkOptions {
   redis?: { acl: string; env(serverUrl: string): RedisEnv };
   /** An OpenID Connect provider the nodes trust besides the tests' API keys. */
   identityProvider?: AppConfigsInput['identityProvider'];
+  /** The wire protocol every node's registry entry names; default none, so each reads 1.0. */
+  protocol?: ProtocolVersion;
 }
 
 export async function startInProcessNetwork(
@@ -67,6 +70,8 @@ export async function startInProcessNetwork(
 ): Promise<InProcessNetwork> {
   const keys = fixtureKeys();
   const registry = fixtureRegistry(keys);
+  const { protocol } = options;
+  if (protocol !== undefined) for (const node of registry.nodes) node.protocol = protocol;
   const operatorKey = generateOperatorKey();
   const [nats, redis] = await Promise.all([
     startSecuredNats(registry, { operatorKeys: [operatorKey.publicKey] }),

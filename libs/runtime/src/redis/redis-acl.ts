@@ -31,8 +31,10 @@ const HUB_COMMANDS = [
   ...EPOCH_COMMANDS,
   ...SCRIPT_COMMANDS,
   ...HEALTH_COMMANDS,
-  // Accepted ids, route records, release requests: GET and SET (in the claim script too).
+  // Accepted ids, route records, release requests: GET and SET (in the claim script too); a
+  // delivered batch's route records in one MGET.
   'get',
+  'mget',
   // The rate limit's token bucket script: Redis's clock, the bucket's hash and its expiry.
   'time',
   'hmget',
