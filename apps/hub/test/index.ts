@@ -6,6 +6,7 @@ export {
   sealNodeMessage,
   testAlert,
   testNotice,
+  testDeliveredBatch,
   testReceipt,
   testParties,
   testReply,

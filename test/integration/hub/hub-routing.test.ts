@@ -10,7 +10,14 @@ import {
 import { MetricsService } from '#runtime';
 import { SignatureVerifier, readSignedFields } from '#trust';
 import { waitFor } from '#testing';
-import { sealNodeMessage, testAlert, testNotice, testReceipt, testReply } from '#hub/testing';
+import {
+  sealNodeMessage,
+  testAlert,
+  testDeliveredBatch,
+  testNotice,
+  testReceipt,
+  testReply,
+} from '#hub/testing';
 import { copiesOf, startHubTestEnv, type HubTestEnv } from '../../support/hub-test-env.js';
 
 const SUBSCRIBERS = ['tj-border', 'unodc', 'uz-customs'];
@@ -135,6 +142,27 @@ describe('hub routing on real NATS and Redis', () => {
     ]);
     expect(copiesOf(deliveries, stranger.id, 'receipt')).toEqual([]);
     expect((await env.rejectionFor('kg-border', stranger.id)).reason).toBe(RejectionReason.UNAUTHORIZED);
+  });
+
+  it('passes a delivered batch on to its origin, and refuses one naming a message not routed to its sender', async () => {
+    const notice = testNotice('kz-border', ['tj-border']);
+    await env.publish(sealNodeMessage('notice', notice, env.parties.signer('kz-border')));
+    await routingReport('kz-border', notice.id);
+
+    const batch = testDeliveredBatch('tj-border', [notice.id], 'kz-border');
+    await env.publish(sealNodeMessage('delivered', batch, env.parties.signer('tj-border')));
+    const forged = testDeliveredBatch('kg-border', [notice.id], 'kz-border');
+    const last = await env.publish(sealNodeMessage('delivered', forged, env.parties.signer('kg-border')));
+    await env.processed(last.seq);
+
+    const deliveries = await env.deliveries();
+    expect(copiesOf(deliveries, batch.id, 'delivered').map((copy) => copy.subject)).toEqual([
+      'bl.out.kz-border.delivered.direct.general',
+    ]);
+    expect(copiesOf(deliveries, forged.id, 'delivered')).toEqual([]);
+    const rejection = await env.rejectionFor('kg-border', forged.id);
+    expect(rejection.reason).toBe(RejectionReason.UNAUTHORIZED);
+    expect(rejection.violations.map((violation) => violation.field)).toEqual(['messages[0]']);
   });
 
   it('serves its health and its delivery metrics over HTTP', async () => {
