@@ -41,6 +41,11 @@ const USER_KINDS: Record<UserReceiptKind, ReceiptKind> = {
  */
 @Injectable()
 export class ReceiptsService {
+  private readonly batches = new DeliveredBatcher(
+    (origin, messages) => this.publishBatch(origin, messages),
+    LIMITS.maxDeliveredPerBatch,
+  );
+
   constructor(
     private readonly config: NodeConfig,
     private readonly registry: RegistryIndex,
@@ -51,11 +56,6 @@ export class ReceiptsService {
     private readonly ids: IdGenerator,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
-
-  private readonly batches = new DeliveredBatcher(
-    (origin, messages) => this.publishBatch(origin, messages),
-    LIMITS.maxDeliveredPerBatch,
-  );
 
   /** Tells `origin` that its message `message` is in this node's inbox. */
   async sendDelivered(message: string, origin: string): Promise<void> {
