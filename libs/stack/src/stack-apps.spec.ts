@@ -77,6 +77,19 @@ describe('stack app specs', () => {
     });
   });
 
+  it('gives a node two malloc arenas, unless the environment names another number', () => {
+    const inherited = process.env.MALLOC_ARENA_MAX;
+    try {
+      delete process.env.MALLOC_ARENA_MAX;
+      expect(nodeProcessSpec(config, { id: 'kz-border', port: 3001 }).env.MALLOC_ARENA_MAX).toBe('2');
+      process.env.MALLOC_ARENA_MAX = '8';
+      expect(nodeProcessSpec(config, { id: 'kz-border', port: 3001 }).env.MALLOC_ARENA_MAX).toBe('8');
+    } finally {
+      if (inherited === undefined) delete process.env.MALLOC_ARENA_MAX;
+      else process.env.MALLOC_ARENA_MAX = inherited;
+    }
+  });
+
   it("caps a node's heap, leaving an inherited NODE_OPTIONS the last word", () => {
     const inherited = process.env.NODE_OPTIONS;
     try {
