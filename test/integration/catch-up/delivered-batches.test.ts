@@ -4,6 +4,7 @@
 // configuration, and a spawned Redis; every node's registry entry reads protocol 1.1.
 import { fromBinary } from '@bufbuild/protobuf';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { AuditEntrySchema, AuditEvent, STREAM_AUDIT, STREAM_INGRESS, decodeMessage } from '#contracts';
 import type { SentMessage } from '#node';
 import { alertRequest } from '#node/testing';
@@ -16,16 +17,21 @@ const RECIPIENT = 'unodc';
 const BACKLOG = 60;
 
 let network: InProcessNetwork;
+let operator: NatsConnection;
 let jsm: JetStreamManager;
 
 beforeAll(async () => {
   network = await startInProcessNetwork({ protocol: '1.1' });
   await network.startHub();
   await network.startNode(SENDER);
-  jsm = await jetstreamManager(await network.operator(), { checkAPI: false });
+  operator = await network.operator();
+  jsm = await jetstreamManager(operator, { checkAPI: false });
 });
 
-afterAll(() => network?.stop());
+afterAll(async () => {
+  await operator?.close();
+  await network?.stop();
+});
 
 async function send(n: number): Promise<string> {
   const body = {

@@ -27,8 +27,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bl-outbox-it-'));
 });
 
+// Each test's nodes end with it, so none is left connected while a later test kills the server.
+afterEach(async () => {
+  await Promise.all(apps.splice(0).map((app) => app.close()));
+});
+
 afterAll(async () => {
-  await Promise.all(apps.map((app) => app.close()));
   await testbed?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
