@@ -23,7 +23,12 @@ import { IngressRefusal } from '../pipeline/pipeline.errors.js';
 import type { Recipient, RoutableMessage } from '../pipeline/routable-message.js';
 import type { RoutedMessage } from '../pipeline/routed-message.js';
 import { ReleasesService } from '../releases/releases.service.js';
-import { RouteRecordStore } from '../routes/route-record.store.js';
+import { RouteRecordStore, type RouteRecord } from '../routes/route-record.store.js';
+
+/** Whether the hub routed the message of `route` from `origin` to `recipient`: what a receipt needs. */
+function routedTo(route: RouteRecord, origin: string, recipient: string): boolean {
+  return route.origin === origin && route.recipients.includes(recipient);
+}
 
 /** Collects recipients once each, never the sender; the first route found for a node wins. */
 class RecipientSet {
@@ -195,7 +200,7 @@ export class RecipientResolverService {
         [{ field: 'message', reason: `not routed to ${receipt.sender} by the hub` }],
       );
     }
-    if (route.origin !== receipt.origin || !route.recipients.includes(receipt.sender)) {
+    if (!routedTo(route, receipt.origin, receipt.sender)) {
       throw new IngressRefusal(
         RejectionReason.UNAUTHORIZED,
         `${receipt.sender} was not a recipient of message ${receipt.message} from ${receipt.origin}`,
@@ -214,7 +219,7 @@ export class RecipientResolverService {
   private async forDelivered(batch: DeliveredBatch): Promise<Recipient[]> {
     const routes = await this.routes.recallAll(batch.messages);
     const violations: Violation[] = routes.flatMap((route, i) =>
-      route !== undefined && route.origin === batch.origin && route.recipients.includes(batch.sender)
+      route !== undefined && routedTo(route, batch.origin, batch.sender)
         ? []
         : [
             {

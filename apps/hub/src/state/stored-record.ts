@@ -21,12 +21,8 @@ export interface RecordKeys<T> {
  * @throws HubStateRebuildingError when `key` is missing and the hub's state awaits its rebuild.
  */
 export async function readHubRecord(redis: Redis, key: string): Promise<string | null> {
-  const text = await redis.get(key);
-  if (text !== null) return text;
-  // Read after the miss: a marker present now was present at the miss (only a rebuild writes it,
-  // after restoring what the miss could have been).
-  if ((await redis.exists(HUB_EPOCH_KEY)) === 0) throw new HubStateRebuildingError();
-  return null;
+  const [text] = await readHubRecords(redis, [key]);
+  return text ?? null;
 }
 
 /**
@@ -38,6 +34,8 @@ export async function readHubRecords(redis: Redis, keys: readonly string[]): Pro
   if (keys.length === 0) return [];
   const texts = await redis.mget(...keys);
   if (texts.every((text) => text !== null)) return texts;
+  // Read after the miss: a marker present now was present at the miss (only a rebuild writes it,
+  // after restoring what the miss could have been).
   if ((await redis.exists(HUB_EPOCH_KEY)) === 0) throw new HubStateRebuildingError();
   return texts;
 }

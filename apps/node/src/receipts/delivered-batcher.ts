@@ -64,8 +64,11 @@ export class DeliveredBatcher {
     const taken = queue.waiting.splice(0);
     // A message taken in twice (a redelivery) is named once: a batch lists each message once.
     const waitersOf = new Map<string, Waiting[]>();
-    for (const waiter of taken)
-      waitersOf.set(waiter.message, [...(waitersOf.get(waiter.message) ?? []), waiter]);
+    for (const waiter of taken) {
+      const waiters = waitersOf.get(waiter.message);
+      if (waiters === undefined) waitersOf.set(waiter.message, [waiter]);
+      else waiters.push(waiter);
+    }
     queue.sending = true;
     await Promise.all(
       chunks([...waitersOf.keys()], this.maxPerBatch).map(async (messages) => {

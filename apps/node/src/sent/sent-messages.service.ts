@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import {
   parseIngressSubject,
   RejectionReason,
@@ -87,7 +87,7 @@ export class SentMessagesService {
    */
   async applyRouting(report: RoutingReport): Promise<void> {
     await this.repository.recordRouted(report.message);
-    const updatedAt = (report.sent ? timestampDate(report.sent) : this.clock.now()).toISOString();
+    const updatedAt = this.updatedAt(report.sent);
     await Promise.all(
       report.recipients.map((recipient) =>
         this.advance(report.message, recipient, { state: 'pending', updatedAt }),
@@ -102,7 +102,7 @@ export class SentMessagesService {
       this.logger.warn({ msgId: receipt.message, sender: receipt.sender }, 'receipt without a kind ignored');
       return;
     }
-    const updatedAt = (receipt.sent ? timestampDate(receipt.sent) : this.clock.now()).toISOString();
+    const updatedAt = this.updatedAt(receipt.sent);
     const next: RecipientState =
       state === 'declined' ? { state, updatedAt, reason: receipt.reason } : { state, updatedAt };
     const moved = await this.advance(receipt.message, receipt.sender, next);
@@ -111,7 +111,7 @@ export class SentMessagesService {
 
   /** A recipient has every message of the batch in its inbox: each moves to `delivered`, never back. */
   async applyDelivered(batch: DeliveredBatch): Promise<void> {
-    const updatedAt = (batch.sent ? timestampDate(batch.sent) : this.clock.now()).toISOString();
+    const updatedAt = this.updatedAt(batch.sent);
     await Promise.all(
       batch.messages.map((message) => this.advance(message, batch.sender, { state: 'delivered', updatedAt })),
     );
@@ -141,6 +141,11 @@ export class SentMessagesService {
       { msgId: rejection.message, reason: reasonName(rejection.reason) },
       'message rejected by the hub',
     );
+  }
+
+  // A state change is dated by the signed message that made it, else by this node's clock.
+  private updatedAt(sent: Timestamp | undefined): string {
+    return (sent ? timestampDate(sent) : this.clock.now()).toISOString();
   }
 
   // Read, decide, compare-and-set; on a lost race decide again on what the winner wrote.
