@@ -440,6 +440,20 @@ describe('IngressService', () => {
       );
     });
 
+    it('refuses an alert whose expiry passed before routing as STALE, naming `expires`', async () => {
+      const { handle, publisher } = setUp();
+      const alert = testAlert('kz-border', {
+        sent: timestampFromDate(new Date(Date.now() - 10 * 60_000)),
+        expires: timestampFromDate(new Date(Date.now() - 60_000)),
+      });
+      expect(refusedReason(await handle(sealNodeMessage('alert', alert, parties.signer('kz-border'))))).toBe(
+        RejectionReason.STALE,
+      );
+      expect(rejectionTo(publisher, 'kz-border').rejection.violations).toEqual([
+        expect.objectContaining({ field: 'expires' }),
+      ]);
+    });
+
     it('refuses an unknown addressee as UNKNOWN_ADDRESSEE', async () => {
       const { handle, publisher } = setUp();
       const notice = testNotice('kz-border', ['tj-border', 'nobody']);

@@ -1,3 +1,4 @@
+import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DecodeError,
@@ -116,7 +117,7 @@ function wireHeaders(headers: Readonly<Record<string, string>>): Record<string, 
 
 /**
  * The ingress pipeline: subject → signed headers present → rate → size → headers → sender → signature
- * → decode → headers agree with the body → validate → replay → recipients, then delivery. A message
+ * → decode → headers agree with the body → validate → not expired → replay → recipients, then delivery. A message
  * lacking the signed headers is dropped unanswered; each refusal carries a typed reason; both are
  * normal, acked outcomes. Only infrastructure failures (a publish, Redis) throw, so the message is
  * retried.
@@ -231,7 +232,9 @@ export class IngressService {
     this.verify(fields, envelope);
     const routable = this.decode(kind, envelope.body);
     this.agree(routable, fields);
-    this.validate(routable);
+    const now = new Date();
+    this.validate(routable, now);
+    this.unexpired(routable, now);
     if (!(await this.acceptedIds.claim(fields.id, envelope.sequence))) {
       throw new IngressRefusal(RejectionReason.REPLAYED, `message id ${fields.id} was accepted before`);
     }
@@ -345,13 +348,24 @@ export class IngressService {
     }
   }
 
-  private validate(routable: RoutableMessage): void {
+  private validate(routable: RoutableMessage, now: Date): void {
     const violations = validateMessage(
       routable.kind,
       routable.message,
-      validationContextOf(this.registry, new Date()),
+      validationContextOf(this.registry, now),
     );
     if (violations.length > 0) throw this.validationRefusal(violations, routable);
+  }
+
+  /** An alert past its `expires` warns of nothing any more: it is refused (STALE), not routed late. */
+  private unexpired(routable: RoutableMessage, now: Date): void {
+    if (routable.kind !== 'alert' || routable.message.expires === undefined) return;
+    const expires = timestampDate(routable.message.expires);
+    if (expires.getTime() <= now.getTime()) {
+      throw new IngressRefusal(RejectionReason.STALE, `expired at ${expires.toISOString()}, before routing`, [
+        { field: 'expires', reason: 'passed before the hub routed it' },
+      ]);
+    }
   }
 
   /**

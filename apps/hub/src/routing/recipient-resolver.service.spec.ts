@@ -1,6 +1,8 @@
 import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
+  AlertType,
+  AlertSchema,
   AuditEvent,
   Category,
   DIRECT_REGION,
@@ -205,7 +207,11 @@ describe('RecipientResolverService', () => {
 
     it("sends a reply to the notice's sender and the reply's addressees", async () => {
       const { resolver, routes } = setUp();
-      await routes.remember('notice-1', { origin: 'kz-border', kind: 'notice', recipients: ['tj-border'] });
+      await routes.remember('notice-1', {
+        origin: 'kz-border',
+        kind: 'notice',
+        recipients: ['tj-border', 'unodc'],
+      });
       const reply = testReply('tj-border', 'notice-1', { addressees: { nodes: ['unodc'] } });
       expect(await resolver.resolve({ kind: 'reply', message: reply })).toEqual([
         { node: 'kz-border', region: DIRECT_REGION, category: GENERAL_CATEGORY },
@@ -213,16 +219,106 @@ describe('RecipientResolverService', () => {
       ]);
     });
 
-    it('refuses a reply to a notice the hub does not know', async () => {
+    it("answers an alert as a notice: to the alert's sender", async () => {
       const { resolver, routes } = setUp();
       await routes.remember('alert-1', { origin: 'kz-border', kind: 'alert', recipients: ['tj-border'] });
-      for (const notice of ['notice-unknown', 'alert-1']) {
+      const reply = testReply('tj-border', 'alert-1');
+      expect(await resolver.resolve({ kind: 'reply', message: reply })).toEqual([
+        { node: 'kz-border', region: DIRECT_REGION, category: GENERAL_CATEGORY },
+      ]);
+    });
+
+    it('refuses as UNAUTHORIZED a reply from, or to, a node that did not receive the original', async () => {
+      const { resolver, routes } = setUp();
+      await routes.remember('notice-1', { origin: 'kz-border', kind: 'notice', recipients: ['tj-border'] });
+      for (const reply of [
+        testReply('unodc', 'notice-1'),
+        testReply('tj-border', 'notice-1', { addressees: { nodes: ['unodc'] } }),
+      ]) {
+        const error = await refusal(resolver.resolve({ kind: 'reply', message: reply }));
+        expect(error.reason).toBe(RejectionReason.UNAUTHORIZED);
+        expect(error.message).toContain('unodc did not receive it');
+      }
+    });
+
+    it('refuses a reply to a message the hub does not know, or that is no alert or notice', async () => {
+      const { resolver, routes } = setUp();
+      await routes.remember('group-1', { origin: 'kz-border', kind: 'group', recipients: ['tj-border'] });
+      for (const notice of ['notice-unknown', 'group-1']) {
         const error = await refusal(
           resolver.resolve({ kind: 'reply', message: testReply('tj-border', notice) }),
         );
         expect(error.reason).toBe(RejectionReason.UNKNOWN_ADDRESSEE);
         expect(error.violations).toEqual([expect.objectContaining({ field: 'notice' })]);
       }
+    });
+  });
+
+  describe('updates and cancels', () => {
+    const change = (type: AlertType, init: MessageInitShape<typeof AlertSchema> = {}) =>
+      testAlert('kz-border', { type, references: ['alert-1'], regions: ['caspian'], ...init });
+
+    it.each([AlertType.UPDATE, AlertType.CANCEL])(
+      'reaches every recipient of the original, whatever its own regions (type %s)',
+      async (type) => {
+        const { resolver, routes } = setUp();
+        await routes.remember('alert-1', {
+          origin: 'kz-border',
+          kind: 'alert',
+          recipients: ['tj-border', 'uz-customs'],
+        });
+        expect(nodes(await resolver.resolve({ kind: 'alert', message: change(type) }))).toEqual([
+          'tj-border',
+          'tm-border',
+          'unodc',
+          'uz-customs',
+        ]);
+      },
+    );
+
+    it('refuses a change of an alert the hub does not hold as UNKNOWN_REFERENCE, naming the reference', async () => {
+      const { resolver, routes } = setUp();
+      await routes.remember('notice-1', { origin: 'kz-border', kind: 'notice', recipients: ['tj-border'] });
+      for (const reference of ['alert-unknown', 'notice-1']) {
+        const alert = change(AlertType.UPDATE, { references: [reference] });
+        const error = await refusal(resolver.resolve({ kind: 'alert', message: alert }));
+        expect(error.reason).toBe(RejectionReason.UNKNOWN_REFERENCE);
+        expect(error.violations).toEqual([expect.objectContaining({ field: 'references[0]' })]);
+      }
+    });
+
+    it("refuses a change of another node's alert as UNAUTHORIZED", async () => {
+      const { resolver, routes } = setUp();
+      await routes.remember('alert-1', { origin: 'tj-border', kind: 'alert', recipients: ['unodc'] });
+      const error = await refusal(resolver.resolve({ kind: 'alert', message: change(AlertType.CANCEL) }));
+      expect(error.reason).toBe(RejectionReason.UNAUTHORIZED);
+      expect(error.violations).toEqual([
+        { field: 'references[0]', reason: 'sent by tj-border, not kz-border' },
+      ]);
+    });
+
+    it("refuses as INVALID a change whose handling keeps it from the original's recipients, unless it addresses them", async () => {
+      const { resolver, routes } = setUp();
+      await routes.remember('alert-1', {
+        origin: 'kz-border',
+        kind: 'alert',
+        recipients: ['tj-border', 'unodc'],
+      });
+      const red = { handling: { tlp: Tlp.RED, code: HandlingCode.H2 } };
+      const error = await refusal(
+        resolver.resolve({
+          kind: 'alert',
+          message: change(AlertType.UPDATE, { ...red, addressees: { nodes: ['tj-border'] } }),
+        }),
+      );
+      expect(error.reason).toBe(RejectionReason.INVALID);
+      expect(error.violations).toEqual([expect.objectContaining({ field: 'handling' })]);
+      expect(error.message).toContain('unodc');
+      const addressed = change(AlertType.UPDATE, { ...red, addressees: { nodes: ['tj-border', 'unodc'] } });
+      expect(nodes(await resolver.resolve({ kind: 'alert', message: addressed }))).toEqual([
+        'tj-border',
+        'unodc',
+      ]);
     });
   });
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AlertType,
   DIRECT_REGION,
   GENERAL_CATEGORY,
   LIMITS,
@@ -49,8 +50,8 @@ class RecipientSet {
 /**
  * Decides who receives a message: alerts by the TLP policy (`distribute`, shared with the nodes' site fast path) over their
  * addressees, the live members of their closed user groups and the subscribers of their topics;
- * notices to their addressees and group members; replies to the notice's sender and their
- * addressees; receipts (single or in a `delivered` batch) to the origin of messages the hub routed to their sender; release requests and decisions
+ * an update or cancel also to every recipient of the alert it changes; notices to their addressees
+ * and group members; replies to the sender of the alert or notice answered and their addressees; receipts (single or in a `delivered` batch) to the origin of messages the hub routed to their sender; release requests and decisions
  * through the release workflow; group changes to the group's members. Refuses with an IngressRefusal
  * when an addressee or group is unknown, the sender is not a member of a group it addresses, or the
  * message's reference (notice, received message, release request, group owner) does not hold.
@@ -117,11 +118,19 @@ export class RecipientResolverService {
     return violations;
   }
 
+  /**
+   * An update or cancel reaches every recipient of the alerts it refers to, whatever its own regions,
+   * as far as its handling lets it: one it would keep from a recipient of the original is refused.
+   */
   private async forAlert(alert: Alert): Promise<Recipient[]> {
     const category = categoryToken(alert.category);
-    const subscribers: Route[] = alert.regions.flatMap((region) =>
-      this.registry.subscribers(region, category).map((node) => ({ node, region })),
-    );
+    const earlier = await this.earlierRecipients(alert);
+    const subscribers: Route[] = [
+      ...alert.regions.flatMap((region) =>
+        this.registry.subscribers(region, category).map((node) => ({ node, region })),
+      ),
+      ...earlier.map((node) => ({ node, region: DIRECT_REGION })),
+    ];
     const routes = distribute(
       {
         tlp: alert.handling?.tlp ?? Tlp.UNSPECIFIED,
@@ -131,9 +140,52 @@ export class RecipientResolverService {
       },
       this.registry,
     );
+    const reached = new Set(routes.map((route) => route.node));
+    const unreached = earlier.filter((node) => node !== alert.sender && !reached.has(node));
+    if (unreached.length > 0) {
+      throw new IngressRefusal(
+        RejectionReason.INVALID,
+        `its handling would keep it from ${unreached.join(', ')}, who received the alert it changes`,
+        [
+          {
+            field: 'handling',
+            reason: `stricter than the original's reach: address ${unreached.join(', ')} or keep the original's handling`,
+          },
+        ],
+      );
+    }
     const recipients = new RecipientSet(alert.sender);
     for (const { node, region } of routes) recipients.add(node, region, category);
     return recipients.list();
+  }
+
+  /**
+   * For an update or cancel, the recipients of the alerts it refers to (none for a new alert). Each
+   * must be an alert the hub routed from the same sender: nobody changes another's alert (UNAUTHORIZED),
+   * and an alert the hub never routed, or no longer holds, cannot be changed (UNKNOWN_REFERENCE).
+   */
+  private async earlierRecipients(alert: Alert): Promise<string[]> {
+    if (alert.type !== AlertType.UPDATE && alert.type !== AlertType.CANCEL) return [];
+    const originals = await this.routes.recallAll(alert.references);
+    const unknown = originals.flatMap((route, i) =>
+      route?.kind === 'alert' ? [] : [{ field: `references[${i}]`, reason: 'not an alert the hub holds' }],
+    );
+    if (unknown.length > 0) {
+      throw new IngressRefusal(
+        RejectionReason.UNKNOWN_REFERENCE,
+        'it changes an alert the hub never routed, or no longer holds',
+        unknown,
+      );
+    }
+    const foreign = originals.flatMap((route, i) =>
+      route?.origin === alert.sender
+        ? []
+        : [{ field: `references[${i}]`, reason: `sent by ${route?.origin}, not ${alert.sender}` }],
+    );
+    if (foreign.length > 0) {
+      throw new IngressRefusal(RejectionReason.UNAUTHORIZED, 'only its sender may change an alert', foreign);
+    }
+    return [...new Set(originals.flatMap((route) => route?.recipients ?? []))];
   }
 
   private async forNotice(notice: Notice): Promise<Recipient[]> {
@@ -169,19 +221,31 @@ export class RecipientResolverService {
     return [...nodes, ...members.flatMap((list) => list ?? [])];
   }
 
+  /**
+   * To the sender of the alert or notice answered and the reply's addressees, who must all have had
+   * the original: a reply stays within the original's audience (UNAUTHORIZED otherwise).
+   */
   private async forReply(reply: Reply): Promise<Recipient[]> {
-    const notice = await this.routes.recall(reply.notice);
-    if (notice?.kind !== 'notice') {
+    const original = await this.routes.recall(reply.notice);
+    if (original?.kind !== 'notice' && original?.kind !== 'alert') {
       throw new IngressRefusal(
         RejectionReason.UNKNOWN_ADDRESSEE,
-        `notice ${reply.notice} is unknown to the hub`,
-        [{ field: 'notice', reason: 'unknown notice: its sender cannot be resolved' }],
+        `message ${reply.notice} is unknown to the hub`,
+        [{ field: 'notice', reason: 'unknown alert or notice: its sender cannot be resolved' }],
+      );
+    }
+    const audience = new Set([original.origin, ...original.recipients]);
+    const addressed = await this.addressed(reply.sender, reply.addressees);
+    const outside = [reply.sender, ...addressed].filter((node) => !audience.has(node));
+    if (outside.length > 0) {
+      throw new IngressRefusal(
+        RejectionReason.UNAUTHORIZED,
+        `a reply stays within the audience of ${reply.notice}: ${outside.join(', ')} did not receive it`,
       );
     }
     const recipients = new RecipientSet(reply.sender);
-    recipients.add(notice.origin, DIRECT_REGION, GENERAL_CATEGORY);
-    for (const node of await this.addressed(reply.sender, reply.addressees))
-      recipients.add(node, DIRECT_REGION, GENERAL_CATEGORY);
+    recipients.add(original.origin, DIRECT_REGION, GENERAL_CATEGORY);
+    for (const node of addressed) recipients.add(node, DIRECT_REGION, GENERAL_CATEGORY);
     return recipients.list();
   }
 
