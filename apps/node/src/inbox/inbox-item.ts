@@ -1,3 +1,5 @@
+import type { ItemState } from './item-state.js';
+
 /** The kinds of message that land in a node's inbox. */
 export const INBOX_KINDS = ['alert', 'notice', 'reply'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
@@ -32,4 +34,16 @@ export interface InboxItem {
   viaSite?: boolean;
   /** The message in the protobuf JSON mapping. */
   message: unknown;
+}
+
+/** An inbox item as a reader is shown it: where it stands now, which is never stored with it. */
+export interface ShownItem extends InboxItem {
+  /** Only alerts are superseded or cancelled, and only by their own sender. */
+  state: ItemState;
+  /** The latest update of this alert, when `superseded`. */
+  supersededBy?: string;
+  /** The alert that cancelled this one, when `cancelled`. */
+  cancelledBy?: string;
+  /** True once an alert's `expires` has passed: it leaves the default listing. */
+  expired?: boolean;
 }

@@ -33,17 +33,19 @@ export class InboxController {
 
   @Get()
   @ApiOperation({
-    summary: 'Received messages, newest first, each marked verified or not',
+    summary: 'Received messages, newest first, each marked verified or not, with its state',
     description:
       'Pass `next` back as `before` to read the following (older) page. Items above the caller’s ' +
-      'clearance are left out, and cursors count only what the caller may see. Every item of the ' +
+      'clearance are left out, and cursors count only what the caller may see. Expired alerts are ' +
+      'left out unless `include=expired`. Every item of the ' +
       'page is in the node’s access log before the page is answered (503 when it cannot be recorded).',
   })
   @ApiOkResponse({ type: InboxListDto })
   @ApiBadRequestResponse({ type: InvalidResponseDto })
   @ApiServiceUnavailableResponse({ type: AccessLogUnavailableResponseDto })
   async list(@Query() query: InboxQueryDto, @CurrentPrincipal() principal: Principal): Promise<InboxListDto> {
-    return this.inbox.list(query, principal);
+    const { include, ...rest } = query;
+    return this.inbox.list({ ...rest, includeExpired: include === 'expired' }, principal);
   }
 
   @Post('stream-tickets')
@@ -77,12 +79,19 @@ export class InboxController {
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
-    description: 'An event stream; each event is `id: <message id>` and `data: <inbox item JSON>`.',
+    description:
+      'An event stream: each new item is a `message` event (`id: <message id>`, `data: <inbox item ' +
+      'JSON>`); each later change of an item the caller may see is a `state` event (`data: {"id", ' +
+      '"state": "superseded" | "cancelled", "by"}`, no id).',
   })
   stream(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
     const release = this.slots.acquire(principal.id);
     return this.inbox.stream(principal).pipe(
-      map((item) => ({ id: item.id, data: item })),
+      map((event) =>
+        event.type === 'item'
+          ? { id: event.item.id, data: event.item }
+          : { type: 'state', data: event.change },
+      ),
       finalize(release),
     );
   }

@@ -14,3 +14,6 @@ export const inboxClearanceListKey = (node: string, clearance: 'amber' | 'amber-
   `${nodeKeyspace(node)}:inbox:list:${clearance}`;
 /** One received message as stored for the inbox API. */
 export const inboxItemKey = (node: string, id: string): string => `${nodeKeyspace(node)}:inbox:item:${id}`;
+/** The alerts a later one superseded or cancelled (hash: earlier id → the change's JSON), one hash per state. */
+export const inboxChangesKey = (node: string, state: 'superseded' | 'cancelled'): string =>
+  `${nodeKeyspace(node)}:inbox:${state}`;

@@ -5,7 +5,14 @@ import { Redis } from 'ioredis';
 import { clearanceFor } from '../access/clearance-policy.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { InboxItem } from './inbox-item.js';
-import { inboxClearanceListKey, inboxItemKey, inboxListKey, inboxSeenKey } from './inbox.keys.js';
+import {
+  inboxChangesKey,
+  inboxClearanceListKey,
+  inboxItemKey,
+  inboxListKey,
+  inboxSeenKey,
+} from './inbox.keys.js';
+import type { ItemChange, RecordedChanges } from './item-state.js';
 
 // Take-in is one atomic step per item, and one script call for a batch of them, in order: the id
 // joins the seen set and, only if it was not there, the item is stored and listed, in the list of
@@ -33,6 +40,9 @@ const REPLACE = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2])
 return 1`;
+
+// A change's field in its hash: the changed alert under its sender.
+const changeField = (change: Pick<ItemChange, 'id' | 'sender'>): string => `${change.sender} ${change.id}`;
 
 /**
  * A slice of the inbox list, newest first. Positions are counted from the oldest item (0), so they
@@ -92,6 +102,44 @@ export class InboxRepository {
       if ((await this.replaceScript([key], [raw, JSON.stringify(item)])) === 1) return true;
     }
     return false;
+  }
+
+  /**
+   * Records each change (the latest of a state wins), under its sender and the alert it changes: a
+   * change from anyone else can neither show on that alert nor displace its sender's own. Repeatable,
+   * so it is written before the item that makes it is taken in, and a crash between the two loses nothing.
+   */
+  async recordChanges(changes: readonly ItemChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    const node = this.config.NODE_ID;
+    const pipeline = this.redis.pipeline();
+    for (const change of changes) {
+      pipeline.hset(inboxChangesKey(node, change.state), changeField(change), JSON.stringify(change));
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    const failed = replies.find(([error]) => error !== null);
+    if (failed !== undefined) throw failed[0]!;
+  }
+
+  /** The changes its own sender recorded for each of `items`, in order. */
+  async changesOf(items: readonly Pick<InboxItem, 'id' | 'sender'>[]): Promise<RecordedChanges[]> {
+    if (items.length === 0) return [];
+    const node = this.config.NODE_ID;
+    const fields = items.map((item) => changeField({ id: item.id, sender: item.sender }));
+    const [superseded, cancelled] = await Promise.all(
+      (['superseded', 'cancelled'] as const).map((state) =>
+        this.redis.hmget(inboxChangesKey(node, state), ...fields),
+      ),
+    );
+    const parse = (raw: string | null | undefined) =>
+      raw == null ? undefined : (JSON.parse(raw) as ItemChange);
+    return items.map((_, i) => {
+      const changes: RecordedChanges = {};
+      const [s, c] = [parse(superseded?.[i]), parse(cancelled?.[i])];
+      if (s !== undefined) changes.superseded = s;
+      if (c !== undefined) changes.cancelled = c;
+      return changes;
+    });
   }
 
   /** The item with this id, or undefined. */

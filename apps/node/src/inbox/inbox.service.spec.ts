@@ -14,12 +14,26 @@ import type { NodeConfig } from '../config/node.config.js';
 import { HandedOutRepository } from './handed-out.repository.js';
 import type { InboxItem, InboxKind } from './inbox-item.js';
 import type { InboxRepository, InboxSlice } from './inbox.repository.js';
+import type { ItemChange, RecordedChanges } from './item-state.js';
 import { InboxService } from './inbox.service.js';
 
 /** In-memory stand-in with the repository's take-in-once semantics; `items` is oldest first. */
 class FakeInbox implements Pick<InboxRepository, keyof InboxRepository> {
   readonly seen = new Set<string>();
   readonly items: InboxItem[] = [];
+  readonly changes = new Map<string, RecordedChanges>();
+
+  // Keyed by sender and changed alert, as the repository's hashes are.
+  async recordChanges(changes: readonly ItemChange[]): Promise<void> {
+    for (const change of changes) {
+      const key = `${change.sender} ${change.id}`;
+      this.changes.set(key, { ...this.changes.get(key), [change.state]: change });
+    }
+  }
+
+  async changesOf(items: readonly Pick<InboxItem, 'id' | 'sender'>[]): Promise<RecordedChanges[]> {
+    return items.map((item) => this.changes.get(`${item.sender} ${item.id}`) ?? {});
+  }
 
   async takeIn(items: readonly InboxItem[]): Promise<boolean[]> {
     return items.map((item) => {
@@ -72,7 +86,11 @@ const item = (id: string, kind: InboxKind = 'alert', handling = 'TLP:AMBER;H2'):
 let dir: string;
 const logs: (HandedOutRepository | AccessLogRepository)[] = [];
 
+// The inbox's clock, moved by the expiry tests.
+const NOW = new Date('2025-03-14T09:00:00.000Z');
+
 function setup() {
+  const clock = { now: () => NOW } as Clock;
   const repository = new FakeInbox();
   const metrics = new MetricsService({ service: 'node', nats: 'unused' });
   const file = join(dir, 'store.sqlite');
@@ -84,8 +102,9 @@ function setup() {
     handedOut,
     metrics,
     access.accessLog,
+    clock,
   );
-  return { repository, metrics, inbox, accessLog: access.accessLog, accessStore: access.repository };
+  return { repository, metrics, inbox, clock, accessLog: access.accessLog, accessStore: access.repository };
 }
 
 describe('InboxService', () => {
@@ -254,8 +273,11 @@ describe('InboxService', () => {
     const seen: { id: string; logged: string[] }[] = [];
     let failure: unknown;
     inbox.stream(reader).subscribe({
-      next: (arrival) =>
-        seen.push({ id: arrival.id, logged: accessLog.export(reader, 0, 10).entries.map((e) => e.message) }),
+      next: (event) =>
+        seen.push({
+          id: event.type === 'item' ? event.item.id : event.change.id,
+          logged: accessLog.export(reader, 0, 10).entries.map((e) => e.message),
+        }),
       error: (error: unknown) => (failure = error),
     });
     await inbox.takeIn([item('a1')]);
@@ -272,6 +294,85 @@ describe('InboxService', () => {
     await inbox.takeIn([item('a1')]);
     logs.splice(logs.indexOf(accessStore), 1)[0]!.onApplicationShutdown();
     await expect(inbox.list({ limit: 5 }, fixtureReader())).rejects.toBeInstanceOf(AccessLogUnavailableError);
+  });
+
+  describe('updates, cancels and expiry', () => {
+    const change = (id: string, type: string, references: string[], sender = 'tj-border'): InboxItem => ({
+      ...item(id),
+      sender,
+      message: { id, type, references },
+    });
+
+    it('shows an alert superseded by its latest update and cancelled by a cancel, the update itself active', async () => {
+      const { inbox } = setup();
+      await inbox.takeIn([item('a1'), change('u1', 'ALERT_TYPE_UPDATE', ['a1'])]);
+      await inbox.takeIn([change('u2', 'ALERT_TYPE_UPDATE', ['a1', 'u1'])]);
+      expect(await inbox.get('a1', 'red')).toEqual(
+        expect.objectContaining({ state: 'superseded', supersededBy: 'u2' }),
+      );
+      expect(await inbox.get('u1', 'red')).toEqual(
+        expect.objectContaining({ state: 'superseded', supersededBy: 'u2' }),
+      );
+      expect(await inbox.get('u2', 'red')).toEqual(expect.objectContaining({ state: 'active' }));
+      await inbox.takeIn([change('c1', 'ALERT_TYPE_CANCEL', ['u2'])]);
+      expect(await inbox.get('u2', 'red')).toEqual(
+        expect.objectContaining({ state: 'cancelled', cancelledBy: 'c1' }),
+      );
+    });
+
+    it('ignores a change from another sender, or an unverified one, and applies one that came before the original', async () => {
+      const { inbox } = setup();
+      await inbox.takeIn([
+        change('x1', 'ALERT_TYPE_CANCEL', ['a1'], 'kz-border'),
+        { ...change('x2', 'ALERT_TYPE_CANCEL', ['a1']), verified: false },
+        change('u1', 'ALERT_TYPE_UPDATE', ['a1']),
+      ]);
+      await inbox.takeIn([item('a1')]);
+      const shown = await inbox.get('a1', 'red');
+      expect(shown).toEqual(expect.objectContaining({ state: 'superseded', supersededBy: 'u1' }));
+      expect(shown).not.toHaveProperty('cancelledBy');
+    });
+
+    it('announces the new state on the stream, only to readers who may see the changed item', async () => {
+      const { inbox } = setup();
+      const events = (clearance: Clearance) => {
+        const seen: unknown[] = [];
+        inbox
+          .stream(fixtureReader(clearance))
+          .subscribe((event) => event.type === 'state' && seen.push(event.change));
+        return seen;
+      };
+      await inbox.takeIn([item('a1'), item('r1', 'alert', 'TLP:RED;H2')]);
+      const [red, amber] = [events('red'), events('amber')];
+      await inbox.takeIn([
+        change('c1', 'ALERT_TYPE_CANCEL', ['a1']),
+        change('c2', 'ALERT_TYPE_CANCEL', ['r1']),
+      ]);
+      expect(red).toEqual([
+        { id: 'a1', state: 'cancelled', by: 'c1' },
+        { id: 'r1', state: 'cancelled', by: 'c2' },
+      ]);
+      expect(amber).toEqual([{ id: 'a1', state: 'cancelled', by: 'c1' }]);
+    });
+
+    it('leaves an expired alert out of the default listing and shows it, marked, when asked', async () => {
+      const { inbox } = setup();
+      const expiring = (id: string, expires: string): InboxItem => ({
+        ...item(id),
+        message: { id, expires },
+      });
+      await inbox.takeIn([
+        expiring('old', '2025-03-14T08:59:59.000Z'),
+        expiring('current', '2025-03-14T09:00:01.000Z'),
+      ]);
+      const reader = fixtureReader();
+      expect((await inbox.list({ limit: 5 }, reader)).items.map((shown) => shown.id)).toEqual(['current']);
+      const all = await inbox.list({ limit: 5, includeExpired: true }, reader);
+      expect(all.items.map((shown) => [shown.id, shown.expired ?? false])).toEqual([
+        ['current', false],
+        ['old', true],
+      ]);
+    });
   });
 
   it('completes the stream at shutdown so open event streams end', async () => {

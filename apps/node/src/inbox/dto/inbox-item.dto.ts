@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { INBOX_KINDS, type InboxItem, type InboxKind } from '../inbox-item.js';
+import { INBOX_KINDS, type InboxKind, type ShownItem } from '../inbox-item.js';
+import { ITEM_STATES, type ItemState } from '../item-state.js';
 
 /** OpenAPI description of an inbox item. */
-export class InboxItemDto implements InboxItem {
+export class InboxItemDto implements ShownItem {
   @ApiProperty()
   id: string;
 
@@ -47,6 +48,25 @@ export class InboxItemDto implements InboxItem {
     description: 'The message, protobuf JSON mapping.',
   })
   message: unknown;
+
+  @ApiProperty({
+    enum: ITEM_STATES,
+    description:
+      '`superseded` once its sender sent an update of it (`supersededBy` names the latest), `cancelled` ' +
+      'once its sender cancelled it (`cancelledBy`); otherwise `active`. Only alerts change state.',
+  })
+  state: ItemState;
+
+  @ApiPropertyOptional({ description: 'The latest update of this alert.' })
+  supersededBy?: string;
+
+  @ApiPropertyOptional({ description: 'The alert that cancelled this one.' })
+  cancelledBy?: string;
+
+  @ApiPropertyOptional({
+    description: 'True once the alert’s `expires` has passed; listed only with `include=expired`.',
+  })
+  expired?: boolean;
 }
 
 /** Response of GET /v1/inbox. */

@@ -24,6 +24,14 @@ export class InboxQueryDto {
   kind?: InboxKind;
 
   @ApiPropertyOptional({
+    enum: ['expired'],
+    description: '`expired` lists alerts whose `expires` has passed too; the default view leaves them out.',
+  })
+  @IsOptional()
+  @IsIn(['expired'])
+  include?: 'expired';
+
+  @ApiPropertyOptional({
     minimum: 1,
     description:
       'A `next` cursor from an earlier page: list the items older than it. Cursors count from the ' +
