@@ -24,9 +24,11 @@ import { OutboxModule } from './outbox/outbox.module.js';
 import { RebuildModule } from './rebuild/rebuild.module.js';
 import { ReceiptsModule } from './receipts/receipts.module.js';
 import { ReleasesModule } from './releases/releases.module.js';
+import { RepliesModule } from './replies/replies.module.js';
 import { SentModule } from './sent/sent.module.js';
 import { SiteModule } from './site/site.module.js';
 import { SubmissionModule } from './submission/submission.module.js';
+import { ThreadsModule } from './threads/threads.module.js';
 import { WitnessModule } from './witness/witness.module.js';
 
 /**
@@ -77,6 +79,8 @@ export class NodeModule {
         NoticesModule,
         SubmissionModule,
         ReceiptsModule,
+        RepliesModule,
+        ThreadsModule,
         ReleasesModule,
         GroupsModule,
         WitnessModule,

@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { HandlingCode, HandlingSchema, Pap, Tlp } from '#contracts';
-import { formatHandling, isHandlingLabel } from './handling-label.js';
+import { formatHandling, isHandlingLabel, isTlpAtLeastAsStrict } from './handling-label.js';
 
 describe('formatHandling', () => {
   it('is empty without handling', () => {
@@ -45,4 +45,15 @@ describe('isHandlingLabel', () => {
     'refuses %j',
     (label) => expect(isHandlingLabel(label)).toBe(false),
   );
+});
+
+describe('isTlpAtLeastAsStrict', () => {
+  it('orders TLP 2.0 from CLEAR to RED, a missing TLP counting as RED', () => {
+    const order = [Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED];
+    order.forEach((tlp, i) => {
+      order.forEach((than, j) => expect(isTlpAtLeastAsStrict(tlp, than)).toBe(i >= j));
+    });
+    expect(isTlpAtLeastAsStrict(Tlp.UNSPECIFIED, Tlp.RED)).toBe(true);
+    expect(isTlpAtLeastAsStrict(Tlp.AMBER_STRICT, Tlp.UNSPECIFIED)).toBe(false);
+  });
 });

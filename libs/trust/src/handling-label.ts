@@ -66,3 +66,18 @@ export function isHandlingLabel(text: string): boolean {
   }
   return true;
 }
+
+// TLP 2.0 from the widest audience to the narrowest; no TLP at all counts as the narrowest (fail closed).
+const TLP_NARROWNESS: Record<Tlp, number> = {
+  [Tlp.CLEAR]: 0,
+  [Tlp.GREEN]: 1,
+  [Tlp.AMBER]: 2,
+  [Tlp.AMBER_STRICT]: 3,
+  [Tlp.RED]: 4,
+  [Tlp.UNSPECIFIED]: 4,
+};
+
+/** True when a message under `tlp` may go no wider than one under `than` (an answer within its original). */
+export function isTlpAtLeastAsStrict(tlp: Tlp, than: Tlp): boolean {
+  return TLP_NARROWNESS[tlp] >= TLP_NARROWNESS[than];
+}

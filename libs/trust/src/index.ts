@@ -24,7 +24,7 @@ export {
   readStatementHeader,
   verifyStatement,
 } from './delivery-statement.js';
-export { formatHandling } from './handling-label.js';
+export { formatHandling, isTlpAtLeastAsStrict } from './handling-label.js';
 export { isUserPublicKey } from './nkey-codec.js';
 export { type HubKeys } from './hub-keys.js';
 export {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
 import { AccessLogModule } from '../access-log/access-log.module.js';
+import { ThreadIndexModule } from '../threads/thread-index.module.js';
 import { HandedOutRepository } from './handed-out.repository.js';
 import { InboxController } from './inbox.controller.js';
 import { InboxRepository } from './inbox.repository.js';
@@ -8,7 +9,7 @@ import { InboxService } from './inbox.service.js';
 
 /** What this node received: stored once each, listed and streamed. */
 @Module({
-  imports: [AccessModule, AccessLogModule],
+  imports: [AccessModule, AccessLogModule, ThreadIndexModule],
   controllers: [InboxController],
   providers: [InboxRepository, HandedOutRepository, InboxService],
   exports: [InboxService],

@@ -3,6 +3,7 @@ import type { Clearance } from '#access';
 import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
 import { clearanceFor } from '../access/clearance-policy.js';
+import { execTransaction } from '../common/redis-transaction.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { InboxItem } from './inbox-item.js';
 import {
@@ -112,13 +113,11 @@ export class InboxRepository {
   async recordChanges(changes: readonly ItemChange[]): Promise<void> {
     if (changes.length === 0) return;
     const node = this.config.NODE_ID;
-    const pipeline = this.redis.pipeline();
+    const transaction = this.redis.multi();
     for (const change of changes) {
-      pipeline.hset(inboxChangesKey(node, change.state), changeField(change), JSON.stringify(change));
+      transaction.hset(inboxChangesKey(node, change.state), changeField(change), JSON.stringify(change));
     }
-    const replies = (await pipeline.exec()) ?? [];
-    const failed = replies.find(([error]) => error !== null);
-    if (failed !== undefined) throw failed[0]!;
+    await execTransaction(transaction);
   }
 
   /** The changes its own sender recorded for each of `items`, in order. */

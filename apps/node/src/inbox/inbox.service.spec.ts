@@ -11,6 +11,7 @@ import type { AccessLogRepository } from '../access-log/access-log.repository.js
 import { serveRequest } from '../common/request-id.js';
 import { Clock } from '../common/clock.js';
 import type { NodeConfig } from '../config/node.config.js';
+import type { ThreadIndexRepository } from '../threads/thread-index.repository.js';
 import { HandedOutRepository } from './handed-out.repository.js';
 import type { InboxItem, InboxKind } from './inbox-item.js';
 import type { InboxRepository, InboxSlice } from './inbox.repository.js';
@@ -103,6 +104,7 @@ function setup() {
     metrics,
     access.accessLog,
     clock,
+    { file: async () => undefined } as unknown as ThreadIndexRepository,
   );
   return { repository, metrics, inbox, clock, accessLog: access.accessLog, accessStore: access.repository };
 }

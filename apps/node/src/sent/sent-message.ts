@@ -2,11 +2,12 @@ import type { Violation } from '#contracts';
 import type { DeliveryState } from './delivery-state.js';
 
 /** The kinds a node's users send through its API and follow per recipient. */
-export type SentKind = 'alert' | 'notice';
+export const SENT_KINDS = ['alert', 'notice', 'reply'] as const;
+export type SentKind = (typeof SENT_KINDS)[number];
 
 /** True for the kinds whose sender follows them per recipient. */
 export function isSentKind(kind: string): kind is SentKind {
-  return kind === 'alert' || kind === 'notice';
+  return (SENT_KINDS as readonly string[]).includes(kind);
 }
 
 /**
@@ -37,6 +38,8 @@ export interface SentMessage {
   status: SentStatus;
   /** Its signed handling label (`TLP:RED;H2`); unknown for state rebuilt from the hub's reports. */
   handling?: string;
+  /** The message as this node sent it (protobuf JSON mapping); unknown for state rebuilt from reports. */
+  message?: unknown;
   rejection?: RejectionRecord;
   recipients: Array<RecipientState & { node: string }>;
 }

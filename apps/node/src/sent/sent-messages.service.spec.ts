@@ -23,15 +23,21 @@ import type { SentStateRepository, StoredRecipient } from './sent-state.reposito
 class FakeSentState implements Pick<SentStateRepository, keyof SentStateRepository> {
   readonly messages = new Map<
     string,
-    { kind?: string; status?: SentStatus; rejection?: RejectionRecord; handling?: string }
+    { kind?: string; status?: SentStatus; rejection?: RejectionRecord; handling?: string; message?: unknown }
   >();
   readonly recipients = new Map<string, string>();
   /** When set, the next replace loses the race once (another writer got there first). */
   interfere?: () => void;
 
-  async recordQueued(id: string, kind: string, handling: string): Promise<void> {
+  async recordQueued(id: string, kind: string, handling: string, message: unknown): Promise<void> {
     const meta = this.messages.get(id) ?? {};
-    this.messages.set(id, { ...meta, kind: meta.kind ?? kind, status: meta.status ?? 'queued', handling });
+    this.messages.set(id, {
+      ...meta,
+      kind: meta.kind ?? kind,
+      status: meta.status ?? 'queued',
+      handling,
+      message,
+    });
   }
 
   async recordAccepted(id: string, kind: string): Promise<void> {
@@ -152,10 +158,10 @@ describe('SentMessagesService', () => {
 
   it('shows a queued message as queued until JetStream acknowledges it, then accepted', async () => {
     const { service } = setup();
-    await service.recordQueued(ID, 'alert', 'TLP:AMBER');
+    await service.recordQueued(ID, 'alert', 'TLP:AMBER', { id: ID });
     expect((await service.status(ID, fixtureReader('red'))).status).toBe('queued');
     await service.recordAccepted(ID, 'alert');
-    await service.recordQueued(ID, 'alert', 'TLP:AMBER'); // a late write of the submission changes nothing
+    await service.recordQueued(ID, 'alert', 'TLP:AMBER', { id: ID }); // a late write of the submission changes nothing
     expect((await service.status(ID, fixtureReader('red'))).status).toBe('accepted');
   });
 
@@ -175,8 +181,8 @@ describe('SentMessagesService', () => {
 
   it('shows a message only to a clearance that admits its label, and an unknown label as TLP:RED', async () => {
     const { service } = setup();
-    await service.recordQueued('red-1', 'alert', 'TLP:RED;H2');
-    await service.recordQueued('amber-1', 'alert', 'TLP:AMBER;H2');
+    await service.recordQueued('red-1', 'alert', 'TLP:RED;H2', { id: 'red-1' });
+    await service.recordQueued('amber-1', 'alert', 'TLP:AMBER;H2', { id: 'amber-1' });
     await service.applyRouting(routing(['unodc']));
     await expect(service.status('red-1', fixtureReader('amber-strict'))).rejects.toBeInstanceOf(
       UnknownMessageError,
@@ -188,7 +194,7 @@ describe('SentMessagesService', () => {
 
   it('records each answered read in the access log, naming the reader, and none for a message not shown', async () => {
     const { service, accessLog } = setup();
-    await service.recordQueued('red-1', 'alert', 'TLP:RED;H2');
+    await service.recordQueued('red-1', 'alert', 'TLP:RED;H2', { id: 'red-1' });
     const supervisor = fixtureReader('red', 'kz-border-supervisor');
     await service.status('red-1', supervisor);
     await expect(service.status('red-1', fixtureReader('amber'))).rejects.toBeInstanceOf(UnknownMessageError);

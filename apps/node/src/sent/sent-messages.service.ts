@@ -1,3 +1,4 @@
+import type { Clearance } from '#access';
 import { Inject, Injectable } from '@nestjs/common';
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import {
@@ -45,11 +46,11 @@ export class SentMessagesService {
   ) {}
 
   /**
-   * Records that message `id`, labelled `handling`, waits in the outbox; a later status (accepted,
-   * rejected) is kept.
+   * Records that message `id`, labelled `handling`, waits in the outbox, with the `message` itself
+   * (protobuf JSON); a later status (accepted, rejected) is kept.
    */
-  async recordQueued(id: string, kind: SentKind, handling: string): Promise<void> {
-    await this.repository.recordQueued(id, kind, handling);
+  async recordQueued(id: string, kind: SentKind, handling: string, message: unknown): Promise<void> {
+    await this.repository.recordQueued(id, kind, handling, message);
   }
 
   /**
@@ -69,11 +70,19 @@ export class SentMessagesService {
    *   it; AccessLogUnavailableError when the read could not be recorded.
    */
   async status(id: string, reader: Principal): Promise<SentMessage> {
-    const message = await this.repository.read(id);
-    if (message === undefined || !admits(reader.clearance, message.handling))
-      throw new UnknownMessageError(id);
+    const message = await this.visible(id, reader.clearance);
+    if (message === undefined) throw new UnknownMessageError(id);
     this.accessLog.record(reader, 'read', [id]);
     return message;
+  }
+
+  /**
+   * What this node knows of its message `id`, if someone of `clearance` may see it (a label it does
+   * not know counts as TLP:RED); the caller records the read.
+   */
+  async visible(id: string, clearance: Clearance): Promise<SentMessage | undefined> {
+    const message = await this.repository.read(id);
+    return message !== undefined && admits(clearance, message.handling) ? message : undefined;
   }
 
   /** The handling label this node sent message `id` under; undefined when it does not know it. */

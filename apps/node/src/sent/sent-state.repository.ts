@@ -13,7 +13,9 @@ const STATUS = '@status';
 const REJECTION = '@rejection';
 // The signed handling label, as the node queued it (absent from state rebuilt from deliveries).
 const HANDLING = '@handling';
-const META = new Set([KIND, STATUS, REJECTION, HANDLING]);
+// The message as queued, protobuf JSON (absent from state rebuilt from deliveries).
+const MESSAGE = '@message';
+const META = new Set([KIND, STATUS, REJECTION, HANDLING, MESSAGE]);
 /** The kind of a sent message whose state was rebuilt from reports that do not name it. */
 export const UNKNOWN_KIND = 'unknown';
 
@@ -67,12 +69,16 @@ export class SentStateRepository {
 
   /**
    * Marks message `id` of `kind`, labelled `handling`, as waiting in the outbox, unless a later status
-   * is already recorded.
+   * is already recorded, and keeps the `message` itself (protobuf JSON).
    */
-  async recordQueued(id: string, kind: string, handling: string): Promise<void> {
+  async recordQueued(id: string, kind: string, handling: string, message: unknown): Promise<void> {
     const key = this.key(id);
     await execTransaction(
-      this.redis.multi().hsetnx(key, KIND, kind).hsetnx(key, STATUS, 'queued').hset(key, HANDLING, handling),
+      this.redis
+        .multi()
+        .hsetnx(key, KIND, kind)
+        .hsetnx(key, STATUS, 'queued')
+        .hset(key, HANDLING, handling, MESSAGE, JSON.stringify(message)),
     );
   }
 
@@ -135,11 +141,13 @@ export class SentStateRepository {
       .sort((a, b) => a.node.localeCompare(b.node));
     const rejection = fields[REJECTION];
     const handling = fields[HANDLING];
+    const message = fields[MESSAGE];
     return {
       id,
       kind,
       status,
       ...(handling === undefined ? {} : { handling }),
+      ...(message === undefined ? {} : { message: JSON.parse(message) as unknown }),
       ...(rejection === undefined ? {} : { rejection: JSON.parse(rejection) as RejectionRecord }),
       recipients,
     };

@@ -9,6 +9,7 @@ import type { IdGenerator } from '../common/id-generator.js';
 import type { NodeConfig } from '../config/node.config.js';
 import type { OutboxService } from '../outbox/outbox.service.js';
 import type { SubmissionStatus, Submitted } from '../outbox/submitted.js';
+import type { ThreadIndexRepository, Threaded } from '../threads/thread-index.repository.js';
 import type { SentMessagesService } from '../sent/sent-messages.service.js';
 import { MalformedMessageError } from './submission.errors.js';
 import { SubmissionService } from './submission.service.js';
@@ -30,6 +31,12 @@ function setup(options: { status?: SubmissionStatus; duplicate?: boolean } = {})
       recorded.push({ id, kind, status: 'queued' });
     },
   };
+  const filed: Threaded[] = [];
+  const threads = {
+    async file(messages: readonly Threaded[]) {
+      filed.push(...messages);
+    },
+  };
   const clock: Clock = { now: () => NOW };
   const ids = { next: () => NEW_ID } as IdGenerator;
   const service = new SubmissionService(
@@ -40,8 +47,9 @@ function setup(options: { status?: SubmissionStatus; duplicate?: boolean } = {})
     clock,
     ids,
     pino({ level: 'silent' }),
+    threads as unknown as ThreadIndexRepository,
   );
-  return { service, queued, recorded };
+  return { service, queued, recorded, filed };
 }
 
 const ACTOR = 'person:kz-officer-7';
@@ -62,14 +70,23 @@ describe('SubmissionService', () => {
     expect(recorded).toEqual([{ id: NEW_ID, kind: 'alert', status: 'queued' }]);
   });
 
+  it('files what it queues under its thread, with the message as JSON', async () => {
+    const { service, filed } = setup();
+    await service.submit('notice', noticeRequest(), ACTOR);
+    expect(filed).toEqual([
+      { id: NEW_ID, kind: 'notice', message: expect.objectContaining({ id: NEW_ID, thread: NEW_ID }) },
+    ]);
+  });
+
   it('queues nothing for an alert that breaks the rules, and names every broken field', async () => {
-    const { service, queued, recorded } = setup();
+    const { service, queued, recorded, filed } = setup();
     const body = { ...alertRequest(), regions: ['atlantis'], texts: [] };
     const refusal = await service.submit('alert', body, ACTOR).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(InvalidMessageError);
     const fields = (refusal as InvalidMessageError).violations.map((v) => v.field);
     expect(fields).toEqual(expect.arrayContaining(['regions[0]', 'texts']));
     expect(queued).toEqual([]);
+    expect(filed).toEqual([]);
     expect(recorded).toEqual([]);
   });
 

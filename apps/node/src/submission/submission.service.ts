@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { validateMessage, type MessageOf } from '#contracts';
+import { messageToJson, validateMessage, type MessageOf } from '#contracts';
 import { RegistryIndex, validationContextOf } from '#registry';
 import { LOGGER } from '#runtime';
 import { formatHandling } from '#trust';
@@ -12,6 +12,7 @@ import { OutboxService } from '../outbox/outbox.service.js';
 import type { Submitted } from '../outbox/submitted.js';
 import type { SentKind } from '../sent/sent-message.js';
 import { SentMessagesService } from '../sent/sent-messages.service.js';
+import { ThreadIndexRepository } from '../threads/thread-index.repository.js';
 import { completeNotice } from './notice-defaults.js';
 import { readMessage, stampOrigin } from './outgoing-message.js';
 
@@ -31,25 +32,26 @@ export class SubmissionService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly threads: ThreadIndexRepository,
   ) {}
 
   /**
    * Sends the `kind` message in `json` (protobuf JSON mapping) as this node's, naming `actor` (the
-   * caller's Principal.id) as who acted. `authorise` sees the
-   * message once read, before anything is stamped or queued, and throws to refuse it (a caller who
-   * may not send this kind of message, e.g. an update of an alert).
+   * caller's Principal.id) as who acted. `prepare` sees the message once read, before anything is
+   * stamped, validated or queued: it completes it from context (a reply from the message it answers)
+   * or throws to refuse it (a caller who may not send it, e.g. an update of an alert).
    * @throws MalformedMessageError, InvalidMessageError (HTTP 400), NotQueuedError (HTTP 503), and
-   *   what `authorise` throws.
+   *   what `prepare` throws.
    */
   async submit<K extends SentKind>(
     kind: K,
     json: unknown,
     actor: string,
-    authorise: (message: MessageOf<K>) => void = () => undefined,
+    prepare: (message: MessageOf<K>) => void = () => undefined,
   ): Promise<Submitted> {
     const now = this.clock.now();
     const message = readMessage(kind, json);
-    authorise(message);
+    prepare(message);
     stampOrigin(message, { node: this.config.NODE_ID, actor, now, newId: () => this.ids.next() });
     // What the sender may leave out, once id, sender and sent time are set.
     if (kind === 'notice') completeNotice(message as MessageOf<'notice'>, now);
@@ -58,9 +60,11 @@ export class SubmissionService {
       this.logger.info({ msgId: message.id, kind, violations: violations.length }, 'submission refused');
       throw new InvalidMessageError(violations);
     }
+    const asJson = messageToJson(kind, message);
+    await this.threads.file([{ id: message.id, kind, message: asJson }]);
     const submitted = await this.outbox.submit(kind, message);
     // A status recorded meanwhile (accepted, rejected) is kept.
-    await this.sent.recordQueued(submitted.id, kind, formatHandling(message.handling));
+    await this.sent.recordQueued(submitted.id, kind, formatHandling(message.handling), asJson);
     return submitted;
   }
 }

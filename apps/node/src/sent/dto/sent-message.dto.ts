@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ViolationDto } from '../../openapi/responses.dto.js';
 import type { DeliveryState } from '../delivery-state.js';
-import type { SentMessage, SentStatus } from '../sent-message.js';
+import { SENT_KINDS, type SentMessage, type SentStatus } from '../sent-message.js';
 
 const STATES: DeliveryState[] = ['pending', 'delivered', 'read', 'acknowledged', 'declined'];
 
@@ -38,7 +38,7 @@ export class SentMessageDto implements SentMessage {
   @ApiProperty()
   id: string;
 
-  @ApiProperty({ enum: ['alert', 'notice'] })
+  @ApiProperty({ enum: SENT_KINDS })
   kind: string;
 
   @ApiProperty({
@@ -54,6 +54,14 @@ export class SentMessageDto implements SentMessage {
     example: 'TLP:AMBER;H2',
   })
   handling?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'The message as this node sent it (protobuf JSON mapping); absent when rebuilt from the hub’s reports.',
+  })
+  message?: unknown;
 
   @ApiPropertyOptional({ type: RejectionDto })
   rejection?: RejectionDto;
