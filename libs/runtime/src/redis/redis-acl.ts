@@ -53,8 +53,11 @@ const NODE_COMMANDS = [
   'lpush',
   'llen',
   'lrange',
-  // Sent state, release requests and answers, group views: hashes.
+  // The thread index: a set per thread (SADD above).
+  'smembers',
+  // Sent state, release requests and answers, group views, the inbox's updates and cancels: hashes.
   'hget',
+  'hmget',
   'hset',
   'hsetnx',
   'hgetall',
