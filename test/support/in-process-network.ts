@@ -43,6 +43,13 @@ export interface InProcessNetwork {
   storeFile(node: FixtureNode): string;
   /** The Authorization header with the tests' API key to a started node (every role, cleared for TLP:RED). */
   auth(node: FixtureNode): { authorization: string };
+  /** A JSON request to a started node's API with the tests' key; resolves with the status and parsed body. */
+  call<T>(
+    node: FixtureNode,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
   /**
    * Another API key to a started node, like the first but another identity, once the node has read
    * it from its keys file.
@@ -134,6 +141,15 @@ export async function startInProcessNetwork(
     },
     auth(node) {
       return started(node).auth;
+    },
+    async call<T>(node: FixtureNode, method: string, path: string, body?: unknown) {
+      const { url, auth } = started(node);
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as T };
     },
     async anotherKey(node, name) {
       const credentials = await testApiKey(dir, node, name);

@@ -21,22 +21,8 @@ beforeAll(async () => {
 
 afterAll(() => network?.stop());
 
-async function call<T>(
-  node: Node,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${network.url(node)}${path}`, {
-    method,
-    headers: {
-      ...network.auth(node),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
+const call = <T>(node: Node, method: string, path: string, body?: unknown) =>
+  network.call<T>(node, method, path, body);
 
 async function send(node: Node, path: string, body: unknown): Promise<string> {
   const sent = await call<{ id: string }>(node, 'POST', path, body);

@@ -20,25 +20,12 @@ beforeAll(async () => {
 
 afterAll(() => network?.stop());
 
-async function call<T = { id: string; items?: InboxItem[] }>(
+const call = <T = { id: string; items?: InboxItem[] }>(
   node: Node,
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${network.url(node)}${path}`, {
-    method,
-    headers: {
-      ...network.auth(node),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as T,
-  };
-}
+) => network.call<T>(node, method, path, body);
 
 const inboxItem = (node: Node, id: string) =>
   waitFor(

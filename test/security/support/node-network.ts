@@ -34,17 +34,8 @@ export function useNodeNetwork(nodes: readonly FixtureNode[]): () => NodeNetwork
     await network.startHub();
     for (const node of nodes) await network.startNode(node);
     const operator = await network.operator();
-    const call = async <T>(node: FixtureNode, method: string, path: string, body?: unknown): Promise<T> => {
-      const response = await fetch(`${network.url(node)}${path}`, {
-        method,
-        headers: {
-          ...network.auth(node),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return (await response.json()) as T;
-    };
+    const call = async <T>(node: FixtureNode, method: string, path: string, body?: unknown): Promise<T> =>
+      (await network.call<T>(node, method, path, body)).body;
     const inbox = async (node: FixtureNode) =>
       ((await call<{ items?: { id: string }[] }>(node, 'GET', '/v1/inbox')).items ?? []).map(
         (item) => item.id,
