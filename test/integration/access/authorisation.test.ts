@@ -32,6 +32,8 @@ const ROUTES: { method: string; path: string; roles: string[]; body?: unknown }[
   { method: 'GET', path: '/v1/inbox/stream', roles: ['reader'] },
   { method: 'GET', path: '/v1/messages/x', roles: ['reader'] },
   { method: 'POST', path: '/v1/messages/x/receipts', roles: ['author'], body: { kind: 'read' } },
+  { method: 'POST', path: '/v1/messages/x/replies', roles: ['author'], body: { texts: [] } },
+  { method: 'GET', path: '/v1/threads/x', roles: ['reader'] },
   { method: 'POST', path: '/v1/messages/x/releases', roles: ['supervisor'], body: { to: 'unodc' } },
   { method: 'GET', path: '/v1/releases', roles: ['supervisor'] },
   { method: 'POST', path: '/v1/releases/x/decision', roles: ['supervisor'], body: { approve: true } },

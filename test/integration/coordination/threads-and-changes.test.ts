@@ -1,14 +1,21 @@
 // Coordination through the nodes' REST APIs: a reply in an alert's thread, an update and a cancel that
-// reach every recipient of the original whatever their own regions, and a change of another node's
-// alert refused. A hub and three nodes in-process, each with its own nkey, on a spawned NATS running
+// reach every recipient of the original whatever their own regions, a change of another node's alert
+// refused, and a node's retention deleting what was sent longer ago. A hub and three nodes in-process, each with its own nkey, on a spawned NATS running
 // the configuration `borderlink nats-config` generates (authentication and permissions on), and Redis.
-import type { InboxItem } from '#node';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { sealNodeMessage, testAlert } from '#hub/testing';
+import { inboxItemKey, inboxSeenKey, type InboxItem } from '#node';
 import { alertRequest } from '#node/testing';
 import { waitFor } from '#testing';
+import { NodeSigner } from '#trust';
+import { Redis } from 'ioredis';
 import { startInProcessNetwork, type InProcessNetwork } from '../../support/in-process-network.js';
+import { publishOn } from '../../support/secured-nats.js';
 
-const NODES = ['kz-border', 'tj-border', 'unodc'] as const;
+const NODES = ['kz-border', 'tj-border', 'unodc', 'uz-customs'] as const;
 type Node = (typeof NODES)[number];
+// Keeps what it holds for a day from its sent time; the others keep the default.
+const SHORT_RETENTION: Node = 'uz-customs';
 type Shown = InboxItem & { state: string; supersededBy?: string; cancelledBy?: string };
 
 let network: InProcessNetwork;
@@ -16,7 +23,9 @@ let network: InProcessNetwork;
 beforeAll(async () => {
   network = await startInProcessNetwork();
   await network.startHub();
-  for (const node of NODES) await network.startNode(node);
+  for (const node of NODES) {
+    await network.startNode(node, node === SHORT_RETENTION ? { NODE_RETENTION_DAYS: '1' } : {});
+  }
 });
 
 afterAll(() => network?.stop());
@@ -129,5 +138,38 @@ describe('coordination through the nodes', () => {
     );
     expect(rejected.rejection?.reason).toMatch(/unauthori[sz]ed/i);
     expect(await inboxItem('unodc', alert)).toMatchObject({ state: 'active' });
+  });
+
+  it('keeps nothing past its retention, counted from the signed sent time, and keeps its id seen', async () => {
+    const kz = await network.connectAs('kz-border');
+    const signer = NodeSigner.fromSeed(network.keys['kz-border'].seed);
+    const sentAt = (hoursAgo: number) => timestampFromDate(new Date(Date.now() - hoursAgo * 3_600_000));
+    const [old, recent] = [
+      testAlert('kz-border', { sent: sentAt(25) }),
+      testAlert('kz-border', { sent: sentAt(1) }),
+    ];
+    for (const alert of [old, recent]) {
+      const sealed = sealNodeMessage('alert', alert, signer);
+      await publishOn(kz, { ...sealed, headers: Object.entries(sealed.headers), msgId: sealed.id });
+    }
+    await kz.drain();
+    await inboxItem(SHORT_RETENTION, recent.id);
+    const redis = new Redis(network.redis.url);
+    try {
+      // Both were taken in, in order; the one sent 25 hours ago was gone at once.
+      expect(await redis.sismember(inboxSeenKey(SHORT_RETENTION), old.id)).toBe(1);
+      expect(await redis.exists(inboxItemKey(SHORT_RETENTION, old.id))).toBe(0);
+      const ttl = await redis.pttl(inboxItemKey(SHORT_RETENTION, recent.id));
+      expect(ttl).toBeGreaterThan(22 * 3_600_000);
+      expect(ttl).toBeLessThanOrEqual(23 * 3_600_000);
+    } finally {
+      redis.disconnect();
+    }
+    const { items } = (
+      await call<{ items: InboxItem[] }>(SHORT_RETENTION, 'GET', '/v1/inbox?include=expired')
+    ).body;
+    expect(items.map((item) => item.id)).not.toContain(old.id);
+    // The default retention keeps both.
+    await inboxItem('tj-border', old.id);
   });
 });

@@ -286,7 +286,14 @@ describe('node app: publishing', () => {
 
     expect(await get(`/v1/messages/${id}`)).toEqual({
       status: 200,
-      body: { id, kind: 'alert', status: 'accepted', handling: 'TLP:AMBER;H2', recipients: [] },
+      body: {
+        id,
+        kind: 'alert',
+        status: 'accepted',
+        handling: 'TLP:AMBER;H2',
+        message: expect.objectContaining({ id, sender: NODE, actor: expect.any(String) }),
+        recipients: [],
+      },
     });
   });
 

@@ -69,6 +69,17 @@ export class NodeConfig extends BaseConfig {
   @Max(10_000)
   NODE_MAX_ATTEMPTS: number = 10;
 
+  /**
+   * Days the node keeps what it received and sent, counted from each message's signed sent time: then
+   * its content is deleted (its id stays, so it is never taken in again). A data-protection duty
+   * (docs/policy.md, "Retention"), not a cache setting: set it to what the agency's law allows.
+   * A change applies to messages taken in or sent from then on.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(3_650)
+  NODE_RETENTION_DAYS: number = 90;
+
   // Validated by BaseConfig; the node only gives it a default.
   override HTTP_PORT: number = 3000;
 

@@ -3,6 +3,7 @@ import type { Clearance } from '#access';
 import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
 import { clearanceFor } from '../access/clearance-policy.js';
+import { retainedUntil } from '../common/retention.js';
 import { execTransaction } from '../common/redis-transaction.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { InboxItem } from './inbox-item.js';
@@ -16,18 +17,21 @@ import {
 import type { ItemChange, RecordedChanges } from './item-state.js';
 
 // Take-in is one atomic step per item, and one script call for a batch of them, in order: the id
-// joins the seen set and, only if it was not there, the item is stored and listed, in the list of
-// every clearance that may see it (the clearance it needs). A crash can never leave an id marked
-// seen without its item (which would lose it). KEYS: seen set, the three lists, then one item key
-// per item; ARGV: id, JSON and clearance of each item. Returns 1 (stored) or 0 (seen) per item.
+// joins the seen set and, only if it was not there, the item is stored until its retention ends and
+// listed, in the list of every clearance that may see it (the clearance it needs). A crash can never
+// leave an id marked seen without its item (which would lose it). KEYS: seen set, the three lists,
+// then one item key per item; ARGV: id, JSON, clearance and end of retention (Unix ms) of each item.
+// An item whose retention has already ended is gone at once: its id stays seen, so it never returns.
+// Returns 1 (stored) or 0 (seen) per item.
 const TAKE_IN = `
 local stored = {}
 for i = 5, #KEYS do
-  local id, clearance = ARGV[3 * i - 14], ARGV[3 * i - 12]
+  local at = 4 * (i - 5)
+  local id, json, clearance, expires = ARGV[at + 1], ARGV[at + 2], ARGV[at + 3], ARGV[at + 4]
   if redis.call('SADD', KEYS[1], id) == 0 then
     stored[#stored + 1] = 0
   else
-    redis.call('SET', KEYS[i], ARGV[3 * i - 13])
+    redis.call('SET', KEYS[i], json, 'PXAT', expires)
     redis.call('LPUSH', KEYS[2], id)
     if clearance ~= 'red' then redis.call('LPUSH', KEYS[3], id) end
     if clearance == 'amber' then redis.call('LPUSH', KEYS[4], id) end
@@ -36,10 +40,11 @@ for i = 5, #KEYS do
 end
 return stored`;
 
-// Replaces an item only if it is still exactly what was read, so a concurrent change is not undone.
+// Replaces an item only if it is still exactly what was read, so a concurrent change is not undone,
+// and keeps its end of retention.
 const REPLACE = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[2])
+redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
 return 1`;
 
 // A change's field in its hash: the changed alert under its sender.
@@ -84,7 +89,12 @@ export class InboxRepository {
         inboxClearanceListKey(node, 'amber'),
         ...items.map((item) => inboxItemKey(node, item.id)),
       ],
-      items.flatMap((item) => [item.id, JSON.stringify(item), clearanceFor(item.handling)]),
+      items.flatMap((item) => [
+        item.id,
+        JSON.stringify(item),
+        clearanceFor(item.handling),
+        String(retainedUntil(item.message, item.receivedAt, this.config.NODE_RETENTION_DAYS)),
+      ]),
     )) as number[];
     return stored.map((one) => one === 1);
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REDIS, defineScript, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
 import { execTransaction } from '../common/redis-transaction.js';
+import { retainedUntil } from '../common/retention.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { RecipientState, RejectionRecord, SentMessage, SentStatus } from './sent-message.js';
 import { sentStateKey } from './sent.keys.js';
@@ -69,16 +70,18 @@ export class SentStateRepository {
 
   /**
    * Marks message `id` of `kind`, labelled `handling`, as waiting in the outbox, unless a later status
-   * is already recorded, and keeps the `message` itself (protobuf JSON).
+   * is already recorded, and keeps the `message` itself (protobuf JSON) until its retention ends.
    */
   async recordQueued(id: string, kind: string, handling: string, message: unknown): Promise<void> {
     const key = this.key(id);
+    const until = retainedUntil(message, new Date().toISOString(), this.config.NODE_RETENTION_DAYS);
     await execTransaction(
       this.redis
         .multi()
         .hsetnx(key, KIND, kind)
         .hsetnx(key, STATUS, 'queued')
-        .hset(key, HANDLING, handling, MESSAGE, JSON.stringify(message)),
+        .hset(key, HANDLING, handling, MESSAGE, JSON.stringify(message))
+        .pexpireat(key, until),
     );
   }
 

@@ -68,6 +68,8 @@ const NODE_COMMANDS = [
   'exec',
   // Live stream tickets: stored with SET … PX, redeemed once with GETDEL.
   'getdel',
+  // A sent message's state ends with its retention (inbox items with SET … PXAT).
+  'pexpireat',
 ];
 
 /**
