@@ -26,6 +26,7 @@ import { ReceiptsModule } from './receipts/receipts.module.js';
 import { ReleasesModule } from './releases/releases.module.js';
 import { RepliesModule } from './replies/replies.module.js';
 import { SentModule } from './sent/sent.module.js';
+import { SerialsModule } from './serials/serials.module.js';
 import { SiteModule } from './site/site.module.js';
 import { SubmissionModule } from './submission/submission.module.js';
 import { ThreadsModule } from './threads/threads.module.js';
@@ -81,6 +82,7 @@ export class NodeModule {
         ReceiptsModule,
         RepliesModule,
         ThreadsModule,
+        SerialsModule,
         ReleasesModule,
         GroupsModule,
         WitnessModule,

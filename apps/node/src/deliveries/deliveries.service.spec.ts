@@ -36,6 +36,7 @@ import type { ReceiptsService } from '../receipts/receipts.service.js';
 import type { ReleasesService } from '../releases/releases.service.js';
 import type { SentMessagesService } from '../sent/sent-messages.service.js';
 import { CheckpointRefused } from '../witness/witness.errors.js';
+import type { SerialsService } from '../serials/serials.service.js';
 import type { WitnessService } from '../witness/witness.service.js';
 import { DeliveryNotStated } from './deliveries.errors.js';
 import { DeliveriesService } from './deliveries.service.js';
@@ -94,6 +95,11 @@ function setup() {
       checkpoints.push(checkpoint);
     },
   };
+  const correlated: string[] = [];
+  const serials = {
+    correlate: async (items: readonly { id: string }[]) =>
+      void correlated.push(...items.map((item) => item.id)),
+  };
   const clock: Clock = { now: () => NOW };
   const service = new DeliveriesService(
     { NODE_ID: NODE } as NodeConfig,
@@ -105,11 +111,23 @@ function setup() {
     releases as unknown as ReleasesService,
     groups as unknown as GroupsService,
     witness as unknown as WitnessService,
+    serials as unknown as SerialsService,
     clock,
     pino({ level: 'silent' }),
   );
   const failInbox = (down: boolean) => (inboxDown = down);
-  return { service, inboxed, receipts, applied, deliveredByHub, witnessed, checkpoints, takeIns, failInbox };
+  return {
+    service,
+    inboxed,
+    receipts,
+    applied,
+    deliveredByHub,
+    witnessed,
+    checkpoints,
+    takeIns,
+    failInbox,
+    correlated,
+  };
 }
 
 interface DeliveryOptions {
@@ -204,8 +222,8 @@ describe('DeliveriesService', () => {
     expect(receipts).toHaveLength(2);
   });
 
-  it('keeps a tampered alert as unverified, with the reason, and sends no receipt', async () => {
-    const { service, inboxed, receipts } = setup();
+  it('keeps a tampered alert as unverified, with the reason, sends no receipt and correlates nothing of it', async () => {
+    const { service, inboxed, receipts, correlated } = setup();
     const original = alert('tj-border');
     const tampered = encodeMessage('alert', { ...original, incident: 'inc-forged' });
     await service.handle(delivery('alert', original, 'tj-border', { body: tampered }));
@@ -213,6 +231,14 @@ describe('DeliveriesService', () => {
       expect.objectContaining({ id: 'a1', verified: false, verification: 'signature-invalid' }),
     ]);
     expect(receipts).toEqual([]);
+    expect(correlated).toEqual([]);
+  });
+
+  it('correlates the serials of what it takes in, again on a redelivery', async () => {
+    const { service, correlated } = setup();
+    await service.handle(delivery('alert', alert('tj-border'), 'tj-border'));
+    await service.handle(delivery('alert', alert('tj-border'), 'tj-border'));
+    expect(correlated).toEqual(['a1', 'a1']);
   });
 
   it('keeps an alert signed by another node than its sender as unverified', async () => {

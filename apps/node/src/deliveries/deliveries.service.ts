@@ -20,12 +20,13 @@ import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
 import { NodeConfig } from '../config/node.config.js';
 import { GroupsService } from '../groups/groups.service.js';
-import { isInboxKind, type InboxItem, type InboxKind } from '../inbox/inbox-item.js';
+import { isReceivedKind, type InboxItem, type ReceivedKind } from '../inbox/inbox-item.js';
 import { InboxService } from '../inbox/inbox.service.js';
 import { ReceiptsService } from '../receipts/receipts.service.js';
 import { ReleasesService } from '../releases/releases.service.js';
 import { SentMessagesService } from '../sent/sent-messages.service.js';
 import { CheckpointRefused } from '../witness/witness.errors.js';
+import { SerialsService } from '../serials/serials.service.js';
 import { WitnessService } from '../witness/witness.service.js';
 import { DeliveryNotStated } from './deliveries.errors.js';
 import type { Delivery, FailedDelivery } from './delivery.js';
@@ -64,7 +65,7 @@ interface ReadOf<K extends MessageKind> {
 
 // One of the above for each kind, told apart by `received.kind`.
 type Read = { [K in MessageKind]: ReadOf<K> }[MessageKind];
-type ReadForInbox = { [K in InboxKind]: ReadOf<K> }[InboxKind];
+type ReadForInbox = { [K in ReceivedKind]: ReadOf<K> }[ReceivedKind];
 type OtherRead = Exclude<Read, ReadForInbox>;
 
 function decode<K extends MessageKind>(kind: K, body: Uint8Array): MessageOf<K> {
@@ -77,7 +78,7 @@ function decode<K extends MessageKind>(kind: K, body: Uint8Array): MessageOf<K> 
   }
 }
 
-function inboxItem<K extends InboxKind>(
+function inboxItem<K extends ReceivedKind>(
   received: Received<K>,
   receivedAt: string,
   viaSite: boolean,
@@ -122,6 +123,7 @@ export class DeliveriesService {
     private readonly releases: ReleasesService,
     private readonly groups: GroupsService,
     private readonly witness: WitnessService,
+    private readonly serials: SerialsService,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -164,7 +166,7 @@ export class DeliveriesService {
     const rounds = deliveryRounds(
       reads,
       (read) => read.received.fields.sender,
-      (read): read is ReadForInbox => isInboxKind(read.received.kind),
+      (read): read is ReadForInbox => isReceivedKind(read.received.kind),
     );
     for (const round of rounds) {
       await Promise.all([
@@ -295,9 +297,10 @@ export class DeliveriesService {
     if (reads.length === 0) return [];
     const viaSite = options.viaSite === true;
     const receivedAt = this.clock.now().toISOString();
-    const fresh = await this.inbox.takeIn(
-      reads.map(({ received }) => inboxItem(received, receivedAt, viaSite)),
-    );
+    const items = reads.map(({ received }) => inboxItem(received, receivedAt, viaSite));
+    const fresh = await this.inbox.takeIn(items);
+    // Again for what was taken in before (a redelivery after a crash): correlating is repeatable.
+    await this.serials.correlate(items.filter((item) => item.verified));
     // The hub's copy of what the site brought first: the item is the hub's delivery now.
     if (!viaSite) {
       await Promise.all(
@@ -311,7 +314,11 @@ export class DeliveriesService {
     return reads.map((read, i) => ({ read, answer: this.answer(read.received, fresh[i]!, options) }));
   }
 
-  private async answer(received: Received<InboxKind>, fresh: boolean, options: HandleOptions): Promise<void> {
+  private async answer(
+    received: Received<ReceivedKind>,
+    fresh: boolean,
+    options: HandleOptions,
+  ): Promise<void> {
     const { kind, fields, origin } = received;
     if (!origin.verified) {
       this.logger.warn(

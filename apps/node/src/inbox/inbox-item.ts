@@ -1,19 +1,23 @@
 import type { ItemState } from './item-state.js';
 
-/** The kinds of message that land in a node's inbox. */
-export const INBOX_KINDS = ['alert', 'notice', 'reply'] as const;
-export type InboxKind = (typeof INBOX_KINDS)[number];
+/** The kinds of message from the network that land in a node's inbox. */
+export const RECEIVED_KINDS = ['alert', 'notice', 'reply'] as const;
+export type ReceivedKind = (typeof RECEIVED_KINDS)[number];
 
-/** Whether messages of `kind` land in the inbox. */
-export function isInboxKind(kind: string): kind is InboxKind {
-  return (INBOX_KINDS as readonly string[]).includes(kind);
+/** Whether messages of `kind` from the network land in the inbox. */
+export function isReceivedKind(kind: string): kind is ReceivedKind {
+  return (RECEIVED_KINDS as readonly string[]).includes(kind);
 }
+
+/** What the inbox lists: received messages, and the node's own findings about them (a serial `match`). */
+export const INBOX_KINDS = [...RECEIVED_KINDS, 'match'] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
 
 /** One received message as the inbox API shows it. */
 export interface InboxItem {
   id: string;
   kind: InboxKind;
-  /** The origin node (the signed `Bl-Sender`). */
+  /** The origin node (the signed `Bl-Sender`); this node for its own findings. */
   sender: string;
   /** When this node took it in (RFC 3339). */
   receivedAt: string;

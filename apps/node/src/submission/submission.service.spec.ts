@@ -11,6 +11,7 @@ import type { OutboxService } from '../outbox/outbox.service.js';
 import type { SubmissionStatus, Submitted } from '../outbox/submitted.js';
 import type { ThreadIndexRepository, Threaded } from '../threads/thread-index.repository.js';
 import type { SentMessagesService } from '../sent/sent-messages.service.js';
+import type { SerialsService } from '../serials/serials.service.js';
 import { MalformedMessageError } from './submission.errors.js';
 import { SubmissionService } from './submission.service.js';
 
@@ -48,6 +49,7 @@ function setup(options: { status?: SubmissionStatus; duplicate?: boolean } = {})
     ids,
     pino({ level: 'silent' }),
     threads as unknown as ThreadIndexRepository,
+    { correlate: async () => undefined } as unknown as SerialsService,
   );
   return { service, queued, recorded, filed };
 }

@@ -12,6 +12,7 @@ import { OutboxService } from '../outbox/outbox.service.js';
 import type { Submitted } from '../outbox/submitted.js';
 import type { SentKind } from '../sent/sent-message.js';
 import { SentMessagesService } from '../sent/sent-messages.service.js';
+import { SerialsService } from '../serials/serials.service.js';
 import { ThreadIndexRepository } from '../threads/thread-index.repository.js';
 import { completeNotice } from './notice-defaults.js';
 import { readMessage, stampOrigin } from './outgoing-message.js';
@@ -33,6 +34,7 @@ export class SubmissionService {
     private readonly ids: IdGenerator,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly threads: ThreadIndexRepository,
+    private readonly serials: SerialsService,
   ) {}
 
   /**
@@ -61,10 +63,14 @@ export class SubmissionService {
       throw new InvalidMessageError(violations);
     }
     const asJson = messageToJson(kind, message);
+    const handling = formatHandling(message.handling);
     await this.threads.file([{ id: message.id, kind, message: asJson }]);
     const submitted = await this.outbox.submit(kind, message);
     // A status recorded meanwhile (accepted, rejected) is kept.
-    await this.sent.recordQueued(submitted.id, kind, formatHandling(message.handling), asJson);
+    await this.sent.recordQueued(submitted.id, kind, handling, asJson);
+    await this.serials.correlate([
+      { id: message.id, kind, sender: message.sender, handling, message: asJson },
+    ]);
     return submitted;
   }
 }

@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { REDIS } from '#runtime';
+import { Redis } from 'ioredis';
+import { execTransaction } from '../common/redis-transaction.js';
+import { NodeConfig } from '../config/node.config.js';
+import type { SerialEntry } from './serial-entry.js';
+import { isPartial } from './serial-number.js';
+import { partialSerialsKey, serialKey, serialsKey } from './serials.keys.js';
+
+/**
+ * The node's index of weapon serials: a set of entries per normalised serial, the set of serials, and
+ * the set of those with unreadable characters, so that a complete serial is compared with the few
+ * partial ones rather than with all.
+ */
+@Injectable()
+export class SerialIndexRepository {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: NodeConfig,
+  ) {}
+
+  /** Adds `entries`; repeatable (sets), so running it again after a crash changes nothing. */
+  async add(entries: readonly SerialEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const node = this.config.NODE_ID;
+    const transaction = this.redis.multi();
+    for (const entry of entries) {
+      transaction
+        .sadd(serialsKey(node), entry.serial)
+        .sadd(serialKey(node, entry.serial), JSON.stringify(entry));
+      if (isPartial(entry.serial)) transaction.sadd(partialSerialsKey(node), entry.serial);
+    }
+    await execTransaction(transaction);
+  }
+
+  /** Every normalised serial indexed, or (`partial`) only those with unreadable characters. */
+  serials(which: 'all' | 'partial'): Promise<string[]> {
+    const node = this.config.NODE_ID;
+    return this.redis.smembers(which === 'all' ? serialsKey(node) : partialSerialsKey(node));
+  }
+
+  /** The entries of each of `serials`, flattened. */
+  async entries(serials: readonly string[]): Promise<SerialEntry[]> {
+    const lists = await Promise.all(
+      serials.map((serial) => this.redis.smembers(serialKey(this.config.NODE_ID, serial))),
+    );
+    return lists.flat().map((raw) => JSON.parse(raw) as SerialEntry);
+  }
+}
