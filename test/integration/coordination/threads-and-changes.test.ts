@@ -1,6 +1,7 @@
 // Coordination through the nodes' REST APIs: a reply in an alert's thread, an update and a cancel that
 // reach every recipient of the original whatever their own regions, a change of another node's alert
-// refused, and a node's retention deleting what was sent longer ago. A hub and three nodes in-process, each with its own nkey, on a spawned NATS running
+// refused, weapon serials correlated within what each node holds, and a node's retention deleting
+// what was sent longer ago. A hub and three nodes in-process, each with its own nkey, on a spawned NATS running
 // the configuration `borderlink nats-config` generates (authentication and permissions on), and Redis.
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { sealNodeMessage, testAlert } from '#hub/testing';
@@ -171,5 +172,66 @@ describe('coordination through the nodes', () => {
     expect(items.map((item) => item.id)).not.toContain(old.id);
     // The default retention keeps both.
     await inboxItem('tj-border', old.id);
+  });
+
+  it('matches a serial written in Cyrillic and in Latin at a node holding both, and nowhere else', async () => {
+    const weapon = (serialNumber: string) => [
+      {
+        weapon: {
+          type: 'WEAPON_TYPE_ASSAULT_RIFLE',
+          make: 'Izhmash',
+          calibre: '7.62x39mm',
+          serialNumber,
+          quantity: 1,
+        },
+      },
+    ];
+    const first = await send('kz-border', '/v1/alerts', { ...alertRequest(), items: weapon('ЛО 2645') });
+    await inboxItem('tj-border', first);
+    await inboxItem('uz-customs', first);
+    const second = await send('unodc', '/v1/alerts', {
+      ...alertRequest(),
+      items: weapon('LO-2645'),
+      handling: { tlp: 'TLP_RED', code: 'HANDLING_CODE_H2' },
+      addressees: { nodes: ['tj-border'] },
+    });
+    const matches = async (node: Node) =>
+      (await call<{ items: Shown[] }>(node, 'GET', '/v1/inbox?kind=match&limit=200')).body.items.filter(
+        (item) => JSON.stringify(item.message).includes(first),
+      );
+    const match = await waitFor(async () => (await matches('tj-border'))[0], {
+      what: 'the match at tj-border',
+    });
+    expect(match).toMatchObject({ sender: 'tj-border', verified: true, handling: 'TLP:RED;H2' });
+    expect(match.message).toMatchObject({
+      serial: 'LO2645',
+      match: 'exact',
+      messages: [
+        { id: first, sender: 'kz-border', serial: 'ЛО 2645' },
+        { id: second, sender: 'unodc', serial: 'LO-2645' },
+      ],
+    });
+    expect(await matches('tj-border')).toHaveLength(1);
+    // The RED alert went to tj-border alone: kz-border and uz-customs hold one of the two.
+    expect(await matches('uz-customs')).toEqual([]);
+    expect(await matches('kz-border')).toEqual([]);
+
+    type Hits = { items: { message: string; match: string }[] };
+    const search = async (serial: string) =>
+      (await call<Hits>('tj-border', 'GET', `/v1/search?serial=${encodeURIComponent(serial)}`)).body.items
+        .filter((hit) => [first, second].includes(hit.message))
+        .map((hit) => [hit.message, hit.match]);
+    expect((await search('lo 2645')).sort()).toEqual(
+      [
+        [first, 'exact'],
+        [second, 'exact'],
+      ].sort(),
+    );
+    expect((await search('ЛО-26?5')).sort()).toEqual(
+      [
+        [first, 'partial'],
+        [second, 'partial'],
+      ].sort(),
+    );
   });
 });
