@@ -101,6 +101,16 @@ export class RegistryIndex {
     return this.registry.organisations.find((o) => o.id === organisation)?.needToKnow ?? NONE;
   }
 
+  /** Every node subscribed to region `region` in any category. */
+  regionSubscribers(region: string): string[] {
+    return [...new Set(SUBSCRIBABLE_CATEGORIES.flatMap((category) => this.subscribers(region, category)))];
+  }
+
+  /** The registry's border sections, in registry order. */
+  borderSections(): Registry['sections'] {
+    return this.registry.sections;
+  }
+
   hasRegion(id: string): boolean {
     return this.regions.has(id);
   }

@@ -1,6 +1,8 @@
 import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
+  ImpactLevel,
+  NoticeKind,
   AlertType,
   AlertSchema,
   AuditEvent,
@@ -202,6 +204,28 @@ describe('RecipientResolverService', () => {
       });
       expect(await resolver.resolve({ kind: 'notice', message: notice })).toEqual([
         { node: 'kg-border', region: DIRECT_REGION, category: 'explosives' },
+      ]);
+    });
+
+    it("sends an impact-level change to every subscriber of its section's regions, as its handling allows", async () => {
+      const { resolver } = setUp();
+      const change = (tlp: Tlp) =>
+        testNotice('kg-border', ['tj-border'], {
+          kind: NoticeKind.IMPACT_LEVEL_CHANGE,
+          handling: { tlp, code: HandlingCode.H2 },
+          details: {
+            case: 'impactChange',
+            value: { borderSection: 'tj-af-panj', from: ImpactLevel.LOW, to: ImpactLevel.HIGH },
+          },
+        });
+      expect(nodes(await resolver.resolve({ kind: 'notice', message: change(Tlp.GREEN) }))).toEqual([
+        'kz-border',
+        'tj-border',
+        'unodc',
+        'uz-customs',
+      ]);
+      expect(nodes(await resolver.resolve({ kind: 'notice', message: change(Tlp.RED) }))).toEqual([
+        'tj-border',
       ]);
     });
 

@@ -188,11 +188,28 @@ export class RecipientResolverService {
     return [...new Set(originals.flatMap((route) => route?.recipients ?? []))];
   }
 
+  /**
+   * To its addressees; an impact-level change also to every subscriber of its border section's
+   * regions, as far as its handling lets it reach them (the picture of the section is everyone's).
+   */
   private async forNotice(notice: Notice): Promise<Recipient[]> {
     const category = categoryToken(notice.category);
+    const addressed = await this.addressed(notice.sender, notice.addressees);
+    const { details } = notice;
+    const changed = details.case === 'impactChange' ? details.value.borderSection : undefined;
+    const section = this.registry.borderSections().find(({ id }) => id === changed);
+    const subscribers: Route[] = (section?.regions ?? []).flatMap((region) =>
+      this.registry.regionSubscribers(region).map((node) => ({ node, region })),
+    );
+    const routes =
+      subscribers.length === 0
+        ? addressed.map((node) => ({ node, region: DIRECT_REGION }))
+        : distribute(
+            { tlp: notice.handling?.tlp ?? Tlp.UNSPECIFIED, sender: notice.sender, addressed, subscribers },
+            this.registry,
+          );
     const recipients = new RecipientSet(notice.sender);
-    for (const node of await this.addressed(notice.sender, notice.addressees))
-      recipients.add(node, DIRECT_REGION, category);
+    for (const { node, region } of routes) recipients.add(node, region, category);
     return recipients.list();
   }
 
