@@ -22,6 +22,7 @@ import { NoticesModule } from './notices/notices.module.js';
 import { OutboxHealth } from './outbox/outbox.health.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { RebuildModule } from './rebuild/rebuild.module.js';
+import { PictureModule } from './picture/picture.module.js';
 import { ReceiptsModule } from './receipts/receipts.module.js';
 import { ReleasesModule } from './releases/releases.module.js';
 import { RepliesModule } from './replies/replies.module.js';
@@ -83,6 +84,7 @@ export class NodeModule {
         RepliesModule,
         ThreadsModule,
         SerialsModule,
+        PictureModule,
         ReleasesModule,
         GroupsModule,
         WitnessModule,

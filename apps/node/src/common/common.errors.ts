@@ -24,6 +24,15 @@ export class UnknownMessageError extends Error {
   }
 }
 
+/** No border section with this id is in the registry (HTTP 404). */
+export class UnknownSectionError extends Error {
+  override readonly name = 'UnknownSectionError';
+
+  constructor(readonly id: string) {
+    super(`unknown border section ${id}`);
+  }
+}
+
 /** A Redis MULTI that did not apply: aborted, or a command inside it failed. */
 export class RedisTransactionError extends Error {
   override readonly name = 'RedisTransactionError';

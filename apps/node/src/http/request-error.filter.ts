@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { answerRefusal } from '../access/access-answer.js';
 import { ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../access/access.errors.js';
 import { AccessLogUnavailableError } from '../access-log/access-log.errors.js';
-import { InvalidMessageError, UnknownMessageError } from '../common/common.errors.js';
+import { InvalidMessageError, UnknownMessageError, UnknownSectionError } from '../common/common.errors.js';
 import { UnverifiedMessageError } from '../inbox/inbox.errors.js';
 import { PublishFailedError } from '../link/link.errors.js';
 import { NotQueuedError } from '../outbox/outbox.errors.js';
@@ -13,6 +13,7 @@ type RequestError =
   | MalformedMessageError
   | InvalidMessageError
   | UnknownMessageError
+  | UnknownSectionError
   | UnverifiedMessageError
   | PublishFailedError
   | NotQueuedError
@@ -27,7 +28,7 @@ function toResponse(error: RequestError): { status: number; body: Record<string,
   if (error instanceof InvalidMessageError) {
     return { status: HttpStatus.BAD_REQUEST, body: { error: 'invalid', violations: error.violations } };
   }
-  if (error instanceof UnknownMessageError) {
+  if (error instanceof UnknownMessageError || error instanceof UnknownSectionError) {
     return { status: HttpStatus.NOT_FOUND, body: { error: 'not-found', id: error.id } };
   }
   if (error instanceof UnverifiedMessageError) {
@@ -50,6 +51,7 @@ function toResponse(error: RequestError): { status: number; body: Record<string,
   MalformedMessageError,
   InvalidMessageError,
   UnknownMessageError,
+  UnknownSectionError,
   UnverifiedMessageError,
   PublishFailedError,
   NotQueuedError,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
 import { AccessLogModule } from '../access-log/access-log.module.js';
+import { SectionIndexModule } from '../picture/section-index.module.js';
 import { ThreadIndexModule } from '../threads/thread-index.module.js';
 import { HandedOutRepository } from './handed-out.repository.js';
 import { InboxController } from './inbox.controller.js';
@@ -9,7 +10,7 @@ import { InboxService } from './inbox.service.js';
 
 /** What this node received: stored once each, listed and streamed. */
 @Module({
-  imports: [AccessModule, AccessLogModule, ThreadIndexModule],
+  imports: [AccessModule, AccessLogModule, ThreadIndexModule, SectionIndexModule],
   controllers: [InboxController],
   providers: [InboxRepository, HandedOutRepository, InboxService],
   exports: [InboxService],

@@ -11,6 +11,7 @@ import type { AccessLogRepository } from '../access-log/access-log.repository.js
 import { serveRequest } from '../common/request-id.js';
 import { Clock } from '../common/clock.js';
 import type { NodeConfig } from '../config/node.config.js';
+import type { SectionIndexRepository } from '../picture/section-index.repository.js';
 import type { ThreadIndexRepository } from '../threads/thread-index.repository.js';
 import { HandedOutRepository } from './handed-out.repository.js';
 import type { InboxItem, InboxKind } from './inbox-item.js';
@@ -105,6 +106,7 @@ function setup() {
     access.accessLog,
     clock,
     { file: async () => undefined } as unknown as ThreadIndexRepository,
+    { file: async () => undefined } as unknown as SectionIndexRepository,
   );
   return { repository, metrics, inbox, clock, accessLog: access.accessLog, accessStore: access.repository };
 }

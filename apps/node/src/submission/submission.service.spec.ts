@@ -9,8 +9,10 @@ import type { IdGenerator } from '../common/id-generator.js';
 import type { NodeConfig } from '../config/node.config.js';
 import type { OutboxService } from '../outbox/outbox.service.js';
 import type { SubmissionStatus, Submitted } from '../outbox/submitted.js';
-import type { ThreadIndexRepository, Threaded } from '../threads/thread-index.repository.js';
+import type { HeldMessage } from '../common/held-message.js';
+import type { ThreadIndexRepository } from '../threads/thread-index.repository.js';
 import type { SentMessagesService } from '../sent/sent-messages.service.js';
+import type { SectionIndexRepository } from '../picture/section-index.repository.js';
 import type { SerialsService } from '../serials/serials.service.js';
 import { MalformedMessageError } from './submission.errors.js';
 import { SubmissionService } from './submission.service.js';
@@ -32,9 +34,9 @@ function setup(options: { status?: SubmissionStatus; duplicate?: boolean } = {})
       recorded.push({ id, kind, status: 'queued' });
     },
   };
-  const filed: Threaded[] = [];
+  const filed: HeldMessage[] = [];
   const threads = {
-    async file(messages: readonly Threaded[]) {
+    async file(messages: readonly HeldMessage[]) {
       filed.push(...messages);
     },
   };
@@ -50,6 +52,7 @@ function setup(options: { status?: SubmissionStatus; duplicate?: boolean } = {})
     pino({ level: 'silent' }),
     threads as unknown as ThreadIndexRepository,
     { correlate: async () => undefined } as unknown as SerialsService,
+    { file: async () => undefined } as unknown as SectionIndexRepository,
   );
   return { service, queued, recorded, filed };
 }

@@ -12,6 +12,7 @@ import { OutboxService } from '../outbox/outbox.service.js';
 import type { Submitted } from '../outbox/submitted.js';
 import type { SentKind } from '../sent/sent-message.js';
 import { SentMessagesService } from '../sent/sent-messages.service.js';
+import { SectionIndexRepository } from '../picture/section-index.repository.js';
 import { SerialsService } from '../serials/serials.service.js';
 import { ThreadIndexRepository } from '../threads/thread-index.repository.js';
 import { completeNotice } from './notice-defaults.js';
@@ -35,6 +36,7 @@ export class SubmissionService {
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly threads: ThreadIndexRepository,
     private readonly serials: SerialsService,
+    private readonly sections: SectionIndexRepository,
   ) {}
 
   /**
@@ -64,7 +66,9 @@ export class SubmissionService {
     }
     const asJson = messageToJson(kind, message);
     const handling = formatHandling(message.handling);
-    await this.threads.file([{ id: message.id, kind, message: asJson }]);
+    const held = [{ id: message.id, kind, message: asJson }];
+    await this.threads.file(held);
+    await this.sections.file(held);
     const submitted = await this.outbox.submit(kind, message);
     // A status recorded meanwhile (accepted, rejected) is kept.
     await this.sent.recordQueued(submitted.id, kind, handling, asJson);

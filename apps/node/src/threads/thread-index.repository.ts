@@ -2,16 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REDIS } from '#runtime';
 import { Redis } from 'ioredis';
 import { execTransaction } from '../common/redis-transaction.js';
+import type { HeldMessage } from '../common/held-message.js';
 import { NodeConfig } from '../config/node.config.js';
 import { threadOf } from './thread-of.js';
 import { threadKey } from './thread-index.keys.js';
-
-/** A message as the index files it: its id, kind and protobuf JSON. */
-export interface Threaded {
-  id: string;
-  kind: string;
-  message: unknown;
-}
 
 /** Which messages this node received or sent belong to each thread: one Redis set per thread. */
 @Injectable()
@@ -22,7 +16,7 @@ export class ThreadIndexRepository {
   ) {}
 
   /** Files each message under its thread; repeatable, so it runs before the message is taken in or queued. */
-  async file(messages: readonly Threaded[]): Promise<void> {
+  async file(messages: readonly HeldMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const transaction = this.redis.multi();
     for (const { id, kind, message } of messages) {

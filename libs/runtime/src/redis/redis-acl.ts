@@ -53,8 +53,12 @@ const NODE_COMMANDS = [
   'lpush',
   'llen',
   'lrange',
-  // The thread index: a set per thread (SADD above).
+  // The thread index and the serial index: sets (SADD above).
   'smembers',
+  // The section index of the picture: sorted sets by sent time.
+  'zadd',
+  'zrangebyscore',
+  'zrevrange',
   // Sent state, release requests and answers, group views, the inbox's updates and cancels: hashes.
   'hget',
   'hmget',
