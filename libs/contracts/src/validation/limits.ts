@@ -45,6 +45,8 @@ export const LIMITS = Object.freeze({
   violationReasonMaxLength: 500,
 
   maxReferences: 32,
+  /** Transfers of a traced weapon one trace result lists (protocol 1.2). */
+  maxTransfers: 50,
   /** Messages one `delivered` batch names (protocol 1.1). */
   maxDeliveredPerBatch: 500,
   /** People named as approving one release decision. */

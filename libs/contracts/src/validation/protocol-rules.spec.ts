@@ -25,7 +25,9 @@ import {
   NoticeKind,
   SectionStatusSchema,
   SituationReportSchema,
+  TraceResultSchema,
   TraceStatus,
+  TransferStepSchema,
 } from '../gen/borderlink/v1/notice_pb.js';
 import { ReceiptKind } from '../gen/borderlink/v1/receipt_pb.js';
 import { ReleaseDecisionSchema } from '../gen/borderlink/v1/release_pb.js';
@@ -153,6 +155,11 @@ const impactChange = (m: Notice, value: object): void => {
   m.kind = NoticeKind.IMPACT_LEVEL_CHANGE;
   const change = { borderSection: 'tj-af-panj', from: ImpactLevel.LOW, to: ImpactLevel.HIGH, ...value };
   m.details = { case: 'impactChange', value: create(ImpactLevelChangeSchema, change) };
+};
+const transfer = (value: object) => create(TransferStepSchema, { party: 'Izhmash', country: 'RU', ...value });
+const traced = (m: MessageOf<'reply'>, value: object): void => {
+  m.traceStatus = TraceStatus.ANSWERED;
+  m.traceResult = create(TraceResultSchema, { summary: 'Exported in 1989 to the armed forces.', ...value });
 };
 const before = (m: { sent?: { seconds: bigint } }) =>
   timestampFromDate(new Date(Number(m.sent!.seconds) * 1000 - 1000));
@@ -318,6 +325,31 @@ const PROBES: Record<string, Probe> = {
     breaks: (m: MessageOf<'reply'>) => Object.assign(m, { traceStatus: 0, traceStatusReason: 'why' }),
   },
   'reply|traceStatusReason': { breaks: (m: MessageOf<'reply'>) => (m.traceStatus = TraceStatus.DELAYED) },
+  'reply|traceResult': { breaks: (m: MessageOf<'reply'>) => (m.traceStatus = TraceStatus.ANSWERED) },
+  'reply|traceResult.summary': { breaks: (m: MessageOf<'reply'>) => traced(m, { summary: ' ' }) },
+  'reply|traceResult.lastLegalHolder': {
+    breaks: (m: MessageOf<'reply'>) => traced(m, { lastLegalHolder: long(100) }),
+  },
+  'reply|traceResult.holderCountry': {
+    breaks: (m: MessageOf<'reply'>) => traced(m, { holderCountry: long(100) }),
+  },
+  'reply|traceResult.transfers[]': {
+    breaks: (m: MessageOf<'reply'>) =>
+      traced(m, { transfers: Array.from({ length: 51 }, () => transfer({})) }),
+  },
+  'reply|traceResult.transfers[].party': {
+    breaks: (m: MessageOf<'reply'>) => traced(m, { transfers: [transfer({ party: '' })] }),
+  },
+  'reply|traceResult.transfers[].country': {
+    breaks: (m: MessageOf<'reply'>) => traced(m, { transfers: [transfer({ country: long(100) })] }),
+  },
+  'reply|traceResult.transfers[].date': {
+    breaks: (m: MessageOf<'reply'>) =>
+      traced(m, { transfers: [transfer({ date: { seconds: -99_999_999_999n, nanos: 0 } })] }),
+  },
+  'reply|traceResult.transfers[].document': {
+    breaks: (m: MessageOf<'reply'>) => traced(m, { transfers: [transfer({ document: long(100) })] }),
+  },
   'receipt|message': { breaks: (m: MessageOf<'receipt'>) => (m.message = '') },
   'receipt|origin': { breaks: (m: MessageOf<'receipt'>) => (m.origin = 'nobody') },
   'receipt|kind': { breaks: (m: MessageOf<'receipt'>) => (m.kind = 0) },

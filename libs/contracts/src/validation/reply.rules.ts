@@ -5,12 +5,12 @@ import { checkEnvelope } from './envelope.rules.js';
 import { checkHandling } from './handling.rules.js';
 import { checkId } from './id.rules.js';
 import { checkLocalizedTexts } from './text.rules.js';
-import { checkTraceStatus } from './trace.rules.js';
+import { checkTraceResult, checkTraceStatus } from './trace.rules.js';
 import type { ValidationContext, Violation } from './violation.js';
 
 /**
- * Rules of a reply within a notice's thread. It answers a notice, and says something: a text, a new
- * trace status, or both. Handling and addressees are optional (the thread's participants receive it),
+ * Rules of a reply within a thread. It answers an alert or a notice, and says something: a text, a
+ * new trace status (with what the trace established when traced), or both. Handling and addressees are optional (the thread's participants receive it),
  * and checked when given.
  */
 export function validateReply(reply: Reply, ctx: ValidationContext): Violation[] {
@@ -27,5 +27,6 @@ export function validateReply(reply: Reply, ctx: ValidationContext): Violation[]
     reply.traceStatus,
     reply.traceStatusReason,
   );
+  checkTraceResult(out, 'traceResult', reply.traceStatus, reply.traceResult);
   return out;
 }

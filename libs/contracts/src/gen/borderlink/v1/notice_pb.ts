@@ -26,7 +26,7 @@ import type { Message } from '@bufbuild/protobuf';
 export const file_borderlink_v1_notice: GenFile =
   /*@__PURE__*/
   fileDesc(
-    'Chpib3JkZXJsaW5rL3YxL25vdGljZS5wcm90bxINYm9yZGVybGluay52MSKkBgoGTm90aWNlEgoKAmlkGAEgASgJEg4KBnNlbmRlchgCIAEoCRIoCgRzZW50GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBInCgRraW5kGAQgASgOMhkuYm9yZGVybGluay52MS5Ob3RpY2VLaW5kEiUKBnN0YXR1cxgFIAEoDjIVLmJvcmRlcmxpbmsudjEuU3RhdHVzEikKCHByaW9yaXR5GAYgASgOMhcuYm9yZGVybGluay52MS5Qcmlvcml0eRIsCghkZWFkbGluZRgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGdGhyZWFkGAggASgJEisKBXRleHRzGAkgAygLMhwuYm9yZGVybGluay52MS5Mb2NhbGl6ZWRUZXh0Ei0KCmFkZHJlc3NlZXMYCiABKAsyGS5ib3JkZXJsaW5rLnYxLkFkZHJlc3NlZXMSKQoIaGFuZGxpbmcYCyABKAsyFy5ib3JkZXJsaW5rLnYxLkhhbmRsaW5nEi0KCmV2YWx1YXRpb24YDCABKAsyGS5ib3JkZXJsaW5rLnYxLkV2YWx1YXRpb24SDwoHcmVnaW9ucxgNIAMoCRIpCghjYXRlZ29yeRgOIAEoDjIXLmJvcmRlcmxpbmsudjEuQ2F0ZWdvcnkSEgoKcmVmZXJlbmNlcxgPIAMoCRIsCgV0cmFjZRgUIAEoCzIbLmJvcmRlcmxpbmsudjEuVHJhY2VSZXF1ZXN0SAASMgoJb3BlcmF0aW9uGBUgASgLMh0uYm9yZGVybGluay52MS5Kb2ludE9wZXJhdGlvbkgAEikKB21lZXRpbmcYFiABKAsyFi5ib3JkZXJsaW5rLnYxLk1lZXRpbmdIABIzCglzaXR1YXRpb24YFyABKAsyHi5ib3JkZXJsaW5rLnYxLlNpdHVhdGlvblJlcG9ydEgAEjkKDWltcGFjdF9jaGFuZ2UYGCABKAsyIC5ib3JkZXJsaW5rLnYxLkltcGFjdExldmVsQ2hhbmdlSAASDQoFYWN0b3IYKCABKAlCCQoHZGV0YWlscyLnAQoMVHJhY2VSZXF1ZXN0EiMKBGl0ZW0YASABKAsyFS5ib3JkZXJsaW5rLnYxLldlYXBvbhIWCg5pbGxpY2l0X25hdHVyZRgCIAEoCRITCgtsZWdhbF9iYXNpcxgDIAEoCRIVCg1jaXJjdW1zdGFuY2VzGAQgASgJEhQKDGludGVuZGVkX3VzZRgFIAEoCRIqCgZzdGF0dXMYBiABKA4yGi5ib3JkZXJsaW5rLnYxLlRyYWNlU3RhdHVzEhUKDXN0YXR1c19yZWFzb24YByABKAkSFQoNc2VpenVyZV9hbGVydBgIIAEoCSKSAQoOSm9pbnRPcGVyYXRpb24SDAoEbmFtZRgBIAEoCRINCgVncm91cBgCIAEoCRINCgVvd25lchgDIAEoCRIqCgZzdGFydHMYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEigKBGVuZHMYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wInEKB01lZXRpbmcSKgoGc3RhcnRzGAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIoCgRlbmRzGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghsb2NhdGlvbhgDIAEoCSKOAQoNU2VjdGlvblN0YXR1cxIWCg5ib3JkZXJfc2VjdGlvbhgBIAEoCRIqCgZpbXBhY3QYAiABKA4yGi5ib3JkZXJsaW5rLnYxLkltcGFjdExldmVsEikKCGNhdGVnb3J5GAMgASgOMhcuYm9yZGVybGluay52MS5DYXRlZ29yeRIOCgZldmVudHMYBCABKA0iowEKD1NpdHVhdGlvblJlcG9ydBIwCgxwZXJpb2Rfc3RhcnQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCnBlcmlvZF9lbmQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCHNlY3Rpb25zGAMgAygLMhwuYm9yZGVybGluay52MS5TZWN0aW9uU3RhdHVzIn0KEUltcGFjdExldmVsQ2hhbmdlEhYKDmJvcmRlcl9zZWN0aW9uGAEgASgJEigKBGZyb20YAiABKA4yGi5ib3JkZXJsaW5rLnYxLkltcGFjdExldmVsEiYKAnRvGAMgASgOMhouYm9yZGVybGluay52MS5JbXBhY3RMZXZlbCqfAgoKTm90aWNlS2luZBIbChdOT1RJQ0VfS0lORF9VTlNQRUNJRklFRBAAEiYKIk5PVElDRV9LSU5EX1JFUVVFU1RfRk9SX0FTU0lTVEFOQ0UQARIjCh9OT1RJQ0VfS0lORF9JTkZPUk1BVElPTl9SRVFVRVNUEAISJgoiTk9USUNFX0tJTkRfRklSRUFSTVNfVFJBQ0VfUkVRVUVTVBADEh8KG05PVElDRV9LSU5EX0pPSU5UX09QRVJBVElPThAEEhcKE05PVElDRV9LSU5EX01FRVRJTkcQBRIgChxOT1RJQ0VfS0lORF9TSVRVQVRJT05fUkVQT1JUEAYSIwofTk9USUNFX0tJTkRfSU1QQUNUX0xFVkVMX0NIQU5HRRAHKmIKCFByaW9yaXR5EhgKFFBSSU9SSVRZX1VOU1BFQ0lGSUVEEAASEwoPUFJJT1JJVFlfVVJHRU5UEAESEQoNUFJJT1JJVFlfSElHSBACEhQKEFBSSU9SSVRZX1JPVVRJTkUQAyrUAQoLVHJhY2VTdGF0dXMSHAoYVFJBQ0VfU1RBVFVTX1VOU1BFQ0lGSUVEEAASGgoWVFJBQ0VfU1RBVFVTX1NVQk1JVFRFRBABEh0KGVRSQUNFX1NUQVRVU19BQ0tOT1dMRURHRUQQAhIcChhUUkFDRV9TVEFUVVNfSU5fUFJPR1JFU1MQAxIZChVUUkFDRV9TVEFUVVNfQU5TV0VSRUQQBBIZChVUUkFDRV9TVEFUVVNfREVDTElORUQQBRIYChRUUkFDRV9TVEFUVVNfREVMQVlFRBAGYgZwcm90bzM',
+    'Chpib3JkZXJsaW5rL3YxL25vdGljZS5wcm90bxINYm9yZGVybGluay52MSKkBgoGTm90aWNlEgoKAmlkGAEgASgJEg4KBnNlbmRlchgCIAEoCRIoCgRzZW50GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBInCgRraW5kGAQgASgOMhkuYm9yZGVybGluay52MS5Ob3RpY2VLaW5kEiUKBnN0YXR1cxgFIAEoDjIVLmJvcmRlcmxpbmsudjEuU3RhdHVzEikKCHByaW9yaXR5GAYgASgOMhcuYm9yZGVybGluay52MS5Qcmlvcml0eRIsCghkZWFkbGluZRgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGdGhyZWFkGAggASgJEisKBXRleHRzGAkgAygLMhwuYm9yZGVybGluay52MS5Mb2NhbGl6ZWRUZXh0Ei0KCmFkZHJlc3NlZXMYCiABKAsyGS5ib3JkZXJsaW5rLnYxLkFkZHJlc3NlZXMSKQoIaGFuZGxpbmcYCyABKAsyFy5ib3JkZXJsaW5rLnYxLkhhbmRsaW5nEi0KCmV2YWx1YXRpb24YDCABKAsyGS5ib3JkZXJsaW5rLnYxLkV2YWx1YXRpb24SDwoHcmVnaW9ucxgNIAMoCRIpCghjYXRlZ29yeRgOIAEoDjIXLmJvcmRlcmxpbmsudjEuQ2F0ZWdvcnkSEgoKcmVmZXJlbmNlcxgPIAMoCRIsCgV0cmFjZRgUIAEoCzIbLmJvcmRlcmxpbmsudjEuVHJhY2VSZXF1ZXN0SAASMgoJb3BlcmF0aW9uGBUgASgLMh0uYm9yZGVybGluay52MS5Kb2ludE9wZXJhdGlvbkgAEikKB21lZXRpbmcYFiABKAsyFi5ib3JkZXJsaW5rLnYxLk1lZXRpbmdIABIzCglzaXR1YXRpb24YFyABKAsyHi5ib3JkZXJsaW5rLnYxLlNpdHVhdGlvblJlcG9ydEgAEjkKDWltcGFjdF9jaGFuZ2UYGCABKAsyIC5ib3JkZXJsaW5rLnYxLkltcGFjdExldmVsQ2hhbmdlSAASDQoFYWN0b3IYKCABKAlCCQoHZGV0YWlscyLnAQoMVHJhY2VSZXF1ZXN0EiMKBGl0ZW0YASABKAsyFS5ib3JkZXJsaW5rLnYxLldlYXBvbhIWCg5pbGxpY2l0X25hdHVyZRgCIAEoCRITCgtsZWdhbF9iYXNpcxgDIAEoCRIVCg1jaXJjdW1zdGFuY2VzGAQgASgJEhQKDGludGVuZGVkX3VzZRgFIAEoCRIqCgZzdGF0dXMYBiABKA4yGi5ib3JkZXJsaW5rLnYxLlRyYWNlU3RhdHVzEhUKDXN0YXR1c19yZWFzb24YByABKAkSFQoNc2VpenVyZV9hbGVydBgIIAEoCSKBAQoLVHJhY2VSZXN1bHQSDwoHc3VtbWFyeRgBIAEoCRIZChFsYXN0X2xlZ2FsX2hvbGRlchgCIAEoCRIWCg5ob2xkZXJfY291bnRyeRgDIAEoCRIuCgl0cmFuc2ZlcnMYBCADKAsyGy5ib3JkZXJsaW5rLnYxLlRyYW5zZmVyU3RlcCJqCgxUcmFuc2ZlclN0ZXASDQoFcGFydHkYASABKAkSDwoHY291bnRyeRgCIAEoCRIoCgRkYXRlGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghkb2N1bWVudBgEIAEoCSKSAQoOSm9pbnRPcGVyYXRpb24SDAoEbmFtZRgBIAEoCRINCgVncm91cBgCIAEoCRINCgVvd25lchgDIAEoCRIqCgZzdGFydHMYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEigKBGVuZHMYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wInEKB01lZXRpbmcSKgoGc3RhcnRzGAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIoCgRlbmRzGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghsb2NhdGlvbhgDIAEoCSKOAQoNU2VjdGlvblN0YXR1cxIWCg5ib3JkZXJfc2VjdGlvbhgBIAEoCRIqCgZpbXBhY3QYAiABKA4yGi5ib3JkZXJsaW5rLnYxLkltcGFjdExldmVsEikKCGNhdGVnb3J5GAMgASgOMhcuYm9yZGVybGluay52MS5DYXRlZ29yeRIOCgZldmVudHMYBCABKA0iowEKD1NpdHVhdGlvblJlcG9ydBIwCgxwZXJpb2Rfc3RhcnQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCnBlcmlvZF9lbmQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCHNlY3Rpb25zGAMgAygLMhwuYm9yZGVybGluay52MS5TZWN0aW9uU3RhdHVzIn0KEUltcGFjdExldmVsQ2hhbmdlEhYKDmJvcmRlcl9zZWN0aW9uGAEgASgJEigKBGZyb20YAiABKA4yGi5ib3JkZXJsaW5rLnYxLkltcGFjdExldmVsEiYKAnRvGAMgASgOMhouYm9yZGVybGluay52MS5JbXBhY3RMZXZlbCqfAgoKTm90aWNlS2luZBIbChdOT1RJQ0VfS0lORF9VTlNQRUNJRklFRBAAEiYKIk5PVElDRV9LSU5EX1JFUVVFU1RfRk9SX0FTU0lTVEFOQ0UQARIjCh9OT1RJQ0VfS0lORF9JTkZPUk1BVElPTl9SRVFVRVNUEAISJgoiTk9USUNFX0tJTkRfRklSRUFSTVNfVFJBQ0VfUkVRVUVTVBADEh8KG05PVElDRV9LSU5EX0pPSU5UX09QRVJBVElPThAEEhcKE05PVElDRV9LSU5EX01FRVRJTkcQBRIgChxOT1RJQ0VfS0lORF9TSVRVQVRJT05fUkVQT1JUEAYSIwofTk9USUNFX0tJTkRfSU1QQUNUX0xFVkVMX0NIQU5HRRAHKmIKCFByaW9yaXR5EhgKFFBSSU9SSVRZX1VOU1BFQ0lGSUVEEAASEwoPUFJJT1JJVFlfVVJHRU5UEAESEQoNUFJJT1JJVFlfSElHSBACEhQKEFBSSU9SSVRZX1JPVVRJTkUQAyrUAQoLVHJhY2VTdGF0dXMSHAoYVFJBQ0VfU1RBVFVTX1VOU1BFQ0lGSUVEEAASGgoWVFJBQ0VfU1RBVFVTX1NVQk1JVFRFRBABEh0KGVRSQUNFX1NUQVRVU19BQ0tOT1dMRURHRUQQAhIcChhUUkFDRV9TVEFUVVNfSU5fUFJPR1JFU1MQAxIZChVUUkFDRV9TVEFUVVNfQU5TV0VSRUQQBBIZChVUUkFDRV9TVEFUVVNfREVDTElORUQQBRIYChRUUkFDRV9TVEFUVVNfREVMQVlFRBAGYgZwcm90bzM',
     [file_borderlink_v1_alert, file_borderlink_v1_common, file_google_protobuf_timestamp],
   );
 
@@ -234,6 +234,83 @@ export const TraceRequestSchema: GenMessage<TraceRequest> =
   messageDesc(file_borderlink_v1_notice, 1);
 
 /**
+ * What a trace established (UN ITI section V; INTERPOL iARMS): the last legal holder and the chain
+ * of transfers that led there, in words and in fields (protocol 1.2).
+ *
+ * @generated from message borderlink.v1.TraceResult
+ */
+export type TraceResult = Message<'borderlink.v1.TraceResult'> & {
+  /**
+   * @generated from field: string summary = 1;
+   */
+  summary: string;
+
+  /**
+   * @generated from field: string last_legal_holder = 2;
+   */
+  lastLegalHolder: string;
+
+  /**
+   * ISO 3166-1 alpha-2.
+   *
+   * @generated from field: string holder_country = 3;
+   */
+  holderCountry: string;
+
+  /**
+   * @generated from field: repeated borderlink.v1.TransferStep transfers = 4;
+   */
+  transfers: TransferStep[];
+};
+
+/**
+ * Describes the message borderlink.v1.TraceResult.
+ * Use `create(TraceResultSchema)` to create a new message.
+ */
+export const TraceResultSchema: GenMessage<TraceResult> =
+  /*@__PURE__*/
+  messageDesc(file_borderlink_v1_notice, 2);
+
+/**
+ * One transfer of a traced weapon, oldest first: from manufacture or import to the last legal holder.
+ *
+ * @generated from message borderlink.v1.TransferStep
+ */
+export type TransferStep = Message<'borderlink.v1.TransferStep'> & {
+  /**
+   * @generated from field: string party = 1;
+   */
+  party: string;
+
+  /**
+   * ISO 3166-1 alpha-2.
+   *
+   * @generated from field: string country = 2;
+   */
+  country: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp date = 3;
+   */
+  date?: Timestamp | undefined;
+
+  /**
+   * The licence, export authorisation or sale document, if known.
+   *
+   * @generated from field: string document = 4;
+   */
+  document: string;
+};
+
+/**
+ * Describes the message borderlink.v1.TransferStep.
+ * Use `create(TransferStepSchema)` to create a new message.
+ */
+export const TransferStepSchema: GenMessage<TransferStep> =
+  /*@__PURE__*/
+  messageDesc(file_borderlink_v1_notice, 3);
+
+/**
  * @generated from message borderlink.v1.JointOperation
  */
 export type JointOperation = Message<'borderlink.v1.JointOperation'> & {
@@ -273,7 +350,7 @@ export type JointOperation = Message<'borderlink.v1.JointOperation'> & {
  */
 export const JointOperationSchema: GenMessage<JointOperation> =
   /*@__PURE__*/
-  messageDesc(file_borderlink_v1_notice, 2);
+  messageDesc(file_borderlink_v1_notice, 4);
 
 /**
  * @generated from message borderlink.v1.Meeting
@@ -299,7 +376,7 @@ export type Meeting = Message<'borderlink.v1.Meeting'> & {
  * Describes the message borderlink.v1.Meeting.
  * Use `create(MeetingSchema)` to create a new message.
  */
-export const MeetingSchema: GenMessage<Meeting> = /*@__PURE__*/ messageDesc(file_borderlink_v1_notice, 3);
+export const MeetingSchema: GenMessage<Meeting> = /*@__PURE__*/ messageDesc(file_borderlink_v1_notice, 5);
 
 /**
  * @generated from message borderlink.v1.SectionStatus
@@ -332,7 +409,7 @@ export type SectionStatus = Message<'borderlink.v1.SectionStatus'> & {
  */
 export const SectionStatusSchema: GenMessage<SectionStatus> =
   /*@__PURE__*/
-  messageDesc(file_borderlink_v1_notice, 4);
+  messageDesc(file_borderlink_v1_notice, 6);
 
 /**
  * @generated from message borderlink.v1.SituationReport
@@ -360,7 +437,7 @@ export type SituationReport = Message<'borderlink.v1.SituationReport'> & {
  */
 export const SituationReportSchema: GenMessage<SituationReport> =
   /*@__PURE__*/
-  messageDesc(file_borderlink_v1_notice, 5);
+  messageDesc(file_borderlink_v1_notice, 7);
 
 /**
  * @generated from message borderlink.v1.ImpactLevelChange
@@ -388,7 +465,7 @@ export type ImpactLevelChange = Message<'borderlink.v1.ImpactLevelChange'> & {
  */
 export const ImpactLevelChangeSchema: GenMessage<ImpactLevelChange> =
   /*@__PURE__*/
-  messageDesc(file_borderlink_v1_notice, 6);
+  messageDesc(file_borderlink_v1_notice, 8);
 
 /**
  * @generated from enum borderlink.v1.NoticeKind
@@ -505,11 +582,15 @@ export enum TraceStatus {
   IN_PROGRESS = 3,
 
   /**
+   * Traced: the answer carries a TraceResult.
+   *
    * @generated from enum value: TRACE_STATUS_ANSWERED = 4;
    */
   ANSWERED = 4,
 
   /**
+   * Not traceable, or refused: with the reason.
+   *
    * @generated from enum value: TRACE_STATUS_DECLINED = 5;
    */
   DECLINED = 5,

@@ -6,7 +6,7 @@ import type { GenFile, GenMessage } from '@bufbuild/protobuf/codegenv2';
 import { fileDesc, messageDesc } from '@bufbuild/protobuf/codegenv2';
 import type { Addressees, Handling, LocalizedText } from './common_pb.js';
 import { file_borderlink_v1_common } from './common_pb.js';
-import type { TraceStatus } from './notice_pb.js';
+import type { TraceResult, TraceStatus } from './notice_pb.js';
 import { file_borderlink_v1_notice } from './notice_pb.js';
 import type { Timestamp } from '@bufbuild/protobuf/wkt';
 import { file_google_protobuf_timestamp } from '@bufbuild/protobuf/wkt';
@@ -18,7 +18,7 @@ import type { Message } from '@bufbuild/protobuf';
 export const file_borderlink_v1_reply: GenFile =
   /*@__PURE__*/
   fileDesc(
-    'Chlib3JkZXJsaW5rL3YxL3JlcGx5LnByb3RvEg1ib3JkZXJsaW5rLnYxItICCgVSZXBseRIKCgJpZBgBIAEoCRIOCgZzZW5kZXIYAiABKAkSKAoEc2VudBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGbm90aWNlGAQgASgJEg4KBnRocmVhZBgFIAEoCRIrCgV0ZXh0cxgGIAMoCzIcLmJvcmRlcmxpbmsudjEuTG9jYWxpemVkVGV4dBIpCghoYW5kbGluZxgHIAEoCzIXLmJvcmRlcmxpbmsudjEuSGFuZGxpbmcSLQoKYWRkcmVzc2VlcxgIIAEoCzIZLmJvcmRlcmxpbmsudjEuQWRkcmVzc2VlcxIwCgx0cmFjZV9zdGF0dXMYCSABKA4yGi5ib3JkZXJsaW5rLnYxLlRyYWNlU3RhdHVzEhsKE3RyYWNlX3N0YXR1c19yZWFzb24YCiABKAkSDQoFYWN0b3IYKCABKAliBnByb3RvMw',
+    'Chlib3JkZXJsaW5rL3YxL3JlcGx5LnByb3RvEg1ib3JkZXJsaW5rLnYxIoQDCgVSZXBseRIKCgJpZBgBIAEoCRIOCgZzZW5kZXIYAiABKAkSKAoEc2VudBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGbm90aWNlGAQgASgJEg4KBnRocmVhZBgFIAEoCRIrCgV0ZXh0cxgGIAMoCzIcLmJvcmRlcmxpbmsudjEuTG9jYWxpemVkVGV4dBIpCghoYW5kbGluZxgHIAEoCzIXLmJvcmRlcmxpbmsudjEuSGFuZGxpbmcSLQoKYWRkcmVzc2VlcxgIIAEoCzIZLmJvcmRlcmxpbmsudjEuQWRkcmVzc2VlcxIwCgx0cmFjZV9zdGF0dXMYCSABKA4yGi5ib3JkZXJsaW5rLnYxLlRyYWNlU3RhdHVzEhsKE3RyYWNlX3N0YXR1c19yZWFzb24YCiABKAkSMAoMdHJhY2VfcmVzdWx0GAsgASgLMhouYm9yZGVybGluay52MS5UcmFjZVJlc3VsdBINCgVhY3RvchgoIAEoCWIGcHJvdG8z',
     [file_borderlink_v1_common, file_borderlink_v1_notice, file_google_protobuf_timestamp],
   );
 
@@ -81,6 +81,13 @@ export type Reply = Message<'borderlink.v1.Reply'> & {
    * @generated from field: string trace_status_reason = 10;
    */
   traceStatusReason: string;
+
+  /**
+   * Required with TRACE_STATUS_ANSWERED, and only then (protocol 1.2).
+   *
+   * @generated from field: borderlink.v1.TraceResult trace_result = 11;
+   */
+  traceResult?: TraceResult | undefined;
 
   /**
    * Who acted at the sender node, named inside the signed bytes (docs/protocol.md, "The acting
