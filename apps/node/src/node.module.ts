@@ -31,6 +31,7 @@ import { SerialsModule } from './serials/serials.module.js';
 import { SiteModule } from './site/site.module.js';
 import { SubmissionModule } from './submission/submission.module.js';
 import { ThreadsModule } from './threads/threads.module.js';
+import { TracesModule } from './traces/traces.module.js';
 import { WitnessModule } from './witness/witness.module.js';
 
 /**
@@ -85,6 +86,7 @@ export class NodeModule {
         ThreadsModule,
         SerialsModule,
         PictureModule,
+        TracesModule,
         ReleasesModule,
         GroupsModule,
         WitnessModule,

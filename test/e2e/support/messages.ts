@@ -17,12 +17,17 @@ export const EXAMPLE_ALERT = JSON.parse(
 
 /**
  * The example alert moved to the Port of Aktau on the Caspian (region `caspian`, still SALW): a
- * topic with fewer subscribers, for the tests that send a thousand alerts. `serial` makes each one distinct.
+ * topic with fewer subscribers, for the tests that send a thousand alerts. `serial` makes each one
+ * distinct, down to its weapons' serial numbers (so that no two seizures match at the recipients).
  */
 export function caspianAlert(serial: number): Record<string, unknown> {
+  const items = EXAMPLE_ALERT.items as { weapon?: Record<string, unknown> }[];
   return {
     ...EXAMPLE_ALERT,
     incident: `aktau-e2e-${serial}`,
+    items: items.map((item, i) =>
+      item.weapon === undefined ? item : { weapon: { ...item.weapon, serialNumber: `AKT ${serial}-${i}` } },
+    ),
     regions: ['caspian'],
     area: {
       description: `Container ${serial} in the Port of Aktau`,

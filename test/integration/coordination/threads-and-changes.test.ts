@@ -1,12 +1,12 @@
 // Coordination through the nodes' REST APIs: a reply in an alert's thread, an update and a cancel that
 // reach every recipient of the original whatever their own regions, a change of another node's alert
-// refused, weapon serials correlated within what each node holds, and a node's retention deleting
-// what was sent longer ago. A hub and three nodes in-process, each with its own nkey, on a spawned NATS running
+// refused, a firearms trace from its seizure alert to its result, weapon serials correlated within
+// what each node holds, and a node's retention deleting what was sent longer ago. A hub and three nodes in-process, each with its own nkey, on a spawned NATS running
 // the configuration `borderlink nats-config` generates (authentication and permissions on), and Redis.
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { sealNodeMessage, testAlert } from '#hub/testing';
 import { inboxItemKey, inboxSeenKey, type InboxItem } from '#node';
-import { alertRequest } from '#node/testing';
+import { alertRequest, noticeRequest } from '#node/testing';
 import { waitFor } from '#testing';
 import { NodeSigner } from '#trust';
 import { Redis } from 'ioredis';
@@ -233,5 +233,71 @@ describe('coordination through the nodes', () => {
         [second, 'partial'],
       ].sort(),
     );
+  });
+
+  it('follows a firearms trace from its seizure alert to its result, as the tracer answers', async () => {
+    const seizure = await send('kz-border', '/v1/alerts', alertRequest());
+    await inboxItem('unodc', seizure);
+    const weapon = {
+      type: 'WEAPON_TYPE_ASSAULT_RIFLE',
+      make: 'Izhmash',
+      model: 'AKM',
+      calibre: '7.62x39mm',
+      serialNumber: 'ЛО 7731',
+      quantity: 1,
+    };
+    const traceRequest = (seizureAlert: string) => ({
+      ...noticeRequest(),
+      kind: 'NOTICE_KIND_FIREARMS_TRACE_REQUEST',
+      addressees: { nodes: ['unodc'] },
+      trace: {
+        item: weapon,
+        illicitNature: 'Seized without licence',
+        intendedUse: 'Criminal proceedings',
+        seizureAlert,
+      },
+    });
+    const refused = await call<{ violations: { field: string }[] }>(
+      'kz-border',
+      'POST',
+      '/v1/notices',
+      traceRequest('01a241b2-0000-7000-8000-000000000000'),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.violations).toEqual([expect.objectContaining({ field: 'trace.seizureAlert' })]);
+
+    const trace = await send('kz-border', '/v1/notices', traceRequest(seizure));
+    type Traces = { items: { id: string; state: string; by?: string; result?: unknown; weapon: unknown }[] };
+    const traces = async () =>
+      (await call<Traces>('kz-border', 'GET', `/v1/messages/${seizure}/traces`)).body.items;
+    const stateOf = (state: string) =>
+      waitFor(async () => (await traces()).find((item) => item.id === trace && item.state === state), {
+        what: `the trace ${state} at kz-border`,
+      });
+    expect(await stateOf('requested')).toMatchObject({ weapon: { serialNumber: 'ЛО 7731' } });
+
+    await inboxItem('unodc', trace);
+    expect(
+      (await call('unodc', 'POST', `/v1/messages/${trace}/receipts`, { kind: 'acknowledged' })).status,
+    ).toBe(202);
+    await stateOf('received');
+    const answer = (body: object) => send('unodc', `/v1/messages/${trace}/replies`, body);
+    await answer({ traceStatus: 'TRACE_STATUS_IN_PROGRESS' });
+    await stateOf('in-progress');
+    const result = {
+      summary: 'Made in 1979, exported in 1989 to the armed forces, reported stolen from a depot in 1992.',
+      lastLegalHolder: 'Ministry of Defence',
+      holderCountry: 'AF',
+      transfers: [
+        { party: 'Izhmash', country: 'RU' },
+        { party: 'Ministry of Defence', country: 'AF' },
+      ],
+    };
+    await answer({ traceStatus: 'TRACE_STATUS_ANSWERED', traceResult: result });
+    expect(await stateOf('traced')).toMatchObject({ by: 'unodc', result });
+    // The tracer sees the same trace on the seizure alert it received.
+    expect((await call<Traces>('unodc', 'GET', `/v1/messages/${seizure}/traces`)).body.items).toEqual([
+      expect.objectContaining({ id: trace, state: 'traced' }),
+    ]);
   });
 });

@@ -229,6 +229,30 @@ describe('RecipientResolverService', () => {
       ]);
     });
 
+    it('refuses a trace request whose seizure alert the hub does not hold, or the requester never had', async () => {
+      const { resolver, routes } = setUp();
+      await routes.remember('alert-1', { origin: 'tj-border', kind: 'alert', recipients: ['uz-customs'] });
+      const trace = (sender: string, seizureAlert: string) =>
+        testNotice(sender, ['unodc'], {
+          kind: NoticeKind.FIREARMS_TRACE_REQUEST,
+          details: { case: 'trace', value: { seizureAlert, illicitNature: 'seized', intendedUse: 'trace' } },
+        });
+      const unknown = await refusal(
+        resolver.resolve({ kind: 'notice', message: trace('tj-border', 'alert-9') }),
+      );
+      expect(unknown.reason).toBe(RejectionReason.UNKNOWN_REFERENCE);
+      expect(unknown.violations).toEqual([expect.objectContaining({ field: 'trace.seizureAlert' })]);
+      const stranger = await refusal(
+        resolver.resolve({ kind: 'notice', message: trace('kz-border', 'alert-1') }),
+      );
+      expect(stranger.reason).toBe(RejectionReason.UNAUTHORIZED);
+      for (const sender of ['tj-border', 'uz-customs']) {
+        expect(nodes(await resolver.resolve({ kind: 'notice', message: trace(sender, 'alert-1') }))).toEqual([
+          'unodc',
+        ]);
+      }
+    });
+
     it("sends a reply to the notice's sender and the reply's addressees", async () => {
       const { resolver, routes } = setUp();
       await routes.remember('notice-1', {

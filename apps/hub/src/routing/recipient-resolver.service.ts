@@ -193,6 +193,7 @@ export class RecipientResolverService {
    * regions, as far as its handling lets it reach them (the picture of the section is everyone's).
    */
   private async forNotice(notice: Notice): Promise<Recipient[]> {
+    await this.checkSeizureAlert(notice);
     const category = categoryToken(notice.category);
     const addressed = await this.addressed(notice.sender, notice.addressees);
     const { details } = notice;
@@ -211,6 +212,32 @@ export class RecipientResolverService {
     const recipients = new RecipientSet(notice.sender);
     for (const { node, region } of routes) recipients.add(node, region, category);
     return recipients.list();
+  }
+
+  /**
+   * A trace request's seizure alert must be an alert the hub routed (UNKNOWN_REFERENCE otherwise)
+   * that the requester sent or received (UNAUTHORIZED otherwise): nobody traces from a seizure it
+   * never saw.
+   */
+  private async checkSeizureAlert(notice: Notice): Promise<void> {
+    const { details } = notice;
+    if (details.case !== 'trace' || details.value.seizureAlert === '') return;
+    const alert = details.value.seizureAlert;
+    const route = await this.routes.recall(alert);
+    if (route?.kind !== 'alert') {
+      throw new IngressRefusal(
+        RejectionReason.UNKNOWN_REFERENCE,
+        `seizure alert ${alert} is unknown to the hub`,
+        [{ field: 'trace.seizureAlert', reason: 'not an alert the hub holds' }],
+      );
+    }
+    if (route.origin !== notice.sender && !route.recipients.includes(notice.sender)) {
+      throw new IngressRefusal(
+        RejectionReason.UNAUTHORIZED,
+        `${notice.sender} neither sent nor received seizure alert ${alert}`,
+        [{ field: 'trace.seizureAlert', reason: 'an alert the requester never had' }],
+      );
+    }
   }
 
   /**

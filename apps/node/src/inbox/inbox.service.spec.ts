@@ -11,8 +11,7 @@ import type { AccessLogRepository } from '../access-log/access-log.repository.js
 import { serveRequest } from '../common/request-id.js';
 import { Clock } from '../common/clock.js';
 import type { NodeConfig } from '../config/node.config.js';
-import type { SectionIndexRepository } from '../picture/section-index.repository.js';
-import type { ThreadIndexRepository } from '../threads/thread-index.repository.js';
+import type { HeldIndexes } from '../indexes/held-indexes.service.js';
 import { HandedOutRepository } from './handed-out.repository.js';
 import type { InboxItem, InboxKind } from './inbox-item.js';
 import type { InboxRepository, InboxSlice } from './inbox.repository.js';
@@ -105,8 +104,7 @@ function setup() {
     metrics,
     access.accessLog,
     clock,
-    { file: async () => undefined } as unknown as ThreadIndexRepository,
-    { file: async () => undefined } as unknown as SectionIndexRepository,
+    { file: async () => undefined } as unknown as HeldIndexes,
   );
   return { repository, metrics, inbox, clock, accessLog: access.accessLog, accessStore: access.repository };
 }

@@ -7,8 +7,7 @@ import type { Principal } from '../access/principal.js';
 import { AccessLogService } from '../access-log/access-log.service.js';
 import { Clock } from '../common/clock.js';
 import { UnknownMessageError } from '../common/common.errors.js';
-import { SectionIndexRepository } from '../picture/section-index.repository.js';
-import { ThreadIndexRepository } from '../threads/thread-index.repository.js';
+import { HeldIndexes } from '../indexes/held-indexes.service.js';
 import { HandedOutRepository } from './handed-out.repository.js';
 import type { InboxItem, InboxKind, ShownItem } from './inbox-item.js';
 import { UnverifiedMessageError } from './inbox.errors.js';
@@ -61,21 +60,19 @@ export class InboxService implements OnModuleDestroy {
     private readonly metrics: MetricsService,
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
-    private readonly threads: ThreadIndexRepository,
-    private readonly sections: SectionIndexRepository,
+    private readonly indexes: HeldIndexes,
   ) {}
 
   /**
    * Stores each item unless a message with its id was taken in before (or earlier in `items`), in
-   * order, files it under its thread and (verified) its border sections, and announces it to the stream's subscribers unless it was
+   * order, files it in the node's indexes (threads, sections, traces) when verified, and announces it to the stream's subscribers unless it was
    * handed out before, with the new state of each earlier alert it updates or cancels. Returns per
-   * item false for a duplicate, which changes nothing. Four Redis calls (changes, threads, sections, items)
+   * item false for a duplicate, which changes nothing. A Redis call for the changes, one per index, one for the items,
    * and one store transaction for all of them.
    */
   async takeIn(items: readonly InboxItem[]): Promise<boolean[]> {
     await this.repository.recordChanges(items.flatMap(changesMadeBy));
-    await this.threads.file(items);
-    await this.sections.file(items.filter((item) => item.verified));
+    await this.indexes.file(items.filter((item) => item.verified));
     const fresh = await this.repository.takeIn(items);
     const stored = items.filter((_, i) => fresh[i]);
     const first = this.handedOut.first(stored.map((item) => item.id));

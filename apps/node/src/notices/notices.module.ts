@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { HeldMessagesModule } from '../indexes/held-messages.module.js';
 import { SubmissionModule } from '../submission/submission.module.js';
 import { NoticesController } from './notices.controller.js';
 import { NoticesService } from './notices.service.js';
 
 @Module({
-  imports: [SubmissionModule],
+  imports: [SubmissionModule, HeldMessagesModule],
   controllers: [NoticesController],
   providers: [NoticesService],
 })

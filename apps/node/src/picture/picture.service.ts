@@ -4,9 +4,7 @@ import { RegistryIndex } from '#registry';
 import type { Principal } from '../access/principal.js';
 import { Clock } from '../common/clock.js';
 import { UnknownSectionError } from '../common/common.errors.js';
-import { NodeConfig } from '../config/node.config.js';
-import { InboxService } from '../inbox/inbox.service.js';
-import { SentMessagesService } from '../sent/sent-messages.service.js';
+import { HeldMessages } from '../indexes/held-messages.service.js';
 import {
   PICTURE_WINDOWS,
   sectionFigures,
@@ -40,11 +38,9 @@ export interface SectionPicture {
 @Injectable()
 export class PictureService {
   constructor(
-    private readonly config: NodeConfig,
     private readonly registry: RegistryIndex,
     private readonly index: SectionIndexRepository,
-    private readonly inbox: InboxService,
-    private readonly sent: SentMessagesService,
+    private readonly held: HeldMessages,
     private readonly clock: Clock,
   ) {}
 
@@ -83,19 +79,12 @@ export class PictureService {
 
   // Each message as received (with its state) or as this node sent it, if the clearance admits it.
   private async sources(ids: readonly string[], clearance: Clearance): Promise<PictureSource[]> {
-    const found = await Promise.all(
-      [...new Set(ids)].map(async (id): Promise<PictureSource | undefined> => {
-        const received = await this.inbox.get(id, clearance);
-        if (received !== undefined) {
-          const { kind, sender, message, state } = received;
-          return { id, kind, sender, message, state };
-        }
-        const sent = await this.sent.visible(id, clearance);
-        return sent?.message === undefined
-          ? undefined
-          : { id, kind: sent.kind, sender: this.config.NODE_ID, message: sent.message };
-      }),
-    );
-    return found.filter((source): source is PictureSource => source !== undefined);
+    return (await this.held.read(ids, clearance)).map(({ id, kind, sender, message, state }) => ({
+      id,
+      kind,
+      sender,
+      message,
+      ...(state === undefined ? {} : { state }),
+    }));
   }
 }

@@ -9,6 +9,11 @@ export interface SerialEntry {
   sender: string;
   /** The message's signed handling label: who may learn of the entry. */
   handling: string;
+  /**
+   * What ties the message to its case: its id, thread, the alerts it updates and the seizure it
+   * traces. Two messages sharing one are one case (an update restating a weapon), not a match.
+   */
+  case: string[];
 }
 
 /** The weapon serials a message carries (protobuf JSON): an alert's seized weapons, a trace request's weapon. */

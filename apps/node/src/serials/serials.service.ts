@@ -9,12 +9,16 @@ import { Clock } from '../common/clock.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { InboxItem } from '../inbox/inbox-item.js';
 import { InboxService } from '../inbox/inbox.service.js';
+import { threadOf } from '../threads/thread-of.js';
+import { seizureAlertOf } from '../traces/trace-index.repository.js';
 import { writtenSerials, type SerialEntry } from './serial-entry.js';
 import { SerialIndexRepository } from './serial-index.repository.js';
 import { isPartial, matchSerials, normaliseSerial } from './serial-number.js';
 
-// Match item ids are derived from the pair and the serial, so finding a match twice stores it once.
+// Match item ids are derived from the new message and its serial, so finding a match twice stores it once.
 const MATCH_NAMESPACE = 'c6b0e1b4-1f0e-4c55-9a57-53a1e5d6f0a2';
+// Earlier messages one match item names; it counts them all.
+const MATCH_LIST = 20;
 
 /** A message as the index reads it. */
 export interface Indexable {
@@ -25,8 +29,11 @@ export interface Indexable {
   message: unknown;
 }
 
-/** One search hit: an indexed entry and how it matched. */
-export type SerialHit = SerialEntry & { match: 'exact' | 'partial' };
+/** An indexed entry and how it matched. */
+type SerialHit = SerialEntry & { match: 'exact' | 'partial' };
+
+/** One search hit: a message naming the serial, and how it matched. */
+export type SearchHit = Omit<SerialHit, 'case'>;
 
 // The stricter of two handling labels: a match may only be seen by who may see both messages.
 function stricter(a: string, b: string): string {
@@ -35,8 +42,9 @@ function stricter(a: string, b: string): string {
 
 /**
  * Correlates weapon serials across everything this node holds, and nothing else: each alert or trace
- * request it takes in or sends is indexed by its normalised serials, and one that matches an earlier
- * message puts a `match` item in the inbox naming both, labelled with the stricter of their handlings.
+ * request it takes in or sends is indexed by its normalised serials, and one whose serial matches
+ * earlier messages of other cases puts a `match` item in the inbox naming them and itself, labelled
+ * with the strictest of their handlings.
  * Nothing is correlated at the hub, and a node only matches what it was entitled to receive.
  */
 @Injectable()
@@ -50,21 +58,22 @@ export class SerialsService {
   ) {}
 
   /**
-   * Indexes `messages` in order and takes a match item in for each earlier message one of them
-   * matches. Repeatable: entries are sets and match ids are derived, so a redelivery adds nothing.
+   * Indexes `messages` in order and, for each serial of one that matches earlier messages of other
+   * cases, takes in one match item naming them. Repeatable: entries are sets and a match item's id is
+   * derived from the message and the serial, so a redelivery adds nothing.
    */
   async correlate(messages: readonly Indexable[]): Promise<void> {
     for (const message of messages) {
       const entries = this.entriesOf(message);
       if (entries.length === 0) continue;
-      const earlier = await this.hits(entries.map((entry) => entry.serial));
-      const matches = entries.flatMap((entry) =>
-        earlier.flatMap((hit) => {
-          if (hit.message === message.id) return [];
-          const match = matchSerials(entry.serial, hit.serial);
-          return match === undefined ? [] : [this.matchItem(entry, hit, match)];
-        }),
-      );
+      const known = await this.hits(entries.map((entry) => entry.serial));
+      const matches = entries.flatMap((entry) => {
+        const earlier = known
+          .filter((hit) => !hit.case.some((link) => entry.case.includes(link)))
+          .map((hit) => ({ ...hit, match: matchSerials(entry.serial, hit.serial) }))
+          .filter((hit): hit is SerialHit => hit.match !== undefined);
+        return earlier.length === 0 ? [] : [this.matchItem(entry, earlier)];
+      });
       await this.index.add(entries);
       if (matches.length > 0) await this.inbox.takeIn(matches);
     }
@@ -74,20 +83,26 @@ export class SerialsService {
    * Every indexed message whose serial matches `written`, exactly or partially, that `reader` may
    * see; recorded in the access log (`read`) when this returns.
    */
-  async search(written: string, reader: Principal): Promise<SerialHit[]> {
+  async search(written: string, reader: Principal): Promise<SearchHit[]> {
     const serial = normaliseSerial(written);
     if (serial === '') return [];
-    const hits = (await this.hits([serial]))
-      .map((entry) => ({ ...entry, match: matchSerials(serial, entry.serial) }))
-      .filter((hit): hit is SerialHit => hit.match !== undefined && admits(reader.clearance, hit.handling));
+    const hits = (await this.hits([serial])).flatMap(({ case: _case, ...entry }) => {
+      const match = matchSerials(serial, entry.serial);
+      return match !== undefined && admits(reader.clearance, entry.handling) ? [{ ...entry, match }] : [];
+    });
     this.accessLog.record(reader, 'read', [...new Set(hits.map((hit) => hit.message))]);
     return hits;
   }
 
   private entriesOf({ id, kind, sender, handling, message }: Indexable): SerialEntry[] {
+    const { references = [] } = message as { references?: string[] };
+    const seizure = seizureAlertOf(kind, message);
+    const related = [id, threadOf(kind, message), ...references, ...(seizure === undefined ? [] : [seizure])];
     return writtenSerials(kind, message).flatMap((written) => {
       const serial = normaliseSerial(written);
-      return serial === '' ? [] : [{ serial, written, message: id, kind, sender, handling }];
+      return serial === ''
+        ? []
+        : [{ serial, written, message: id, kind, sender, handling, case: [...new Set(related)] }];
     });
   }
 
@@ -102,20 +117,17 @@ export class SerialsService {
     return this.index.entries([...candidates]);
   }
 
-  private matchItem(entry: SerialEntry, earlier: SerialEntry, match: 'exact' | 'partial'): InboxItem {
-    const pair = [earlier, entry].map(({ message, kind, sender, written }) => ({
+  // One item for the new entry: the earlier messages newest first (by their time-ordered ids), at most
+  // MATCH_LIST of them, under the strictest handling among all it names.
+  private matchItem(entry: SerialEntry, earlier: readonly SerialHit[]): InboxItem {
+    const named = [...earlier].sort((a, b) => b.message.localeCompare(a.message)).slice(0, MATCH_LIST);
+    const side = ({ message, kind, sender, written }: SerialEntry) => ({
       id: message,
       kind,
       sender,
       serial: written,
-    }));
-    const id = uuidv5(
-      `${pair
-        .map((side) => side.id)
-        .sort()
-        .join(' ')} ${entry.serial} ${earlier.serial}`,
-      MATCH_NAMESPACE,
-    );
+    });
+    const id = uuidv5(`${entry.message} ${entry.serial}`, MATCH_NAMESPACE);
     return {
       id,
       kind: 'match',
@@ -124,8 +136,14 @@ export class SerialsService {
       region: DIRECT_REGION,
       category: GENERAL_CATEGORY,
       verified: true,
-      handling: stricter(entry.handling, earlier.handling),
-      message: { id, serial: entry.serial, match, messages: pair },
+      handling: named.reduce((label, hit) => stricter(label, hit.handling), entry.handling),
+      message: {
+        id,
+        serial: entry.serial,
+        match: named.some((hit) => hit.match === 'exact') ? 'exact' : 'partial',
+        messages: [...named.reverse().map(side), side(entry)],
+        earlier: earlier.length,
+      },
     };
   }
 }

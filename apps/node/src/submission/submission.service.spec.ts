@@ -10,9 +10,8 @@ import type { NodeConfig } from '../config/node.config.js';
 import type { OutboxService } from '../outbox/outbox.service.js';
 import type { SubmissionStatus, Submitted } from '../outbox/submitted.js';
 import type { HeldMessage } from '../common/held-message.js';
-import type { ThreadIndexRepository } from '../threads/thread-index.repository.js';
+import type { HeldIndexes } from '../indexes/held-indexes.service.js';
 import type { SentMessagesService } from '../sent/sent-messages.service.js';
-import type { SectionIndexRepository } from '../picture/section-index.repository.js';
 import type { SerialsService } from '../serials/serials.service.js';
 import { MalformedMessageError } from './submission.errors.js';
 import { SubmissionService } from './submission.service.js';
@@ -35,7 +34,7 @@ function setup(options: { status?: SubmissionStatus; duplicate?: boolean } = {})
     },
   };
   const filed: HeldMessage[] = [];
-  const threads = {
+  const indexes = {
     async file(messages: readonly HeldMessage[]) {
       filed.push(...messages);
     },
@@ -50,9 +49,8 @@ function setup(options: { status?: SubmissionStatus; duplicate?: boolean } = {})
     clock,
     ids,
     pino({ level: 'silent' }),
-    threads as unknown as ThreadIndexRepository,
+    indexes as unknown as HeldIndexes,
     { correlate: async () => undefined } as unknown as SerialsService,
-    { file: async () => undefined } as unknown as SectionIndexRepository,
   );
   return { service, queued, recorded, filed };
 }

@@ -12,9 +12,8 @@ import { OutboxService } from '../outbox/outbox.service.js';
 import type { Submitted } from '../outbox/submitted.js';
 import type { SentKind } from '../sent/sent-message.js';
 import { SentMessagesService } from '../sent/sent-messages.service.js';
-import { SectionIndexRepository } from '../picture/section-index.repository.js';
 import { SerialsService } from '../serials/serials.service.js';
-import { ThreadIndexRepository } from '../threads/thread-index.repository.js';
+import { HeldIndexes } from '../indexes/held-indexes.service.js';
 import { completeNotice } from './notice-defaults.js';
 import { readMessage, stampOrigin } from './outgoing-message.js';
 
@@ -34,9 +33,8 @@ export class SubmissionService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     @Inject(LOGGER) private readonly logger: Logger,
-    private readonly threads: ThreadIndexRepository,
+    private readonly indexes: HeldIndexes,
     private readonly serials: SerialsService,
-    private readonly sections: SectionIndexRepository,
   ) {}
 
   /**
@@ -66,9 +64,7 @@ export class SubmissionService {
     }
     const asJson = messageToJson(kind, message);
     const handling = formatHandling(message.handling);
-    const held = [{ id: message.id, kind, message: asJson }];
-    await this.threads.file(held);
-    await this.sections.file(held);
+    await this.indexes.file([{ id: message.id, kind, message: asJson }]);
     const submitted = await this.outbox.submit(kind, message);
     // A status recorded meanwhile (accepted, rejected) is kept.
     await this.sent.recordQueued(submitted.id, kind, handling, asJson);

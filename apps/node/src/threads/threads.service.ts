@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../access/principal.js';
 import { AccessLogService } from '../access-log/access-log.service.js';
 import { UnknownMessageError } from '../common/common.errors.js';
-import { NodeConfig } from '../config/node.config.js';
-import { InboxService } from '../inbox/inbox.service.js';
-import { SentMessagesService } from '../sent/sent-messages.service.js';
+import { HeldMessages } from '../indexes/held-messages.service.js';
 import type { ThreadEntry } from './thread-entry.js';
 import { ThreadIndexRepository } from './thread-index.repository.js';
 
-const sentTime = (message: unknown): string => (message as { sent?: string }).sent ?? '';
+/** The signed sent time of a message in protobuf JSON (RFC 3339), empty when it has none. */
+export const sentTime = (message: unknown): string => (message as { sent?: string }).sent ?? '';
 
 /**
  * A thread as one node sees it: the messages of the thread it received and sent, in their signed
@@ -17,10 +16,8 @@ const sentTime = (message: unknown): string => (message as { sent?: string }).se
 @Injectable()
 export class ThreadsService {
   constructor(
-    private readonly config: NodeConfig,
     private readonly index: ThreadIndexRepository,
-    private readonly inbox: InboxService,
-    private readonly sent: SentMessagesService,
+    private readonly held: HeldMessages,
     private readonly accessLog: AccessLogService,
   ) {}
 
@@ -30,48 +27,16 @@ export class ThreadsService {
    *   exist for it); AccessLogUnavailableError when the read could not be recorded.
    */
   async view(thread: string, reader: Principal): Promise<ThreadEntry[]> {
-    const ids = await this.index.members(thread);
-    const entries = (await Promise.all(ids.map((id) => this.entry(id, reader)))).filter(
-      (entry): entry is ThreadEntry => entry !== undefined,
+    const entries = (await this.held.read(await this.index.members(thread), reader.clearance)).map(
+      (held): ThreadEntry => ({ ...held, sent: sentTime(held.message) }),
     );
     if (entries.length === 0) throw new UnknownMessageError(thread);
-    entries.sort((a, b) => a.sent.localeCompare(b.sent) || a.id.localeCompare(b.id));
+    entries.sort((a, b) => Date.parse(a.sent) - Date.parse(b.sent) || a.id.localeCompare(b.id));
     this.accessLog.record(
       reader,
       'read',
       entries.map((entry) => entry.id),
     );
     return entries;
-  }
-
-  private async entry(id: string, reader: Principal): Promise<ThreadEntry | undefined> {
-    const received = await this.inbox.get(id, reader.clearance);
-    if (received !== undefined) {
-      const { kind, sender, handling, message, state, supersededBy, cancelledBy } = received;
-      return {
-        id,
-        kind,
-        direction: 'received',
-        sender,
-        sent: sentTime(message),
-        handling,
-        message,
-        state,
-        ...(supersededBy === undefined ? {} : { supersededBy }),
-        ...(cancelledBy === undefined ? {} : { cancelledBy }),
-      };
-    }
-    const sent = await this.sent.visible(id, reader.clearance);
-    if (sent?.message === undefined) return undefined;
-    return {
-      id,
-      kind: sent.kind,
-      direction: 'sent',
-      sender: this.config.NODE_ID,
-      sent: sentTime(sent.message),
-      handling: sent.handling ?? '',
-      message: sent.message,
-      receipts: sent.recipients,
-    };
   }
 }

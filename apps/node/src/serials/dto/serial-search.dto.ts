@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import type { SerialHit } from '../serials.service.js';
+import type { SearchHit } from '../serials.service.js';
 
 /** Query of GET /v1/search. */
 export class SerialSearchQueryDto {
@@ -13,7 +13,7 @@ export class SerialSearchQueryDto {
   serial: string;
 }
 
-export class SerialHitDto implements SerialHit {
+export class SerialHitDto implements SearchHit {
   @ApiProperty({ description: 'The serial normalised.', example: 'LO2645' })
   serial: string;
 

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { SectionIndexRepository } from '../picture/section-index.repository.js';
+import { ThreadIndexRepository } from '../threads/thread-index.repository.js';
+import { TraceIndexRepository } from '../traces/trace-index.repository.js';
+import { HeldIndexes } from './held-indexes.service.js';
+
+/** The indexes over what the node holds, filled by the inbox and by submission, read by the views. */
+@Module({
+  providers: [ThreadIndexRepository, SectionIndexRepository, TraceIndexRepository, HeldIndexes],
+  exports: [ThreadIndexRepository, SectionIndexRepository, TraceIndexRepository, HeldIndexes],
+})
+export class HeldIndexesModule {}

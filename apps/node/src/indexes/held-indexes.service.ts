@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { HeldMessage } from '../common/held-message.js';
+import { SectionIndexRepository } from '../picture/section-index.repository.js';
+import { ThreadIndexRepository } from '../threads/thread-index.repository.js';
+import { TraceIndexRepository } from '../traces/trace-index.repository.js';
+
+/**
+ * Files what this node holds, received (verified) or sent, in every index its views read: threads,
+ * border sections (the picture) and trace requests by seizure alert. Each index is repeatable, so it
+ * is filed before the message is taken in or queued, and a crash between the two loses nothing.
+ */
+@Injectable()
+export class HeldIndexes {
+  constructor(
+    private readonly threads: ThreadIndexRepository,
+    private readonly sections: SectionIndexRepository,
+    private readonly traces: TraceIndexRepository,
+  ) {}
+
+  async file(messages: readonly HeldMessage[]): Promise<void> {
+    await Promise.all([
+      this.threads.file(messages),
+      this.sections.file(messages),
+      this.traces.file(messages),
+    ]);
+  }
+}
