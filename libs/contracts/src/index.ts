@@ -185,6 +185,11 @@ export {
   type ReleaseDecision,
 } from './gen/borderlink/v1/release_pb.js';
 export {
+  ReminderStage,
+  RequestReminderSchema,
+  type RequestReminder,
+} from './gen/borderlink/v1/reminder_pb.js';
+export {
   GroupChangeSchema,
   GroupCreationSchema,
   GroupMemberSchema,

@@ -6,6 +6,7 @@ import { NoticeSchema } from './gen/borderlink/v1/notice_pb.js';
 import { DeliveredBatchSchema, ReceiptSchema, RoutingReportSchema } from './gen/borderlink/v1/receipt_pb.js';
 import { RejectionSchema } from './gen/borderlink/v1/rejection_pb.js';
 import { ReleaseSchema } from './gen/borderlink/v1/release_pb.js';
+import { RequestReminderSchema } from './gen/borderlink/v1/reminder_pb.js';
 import { ReplySchema } from './gen/borderlink/v1/reply_pb.js';
 
 /**
@@ -24,6 +25,7 @@ export const MESSAGE_SCHEMAS = {
   release: ReleaseSchema,
   group: GroupChangeSchema,
   checkpoint: AuditCheckpointSchema,
+  reminder: RequestReminderSchema,
 } as const satisfies Record<string, DescMessage>;
 
 export type MessageKind = keyof typeof MESSAGE_SCHEMAS;
@@ -64,11 +66,15 @@ export function isReceiptKind(kind: MessageKind): kind is ReceiptKindName {
   return (RECEIPT_KINDS as readonly string[]).includes(kind);
 }
 
-/** Kinds only the hub issues and signs: its answers to a sender, and the audit checkpoints every node keeps. */
+/**
+ * Kinds only the hub issues and signs: its answers to a sender, the audit checkpoints every node
+ * keeps, and the reminders of unanswered requests.
+ */
 export const HUB_ISSUED_KINDS = [
   'rejection',
   'routing',
   'checkpoint',
+  'reminder',
 ] as const satisfies readonly MessageKind[];
 
 export type HubIssuedKind = (typeof HUB_ISSUED_KINDS)[number];

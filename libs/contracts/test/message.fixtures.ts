@@ -33,6 +33,7 @@ import { RejectionReason, RejectionSchema } from '../src/gen/borderlink/v1/rejec
 import { ReplySchema } from '../src/gen/borderlink/v1/reply_pb.js';
 import { GroupChangeSchema } from '../src/gen/borderlink/v1/group_pb.js';
 import { ReleaseSchema } from '../src/gen/borderlink/v1/release_pb.js';
+import { ReminderStage, RequestReminderSchema } from '../src/gen/borderlink/v1/reminder_pb.js';
 import { AuditCheckpointSchema, AuditEvent } from '../src/gen/borderlink/v1/audit_pb.js';
 import type { MessageKind, MessageOf } from '../src/message-kinds.js';
 import type { ValidationContext } from '../src/validation/violation.js';
@@ -268,6 +269,22 @@ export function validAuditCheckpoint() {
   });
 }
 
+export function validRequestReminder() {
+  return create(RequestReminderSchema, {
+    id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c0a',
+    sender: 'hub',
+    sent: SENT,
+    request: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c02',
+    requester: 'tj-border',
+    addressee: 'uz-border',
+    requestKind: NoticeKind.INFORMATION_REQUEST,
+    priority: Priority.URGENT,
+    deadline: SENT,
+    stage: ReminderStage.ESCALATED,
+    escalatedTo: 'unodc',
+  });
+}
+
 /** A valid message of every kind, for the specs that go through them all. */
 export const VALID_MESSAGES: { [K in MessageKind]: () => MessageOf<K> } = {
   alert: validAlert,
@@ -280,4 +297,5 @@ export const VALID_MESSAGES: { [K in MessageKind]: () => MessageOf<K> } = {
   release: validRelease,
   group: validGroupChange,
   checkpoint: validAuditCheckpoint,
+  reminder: validRequestReminder,
 };

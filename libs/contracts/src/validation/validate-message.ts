@@ -7,6 +7,7 @@ import { validateNotice } from './notice.rules.js';
 import { validateDeliveredBatch, validateReceipt, validateRoutingReport } from './receipt.rules.js';
 import { validateRejection } from './rejection.rules.js';
 import { validateRelease } from './release.rules.js';
+import { validateRequestReminder } from './reminder.rules.js';
 import { validateReply } from './reply.rules.js';
 import type { ValidationContext, Violation } from './violation.js';
 
@@ -21,6 +22,7 @@ const VALIDATORS: { [K in MessageKind]: (message: MessageOf<K>, ctx: ValidationC
   release: validateRelease,
   group: validateGroupChange,
   checkpoint: validateAuditCheckpoint,
+  reminder: validateRequestReminder,
 };
 
 /**
