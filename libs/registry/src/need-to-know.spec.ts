@@ -42,3 +42,27 @@ describe('organisations need to know', () => {
     ]);
   });
 });
+
+describe('organisations escalation contacts', () => {
+  it("answers a node's escalation contact by its organisation", () => {
+    const index = new RegistryIndex(
+      parseRegistry(
+        withOrganisations(`  - { id: tj-border-troops, name: Tajik Border Troops, escalation: unodc }
+  - { id: unodc, name: UNODC }`),
+      ),
+    );
+    expect(index.escalationOf('tj-border')).toBe('unodc');
+    expect(index.escalationOf('unodc')).toBeUndefined();
+  });
+
+  it('refuses an unknown node and the hub as a contact', () => {
+    const problems = problemsOf(
+      withOrganisations(`  - { id: tj-border-troops, name: Tajik Border Troops, escalation: nobody }
+  - { id: unodc, name: UNODC, escalation: hub }`),
+    );
+    expect(problems).toEqual([
+      'organisation "tj-border-troops" escalation: unknown node "nobody"',
+      'organisation "unodc" escalation: the hub cannot be one',
+    ]);
+  });
+});

@@ -101,6 +101,12 @@ export class RegistryIndex {
     return this.registry.organisations.find((o) => o.id === organisation)?.needToKnow ?? NONE;
   }
 
+  /** The escalation contact of node `id`'s organisation, if it names one. */
+  escalationOf(id: string): string | undefined {
+    const organisation = this.organisationOf(id);
+    return this.registry.organisations.find((o) => o.id === organisation)?.escalation;
+  }
+
   /** Every node subscribed to region `region` in any category. */
   regionSubscribers(region: string): string[] {
     return [...new Set(SUBSCRIBABLE_CATEGORIES.flatMap((category) => this.subscribers(region, category)))];

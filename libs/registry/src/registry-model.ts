@@ -31,6 +31,11 @@ export interface Organisation {
    * addressed to a node of this organisation also reaches their subscribed nodes. Not transitive.
    */
   needToKnow?: string[];
+  /**
+   * The node that hears of requests this organisation's nodes leave unanswered past one and a half
+   * times their deadline: its national coordination centre or duty desk. None: no escalation.
+   */
+  escalation?: string;
 }
 
 export const NODE_KINDS = ['border', 'customs', 'partner', 'service', 'hub'] as const;

@@ -114,12 +114,13 @@ function readCrossingPoint(r: ShapeReader, value: unknown, path: string): Crossi
 }
 
 function readOrganisation(r: ShapeReader, value: unknown, path: string): Organisation | undefined {
-  const f = r.object(value, path, ['id', 'name', 'needToKnow']);
+  const f = r.object(value, path, ['id', 'name', 'needToKnow', 'escalation']);
   if (!f) return undefined;
   return {
     id: r.string(f, 'id', path),
     name: r.string(f, 'name', path),
     ...(f.needToKnow === undefined ? {} : { needToKnow: r.strings(f, 'needToKnow', path) }),
+    ...(f.escalation === undefined ? {} : { escalation: r.string(f, 'escalation', path) }),
   };
 }
 

@@ -111,6 +111,13 @@ export function registryProblems(registry: Registry): string[] {
     }
   }
 
+  for (const { id, escalation } of registry.organisations) {
+    if (escalation === undefined) continue;
+    const contact = registry.nodes.find((node) => node.id === escalation);
+    if (contact === undefined) problems.push(`organisation "${id}" escalation: unknown node "${escalation}"`);
+    else if (contact.kind === 'hub') problems.push(`organisation "${id}" escalation: the hub cannot be one`);
+  }
+
   const keyOwners = new Map<string, string>();
   for (const node of registry.nodes) {
     const label = `node "${node.id}"`;
