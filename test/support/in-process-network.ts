@@ -39,6 +39,8 @@ export interface InProcessNetwork {
   startNode(node: FixtureNode, extra?: Record<string, string>): Promise<string>;
   /** The base URL of a started node. */
   url(node: FixtureNode): string;
+  /** The app of a started node, to reach its providers (its clock). */
+  nodeApp(node: FixtureNode): INestApplication;
   /** The node's SQLite store file (NODE_STORE_FILE), for tests that act as someone with the file. */
   storeFile(node: FixtureNode): string;
   /** The Authorization header with the tests' API key to a started node (every role, cleared for TLP:RED). */
@@ -135,6 +137,9 @@ export async function startInProcessNetwork(
     },
     url(node) {
       return started(node).url;
+    },
+    nodeApp(node) {
+      return started(node).app;
     },
     storeFile(node) {
       return started(node).storeFile;

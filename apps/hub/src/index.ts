@@ -19,6 +19,10 @@ export {
   type IngressEnvelope,
 } from './ingress/ingress.service.js';
 
+// The follow-ups of unanswered requests of a running hub (`app.get(RequestsService).sweep(at)`), for
+// tests that move the clock to a deadline instead of waiting for it.
+export { RequestsService } from './requests/requests.service.js';
+
 // The audit chain's writer over its stream, for tests that run several writers on one chain.
 export { AuditChainRepository } from './audit/audit-chain.repository.js';
 export { AuditPolicy } from './audit/audit-policy.js';

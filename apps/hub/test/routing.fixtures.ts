@@ -7,6 +7,7 @@ import { GroupWriteConflict } from '../src/groups/groups.errors.js';
 import { GroupsService } from '../src/groups/groups.service.js';
 import { OriginalMessageStore, type OriginalMessage } from '../src/releases/original-message.store.js';
 import { ReleaseRequestStore, type ReleaseRequestRecord } from '../src/releases/release-request.store.js';
+import type { RequestsService } from '../src/requests/requests.service.js';
 import { ReleasesService } from '../src/releases/releases.service.js';
 import { RouteRecordStore, type RouteRecord } from '../src/routes/route-record.store.js';
 import { RecipientResolverService } from '../src/routing/recipient-resolver.service.js';
@@ -94,6 +95,8 @@ export function createTestResolver(
     routes,
     new GroupsService(groups, audit),
     new ReleasesService(registry, routes, requests, originals, audit, statements),
+    // Following requests up needs Redis and the delivery path: test/integration/coordination covers it.
+    { commit: async () => undefined } as unknown as RequestsService,
   );
   return { resolver, groups, requests, originals, audit };
 }

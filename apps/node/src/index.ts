@@ -1,6 +1,8 @@
 // The node's public entry (`#node`): all that tests, benchmarks and other packages may use of it.
 export { createNodeApp } from './node-app.js';
 export { NodeConfig } from './config/node.config.js';
+// The time source of a running node (`app.get(Clock)`), for tests that move it.
+export { Clock } from './common/clock.js';
 export { NodeIdentityError } from './identity/identity.errors.js';
 export { inboxItemKey, inboxListKey, inboxSeenKey } from './inbox/inbox.keys.js';
 export type { InboxItem, InboxKind } from './inbox/inbox-item.js';

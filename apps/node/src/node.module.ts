@@ -26,6 +26,7 @@ import { PictureModule } from './picture/picture.module.js';
 import { ReceiptsModule } from './receipts/receipts.module.js';
 import { ReleasesModule } from './releases/releases.module.js';
 import { RepliesModule } from './replies/replies.module.js';
+import { RequestsModule } from './requests/requests.module.js';
 import { SentModule } from './sent/sent.module.js';
 import { SerialsModule } from './serials/serials.module.js';
 import { SiteModule } from './site/site.module.js';
@@ -87,6 +88,7 @@ export class NodeModule {
         SerialsModule,
         PictureModule,
         TracesModule,
+        RequestsModule,
         ReleasesModule,
         GroupsModule,
         WitnessModule,

@@ -18,6 +18,7 @@ export { PinoLoggerService } from './logging/pino-logger.service.js';
 export { LOGGER } from './logging/logger-token.js';
 export { REDIS } from './redis/redis-token.js';
 export { defineScript, type RedisScript } from './redis/redis-script.js';
+export { RedisTransactionError, execTransaction } from './redis/redis-transaction.js';
 export { EpochMarker } from './redis/epoch-marker.js';
 export { REDIS_PREFIX, HUB_KEYSPACE_OWNER, redisKeyspace } from './redis/redis-keyspace.js';
 export {

@@ -33,6 +33,15 @@ export class HubConfig extends BaseConfig {
   HUB_MAX_ATTEMPTS: number = 120;
 
   /**
+   * How often each hub instance issues the follow-ups of unanswered requests that fell due (reminders
+   * at the deadline, escalations at one and a half times it): the most they can be late.
+   */
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  HUB_REQUEST_SWEEP_MS: number = 15_000;
+
+  /**
    * Largest ingress body accepted, in bytes; larger ones are refused OVERSIZED. The NATS server's
    * max_payload (1 MiB by default) refuses anything larger still, at publish time.
    */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { create } from '@bufbuild/protobuf';
+import { create, fromJson } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   AuditCheckpointSchema,
@@ -11,7 +11,10 @@ import {
   HEADER_STATEMENT,
   LIMITS,
   ReceiptKind,
+  HandlingSchema,
   RejectionSchema,
+  ReminderStage,
+  RequestReminderSchema,
   RoutingReportSchema,
   decodeMessage,
   deliverySubject,
@@ -39,6 +42,7 @@ import { HubConfig } from '../config/hub.config.js';
 import { reasonName, type RefusedMessage } from '../pipeline/refused-message.js';
 import type { RoutedMessage } from '../pipeline/routed-message.js';
 import { receivingNodes } from '../provisioning/node-consumers.js';
+import type { FollowUp, TrackedRequest } from '../requests/tracked-request.js';
 import { DeliveryStore } from './delivery.store.js';
 
 // Ids of what the hub issues are derived from the JetStream msgId, so a republish after a crash
@@ -158,6 +162,50 @@ export class DeliveryService {
       );
     }
     if (!audited.duplicate) this.metrics.rejected.inc({ reason: reasonName(refused.reason) });
+  }
+
+  /**
+   * Follows up `request` that `addressee` left unanswered: `overdue` reminds the addressee and tells the
+   * requester, `escalated` tells `escalateTo` and the requester. Audited, then sealed and published, all
+   * under ids derived from the request, addressee and stage, so issuing it again (another hub instance,
+   * a sweep after a crash) records and publishes nothing new.
+   */
+  async followUp(
+    request: TrackedRequest,
+    addressee: string,
+    stage: FollowUp,
+    escalateTo: string | undefined,
+    now: Date,
+  ): Promise<void> {
+    const msgId = `${request.id}:${addressee}:${stage}`;
+    const id = uuidv5(msgId, HUB_OUTPUT_NAMESPACE);
+    const to = [...new Set([stage === 'overdue' ? addressee : escalateTo!, request.requester])];
+    const audited = await this.audit.record({
+      event: stage === 'overdue' ? AuditEvent.REMINDED : AuditEvent.ESCALATED,
+      ref: id,
+      message: request.id,
+      kind: 'reminder',
+      origin: request.requester,
+      recipients: to,
+      detail: `${addressee} has not answered ${request.id}, due ${new Date(request.deadline).toISOString()}`,
+    });
+    const reminder = create(RequestReminderSchema, {
+      id,
+      sender: this.config.HUB_ID,
+      sent: timestampFromDate(now),
+      request: request.id,
+      requester: request.requester,
+      addressee,
+      requestKind: request.kind,
+      priority: request.priority,
+      deadline: timestampFromDate(new Date(request.deadline)),
+      stage: stage === 'overdue' ? ReminderStage.OVERDUE : ReminderStage.ESCALATED,
+      escalatedTo: stage === 'escalated' ? escalateTo! : '',
+      ...(request.handling === undefined ? {} : { handling: fromJson(HandlingSchema, request.handling) }),
+    });
+    await this.publisher.publishAll(
+      this.sealed('reminder', reminder, to, (node) => `${msgId}:${node}`, audited),
+    );
   }
 
   /**

@@ -24,6 +24,7 @@ import { IngressRefusal } from '../pipeline/pipeline.errors.js';
 import type { Recipient, RoutableMessage } from '../pipeline/routable-message.js';
 import type { RoutedMessage } from '../pipeline/routed-message.js';
 import { ReleasesService } from '../releases/releases.service.js';
+import { RequestsService } from '../requests/requests.service.js';
 import { RouteRecordStore, type RouteRecord } from '../routes/route-record.store.js';
 
 /** Whether the hub routed the message of `route` from `origin` to `recipient`: what a receipt needs. */
@@ -63,6 +64,7 @@ export class RecipientResolverService {
     private readonly routes: RouteRecordStore,
     private readonly groups: GroupsService,
     private readonly releases: ReleasesService,
+    private readonly requests: RequestsService,
   ) {}
 
   async resolve(routable: RoutableMessage): Promise<Recipient[]> {
@@ -88,13 +90,15 @@ export class RecipientResolverService {
   }
 
   /**
-   * Stores what an accepted message changes for later routing decisions: a group change's new
-   * membership, a release request, or a release decision (an approval re-shares the original). Runs
+   * Stores what an accepted message changes for later decisions: a group change's new membership, a
+   * release request, a release decision (an approval re-shares the original), a request to follow up
+   * or an addressee's answer to one. Runs
    * before any copy is published and is repeatable, so a redelivered message changes nothing twice.
    */
   async commit(routed: RoutedMessage): Promise<void> {
     if (routed.kind === 'group') await this.groups.commit(decodeMessage('group', routed.body));
     if (routed.kind === 'release') await this.releases.commit(decodeMessage('release', routed.body));
+    await this.requests.commit(routed);
   }
 
   /**

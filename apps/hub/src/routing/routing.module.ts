@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module.js';
 import { ReleasesModule } from '../releases/releases.module.js';
+import { RequestsModule } from '../requests/requests.module.js';
 import { RoutesModule } from '../routes/routes.module.js';
 import { RecipientResolverService } from './recipient-resolver.service.js';
 
@@ -9,7 +10,7 @@ import { RecipientResolverService } from './recipient-resolver.service.js';
  * workflow and the route records of earlier messages.
  */
 @Module({
-  imports: [RoutesModule, GroupsModule, ReleasesModule],
+  imports: [RoutesModule, GroupsModule, ReleasesModule, RequestsModule],
   providers: [RecipientResolverService],
   exports: [RecipientResolverService],
 })

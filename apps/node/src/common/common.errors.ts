@@ -32,12 +32,3 @@ export class UnknownSectionError extends Error {
     super(`unknown border section ${id}`);
   }
 }
-
-/** A Redis MULTI that did not apply: aborted, or a command inside it failed. */
-export class RedisTransactionError extends Error {
-  override readonly name = 'RedisTransactionError';
-
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}

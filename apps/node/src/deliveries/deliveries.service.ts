@@ -211,7 +211,27 @@ export class DeliveriesService {
         return this.groups.receive(this.trusted(received));
       case 'checkpoint':
         return this.keepCheckpoint(this.trusted(received));
+      case 'reminder':
+        return this.takeInReminder(received);
     }
+  }
+
+  // The hub's reminder of an unanswered request goes to the inbox, seen by who may see the request.
+  private async takeInReminder(received: Received<'reminder'>): Promise<void> {
+    const reminder = this.trusted(received);
+    await this.inbox.takeIn([
+      {
+        id: reminder.id,
+        kind: 'reminder',
+        sender: reminder.sender,
+        receivedAt: this.clock.now().toISOString(),
+        region: received.address.region,
+        category: received.address.category,
+        verified: true,
+        handling: received.fields.handling,
+        message: messageToJson('reminder', reminder),
+      },
+    ]);
   }
 
   private receive<K extends MessageKind>(

@@ -9,8 +9,11 @@ export function isReceivedKind(kind: string): kind is ReceivedKind {
   return (RECEIVED_KINDS as readonly string[]).includes(kind);
 }
 
-/** What the inbox lists: received messages, and the node's own findings about them (a serial `match`). */
-export const INBOX_KINDS = [...RECEIVED_KINDS, 'match'] as const;
+/**
+ * What the inbox lists: received messages, the hub's reminders of unanswered requests, and the node's
+ * own findings about them (a serial `match`).
+ */
+export const INBOX_KINDS = [...RECEIVED_KINDS, 'reminder', 'match'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
 /** One received message as the inbox API shows it. */

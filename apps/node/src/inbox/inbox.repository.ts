@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clearance } from '#access';
-import { REDIS, defineScript, type RedisScript } from '#runtime';
+import { REDIS, defineScript, type RedisScript, execTransaction } from '#runtime';
 import { Redis } from 'ioredis';
 import { clearanceFor } from '../access/clearance-policy.js';
 import { retainedUntil } from '../common/retention.js';
-import { execTransaction } from '../common/redis-transaction.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { InboxItem } from './inbox-item.js';
 import {

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { HeldMessage } from '../common/held-message.js';
 import { SectionIndexRepository } from '../picture/section-index.repository.js';
+import { RequestIndexRepository } from '../requests/request-index.repository.js';
 import { ThreadIndexRepository } from '../threads/thread-index.repository.js';
 import { TraceIndexRepository } from '../traces/trace-index.repository.js';
 
 /**
  * Files what this node holds, received (verified) or sent, in every index its views read: threads,
- * border sections (the picture) and trace requests by seizure alert. Each index is repeatable, so it
- * is filed before the message is taken in or queued, and a crash between the two loses nothing.
+ * border sections (the picture), trace requests by seizure alert, and requests by side. Each index
+ * is repeatable, so it is filed before the message is taken in or queued, and a crash between the
+ * two loses nothing.
  */
 @Injectable()
 export class HeldIndexes {
@@ -15,6 +17,7 @@ export class HeldIndexes {
     private readonly threads: ThreadIndexRepository,
     private readonly sections: SectionIndexRepository,
     private readonly traces: TraceIndexRepository,
+    private readonly requests: RequestIndexRepository,
   ) {}
 
   async file(messages: readonly HeldMessage[]): Promise<void> {
@@ -22,6 +25,7 @@ export class HeldIndexes {
       this.threads.file(messages),
       this.sections.file(messages),
       this.traces.file(messages),
+      this.requests.file(messages),
     ]);
   }
 }

@@ -6,6 +6,7 @@ import { fixtureKeys, fixtureRegistry } from '../../test/node.fixtures.js';
 import type { Clock } from '../common/clock.js';
 import { IdGenerator } from '../common/id-generator.js';
 import type { NodeConfig } from '../config/node.config.js';
+import type { OwnAnswersRepository } from '../requests/own-answers.repository.js';
 import type { InboxService } from '../inbox/inbox.service.js';
 import type { HubLinkRepository } from '../link/hub-link.repository.js';
 import type { OutboxService } from '../outbox/outbox.service.js';
@@ -36,6 +37,8 @@ function setUp() {
     clock,
     new IdGenerator(signer.ids),
     pino({ level: 'silent' }),
+    // Only sendDelivered is exercised here: no user answers to record.
+    {} as OwnAnswersRepository,
   );
   return { service, published, signer };
 }

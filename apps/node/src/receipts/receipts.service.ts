@@ -19,6 +19,7 @@ import { InvalidMessageError } from '../common/common.errors.js';
 import { IdGenerator } from '../common/id-generator.js';
 import { NodeConfig } from '../config/node.config.js';
 import { InboxService } from '../inbox/inbox.service.js';
+import { OwnAnswersRepository } from '../requests/own-answers.repository.js';
 import { HubLinkRepository } from '../link/hub-link.repository.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import type { Submitted } from '../outbox/submitted.js';
@@ -55,6 +56,7 @@ export class ReceiptsService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly answers: OwnAnswersRepository,
   ) {}
 
   /** Tells `origin` that its message `message` is in this node's inbox. */
@@ -80,6 +82,8 @@ export class ReceiptsService {
       'receipt',
       this.receipt(message, item.sender, USER_KINDS[kind], reason, user.id),
     );
+    // What a request's state at this node reads: its own answer.
+    await this.answers.record(message, kind);
     this.logger.debug(
       { msgId: message, recipient: item.sender, receipt: kind, status: submitted.status },
       'receipt queued',

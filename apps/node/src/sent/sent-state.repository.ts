@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS, defineScript, type RedisScript } from '#runtime';
+import { REDIS, defineScript, type RedisScript, execTransaction } from '#runtime';
 import { Redis } from 'ioredis';
-import { execTransaction } from '../common/redis-transaction.js';
 import { retainedUntil } from '../common/retention.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { RecipientState, RejectionRecord, SentMessage, SentStatus } from './sent-message.js';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS } from '#runtime';
+import { REDIS, execTransaction } from '#runtime';
 import { Redis } from 'ioredis';
-import { execTransaction } from '../common/redis-transaction.js';
 import { NodeConfig } from '../config/node.config.js';
 import type { SerialEntry } from './serial-entry.js';
 import { isPartial } from './serial-number.js';

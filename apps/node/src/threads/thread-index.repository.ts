@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS } from '#runtime';
+import { REDIS, execTransaction } from '#runtime';
 import { Redis } from 'ioredis';
-import { execTransaction } from '../common/redis-transaction.js';
 import type { HeldMessage } from '../common/held-message.js';
 import { NodeConfig } from '../config/node.config.js';
 import { threadOf } from './thread-of.js';

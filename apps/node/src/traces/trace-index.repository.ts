@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS } from '#runtime';
+import { REDIS, execTransaction } from '#runtime';
 import { Redis } from 'ioredis';
 import type { HeldMessage } from '../common/held-message.js';
-import { execTransaction } from '../common/redis-transaction.js';
 import { NodeConfig } from '../config/node.config.js';
 import { tracesKey } from './trace-index.keys.js';
 

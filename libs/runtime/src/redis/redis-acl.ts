@@ -40,6 +40,16 @@ const HUB_COMMANDS = [
   'hmget',
   'hset',
   'pexpire',
+  // Requests followed up by their deadlines: a hash per request (its answer script too), the due
+  // times in a sorted set, both in one transaction.
+  'hsetnx',
+  'hget',
+  'pexpireat',
+  'zadd',
+  'zrangebyscore',
+  'zrem',
+  'multi',
+  'exec',
 ];
 
 const NODE_COMMANDS = [

@@ -1,5 +1,13 @@
 import type { ChainableCommander } from 'ioredis';
-import { RedisTransactionError } from './common.errors.js';
+
+/** A Redis MULTI that did not apply: aborted, or a command inside it failed. */
+export class RedisTransactionError extends Error {
+  override readonly name = 'RedisTransactionError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
 
 /**
  * Runs a MULTI and returns each command's reply. ioredis resolves `exec()` even when a command inside

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AccessLogModule } from '../access-log/access-log.module.js';
+import { HeldMessagesModule } from '../indexes/held-messages.module.js';
+import { RequestsController } from './requests.controller.js';
+import { RequestsService } from './requests.service.js';
+
+/** Requests by side and state, with their deadlines. */
+@Module({
+  imports: [HeldMessagesModule, AccessLogModule],
+  controllers: [RequestsController],
+  providers: [RequestsService],
+})
+export class RequestsModule {}
