@@ -44,7 +44,7 @@ const reminders = async (node: Node, request: string) =>
 
 /** Every hub instance sweeps at `at`: what one issues, the others must not issue again. */
 const sweepAll = async (at: Date) => {
-  for (const hub of hubs) console.log("swept", at.toISOString(), await hub.get(RequestsService).sweep(at));
+  for (const hub of hubs) await hub.get(RequestsService).sweep(at);
 };
 
 type Requests = {
@@ -99,7 +99,8 @@ describe('answer deadlines that escalate', () => {
       },
       { what: 'the answer at kz-border' },
     );
-    expect(await sweepAll(new Date(deadline.getTime() - 1))).toBeUndefined();
+    // Nothing is due a moment before the deadline: the counts at the end show nothing went out then.
+    await sweepAll(new Date(deadline.getTime() - 1));
 
     await sweepAll(new Date(deadline.getTime() + 1));
     await waitFor(async () => ((await reminders('kz-border', unanswered)).length > 0 ? true : undefined), {
@@ -136,7 +137,7 @@ describe('answer deadlines that escalate', () => {
     }
     const outgoing = await requests('kz-border', 'side=outgoing&state=overdue');
     expect(outgoing.map((item) => item.id)).toEqual([unanswered]);
-    expect(outgoing[0]!.addressees).toEqual([{ node: 'tj-border', state: 'open', overdue: true }]);
+    expect(outgoing[0]!.addressees).toEqual([{ node: 'tj-border', state: 'acknowledged', overdue: true }]);
     const incoming = await requests('tj-border', 'side=incoming');
     expect(incoming.map((item) => [item.id, item.state, item.overdue])).toEqual([
       [unanswered, 'acknowledged', true],

@@ -175,8 +175,9 @@ export class DeliveryService {
     addressee: string,
     stage: FollowUp,
     escalateTo: string | undefined,
-    now: Date,
   ): Promise<void> {
+    // Sent now, whatever time the sweep judged due by: the statement names an audit entry of now.
+    const now = new Date();
     const msgId = `${request.id}:${addressee}:${stage}`;
     const id = uuidv5(msgId, HUB_OUTPUT_NAMESPACE);
     const to = [...new Set([stage === 'overdue' ? addressee : escalateTo!, request.requester])];

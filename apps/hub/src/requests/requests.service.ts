@@ -70,7 +70,7 @@ export class RequestsService {
       if (tracked !== undefined && (tracked.state === 'open' || tracked.state === 'acknowledged')) {
         const escalateTo = this.registry.escalationOf(followUp.addressee);
         if (followUp.stage === 'overdue' || escalateTo !== undefined) {
-          await this.delivery.followUp(tracked.request, followUp.addressee, followUp.stage, escalateTo, now);
+          await this.delivery.followUp(tracked.request, followUp.addressee, followUp.stage, escalateTo);
           this.logger.info(
             { msgId: followUp.request, addressee: followUp.addressee, stage: followUp.stage },
             'request followed up',
