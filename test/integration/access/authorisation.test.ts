@@ -36,6 +36,7 @@ const ROUTES: { method: string; path: string; roles: string[]; body?: unknown }[
   { method: 'GET', path: '/v1/threads/x', roles: ['reader'] },
   { method: 'GET', path: '/v1/search?serial=LO2645', roles: ['reader'] },
   { method: 'GET', path: '/v1/messages/x/traces', roles: ['reader'] },
+  { method: 'GET', path: '/v1/requests?side=incoming', roles: ['reader'] },
   { method: 'GET', path: '/v1/picture', roles: ['reader'] },
   { method: 'GET', path: '/v1/picture/sections/x', roles: ['reader'] },
   { method: 'POST', path: '/v1/messages/x/releases', roles: ['supervisor'], body: { to: 'unodc' } },
