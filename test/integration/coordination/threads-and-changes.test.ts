@@ -1,6 +1,7 @@
 // Coordination through the nodes' REST APIs: a reply in an alert's thread, an update and a cancel that
 // reach every recipient of the original whatever their own regions, a change of another node's alert
-// refused, a firearms trace from its seizure alert to its result, weapon serials correlated within
+// refused, a firearms trace from its seizure alert to its result, a joint operation opening its closed
+// user group, weapon serials correlated within
 // what each node holds, and a node's retention deleting what was sent longer ago. A hub and three nodes in-process, each with its own nkey, on a spawned NATS running
 // the configuration `borderlink nats-config` generates (authentication and permissions on), and Redis.
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
@@ -299,5 +300,30 @@ describe('coordination through the nodes', () => {
     expect((await call<Traces>('unodc', 'GET', `/v1/messages/${seizure}/traces`)).body.items).toEqual([
       expect.objectContaining({ id: trace, state: 'traced' }),
     ]);
+  });
+
+  it("opens a joint operation's closed user group, owned by its initiator, with the addressees as members", async () => {
+    const operation = await send('kz-border', '/v1/notices', {
+      ...noticeRequest(),
+      kind: 'NOTICE_KIND_JOINT_OPERATION',
+      addressees: { nodes: ['tj-border', 'unodc'] },
+      operation: { name: 'Operation Panj Spring', group: 'op-panj-spring' },
+    });
+    type Groups = { group: string; owner: string; members: string[] }[];
+    const groupAt = (node: Node) =>
+      waitFor(
+        async () =>
+          (await call<Groups>(node, 'GET', '/v1/groups')).body.find(
+            (group) => group.group === 'op-panj-spring',
+          ),
+        { what: `the operation's group at ${node}` },
+      );
+    for (const node of ['kz-border', 'tj-border', 'unodc'] as const) {
+      const group = await groupAt(node);
+      expect(group.owner).toBe('kz-border');
+      expect([...group.members].sort()).toEqual(['kz-border', 'tj-border', 'unodc']);
+    }
+    const received = await inboxItem('tj-border', operation);
+    expect(received.message).toMatchObject({ operation: { group: 'op-panj-spring', owner: 'kz-border' } });
   });
 });

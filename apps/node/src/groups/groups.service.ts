@@ -6,6 +6,7 @@ import { RegistryIndex, validationContextOf } from '#registry';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock.js';
+import { ForbiddenError } from '../access/access.errors.js';
 import { InvalidMessageError } from '../common/common.errors.js';
 import { IdGenerator } from '../common/id-generator.js';
 import { NodeConfig } from '../config/node.config.js';
@@ -54,6 +55,36 @@ export class GroupsService {
     const submitted = await this.outbox.submit('group', change);
     await this.apply(change);
     return submitted;
+  }
+
+  /**
+   * The closed user group of a joint operation this node initiates, for `members`: opened and owned by
+   * this node when it knows no such group, joined by the members it lacks when this node owns it,
+   * only linked when another node owns it (whose owner admits members). Returns the group's owner.
+   * @throws ForbiddenError when a change is needed and `mayChange` is false (it is a supervisor's call);
+   *   what `change` throws.
+   */
+  async forOperation(
+    group: string,
+    name: string,
+    members: readonly string[],
+    actor: string,
+    mayChange: boolean,
+  ): Promise<string> {
+    const self = this.config.NODE_ID;
+    const view = await this.views.get(group);
+    const missing = members.filter((node) => node !== self && !(view?.members ?? []).includes(node));
+    if (view !== undefined && (view.owner !== self || missing.length === 0)) return view.owner;
+    if (!mayChange)
+      throw new ForbiddenError(
+        "opening or joining the operation's closed user group needs the role supervisor",
+      );
+    if (view === undefined) {
+      await this.change(group, { case: 'create', value: { name, members: missing } }, actor);
+    } else {
+      for (const node of missing) await this.change(group, { case: 'add', value: { node } }, actor);
+    }
+    return self;
   }
 
   /** The groups this node belongs to, as it last heard. */

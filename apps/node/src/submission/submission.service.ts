@@ -41,7 +41,9 @@ export class SubmissionService {
    * Sends the `kind` message in `json` (protobuf JSON mapping) as this node's, naming `actor` (the
    * caller's Principal.id) as who acted. `prepare` sees the message once read, before anything is
    * stamped, validated or queued: it completes it from context (a reply from the message it answers)
-   * or throws to refuse it (a caller who may not send it, e.g. an update of an alert).
+   * or throws to refuse it (a caller who may not send it, e.g. an update of an alert). `beforeQueue`
+   * sees it once valid, before it is indexed and queued: what must go out before it (a joint
+   * operation's group) is queued there, and may complete it.
    * @throws MalformedMessageError, InvalidMessageError (HTTP 400), NotQueuedError (HTTP 503), and
    *   what `prepare` throws.
    */
@@ -50,6 +52,7 @@ export class SubmissionService {
     json: unknown,
     actor: string,
     prepare: (message: MessageOf<K>) => void = () => undefined,
+    beforeQueue: (message: MessageOf<K>) => Promise<void> = async () => undefined,
   ): Promise<Submitted> {
     const now = this.clock.now();
     const message = readMessage(kind, json);
@@ -62,6 +65,7 @@ export class SubmissionService {
       this.logger.info({ msgId: message.id, kind, violations: violations.length }, 'submission refused');
       throw new InvalidMessageError(violations);
     }
+    await beforeQueue(message);
     const asJson = messageToJson(kind, message);
     const handling = formatHandling(message.handling);
     await this.indexes.file([{ id: message.id, kind, message: asJson }]);
