@@ -6,5 +6,5 @@ import { nodeKeyspace } from '../common/keyspace.js';
 export const serialsKey = (node: string): string => `${nodeKeyspace(node)}:serials`;
 /** The indexed serials with unreadable characters (a set): what every new serial is compared with. */
 export const partialSerialsKey = (node: string): string => `${nodeKeyspace(node)}:serials:partial`;
-/** Where one normalised serial was written: a set of SerialEntry JSON. */
+/** Where one normalised serial was written: SerialEntry JSON by when it was indexed (a sorted set). */
 export const serialKey = (node: string, serial: string): string => `${nodeKeyspace(node)}:serial:${serial}`;

@@ -74,7 +74,7 @@ export class SerialsService {
           .filter((hit): hit is SerialHit => hit.match !== undefined);
         return earlier.length === 0 ? [] : [this.matchItem(entry, earlier)];
       });
-      await this.index.add(entries);
+      await this.index.add(entries, this.clock.now().getTime());
       if (matches.length > 0) await this.inbox.takeIn(matches);
     }
   }
@@ -142,6 +142,8 @@ export class SerialsService {
         serial: entry.serial,
         match: named.some((hit) => hit.match === 'exact') ? 'exact' : 'partial',
         messages: [...named.reverse().map(side), side(entry)],
+        // Of the newest the index read for the serial: a serial named in very many messages counts
+        // only those.
         earlier: earlier.length,
       },
     };
