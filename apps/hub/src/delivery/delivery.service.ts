@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { create, fromJson } from '@bufbuild/protobuf';
+import { create, fromJson, type JsonValue } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   AuditCheckpointSchema,
@@ -20,6 +20,8 @@ import {
   deliverySubject,
   isReceiptKind,
   type HubIssuedKind,
+  type NoticeKind,
+  type Priority,
   type MessageOf,
 } from '#contracts';
 import type { OutboundEnvelope } from '#messaging';
@@ -42,7 +44,6 @@ import { HubConfig } from '../config/hub.config.js';
 import { reasonName, type RefusedMessage } from '../pipeline/refused-message.js';
 import type { RoutedMessage } from '../pipeline/routed-message.js';
 import { receivingNodes } from '../provisioning/node-consumers.js';
-import type { FollowUp, TrackedRequest } from '../requests/tracked-request.js';
 import { DeliveryStore } from './delivery.store.js';
 
 // Ids of what the hub issues are derived from the JetStream msgId, so a republish after a crash
@@ -66,6 +67,21 @@ const RECEIPT_EVENTS: Record<ReceiptKind, AuditEvent> = {
   [ReceiptKind.ACKNOWLEDGED]: AuditEvent.ACKNOWLEDGED,
   [ReceiptKind.DECLINED]: AuditEvent.DECLINED,
 };
+
+/** The stages at which a request left unanswered is followed up. */
+export type FollowUp = 'overdue' | 'escalated';
+
+/** What a follow-up says of its request: never its content. */
+export interface UnansweredRequest {
+  id: string;
+  requester: string;
+  kind: NoticeKind;
+  priority: Priority;
+  /** Unix ms. */
+  deadline: number;
+  /** The request's handling (protobuf JSON). */
+  handling?: JsonValue;
+}
 
 /**
  * Carries out the hub's decisions: the audit record first, then one copy per recipient, the signed
@@ -171,7 +187,7 @@ export class DeliveryService {
    * a sweep after a crash) records and publishes nothing new.
    */
   async followUp(
-    request: TrackedRequest,
+    request: UnansweredRequest,
     addressee: string,
     stage: FollowUp,
     escalateTo: string | undefined,

@@ -1,5 +1,7 @@
-import type { JsonValue } from '@bufbuild/protobuf';
-import { NoticeKind, type Notice, type Priority } from '#contracts';
+import { NoticeKind, type Notice } from '#contracts';
+import type { FollowUp, UnansweredRequest } from '../delivery/delivery.service.js';
+
+export type { FollowUp };
 
 /** The notice kinds that ask their addressees for an answer by a deadline. */
 export const REQUEST_KINDS: ReadonlySet<NoticeKind> = new Set([
@@ -12,20 +14,9 @@ export const REQUEST_KINDS: ReadonlySet<NoticeKind> = new Set([
 /** Where one addressee stands with a request, as far as the hub routed its answers. */
 export type AnswerState = 'open' | 'acknowledged' | 'answered' | 'declined';
 
-/** The stages at which an unanswered request is followed up. */
-export type FollowUp = 'overdue' | 'escalated';
-
-/** What the hub keeps of a request to follow it up, without its content. */
-export interface TrackedRequest {
-  id: string;
-  requester: string;
-  kind: NoticeKind;
-  priority: Priority;
-  /** Unix ms: the request's signed sent time and its deadline. */
+/** What the hub keeps of a request to follow it up, without its content: also its signed sent time (Unix ms). */
+export interface TrackedRequest extends UnansweredRequest {
   sent: number;
-  deadline: number;
-  /** Its handling (protobuf JSON), carried by every follow-up so only who may see the request learns of it. */
-  handling?: JsonValue;
 }
 
 /** When each follow-up of `request` falls due: at its deadline, and at one and a half times the time allowed. */

@@ -1,4 +1,6 @@
-import type { ItemState } from './item-state.js';
+/** Where a received alert stands: the current version, replaced by a later one, or withdrawn. */
+export const ITEM_STATES = ['active', 'superseded', 'cancelled'] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
 
 /** The kinds of message from the network that land in a node's inbox. */
 export const RECEIVED_KINDS = ['alert', 'notice', 'reply'] as const;

@@ -1,8 +1,4 @@
-import type { InboxItem, ShownItem } from './inbox-item.js';
-
-/** Where a received alert stands: the current version, replaced by a later one, or withdrawn. */
-export const ITEM_STATES = ['active', 'superseded', 'cancelled'] as const;
-export type ItemState = (typeof ITEM_STATES)[number];
+import type { InboxItem, ItemState, ShownItem } from './inbox-item.js';
 
 /** What a later alert did to an earlier one: `by` superseded or cancelled alert `id`, both from `sender`. */
 export interface ItemChange {

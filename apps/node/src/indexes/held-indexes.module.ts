@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { SectionIndexRepository } from '../picture/section-index.repository.js';
-import { OwnAnswersRepository } from '../requests/own-answers.repository.js';
-import { RequestIndexRepository } from '../requests/request-index.repository.js';
-import { ThreadIndexRepository } from '../threads/thread-index.repository.js';
-import { TraceIndexRepository } from '../traces/trace-index.repository.js';
+import { SectionIndexRepository } from './section-index.repository.js';
+import { OwnAnswersRepository } from './own-answers.repository.js';
+import { RequestIndexRepository } from './request-index.repository.js';
+import { ThreadIndexRepository } from './thread-index.repository.js';
+import { TraceIndexRepository } from './trace-index.repository.js';
 import { HeldIndexes } from './held-indexes.service.js';
 
 /** The indexes over what the node holds, filled by the inbox and by submission, read by the views. */

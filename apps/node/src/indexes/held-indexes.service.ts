@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { HeldMessage } from '../common/held-message.js';
-import { SectionIndexRepository } from '../picture/section-index.repository.js';
-import { RequestIndexRepository } from '../requests/request-index.repository.js';
-import { ThreadIndexRepository } from '../threads/thread-index.repository.js';
-import { TraceIndexRepository } from '../traces/trace-index.repository.js';
+import { SectionIndexRepository } from './section-index.repository.js';
+import { RequestIndexRepository } from './request-index.repository.js';
+import { ThreadIndexRepository } from './thread-index.repository.js';
+import { TraceIndexRepository } from './trace-index.repository.js';
 
 /**
  * Files what this node holds, received (verified) or sent, in every index its views read: threads,

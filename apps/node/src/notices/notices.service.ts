@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { holdsAny, type Principal } from '../access/principal.js';
 import { InvalidMessageError } from '../common/common.errors.js';
 import { GroupsService } from '../groups/groups.service.js';
-import { HeldMessages } from '../indexes/held-messages.service.js';
+import { HeldMessages } from '../held/held-messages.service.js';
 import type { Notice } from '#contracts';
 import type { Submitted } from '../outbox/submitted.js';
 import { SubmissionService } from '../submission/submission.service.js';
-import { seizureAlertOf } from '../traces/trace-index.repository.js';
+import { seizureAlertOf } from '../indexes/trace-index.repository.js';
 
 /** Coordination notices this node's users send to explicit addressees. */
 @Injectable()

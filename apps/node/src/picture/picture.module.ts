@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PictureController } from './picture.controller.js';
 import { PictureService } from './picture.service.js';
-import { HeldMessagesModule } from '../indexes/held-messages.module.js';
+import { HeldMessagesModule } from '../held/held-messages.module.js';
 
 /** The situational picture per border section. */
 @Module({

@@ -4,7 +4,7 @@ import { RegistryIndex } from '#registry';
 import type { Principal } from '../access/principal.js';
 import { Clock } from '../common/clock.js';
 import { UnknownSectionError } from '../common/common.errors.js';
-import { HeldMessages } from '../indexes/held-messages.service.js';
+import { HeldMessages } from '../held/held-messages.service.js';
 import {
   PICTURE_WINDOWS,
   sectionFigures,
@@ -14,7 +14,7 @@ import {
   type SectionImpact,
   type WindowFigures,
 } from './section-figures.js';
-import { SectionIndexRepository } from './section-index.repository.js';
+import { SectionIndexRepository } from '../indexes/section-index.repository.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LONGEST_WINDOW_DAYS = Math.max(...Object.values(PICTURE_WINDOWS));

@@ -1,4 +1,4 @@
-import type { ItemState } from '../inbox/item-state.js';
+import type { ItemState } from '../inbox/inbox-item.js';
 
 /** The windows the picture counts over, each ending now. */
 export const PICTURE_WINDOWS = { '24h': 1, '7d': 7, '30d': 30 } as const;

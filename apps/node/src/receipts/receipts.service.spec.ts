@@ -6,7 +6,7 @@ import { fixtureKeys, fixtureRegistry } from '../../test/node.fixtures.js';
 import type { Clock } from '../common/clock.js';
 import { IdGenerator } from '../common/id-generator.js';
 import type { NodeConfig } from '../config/node.config.js';
-import type { OwnAnswersRepository } from '../requests/own-answers.repository.js';
+import type { OwnAnswersRepository } from '../indexes/own-answers.repository.js';
 import type { InboxService } from '../inbox/inbox.service.js';
 import type { HubLinkRepository } from '../link/hub-link.repository.js';
 import type { OutboxService } from '../outbox/outbox.service.js';

@@ -19,7 +19,7 @@ import { InvalidMessageError } from '../common/common.errors.js';
 import { IdGenerator } from '../common/id-generator.js';
 import { NodeConfig } from '../config/node.config.js';
 import { InboxService } from '../inbox/inbox.service.js';
-import { OwnAnswersRepository } from '../requests/own-answers.repository.js';
+import { OwnAnswersRepository } from '../indexes/own-answers.repository.js';
 import { HubLinkRepository } from '../link/hub-link.repository.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import type { Submitted } from '../outbox/submitted.js';

@@ -5,7 +5,7 @@ import { NodeConfig } from '../config/node.config.js';
 import { InboxService } from '../inbox/inbox.service.js';
 import type { Submitted } from '../outbox/submitted.js';
 import { SubmissionService } from '../submission/submission.service.js';
-import { threadOf } from '../threads/thread-of.js';
+import { threadOf } from '../indexes/thread-of.js';
 import { completeReply, type Answered } from './reply-defaults.js';
 
 /** Replies this node's users send to what the node received: within the original's thread and audience. */

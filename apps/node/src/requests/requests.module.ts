@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module.js';
-import { HeldMessagesModule } from '../indexes/held-messages.module.js';
+import { HeldMessagesModule } from '../held/held-messages.module.js';
 import { RequestsController } from './requests.controller.js';
 import { RequestsService } from './requests.service.js';
 

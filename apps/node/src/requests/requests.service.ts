@@ -3,11 +3,11 @@ import type { Principal } from '../access/principal.js';
 import { AccessLogService } from '../access-log/access-log.service.js';
 import { Clock } from '../common/clock.js';
 import { NodeConfig } from '../config/node.config.js';
-import { HeldMessages, type Held } from '../indexes/held-messages.service.js';
-import { ThreadIndexRepository } from '../threads/thread-index.repository.js';
-import { threadOf } from '../threads/thread-of.js';
-import { OwnAnswersRepository } from './own-answers.repository.js';
-import { RequestIndexRepository } from './request-index.repository.js';
+import { HeldMessages, type Held } from '../held/held-messages.service.js';
+import { ThreadIndexRepository } from '../indexes/thread-index.repository.js';
+import { threadOf } from '../indexes/thread-of.js';
+import { OwnAnswersRepository } from '../indexes/own-answers.repository.js';
+import { RequestIndexRepository } from '../indexes/request-index.repository.js';
 import {
   isOverdue,
   overall,

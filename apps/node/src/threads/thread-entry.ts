@@ -1,4 +1,4 @@
-import type { Held } from '../indexes/held-messages.service.js';
+import type { Held } from '../held/held-messages.service.js';
 
 /** One message of a thread as this node knows it: received (with its state) or sent (with its receipts). */
 export interface ThreadEntry extends Held {

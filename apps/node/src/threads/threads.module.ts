@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module.js';
-import { HeldMessagesModule } from '../indexes/held-messages.module.js';
+import { HeldMessagesModule } from '../held/held-messages.module.js';
 import { ThreadsController } from './threads.controller.js';
 import { ThreadsService } from './threads.service.js';
 

@@ -2,12 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../access/principal.js';
 import { AccessLogService } from '../access-log/access-log.service.js';
 import { UnknownMessageError } from '../common/common.errors.js';
-import { HeldMessages } from '../indexes/held-messages.service.js';
+import { HeldMessages, sentTime } from '../held/held-messages.service.js';
 import type { ThreadEntry } from './thread-entry.js';
-import { ThreadIndexRepository } from './thread-index.repository.js';
-
-/** The signed sent time of a message in protobuf JSON (RFC 3339), empty when it has none. */
-export const sentTime = (message: unknown): string => (message as { sent?: string }).sent ?? '';
+import { ThreadIndexRepository } from '../indexes/thread-index.repository.js';
 
 /**
  * A thread as one node sees it: the messages of the thread it received and sent, in their signed

@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../access/principal.js';
 import { AccessLogService } from '../access-log/access-log.service.js';
 import { UnknownMessageError } from '../common/common.errors.js';
-import type { Held } from '../indexes/held-messages.service.js';
-import { HeldMessages } from '../indexes/held-messages.service.js';
-import { ThreadIndexRepository } from '../threads/thread-index.repository.js';
-import { threadOf } from '../threads/thread-of.js';
-import { sentTime } from '../threads/threads.service.js';
-import { TraceIndexRepository } from './trace-index.repository.js';
+import { HeldMessages, sentTime, type Held } from '../held/held-messages.service.js';
+import { ThreadIndexRepository } from '../indexes/thread-index.repository.js';
+import { threadOf } from '../indexes/thread-of.js';
+import { TraceIndexRepository } from '../indexes/trace-index.repository.js';
 
 /** Where a firearms trace stands, after the UN International Tracing Instrument's steps. */
 export const TRACE_STATES = [

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INBOX_KINDS, type InboxKind, type ShownItem } from '../inbox-item.js';
-import { ITEM_STATES, type ItemState } from '../item-state.js';
+import { ITEM_STATES, type ItemState } from '../inbox-item.js';
 
 /** OpenAPI description of an inbox item. */
 export class InboxItemDto implements ShownItem {

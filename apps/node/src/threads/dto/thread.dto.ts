@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ITEM_STATES, type ItemState } from '../../inbox/item-state.js';
+import { ITEM_STATES, type ItemState } from '../../inbox/inbox-item.js';
 import { RecipientStateDto } from '../../sent/dto/sent-message.dto.js';
 import type { ThreadEntry } from '../thread-entry.js';
 

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Clearance } from '#access';
 import { NodeConfig } from '../config/node.config.js';
-import type { ItemState } from '../inbox/item-state.js';
+import type { ItemState } from '../inbox/inbox-item.js';
 import { InboxService } from '../inbox/inbox.service.js';
 import type { RecipientState } from '../sent/sent-message.js';
 import { SentMessagesService } from '../sent/sent-messages.service.js';
+
+/** The signed sent time of a message in protobuf JSON (RFC 3339), empty when it has none. */
+export const sentTime = (message: unknown): string => (message as { sent?: string }).sent ?? '';
 
 /** A message this node holds, as its views read it: received (with its state) or sent (with its receipts). */
 export interface Held {
