@@ -1,14 +1,16 @@
 // Answer deadlines that escalate, through the nodes' REST APIs and two hub instances: a request left
 // unanswered is reminded and its requester told at its deadline, and escalated to the escalation
 // contact at one and a half times the time allowed, each exactly once though both hubs sweep and one
-// is replaced in between; an answered request is never followed up. The hubs' sweeps and the nodes'
+// is replaced and the hub's Redis state wiped in between (the hub rebuilds it from its streams); an
+// answered request is never followed up. The hubs' sweeps and the nodes'
 // clocks are moved to the deadlines, never waited for.
 import { jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
-import { RequestsService } from '#hub';
+import { HUB_EPOCH_KEY, RequestsService } from '#hub';
 import { Clock, type InboxItem } from '#node';
 import { noticeRequest } from '#node/testing';
 import { waitFor } from '#testing';
+import { Redis } from 'ioredis';
 import { startInProcessNetwork, type InProcessNetwork } from '../../support/in-process-network.js';
 
 const NODES = ['kz-border', 'tj-border', 'unodc'] as const;
@@ -113,6 +115,17 @@ describe('answer deadlines that escalate', () => {
     // A hub instance goes and another comes: the schedule is in Redis, not in the process.
     await network.stopHub(hubs.shift()!);
     hubs.push(await network.startHub());
+    // And the hub's Redis state goes: the hubs rebuild it, the schedule included, from their streams.
+    const admin = new Redis(network.redis.url);
+    try {
+      const hubKeys = await admin.keys('bl:hub:*');
+      await admin.del(...hubKeys);
+      await waitFor(async () => (await admin.exists(HUB_EPOCH_KEY)) === 1 || undefined, {
+        what: "the hub's state rebuilt",
+      });
+    } finally {
+      admin.disconnect();
+    }
     const escalation = new Date(sent + 15 * MINUTE + 1_000);
     await sweepAll(escalation);
     await waitFor(async () => ((await reminders('unodc', unanswered)).length > 0 ? true : undefined), {

@@ -83,6 +83,11 @@ export interface UnansweredRequest {
   handling?: JsonValue;
 }
 
+/** The id of the follow-up of `request` to `addressee` at `stage`: the same wherever and however often it is issued. */
+export function followUpId(request: string, addressee: string, stage: FollowUp): string {
+  return uuidv5(`${request}:${addressee}:${stage}`, HUB_OUTPUT_NAMESPACE);
+}
+
 /**
  * Carries out the hub's decisions: the audit record first, then one copy per recipient, the signed
  * routing report or rejection back to the origin, each with the hub's statement naming its recipients
@@ -195,7 +200,7 @@ export class DeliveryService {
     // Sent now, whatever time the sweep judged due by: the statement names an audit entry of now.
     const now = new Date();
     const msgId = `${request.id}:${addressee}:${stage}`;
-    const id = uuidv5(msgId, HUB_OUTPUT_NAMESPACE);
+    const id = followUpId(request.id, addressee, stage);
     const to = [...new Set([stage === 'overdue' ? addressee : escalateTo!, request.requester])];
     const audited = await this.audit.record({
       event: stage === 'overdue' ? AuditEvent.REMINDED : AuditEvent.ESCALATED,

@@ -10,13 +10,13 @@ import {
   STREAM_INGRESS,
   decodeMessage,
   parseIngressSubject,
-  type Release,
 } from '#contracts';
 import { NatsConnectionService } from '#messaging';
 import { MetricsService, RebuildWatch, LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { ROUTE_RECORDS } from '../routes/routes.keys.js';
-import { HubStateFold } from './hub-state-plan.js';
+import { trackedRequestOf } from '../requests/tracked-request.js';
+import { HubStateFold, type IngressFact } from './hub-state-plan.js';
 import { HubStateRepository } from './hub-state.repository.js';
 import { readStream, type ReadFrom } from './stream-reader.js';
 
@@ -24,13 +24,19 @@ import { readStream, type ReadFrom } from './stream-reader.js';
 // flight when Redis was wiped); after it, the claim gate holds everything back until the marker.
 const ROUNDS = 2;
 
-function releaseOf(kind: string, body: Uint8Array): Release | undefined {
-  if (kind !== 'release') return undefined;
+// What the rebuild reads of an ingress message's body: a release, a request to follow up, the message a
+// reply answers. A body that does not decode was refused at ingress and carries no state.
+function stateOf(kind: string, body: Uint8Array): Pick<IngressFact, 'release' | 'request' | 'answers'> {
   try {
-    return decodeMessage('release', body);
+    if (kind === 'release') return { release: decodeMessage('release', body) };
+    if (kind === 'notice') {
+      const request = trackedRequestOf(decodeMessage('notice', body));
+      return request === undefined ? {} : { request };
+    }
+    if (kind === 'reply') return { answers: decodeMessage('reply', body).notice };
+    return {};
   } catch (error) {
-    // A body that does not decode was refused at ingress; it carries no release state.
-    if (error instanceof DecodeError) return undefined;
+    if (error instanceof DecodeError) return {};
     throw error;
   }
 }
@@ -97,6 +103,7 @@ export class HubRebuildService implements OnApplicationBootstrap, OnApplicationS
         acceptedIds: plan.acceptedIds.size,
         routes: plan.routes.size,
         releaseRequests: plan.releaseRequests.size,
+        requests: plan.requests.size,
         ms: Date.now() - now,
       },
       'hub state rebuilt from JetStream',
@@ -114,7 +121,7 @@ export class HubRebuildService implements OnApplicationBootstrap, OnApplicationS
       sequence: msg.seq,
       node: address.node,
       id: msg.headers?.get(HEADER_ID) || undefined,
-      release: releaseOf(address.kind, msg.data),
+      ...stateOf(address.kind, msg.data),
     });
   }
 }

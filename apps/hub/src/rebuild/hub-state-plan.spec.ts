@@ -1,7 +1,16 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import { AuditEntrySchema, AuditEvent, ReleaseSchema, type AuditEntry, type Release } from '#contracts';
+import {
+  AuditEntrySchema,
+  AuditEvent,
+  NoticeKind,
+  Priority,
+  ReleaseSchema,
+  type AuditEntry,
+  type Release,
+} from '#contracts';
+import { followUpId } from '../delivery/delivery.service.js';
 import { HubStateFold } from './hub-state-plan.js';
 
 const AT = new Date('2026-03-14T08:30:00.000Z');
@@ -118,5 +127,64 @@ describe('HubStateFold', () => {
     fold.addIngress({ sequence: 20, node: 'unodc', id: REQUEST, release: request });
 
     expect(fold.plan().releaseRequests.size).toBe(0);
+  });
+
+  it("restores a request with its addressees' answers and only the follow-ups not yet issued", () => {
+    const fold = new HubStateFold();
+    const ANSWER = '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c05';
+    const request = {
+      id: REQUEST,
+      requester: 'kz-border',
+      kind: NoticeKind.INFORMATION_REQUEST,
+      priority: Priority.HIGH,
+      sent: AT.getTime(),
+      deadline: AT.getTime() + 3_600_000,
+    };
+    fold.addIngress({ sequence: 4, node: 'kz-border', id: REQUEST, request });
+    accepted(fold, REQUEST, 'kz-border', 'notice', ['tj-border', 'uz-border', 'unodc']);
+    // uz-border acknowledged, tj-border answered, unodc said nothing and was reminded once.
+    fold.addAudit({
+      entry: entry(AuditEvent.ACKNOWLEDGED, { message: REQUEST, kind: 'receipt', recipients: ['uz-border'] }),
+      msgId: `${RECEIPT}:acknowledged`,
+    });
+    fold.addIngress({ sequence: 6, node: 'tj-border', id: ANSWER, answers: REQUEST });
+    accepted(fold, ANSWER, 'tj-border', 'reply', ['kz-border']);
+    const reminded = followUpId(REQUEST, 'unodc', 'overdue');
+    fold.addAudit({
+      entry: entry(AuditEvent.REMINDED, {
+        message: REQUEST,
+        kind: 'reminder',
+        recipients: ['unodc', 'kz-border'],
+      }),
+      msgId: `${reminded}:reminded`,
+    });
+
+    const rebuilt = fold.plan().requests.get(REQUEST);
+    expect(rebuilt?.request).toEqual(request);
+    expect(Object.fromEntries(rebuilt?.answers ?? [])).toEqual({
+      'tj-border': 'answered',
+      'uz-border': 'acknowledged',
+      unodc: 'open',
+    });
+    expect(rebuilt?.pending).toEqual([
+      { addressee: 'uz-border', stage: 'overdue' },
+      { addressee: 'uz-border', stage: 'escalated' },
+      { addressee: 'unodc', stage: 'escalated' },
+    ]);
+  });
+
+  it('restores no request the hub did not accept from its requester', () => {
+    const fold = new HubStateFold();
+    const request = {
+      id: REQUEST,
+      requester: 'kz-border',
+      kind: NoticeKind.INFORMATION_REQUEST,
+      priority: Priority.HIGH,
+      sent: AT.getTime(),
+      deadline: AT.getTime() + 3_600_000,
+    };
+    fold.addIngress({ sequence: 4, node: 'tj-border', id: REQUEST, request });
+    accepted(fold, REQUEST, 'kz-border', 'notice', ['tj-border']);
+    expect(fold.plan().requests.size).toBe(0);
   });
 });

@@ -1,5 +1,12 @@
 import { AuditEvent, type AuditEntry, type MessageKind, type Release } from '#contracts';
+import { followUpId } from '../delivery/delivery.service.js';
 import type { ReleaseRequestRecord } from '../releases/release-request.store.js';
+import {
+  ANSWER_RANK,
+  type AnswerState,
+  type RebuiltRequest,
+  type TrackedRequest,
+} from '../requests/tracked-request.js';
 import type { RouteRecord } from '../routes/route-record.store.js';
 
 /** One audit entry as read back, with the `Nats-Msg-Id` it was stored under (`<ref>:<event>`). */
@@ -16,6 +23,10 @@ export interface IngressFact {
   id: string | undefined;
   /** Its decoded body when it is a release message (the release workflow's records come from it). */
   release?: Release;
+  /** What the hub tracks of it when it is a request with a deadline. */
+  request?: TrackedRequest;
+  /** The alert or notice it answers when it is a reply. */
+  answers?: string;
 }
 
 /** One value to restore, and when its occurrence happened (the TTL runs from then, not from now). */
@@ -30,6 +41,7 @@ export interface HubStatePlan {
   acceptedIds: Map<string, Dated<number>>;
   routes: Map<string, Dated<RouteRecord>>;
   releaseRequests: Map<string, Dated<ReleaseRequestRecord>>;
+  requests: Map<string, RebuiltRequest>;
 }
 
 // The events recorded when the hub accepted an ingress message: ACCEPTED, and for a receipt the event
@@ -69,6 +81,11 @@ export class HubStateFold {
   // First ingress sequence of each (node, id): the message that carried the id first.
   private readonly firstSequence = new Map<string, number>();
   private readonly releases: Array<{ sequence: number; node: string; release: Release }> = [];
+  private readonly requests: Array<{ sequence: number; node: string; request: TrackedRequest }> = [];
+  private readonly replies: Array<{ sequence: number; node: string; id: string; answers: string }> = [];
+  // Receipts' answers in audit order, and the refs of the follow-ups already issued.
+  private readonly receipts: Array<{ message: string; sender: string; state: AnswerState }> = [];
+  private readonly followUps = new Set<string>();
 
   /** Takes in one audit entry. */
   addAudit({ entry, msgId }: AuditFact): void {
@@ -87,6 +104,15 @@ export class HubStateFold {
       };
       this.routes.set(entry.message, { value: record, at });
     }
+    if (entry.event === AuditEvent.ACKNOWLEDGED || entry.event === AuditEvent.DECLINED) {
+      const sender = entry.recipients[0];
+      const state = entry.event === AuditEvent.ACKNOWLEDGED ? 'acknowledged' : 'declined';
+      if (sender !== undefined) this.receipts.push({ message: entry.message, sender, state });
+    }
+    if (entry.event === AuditEvent.REMINDED || entry.event === AuditEvent.ESCALATED) {
+      const ref = refOf(msgId);
+      if (ref !== undefined) this.followUps.add(ref);
+    }
     if (entry.event === AuditEvent.RELEASED) {
       const route = this.routes.get(entry.message);
       const to = entry.recipients[0];
@@ -96,11 +122,13 @@ export class HubStateFold {
   }
 
   /** Takes in one ingress message. */
-  addIngress({ sequence, node, id, release }: IngressFact): void {
+  addIngress({ sequence, node, id, release, request, answers }: IngressFact): void {
     if (id === undefined) return;
     const key = `${node}/${id}`;
     if (!this.firstSequence.has(key)) this.firstSequence.set(key, sequence);
     if (release !== undefined) this.releases.push({ sequence, node, release });
+    if (request !== undefined) this.requests.push({ sequence, node, request });
+    if (answers !== undefined) this.replies.push({ sequence, node, id, answers });
   }
 
   /** The state to restore, joined from all facts taken in so far. */
@@ -114,7 +142,49 @@ export class HubStateFold {
       const sequence = this.firstSequence.get(`${value.origin}/${id}`);
       routes.set(id, { value: sequence === undefined ? { ...value } : { ...value, sequence }, at });
     }
-    return { acceptedIds, routes, releaseRequests: this.releaseRequests(acceptedIds) };
+    return {
+      acceptedIds,
+      routes,
+      releaseRequests: this.releaseRequests(acceptedIds),
+      requests: this.trackedRequests(acceptedIds, routes),
+    };
+  }
+
+  // Each request the hub accepted and routed, with its addressees' answers (their receipts, and their
+  // replies the hub accepted) and the follow-ups the audit does not show issued yet.
+  private trackedRequests(
+    acceptedIds: Map<string, Dated<number>>,
+    routes: Map<string, Dated<RouteRecord>>,
+  ): Map<string, RebuiltRequest> {
+    const accepted = (id: string, sequence: number) => acceptedIds.get(id)?.value === sequence;
+    const rebuilt = new Map<string, RebuiltRequest>();
+    for (const { sequence, node, request } of this.requests) {
+      const route = routes.get(request.id);
+      if (!accepted(request.id, sequence) || node !== request.requester || route === undefined) continue;
+      const answers = new Map<string, AnswerState>(
+        route.value.recipients.map((addressee) => [addressee, 'open']),
+      );
+      rebuilt.set(request.id, { request, answers, pending: [] });
+    }
+    const answer = (request: string, sender: string, state: AnswerState) => {
+      const answers = rebuilt.get(request)?.answers;
+      const current = answers?.get(sender);
+      if (current !== undefined && ANSWER_RANK[state] > ANSWER_RANK[current]) answers!.set(sender, state);
+    };
+    for (const { message, sender, state } of this.receipts) answer(message, sender, state);
+    for (const { sequence, node, id, answers } of this.replies) {
+      if (accepted(id, sequence)) answer(answers, node, 'answered');
+    }
+    for (const { request, answers, pending } of rebuilt.values()) {
+      for (const [addressee, state] of answers) {
+        if (state !== 'open' && state !== 'acknowledged') continue;
+        for (const stage of ['overdue', 'escalated'] as const) {
+          if (!this.followUps.has(followUpId(request.id, addressee, stage)))
+            pending.push({ addressee, stage });
+        }
+      }
+    }
+    return rebuilt;
   }
 
   // Only releases the hub accepted count, each from the very message that was accepted, in stream order

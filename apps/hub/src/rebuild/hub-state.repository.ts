@@ -3,6 +3,7 @@ import { EpochMarker, REDIS } from '#runtime';
 import { Redis } from 'ioredis';
 import { ACCEPTED_IDS } from '../ingress/ingress.keys.js';
 import { RELEASE_REQUESTS } from '../releases/releases.keys.js';
+import { RequestsRepository } from '../requests/requests.repository.js';
 import { ROUTE_RECORDS } from '../routes/routes.keys.js';
 import { HUB_EPOCH_KEY } from '../state/state.keys.js';
 import type { RecordKeys } from '../state/stored-record.js';
@@ -32,7 +33,10 @@ export class HubStateRepository {
   /** The hub's epoch marker (`bl:hub:epoch`). */
   readonly epoch: EpochMarker;
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly requests: RequestsRepository,
+  ) {
     this.epoch = new EpochMarker(redis, HUB_EPOCH_KEY);
   }
 
@@ -58,5 +62,6 @@ export class HubStateRepository {
       const failed = results?.find(([error]) => error !== null);
       if (failed) throw failed[0];
     }
+    for (const rebuilt of plan.requests.values()) await this.requests.restore(rebuilt);
   }
 }

@@ -8,6 +8,6 @@ import { RequestsService } from './requests.service.js';
 @Module({
   imports: [DeliveryModule],
   providers: [RequestsRepository, RequestsService, RequestTimersService],
-  exports: [RequestsService],
+  exports: [RequestsService, RequestsRepository],
 })
 export class RequestsModule {}

@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REDIS, defineScript, execTransaction, type RedisScript } from '#runtime';
 import { Redis } from 'ioredis';
 import { REQUEST_TIMERS_KEY, REQUEST_TTL_MS, requestKey } from './requests.keys.js';
-import { dueTimes, type AnswerState, type FollowUp, type TrackedRequest } from './tracked-request.js';
+import {
+  dueTimes,
+  type AnswerState,
+  type FollowUp,
+  type RebuiltRequest,
+  type TrackedRequest,
+} from './tracked-request.js';
 
 const META = '@meta';
 
@@ -46,6 +52,22 @@ export class RequestsRepository {
       for (const stage of ['overdue', 'escalated'] as const) {
         transaction.zadd(REQUEST_TIMERS_KEY, 'NX', due[stage], `${request.id} ${addressee} ${stage}`);
       }
+    }
+    transaction.pexpireat(key, due.escalated + REQUEST_TTL_MS);
+    await execTransaction(transaction);
+  }
+
+  /**
+   * Restores a request rebuilt from the streams: its record and answers where Redis holds none (the
+   * live pipeline's are newer), and the follow-ups not yet issued.
+   */
+  async restore({ request, answers, pending }: RebuiltRequest): Promise<void> {
+    const key = requestKey(request.id);
+    const due = dueTimes(request);
+    const transaction = this.redis.multi().hsetnx(key, META, JSON.stringify(request));
+    for (const [addressee, state] of answers) transaction.hsetnx(key, addressee, state);
+    for (const { addressee, stage } of pending) {
+      transaction.zadd(REQUEST_TIMERS_KEY, 'NX', due[stage], `${request.id} ${addressee} ${stage}`);
     }
     transaction.pexpireat(key, due.escalated + REQUEST_TTL_MS);
     await execTransaction(transaction);

@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { toJson } from '@bufbuild/protobuf';
-import { HandlingSchema, ReceiptKind, decodeMessage } from '#contracts';
+import { ReceiptKind, decodeMessage } from '#contracts';
 import { RegistryIndex } from '#registry';
 import { LOGGER } from '#runtime';
 import type { Logger } from 'pino';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import type { RoutedMessage } from '../pipeline/routed-message.js';
 import { RequestsRepository } from './requests.repository.js';
-import { isRequest, type AnswerState } from './tracked-request.js';
+import { trackedRequestOf, type AnswerState } from './tracked-request.js';
 
 // Follow-ups issued per sweep: a backlog after downtime drains over a few sweeps, not in one burst.
 const SWEEP_LIMIT = 200;
@@ -38,18 +36,10 @@ export class RequestsService {
   /** Takes note of what a routed message changes: a new request, or an addressee's answer to one. */
   async commit(routed: RoutedMessage): Promise<void> {
     if (routed.kind === 'notice') {
-      const notice = decodeMessage('notice', routed.body);
-      if (!isRequest(notice) || notice.sent === undefined) return;
+      const request = trackedRequestOf(decodeMessage('notice', routed.body));
+      if (request === undefined) return;
       await this.repository.track(
-        {
-          id: notice.id,
-          requester: notice.sender,
-          kind: notice.kind,
-          priority: notice.priority,
-          sent: timestampDate(notice.sent).getTime(),
-          deadline: timestampDate(notice.deadline!).getTime(),
-          ...(notice.handling === undefined ? {} : { handling: toJson(HandlingSchema, notice.handling) }),
-        },
+        request,
         routed.recipients.map((recipient) => recipient.node),
       );
     } else if (routed.kind === 'reply') {

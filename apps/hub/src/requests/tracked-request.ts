@@ -1,4 +1,6 @@
-import { NoticeKind, type Notice } from '#contracts';
+import { toJson } from '@bufbuild/protobuf';
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { HandlingSchema, NoticeKind, type Notice } from '#contracts';
 import type { FollowUp, UnansweredRequest } from '../delivery/delivery.service.js';
 
 export type { FollowUp };
@@ -28,7 +30,32 @@ export function dueTimes(request: Pick<TrackedRequest, 'sent' | 'deadline'>): Re
   };
 }
 
-/** True for a notice that asks for an answer by a deadline. */
-export function isRequest(notice: Notice): boolean {
-  return REQUEST_KINDS.has(notice.kind) && notice.deadline !== undefined;
+/** What the hub keeps of `notice` when it asks for an answer by a deadline; undefined for any other. */
+export function trackedRequestOf(notice: Notice): TrackedRequest | undefined {
+  if (!REQUEST_KINDS.has(notice.kind) || notice.deadline === undefined || notice.sent === undefined)
+    return undefined;
+  return {
+    id: notice.id,
+    requester: notice.sender,
+    kind: notice.kind,
+    priority: notice.priority,
+    sent: timestampDate(notice.sent).getTime(),
+    deadline: timestampDate(notice.deadline).getTime(),
+    ...(notice.handling === undefined ? {} : { handling: toJson(HandlingSchema, notice.handling) }),
+  };
+}
+
+/** How far each answer state is along `open → acknowledged → answered | declined`. */
+export const ANSWER_RANK: Readonly<Record<AnswerState, number>> = {
+  open: 0,
+  acknowledged: 1,
+  answered: 2,
+  declined: 2,
+};
+
+/** A request rebuilt from the streams: each addressee's answer, and the follow-ups not yet issued. */
+export interface RebuiltRequest {
+  request: TrackedRequest;
+  answers: Map<string, AnswerState>;
+  pending: Array<{ addressee: string; stage: FollowUp }>;
 }
