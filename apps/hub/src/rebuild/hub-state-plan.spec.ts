@@ -19,6 +19,16 @@ const RECEIPT = '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c02';
 const REQUEST = '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c03';
 const DECISION = '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c04';
 
+// An information request from kz-border, due an hour after it was sent.
+const TRACKED = {
+  id: REQUEST,
+  requester: 'kz-border',
+  kind: NoticeKind.INFORMATION_REQUEST,
+  priority: Priority.HIGH,
+  sent: AT.getTime(),
+  deadline: AT.getTime() + 3_600_000,
+};
+
 function entry(event: AuditEvent, fields: MessageInitShape<typeof AuditEntrySchema>): AuditEntry {
   return create(AuditEntrySchema, { event, at: timestampFromDate(AT), ...fields });
 }
@@ -132,15 +142,7 @@ describe('HubStateFold', () => {
   it("restores a request with its addressees' answers and only the follow-ups not yet issued", () => {
     const fold = new HubStateFold();
     const ANSWER = '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c05';
-    const request = {
-      id: REQUEST,
-      requester: 'kz-border',
-      kind: NoticeKind.INFORMATION_REQUEST,
-      priority: Priority.HIGH,
-      sent: AT.getTime(),
-      deadline: AT.getTime() + 3_600_000,
-    };
-    fold.addIngress({ sequence: 4, node: 'kz-border', id: REQUEST, request });
+    fold.addIngress({ sequence: 4, node: 'kz-border', id: REQUEST, request: TRACKED });
     accepted(fold, REQUEST, 'kz-border', 'notice', ['tj-border', 'uz-border', 'unodc']);
     // uz-border acknowledged, tj-border answered, unodc said nothing and was reminded once.
     fold.addAudit({
@@ -160,7 +162,7 @@ describe('HubStateFold', () => {
     });
 
     const rebuilt = fold.plan().requests.get(REQUEST);
-    expect(rebuilt?.request).toEqual(request);
+    expect(rebuilt?.request).toEqual(TRACKED);
     expect(Object.fromEntries(rebuilt?.answers ?? [])).toEqual({
       'tj-border': 'answered',
       'uz-border': 'acknowledged',
@@ -175,15 +177,7 @@ describe('HubStateFold', () => {
 
   it('restores no request the hub did not accept from its requester', () => {
     const fold = new HubStateFold();
-    const request = {
-      id: REQUEST,
-      requester: 'kz-border',
-      kind: NoticeKind.INFORMATION_REQUEST,
-      priority: Priority.HIGH,
-      sent: AT.getTime(),
-      deadline: AT.getTime() + 3_600_000,
-    };
-    fold.addIngress({ sequence: 4, node: 'tj-border', id: REQUEST, request });
+    fold.addIngress({ sequence: 4, node: 'tj-border', id: REQUEST, request: TRACKED });
     accepted(fold, REQUEST, 'kz-border', 'notice', ['tj-border']);
     expect(fold.plan().requests.size).toBe(0);
   });
