@@ -207,3 +207,4 @@ export { isMessageId } from './validation/id.rules.js';
 export { isActor } from './validation/actor.rules.js';
 export { DecodeError, OversizedBodyError, EncodeError } from './codec/codec.errors.js';
 export { decodeMessage, encodeMessage, messageFromJson, messageToJson } from './codec/message-codec.js';
+export { isRequestKind } from './request-kinds.js';

@@ -43,23 +43,20 @@ export class RequestsRepository {
    * Tracks `request` for `addressees`, each `open` unless already known, and schedules both follow-ups
    * of each; repeatable (a redelivered request changes nothing).
    */
-  async track(request: TrackedRequest, addressees: readonly string[]): Promise<void> {
-    const key = requestKey(request.id);
-    const due = dueTimes(request);
-    const transaction = this.redis.multi().hsetnx(key, META, JSON.stringify(request));
-    for (const addressee of addressees) {
-      transaction.hsetnx(key, addressee, 'open');
-      for (const stage of ['overdue', 'escalated'] as const) {
-        transaction.zadd(REQUEST_TIMERS_KEY, 'NX', due[stage], `${request.id} ${addressee} ${stage}`);
-      }
-    }
-    transaction.pexpireat(key, due.escalated + REQUEST_TTL_MS);
-    await execTransaction(transaction);
+  track(request: TrackedRequest, addressees: readonly string[]): Promise<void> {
+    return this.restore({
+      request,
+      answers: new Map(addressees.map((addressee) => [addressee, 'open'])),
+      pending: addressees.flatMap((addressee) =>
+        (['overdue', 'escalated'] as const).map((stage) => ({ addressee, stage })),
+      ),
+    });
   }
 
   /**
-   * Restores a request rebuilt from the streams: its record and answers where Redis holds none (the
-   * live pipeline's are newer), and the follow-ups not yet issued.
+   * Writes a request's record and answers where Redis holds none (what is there is newer: the live
+   * pipeline's, or an earlier write of the same), and schedules its pending follow-ups unless already
+   * scheduled: for a request just routed, and for one rebuilt from the streams.
    */
   async restore({ request, answers, pending }: RebuiltRequest): Promise<void> {
     const key = requestKey(request.id);

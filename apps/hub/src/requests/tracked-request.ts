@@ -1,17 +1,9 @@
 import { toJson } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { HandlingSchema, NoticeKind, type Notice } from '#contracts';
+import { HandlingSchema, isRequestKind, type Notice } from '#contracts';
 import type { FollowUp, UnansweredRequest } from '../delivery/delivery.service.js';
 
 export type { FollowUp };
-
-/** The notice kinds that ask their addressees for an answer by a deadline. */
-export const REQUEST_KINDS: ReadonlySet<NoticeKind> = new Set([
-  NoticeKind.REQUEST_FOR_ASSISTANCE,
-  NoticeKind.INFORMATION_REQUEST,
-  NoticeKind.FIREARMS_TRACE_REQUEST,
-  NoticeKind.JOINT_OPERATION,
-]);
 
 /** Where one addressee stands with a request, as far as the hub routed its answers. */
 export type AnswerState = 'open' | 'acknowledged' | 'answered' | 'declined';
@@ -32,7 +24,7 @@ export function dueTimes(request: Pick<TrackedRequest, 'sent' | 'deadline'>): Re
 
 /** What the hub keeps of `notice` when it asks for an answer by a deadline; undefined for any other. */
 export function trackedRequestOf(notice: Notice): TrackedRequest | undefined {
-  if (!REQUEST_KINDS.has(notice.kind) || notice.deadline === undefined || notice.sent === undefined)
+  if (!isRequestKind(notice.kind) || notice.deadline === undefined || notice.sent === undefined)
     return undefined;
   return {
     id: notice.id,

@@ -206,13 +206,11 @@ export class RecipientResolverService {
     const subscribers: Route[] = (section?.regions ?? []).flatMap((region) =>
       this.registry.regionSubscribers(region).map((node) => ({ node, region })),
     );
-    const routes =
-      subscribers.length === 0
-        ? addressed.map((node) => ({ node, region: DIRECT_REGION }))
-        : distribute(
-            { tlp: notice.handling?.tlp ?? Tlp.UNSPECIFIED, sender: notice.sender, addressed, subscribers },
-            this.registry,
-          );
+    // Without subscribers (any other notice), the policy leaves the addressees alone.
+    const routes = distribute(
+      { tlp: notice.handling?.tlp ?? Tlp.UNSPECIFIED, sender: notice.sender, addressed, subscribers },
+      this.registry,
+    );
     const recipients = new RecipientSet(notice.sender);
     for (const { node, region } of routes) recipients.add(node, region, category);
     return recipients.list();

@@ -6,23 +6,18 @@ import { ThreadIndexRepository } from './thread-index.repository.js';
 import { TraceIndexRepository } from './trace-index.repository.js';
 import { HeldIndexes } from './held-indexes.service.js';
 
+const INDEXES = [
+  ThreadIndexRepository,
+  SectionIndexRepository,
+  TraceIndexRepository,
+  RequestIndexRepository,
+  OwnAnswersRepository,
+  HeldIndexes,
+];
+
 /** The indexes over what the node holds, filled by the inbox and by submission, read by the views. */
 @Module({
-  providers: [
-    ThreadIndexRepository,
-    SectionIndexRepository,
-    TraceIndexRepository,
-    RequestIndexRepository,
-    OwnAnswersRepository,
-    HeldIndexes,
-  ],
-  exports: [
-    ThreadIndexRepository,
-    SectionIndexRepository,
-    TraceIndexRepository,
-    RequestIndexRepository,
-    OwnAnswersRepository,
-    HeldIndexes,
-  ],
+  providers: INDEXES,
+  exports: INDEXES,
 })
 export class HeldIndexesModule {}

@@ -1,17 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isRequestKind } from '#contracts';
 import { REDIS, execTransaction } from '#runtime';
 import { Redis } from 'ioredis';
 import type { HeldMessage } from '../common/held-message.js';
 import { NodeConfig } from '../config/node.config.js';
 import { requestsKey } from './requests.keys.js';
-
-/** The notice kinds that ask their addressees for an answer by a deadline (protobuf JSON names). */
-export const REQUEST_KINDS: ReadonlySet<string> = new Set([
-  'NOTICE_KIND_REQUEST_FOR_ASSISTANCE',
-  'NOTICE_KIND_INFORMATION_REQUEST',
-  'NOTICE_KIND_FIREARMS_TRACE_REQUEST',
-  'NOTICE_KIND_JOINT_OPERATION',
-]);
 
 /** Which requests this node sent and received: two Redis sets. */
 @Injectable()
@@ -30,7 +23,7 @@ export class RequestIndexRepository {
         deadline,
         sender,
       } = message as { kind?: string; deadline?: string; sender?: string };
-      if (kind !== 'notice' || !REQUEST_KINDS.has(noticeKind ?? '') || deadline === undefined) return [];
+      if (kind !== 'notice' || !isRequestKind(noticeKind ?? '') || deadline === undefined) return [];
       return [{ id, side: sender === node ? ('outgoing' as const) : ('incoming' as const) }];
     });
     if (requests.length === 0) return;
