@@ -102,6 +102,12 @@ export const SERVER_PACKAGES = {
   ...TLS_PACKAGES,
 };
 
+/**
+ * The tools the tests drive besides the servers: Debian's Chromium for the browser tests (Playwright
+ * cannot download its own browser here), `promtool` (package prometheus) for the shipped alert rules.
+ */
+export const TEST_TOOL_PACKAGES = { chromium: 'chromium', promtool: 'prometheus' };
+
 /** `npm run build`. */
 export function build() {
   return step('building (npm run build)', npm, ['run', 'build']);

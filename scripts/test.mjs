@@ -11,6 +11,7 @@ import {
   run,
   SERVER_PACKAGES,
   step,
+  TEST_TOOL_PACKAGES,
   TLS_PACKAGES,
 } from './setup.mjs';
 
@@ -28,7 +29,10 @@ const tiers = args.length === 0 ? TIERS : args;
 
 await ensureDependencies();
 // Unit tests start no server (but make certificates); every other tier does.
-await ensureBinaries(tiers.some((tier) => tier !== 'unit') ? SERVER_PACKAGES : TLS_PACKAGES);
+await ensureBinaries({
+  ...(tiers.some((tier) => tier !== 'unit') ? SERVER_PACKAGES : TLS_PACKAGES),
+  ...TEST_TOOL_PACKAGES,
+});
 await step('checking dependency licences (npm run licences)', process.execPath, [
   join(root, 'scripts', 'check-licences.mjs'),
 ]);
