@@ -124,6 +124,8 @@ export {
   ADVISORY_TERMINATED_WILDCARD,
   ADVISORY_CONSUMER_WILDCARD,
   heartbeatSubject,
+  HEARTBEAT_WILDCARD,
+  parseHeartbeatSubject,
   controlSubject,
   rebuildRequestSubject,
   REBUILD_REQUEST_WILDCARD,
@@ -199,6 +201,19 @@ export {
   type GroupMember,
   type GroupState,
 } from './gen/borderlink/v1/group_pb.js';
+export {
+  HeartbeatApp,
+  HeartbeatSchema,
+  OutboxFiguresSchema,
+  ConsumerLagSchema,
+  TrafficCountersSchema,
+  type Heartbeat,
+  type OutboxFigures,
+  type ConsumerLag,
+  type TrafficCounters,
+} from './gen/borderlink/v1/heartbeat_pb.js';
+export { HEARTBEAT_TYPE, decodeHeartbeat, encodeHeartbeat } from './codec/heartbeat-codec.js';
+export { validateHeartbeat } from './validation/heartbeat.rules.js';
 export { validateMessage } from './validation/validate-message.js';
 export type { Violation, ValidationContext } from './validation/violation.js';
 export { LIMITS, LANGUAGES } from './validation/limits.js';
@@ -208,3 +223,12 @@ export { isActor } from './validation/actor.rules.js';
 export { DecodeError, OversizedBodyError, EncodeError } from './codec/codec.errors.js';
 export { decodeMessage, encodeMessage, messageFromJson, messageToJson } from './codec/message-codec.js';
 export { isRequestKind } from './request-kinds.js';
+export {
+  OPERATOR_AUDIT_SUBJECT,
+  operatorAuditReplySubject,
+  parseDeadLetterDecision,
+  InvalidOperatorActionError,
+  type DeadLetterAction,
+  type DeadLetterDecision,
+  type OperatorAuditAnswer,
+} from './operator-actions.js';

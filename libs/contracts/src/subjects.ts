@@ -100,9 +100,22 @@ export function parseSiteSubject(subject: string): SiteAddress | undefined {
   return { node: parts[2]!, kind: parts[3]! };
 }
 
-/** Presence heartbeat: `bl.hb.<node>`. */
+/**
+ * Presence heartbeat of a node or hub (protocol 1.3): `bl.hb.<sender>`, core NATS, never stored. Only
+ * `<sender>` may publish it; operators read every one.
+ */
 export function heartbeatSubject(node: string): string {
   return `${SUBJECT_ROOT}.hb.${token(node, 'node')}`;
+}
+
+/** Every heartbeat: what operators subscribe to. */
+export const HEARTBEAT_WILDCARD = `${SUBJECT_ROOT}.hb.>`;
+
+/** The sender of `bl.hb.<sender>`; undefined for anything else. */
+export function parseHeartbeatSubject(subject: string): string | undefined {
+  const parts = subject.split('.');
+  if (parts.length !== 3 || parts[0] !== SUBJECT_ROOT || parts[1] !== 'hb') return undefined;
+  return isSubjectToken(parts[2]!) ? parts[2] : undefined;
 }
 
 /** Control request: `bl.ctl.<verb>`. */

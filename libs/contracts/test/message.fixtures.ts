@@ -35,6 +35,7 @@ import { GroupChangeSchema } from '../src/gen/borderlink/v1/group_pb.js';
 import { ReleaseSchema } from '../src/gen/borderlink/v1/release_pb.js';
 import { ReminderStage, RequestReminderSchema } from '../src/gen/borderlink/v1/reminder_pb.js';
 import { AuditCheckpointSchema, AuditEvent } from '../src/gen/borderlink/v1/audit_pb.js';
+import { HeartbeatApp, HeartbeatSchema } from '../src/gen/borderlink/v1/heartbeat_pb.js';
 import type { MessageKind, MessageOf } from '../src/message-kinds.js';
 import type { ValidationContext } from '../src/validation/violation.js';
 
@@ -285,6 +286,16 @@ export function validRequestReminder() {
   });
 }
 
+// What a node's and a hub's heartbeats share.
+const HEARTBEAT = {
+  sent: SENT,
+  version: '0.1.0',
+  started: timestampFromDate(new Date(FIXTURE_NOW.getTime() - 3_600_000)),
+  intervalMs: 10_000,
+  lastDelivery: SENT,
+  counters: { accepted: 40n, rejected: { STALE: 1n }, delivered: 12n, deadLettered: 0n },
+};
+
 /** A valid message of every kind, for the specs that go through them all. */
 export const VALID_MESSAGES: { [K in MessageKind]: () => MessageOf<K> } = {
   alert: validAlert,
@@ -299,3 +310,31 @@ export const VALID_MESSAGES: { [K in MessageKind]: () => MessageOf<K> } = {
   checkpoint: validAuditCheckpoint,
   reminder: validRequestReminder,
 };
+
+/** A node's heartbeat (protocol 1.3): its outbox, its own consumer and counters. */
+export function validNodeHeartbeat() {
+  return create(HeartbeatSchema, {
+    ...HEARTBEAT,
+    id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c0b',
+    sender: 'tj-border',
+    instance: 'node-1f3a9c',
+    app: HeartbeatApp.NODE,
+    outbox: { depth: 2n, oldestAgeMs: 1_500n },
+    consumers: [{ consumer: 'node-tj-border', node: 'tj-border', pending: 3n, ackPending: 1n }],
+  });
+}
+
+/** A hub instance's heartbeat: every node's delivery consumer, no outbox. */
+export function validHubHeartbeat() {
+  return create(HeartbeatSchema, {
+    ...HEARTBEAT,
+    id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c0c',
+    sender: 'hub',
+    instance: 'hub-7d2e41',
+    app: HeartbeatApp.HUB,
+    consumers: [
+      { consumer: 'node-tj-border', node: 'tj-border', pending: 3n },
+      { consumer: 'node-uz-border', node: 'uz-border', redelivered: 2n },
+    ],
+  });
+}

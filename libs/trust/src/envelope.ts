@@ -20,13 +20,22 @@ const RULES: Record<keyof SignedFields, { valid(value: string): boolean; expecte
 // Absent and empty mean the same for these; some clients drop headers with empty values.
 const OPTIONAL = new Set<keyof SignedFields>(['handling', 'correlation']);
 
-function checkField(field: keyof SignedFields, header: string, value: string | undefined): string {
+/** Which `Bl-Type` values an envelope may carry: the message kinds, unless a reader says otherwise. */
+export type TypeRule = (type: string) => boolean;
+
+function checkField(
+  field: keyof SignedFields,
+  header: string,
+  value: string | undefined,
+  isType: TypeRule,
+): string {
   if (value === undefined) {
     if (OPTIONAL.has(field)) return '';
     throw new EnvelopeError(header, `missing header ${header}`);
   }
   const rule = RULES[field];
-  if (!rule.valid(value)) throw new EnvelopeError(header, `malformed ${header}: expected ${rule.expected}`);
+  const valid = field === 'type' ? isType(value) : rule.valid(value);
+  if (!valid) throw new EnvelopeError(header, `malformed ${header}: expected ${rule.expected}`);
   return value;
 }
 
@@ -35,9 +44,12 @@ function checkField(field: keyof SignedFields, header: string, value: string | u
  * whether the sender exists and signed them is SignatureVerifier's question). Absent `Bl-Handling` and
  * `Bl-Correlation` read as empty. Throws EnvelopeError naming the first missing or malformed header.
  */
-export function readSignedFields(header: (name: string) => string | undefined): SignedFields {
+export function readSignedFields(
+  header: (name: string) => string | undefined,
+  isType: TypeRule = isMessageKind,
+): SignedFields {
   const fields = {} as SignedFields;
-  for (const [field, name] of SIGNED_HEADERS) fields[field] = checkField(field, name, header(name));
+  for (const [field, name] of SIGNED_HEADERS) fields[field] = checkField(field, name, header(name), isType);
   return fields;
 }
 
@@ -50,11 +62,12 @@ export function sealHeaders(
   signer: NodeSigner,
   fields: SignedFields,
   body: Uint8Array,
+  isType: TypeRule = isMessageKind,
 ): Record<string, string> {
   const headers: Record<string, string> = {};
   const sealed = {} as SignedFields;
   for (const [field, name] of SIGNED_HEADERS) {
-    sealed[field] = checkField(field, name, fields[field]);
+    sealed[field] = checkField(field, name, fields[field], isType);
     headers[name] = sealed[field];
   }
   headers[HEADER_KEY] = signer.publicKey;

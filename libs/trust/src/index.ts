@@ -5,6 +5,14 @@ export { generateNodeKey, NodeSigner } from './node-signer.js';
 export { KeyedIds } from './keyed-ids.js';
 export { sealHeaders, readSignedFields } from './envelope.js';
 export { sealMessage, signedFieldsOf, type SealedMessage } from './sealed-message.js';
+export {
+  HeartbeatError,
+  openHeartbeat,
+  sealHeartbeat,
+  type HeartbeatRefusal,
+  type SealedHeartbeat,
+  type VerifiedHeartbeat,
+} from './heartbeat.js';
 export { headerMismatches } from './header-agreement.js';
 export { EnvelopeError, KeyFormatError } from './trust.errors.js';
 export { canonicalSentTime } from './sent-time.js';

@@ -5,6 +5,7 @@ import {
   toJson,
   type DescMessage,
   type JsonValue,
+  type MessageShape,
   type JsonWriteOptions,
 } from '@bufbuild/protobuf';
 import { MESSAGE_SCHEMAS, isMessageKind, type MessageKind, type MessageOf } from '../message-kinds.js';
@@ -44,13 +45,21 @@ function schemaOf<K extends MessageKind>(
  * DecodeError, with the protobuf error as `cause`, for anything undecodable (including invalid UTF-8).
  */
 export function decodeMessage<K extends MessageKind>(kind: K, bytes: Uint8Array): MessageOf<K> {
-  const schema = schemaOf(kind, DecodeError);
+  return decodeBody(schemaOf(kind, DecodeError), kind, bytes) as MessageOf<K>;
+}
+
+/** decodeMessage for any schema of the wire, `label` naming it in errors (heartbeats are not kinds). */
+export function decodeBody<Desc extends DescMessage>(
+  schema: Desc,
+  label: string,
+  bytes: Uint8Array,
+): MessageShape<Desc> {
   if (bytes.byteLength > LIMITS.maxBodyBytes)
     throw new OversizedBodyError(bytes.byteLength, LIMITS.maxBodyBytes);
   try {
-    return fromBinary(schema, bytes) as MessageOf<K>;
+    return fromBinary(schema, bytes);
   } catch (error) {
-    throw new DecodeError(`cannot decode ${kind}: ${errorText(error)}`, { cause: error });
+    throw new DecodeError(`cannot decode ${label}: ${errorText(error)}`, { cause: error });
   }
 }
 
@@ -59,16 +68,24 @@ export function decodeMessage<K extends MessageKind>(kind: K, bytes: Uint8Array)
  * LIMITS.maxBodyBytes (the hub would refuse it) or a value cannot be encoded.
  */
 export function encodeMessage<K extends MessageKind>(kind: K, message: MessageOf<K>): Uint8Array {
-  const schema = schemaOf(kind, EncodeError);
+  return encodeBody(schemaOf(kind, EncodeError) as DescMessage, kind, message as never);
+}
+
+/** encodeMessage for any schema of the wire, `label` naming it in errors (heartbeats are not kinds). */
+export function encodeBody<Desc extends DescMessage>(
+  schema: Desc,
+  label: string,
+  message: MessageShape<Desc>,
+): Uint8Array {
   let bytes: Uint8Array;
   try {
     bytes = toBinary(schema, message);
   } catch (error) {
-    throw new EncodeError(`cannot encode ${kind}: ${errorText(error)}`, { cause: error });
+    throw new EncodeError(`cannot encode ${label}: ${errorText(error)}`, { cause: error });
   }
   if (bytes.byteLength > LIMITS.maxBodyBytes) {
     throw new EncodeError(
-      `${kind} body of ${bytes.byteLength} bytes exceeds the limit of ${LIMITS.maxBodyBytes} bytes`,
+      `${label} body of ${bytes.byteLength} bytes exceeds the limit of ${LIMITS.maxBodyBytes} bytes`,
     );
   }
   return bytes;

@@ -22,6 +22,12 @@ export const LIMITS = Object.freeze({
   sentMaxFutureMs: 5 * MINUTE_MS,
   /** A sent time older than this is refused (stale or replayed). */
   sentMaxAgeMs: 7 * DAY_MS,
+  /** A heartbeat's sent time older than this is refused: presence is only worth its latest word. */
+  heartbeatMaxAgeMs: 5 * MINUTE_MS,
+  /** The longest interval a heartbeat may announce (protocol 1.3). */
+  heartbeatMaxIntervalMs: 5 * MINUTE_MS,
+  /** Consumers one heartbeat reports the lag of. */
+  maxHeartbeatConsumers: 1_000,
 
   headlineMaxLength: 200,
   descriptionMaxLength: 8_000,

@@ -11,6 +11,7 @@ import {
   validAlert,
   validDeliveredBatch,
   validGroupChange,
+  validNodeHeartbeat,
   validNotice,
   validReceipt,
   validRelease,
@@ -29,9 +30,11 @@ import {
   TraceStatus,
   TransferStepSchema,
 } from '../gen/borderlink/v1/notice_pb.js';
+import { HeartbeatSchema, type Heartbeat } from '../gen/borderlink/v1/heartbeat_pb.js';
 import { ReceiptKind } from '../gen/borderlink/v1/receipt_pb.js';
 import { ReleaseDecisionSchema } from '../gen/borderlink/v1/release_pb.js';
 import { MESSAGE_SCHEMAS, NODE_SENDABLE_KINDS, type MessageOf, type SendableKind } from '../message-kinds.js';
+import { validateHeartbeat } from './heartbeat.rules.js';
 import { LIMITS } from './limits.js';
 import { validateMessage } from './validate-message.js';
 
@@ -432,4 +435,49 @@ describe('the validation rules table of docs/protocol.md', () => {
     );
     expect(documented).toEqual({ ...LIMITS });
   });
+});
+
+const HEARTBEAT_RULES = tableAfter('### Heartbeat rules').map(([field = '', rule = '']) => ({ field, rule }));
+const MINUTE_MS = 60_000;
+
+// How to break each documented heartbeat rule on a valid node heartbeat.
+const HEARTBEAT_PROBES: Record<string, (heartbeat: Heartbeat) => void> = {
+  id: (h) => (h.id = 'not an id!'),
+  sender: (h) => (h.sender = 'nobody'),
+  sent: (h) => (h.sent = timestampFromDate(new Date(FIXTURE_NOW.getTime() - 6 * MINUTE_MS))),
+  instance: (h) => (h.instance = ''),
+  app: (h) => (h.app = 0),
+  version: (h) => (h.version = long(100)),
+  started: (h) => (h.started = timestampFromDate(FIXTURE_NOW)),
+  intervalMs: (h) => (h.intervalMs = LIMITS.heartbeatMaxIntervalMs + 1),
+  outbox: (h) => (h.outbox = undefined),
+  'consumers[]': (h) => h.consumers.push(h.consumers[0]!),
+  'consumers[].consumer': (h) => (h.consumers[0]!.consumer = ''),
+  'consumers[].node': (h) => (h.consumers[0]!.node = 'nobody'),
+  lastDelivery: (h) => (h.lastDelivery = INVALID_TIME),
+  counters: (h) => (h.counters = undefined),
+  'counters.rejected': (h) => (h.counters!.rejected = { stale: 1n }),
+};
+
+describe('the heartbeat rules table of docs/protocol.md', () => {
+  it('lists every field of a heartbeat, once, and no field the schema lacks', () => {
+    const documented = HEARTBEAT_RULES.map((row) => row.field);
+    expect([...documented].sort()).toEqual(fieldPaths(HeartbeatSchema).sort());
+  });
+
+  it('has one probe for each documented rule, and a rule for each probe', () => {
+    const ruled = HEARTBEAT_RULES.filter((row) => !NO_RULE.has(row.rule)).map((row) => row.field);
+    expect([...ruled].sort()).toEqual(Object.keys(HEARTBEAT_PROBES).sort());
+  });
+
+  it.each(HEARTBEAT_RULES.filter((row) => !NO_RULE.has(row.rule)).map((row) => [row.field] as const))(
+    'refuses a heartbeat that breaks the rule of %s on that field',
+    (field) => {
+      const heartbeat = validNodeHeartbeat();
+      expect(validateHeartbeat(heartbeat, CONTEXT)).toEqual([]);
+      HEARTBEAT_PROBES[field]!(heartbeat);
+      const fields = validateHeartbeat(heartbeat, CONTEXT).map((v) => v.field.replace(/\[\d+\]/g, '[]'));
+      expect(fields).toContainEqual(fields.includes(field) ? field : field.replace(/\[\]$/, ''));
+    },
+  );
 });

@@ -52,13 +52,15 @@ export function checkTimestamp(
 
 /**
  * Checks a message's sent time against the receiver's clock: at most LIMITS.sentMaxFutureMs ahead
- * (clock skew) and at most LIMITS.sentMaxAgeMs behind (stale or replayed). Returns it in epoch ms.
+ * (clock skew) and at most `maxAgeMs` (LIMITS.sentMaxAgeMs unless told) behind (stale or replayed).
+ * Returns it in epoch ms.
  */
 export function checkSent(
   out: Violations,
   path: string,
   value: Timestamp | undefined,
   ctx: ValidationContext,
+  maxAgeMs: number = LIMITS.sentMaxAgeMs,
 ): number | undefined {
   const sent = checkTimestamp(out, path, value, true);
   if (sent === undefined) return undefined;
@@ -68,10 +70,10 @@ export function checkSent(
       field: path,
       reason: `must not be more than ${describeDuration(LIMITS.sentMaxFutureMs)} in the future`,
     });
-  } else if (sent < now - LIMITS.sentMaxAgeMs) {
+  } else if (sent < now - maxAgeMs) {
     out.push({
       field: path,
-      reason: `must not be more than ${describeDuration(LIMITS.sentMaxAgeMs)} in the past`,
+      reason: `must not be more than ${describeDuration(maxAgeMs)} in the past`,
     });
   }
   return sent;
