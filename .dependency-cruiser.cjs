@@ -5,6 +5,8 @@
 // stack's root, so a new feature or library has to take its place in the stack before it is written.
 const STACKS = {
   libs: [
+    // Browser-only: no server library imports it, and it imports none (the web rules below).
+    'web',
     'stack',
     'testing',
     'nats-config',
@@ -70,6 +72,9 @@ const STACKS = {
 
 const alternatives = (names) => names.join('|');
 
+// The code that runs in browsers: the shared web library and the web apps Vite builds.
+const WEB_CODE = 'libs/web|apps/(desk|console-web)';
+
 /** One rule per folder of a stack, that nothing it imports from the stack's root sits above it. */
 function stackRules(root, folders) {
   const name = `${root.replaceAll('/', '-')}-stack`;
@@ -109,6 +114,21 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'web-is-browser-only',
+      comment:
+        'libs/web and the web apps (apps/desk, apps/console-web) run in the browser: no server app or lib imports them',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: `^(${WEB_CODE})/` },
+      to: { path: `^(${WEB_CODE})/` },
+    },
+    {
+      name: 'web-imports-no-server-code',
+      comment: 'browser code imports only libs/web and its own app: server libraries do not run in a browser',
+      severity: 'error',
+      from: { path: `^(${WEB_CODE})/` },
+      to: { path: '^(apps|libs)/', pathNot: ['^libs/web/', '^apps/$2/'] },
+    },
+    {
       name: 'testing-only-in-tests',
       comment: 'production code takes servers and processes from #process; #testing is for tests',
       severity: 'error',
@@ -146,7 +166,7 @@ module.exports = {
     // `#contracts` and the like resolve through package.json `imports` to the TypeScript source.
     enhancedResolveOptions: {
       conditionNames: ['types', 'import', 'default'],
-      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
     },
   },
 };
