@@ -26,7 +26,8 @@ import { DEAD_LETTER_HEADERS } from '#messaging';
 import { alertRequest } from '#node/testing';
 import { testTls, waitFor } from '#testing';
 import { NodeSigner, sealMessage } from '#trust';
-import { listDeadLetters, replayDeadLetters, runCli, type DeadLetterSource } from '#cli';
+import { runCli } from '#cli';
+import { listDeadLetters, replayDeadLetters, type NatsSource } from '#operations';
 import { v7 as uuidv7 } from 'uuid';
 import { publishOn, storedMessages } from '../support/secured-nats.js';
 import { useNodeNetwork } from './support/node-network.js';
@@ -37,7 +38,7 @@ const KZ_DLQ = deadLetterSubject(STREAM_DELIVERY, nodeDeliveryConsumer('kz-borde
 
 const nodes = useNodeNetwork(['kz-border', 'tj-border']);
 let dir: string;
-let source: DeadLetterSource;
+let source: NatsSource & { stream: string };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bl-dlq-attack-'));

@@ -4,9 +4,14 @@ import { NatsConfigError } from '#nats-config';
 import { CertificateError, MissingBinaryError } from '#process';
 import { NodeKeyError, RegistryError } from '#registry';
 import { RedisAclError, RedisPasswordError } from '#runtime';
+import {
+  AuditChainBrokenError,
+  DeadLetterError,
+  NatsSourceError,
+  WitnessUnavailableError,
+} from '#operations';
 import { StackConfigError } from '#stack';
 import { AccessLogBrokenError, AccessLogUnavailableError } from './access-log/access-log.errors.js';
-import { AuditChainBrokenError, WitnessUnavailableError } from './audit/audit.errors.js';
 import type { CliIo } from './cli-io.js';
 import { UsageError } from './cli.errors.js';
 import { registerAccessLogCommands } from './commands/access-log.command.js';
@@ -19,7 +24,6 @@ import { registerRedisAclCommand } from './commands/redis-acl.command.js';
 import { registerStackCommands } from './commands/stack.command.js';
 import { registerStreamsCommands } from './commands/streams.command.js';
 import { registerTlsCommands } from './commands/tls.command.js';
-import { DeadLetterError } from './dlq/dlq.errors.js';
 
 /** Exit code for input the user can fix: bad arguments, unreadable or invalid files. */
 export const EXIT_USAGE = 2;
@@ -57,6 +61,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
     if (
       error instanceof UsageError ||
+      error instanceof NatsSourceError ||
       error instanceof RegistryError ||
       error instanceof NodeKeyError ||
       error instanceof NatsConfigError ||

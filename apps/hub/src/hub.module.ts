@@ -8,13 +8,14 @@ import { HubConfig } from './config/hub.config.js';
 import { HubCoreModule } from './core/hub-core.module.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { IngressModule } from './ingress/ingress.module.js';
+import { OperatorActionsModule } from './operator-actions/operator-actions.module.js';
 import { ProvisioningModule } from './provisioning/provisioning.module.js';
 import { RebuildModule } from './rebuild/rebuild.module.js';
 
 /**
  * The hub application: shared core, NATS, Redis, health and metrics; the ingress pipeline (which
- * imports the features below it), dead letters, what it provisions for the nodes, and the rebuild of
- * its Redis state.
+ * imports the features below it), dead letters, operators' decisions recorded in the audit, what it
+ * provisions for the nodes, and the rebuild of its Redis state.
  */
 @Module({})
 export class HubModule {
@@ -39,6 +40,7 @@ export class HubModule {
         IngressModule,
         ProvisioningModule,
         DeadLettersModule,
+        OperatorActionsModule,
         RebuildModule,
       ],
     };

@@ -14,7 +14,7 @@ import {
   type NatsServerHandle,
   type RedisServerHandle,
 } from '#testing';
-import type { DeadLetterSource } from '#cli';
+import type { DeadLetterSource } from '#operations';
 import { createTestParties } from '#hub/testing';
 import {
   bootHub,

@@ -15,7 +15,7 @@ import {
   replayDeadLetters,
   showDeadLetter,
   type DeadLetterRecord,
-} from '#cli';
+} from '#operations';
 import { startDeadLettersEnv, type DeadLettersEnv } from './dead-letters-env.js';
 import { ORDERS_CONSUMER, ORDERS_STREAM, startOrdersApp, type OrdersApp } from './orders-app.fixture.js';
 

@@ -18,7 +18,12 @@ import {
 import type { InboxItem } from '#node';
 import { alertRequest, hubStatement, sealMessage } from '#node/testing';
 import { testTls, waitFor } from '#testing';
-import { DeadLetterNotFoundError, listDeadLetters, replayDeadLetter, type DeadLetterSource } from '#cli';
+import {
+  DeadLetterNotFoundError,
+  listDeadLetters,
+  replayDeadLetter,
+  type DeadLetterSource,
+} from '#operations';
 import { NODE, startTestbed, type NodeTestbed } from '../node/node-harness.js';
 
 // Two attempts, so that the node gives up while its Redis is down within a few seconds.

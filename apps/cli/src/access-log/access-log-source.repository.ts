@@ -1,6 +1,6 @@
+import { getNodeJson, nodeBase, readApiKeyFile } from '#operations';
 import type { AccessLogExport } from '#trust';
 import { UsageError } from '../cli.errors.js';
-import { getNodeJson, nodeBase, readApiKeyFile } from '../node-source.js';
 import { AccessLogUnavailableError } from './access-log.errors.js';
 
 const TIMEOUT_MS = 30_000;

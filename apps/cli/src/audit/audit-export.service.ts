@@ -2,14 +2,14 @@ import { toJson, type JsonValue } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { AuditEntrySchema, AuditEvent, type AuditEntry } from '#contracts';
 import { auditContentDigest } from '#trust';
-import { readVerifiedChain, type AuditChainSource, type VerifiedAuditEntry } from './verified-chain.js';
+import { readVerifiedChain, type AuditChainSource, type VerifiedAuditEntry } from '#operations';
 
 /** Which entries to export: those concerning `node` recorded between `from` and `to` (inclusive). */
-export interface AuditExportOptions extends AuditChainSource {
+export type AuditExportOptions = AuditChainSource & {
   node: string;
   from: Date;
   to: Date;
-}
+};
 
 /** The JSON lines of an export and how many entries they hold. */
 export interface AuditExport {

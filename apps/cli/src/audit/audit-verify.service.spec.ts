@@ -1,5 +1,5 @@
 import { formatVerifiedChain } from './audit-verify.service.js';
-import { describeBreak } from './verified-chain.js';
+import { describeBreak } from '#operations';
 
 describe('audit verify report', () => {
   it('says how far the chain is signed, where a rollover started it, and what the witnesses held', () => {

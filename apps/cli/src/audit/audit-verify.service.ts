@@ -1,5 +1,5 @@
+import { readVerifiedChain, type AuditChainSource, type WitnessReading } from '#operations';
 import type { AuditChainSummary } from '#trust';
-import { readVerifiedChain, type AuditChainSource, type WitnessReading } from './verified-chain.js';
 
 /** The report of a chain that verified, and of the witnesses it was proved against. */
 export function formatVerifiedChain(

@@ -1,8 +1,15 @@
 import type { Command } from 'commander';
 import { STREAM_DEAD_LETTER } from '#contracts';
 import type { CliIo } from '../cli-io.js';
-import type { DeadLetterFilter } from '../dlq/dead-letter-record.js';
-import type { DeadLetterSource } from '../dlq/dead-letter-stream.repository.js';
+import {
+  dropDeadLetter,
+  listDeadLetters,
+  replayDeadLetter,
+  replayDeadLetters,
+  showDeadLetter,
+  type DeadLetterFilter,
+  type DeadLetterSource,
+} from '#operations';
 import { parseDeadLetterSequence } from '../dlq/dlq-args.js';
 import {
   formatDeadLetter,
@@ -12,13 +19,6 @@ import {
   recordDetail,
   recordSummary,
 } from '../dlq/dlq-format.js';
-import {
-  dropDeadLetter,
-  listDeadLetters,
-  replayDeadLetter,
-  replayDeadLetters,
-  showDeadLetter,
-} from '../dlq/dlq.service.js';
 import { UsageError } from '../cli.errors.js';
 import { natsSourceOf, withNatsOptions, type NatsOptions } from './nats-options.js';
 

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { NatsSource } from '../nats-source.js';
+import type { NatsSource } from '#operations';
 
 const DEFAULT_NATS = 'tls://127.0.0.1:4222';
 

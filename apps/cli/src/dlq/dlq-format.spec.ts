@@ -1,6 +1,5 @@
-import { toDeadLetterRecord } from './dead-letter-record.js';
-import type { CheckedDeadLetter } from './dlq.service.js';
-import { storedRecord } from '../../test/dead-letter-record.fixtures.js';
+import { toDeadLetterRecord, type CheckedDeadLetter } from '#operations';
+import { storedRecord } from '../../../../libs/operations/test/dead-letter-record.fixtures.js';
 import {
   describeBody,
   formatDeadLetter,

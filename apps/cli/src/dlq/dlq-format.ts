@@ -1,5 +1,9 @@
-import { originalHeaders } from './dead-letter-record.js';
-import type { CheckedDeadLetter, ReplayAllOutcome, ReplayOutcome } from './dlq.service.js';
+import {
+  originalHeaders,
+  type CheckedDeadLetter,
+  type ReplayAllOutcome,
+  type ReplayOutcome,
+} from '#operations';
 
 // FILED BY and CHECK are the server's word; STREAM to REASON are what the filer wrote.
 const COLUMNS = [

@@ -1,7 +1,7 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { STREAM_DEFINITIONS } from '#contracts';
 import { provisionStreams } from '#messaging';
-import { connectTo, type NatsSource } from '../nats-source.js';
+import { connectTo, type NatsSource } from '#operations';
 
 /**
  * Brings every stream the hub declares to its declared configuration with `replicas` copies,

@@ -6,11 +6,11 @@ import {
   type Authenticator,
   type NatsConnection,
 } from '@nats-io/transport-node';
-import { UsageError } from './cli.errors.js';
+import { NatsSourceError } from './operations.errors.js';
 
 /**
- * Which NATS server a command talks to, and as whom: the options `--nats`, `--ca`, `--cert`,
- * `--key`, `--seed`, `--creds`.
+ * Which NATS server an operator's tool talks to, and as whom (the CLI's `--nats`, `--ca`, `--cert`,
+ * `--key`, `--seed`, `--creds`; the console's configuration).
  */
 export interface NatsSource {
   /** NATS server URL(s), comma-separated. */
@@ -32,21 +32,45 @@ async function fileBytes(path: string, what: string): Promise<Uint8Array> {
   try {
     return new TextEncoder().encode((await readFile(path, 'utf8')).trim());
   } catch (error) {
-    throw new UsageError(`cannot read the ${what} ${path}`, { cause: error });
+    throw new NatsSourceError(`cannot read the ${what} ${path}`, { cause: error });
   }
 }
 
-/** The authenticator of `--seed` or `--creds` (at most one); undefined for an open server. */
+/** The authenticator of the seed or credentials file (at most one); undefined for an open server. */
 export async function authenticatorOf(
   source: Pick<NatsSource, 'seed' | 'creds'>,
 ): Promise<Authenticator | undefined> {
   if (source.seed !== undefined && source.creds !== undefined) {
-    throw new UsageError('give either --seed or --creds, not both');
+    throw new NatsSourceError('give either a seed file or a credentials file, not both');
   }
   if (source.seed !== undefined) return nkeyAuthenticator(await fileBytes(source.seed, 'seed file'));
   if (source.creds !== undefined)
     return credsAuthenticator(await fileBytes(source.creds, 'credentials file'));
   return undefined;
+}
+
+/**
+ * A connection its owner keeps open and closes (the console's, for its lifetime): an operation borrows
+ * it rather than connecting anew.
+ */
+export interface HeldConnection {
+  connection: NatsConnection;
+}
+
+/** Where an operation finds NATS: a source it connects to for the call (the CLI), or a held connection. */
+export type OperatorNats = NatsSource | HeldConnection;
+
+/** A connection for one operation, and how to let go of it: closed if the operation opened it. */
+export interface BorrowedConnection {
+  nc: NatsConnection;
+  release(): Promise<void>;
+}
+
+/** The held connection of `source`, or a new one to `source` as `name`, closed on release. */
+export async function borrowConnection(source: OperatorNats, name: string): Promise<BorrowedConnection> {
+  if ('connection' in source) return { nc: source.connection, release: async () => undefined };
+  const nc = await connectTo(source, name);
+  return { nc, release: () => nc.close() };
 }
 
 /**

@@ -7,17 +7,17 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import { MsgHdrsImpl, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
-import { connectTo, type NatsSource } from '../nats-source.js';
+import { borrowConnection, type OperatorNats } from '../nats-source.js';
+import { NatsSourceError } from '../operations.errors.js';
 import type { ConsumerState, DeadLetterEvidence, SourceMessage } from './dead-letter-check.js';
 import { toDeadLetterRecord, type DeadLetterRecord } from './dead-letter-record.js';
-import { UsageError } from '../cli.errors.js';
-import { DeadLetterError } from './dlq.errors.js';
+import { DeadLetterError } from './dead-letters.errors.js';
 
 /** Where the dead-letter stream is and who reads it (the operator: full access). */
-export interface DeadLetterSource extends NatsSource {
+export type DeadLetterSource = OperatorNats & {
   /** The dead-letter stream; BL_DLQ. */
   stream: string;
-}
+};
 
 /** A message to publish again, with the stream it must land in. */
 export interface Republication {
@@ -62,15 +62,17 @@ export class DeadLetterStreamRepository implements DeadLetterEvidence {
     private readonly nc: NatsConnection,
     private readonly manager: JetStreamManager,
     readonly stream: string,
+    private readonly release: () => Promise<void>,
   ) {}
 
   /** Connects to the server of `source`; fails fast when it does not answer. */
   static async open(source: DeadLetterSource): Promise<DeadLetterStreamRepository> {
     let nc: NatsConnection;
+    let release: () => Promise<void>;
     try {
-      nc = await connectTo(source, 'borderlink-dlq');
+      ({ nc, release } = await borrowConnection(source, 'borderlink-dlq'));
     } catch (error) {
-      if (error instanceof UsageError) throw error;
+      if (error instanceof NatsSourceError || 'connection' in source) throw error;
       throw new DeadLetterError(`cannot connect to NATS at ${source.nats}: ${messageOf(error)}`, {
         cause: error,
       });
@@ -88,9 +90,9 @@ export class DeadLetterStreamRepository implements DeadLetterEvidence {
         }
         throw error;
       });
-      return new DeadLetterStreamRepository(nc, manager, source.stream);
+      return new DeadLetterStreamRepository(nc, manager, source.stream, release);
     } catch (error) {
-      await nc.close();
+      await release();
       throw error;
     }
   }
@@ -173,7 +175,8 @@ export class DeadLetterStreamRepository implements DeadLetterEvidence {
     return { seq: ack.seq, duplicate: ack.duplicate };
   }
 
+  /** Closes the connection if this repository opened it; a held one stays open. */
   async close(): Promise<void> {
-    await this.nc.close();
+    await this.release();
   }
 }

@@ -1,4 +1,4 @@
-import type { StoredRecord } from '../src/dlq/dead-letter-record.js';
+import type { StoredRecord } from '../src/dead-letters/dead-letter-record.js';
 
 /** When the fixture records were stored. */
 export const RECORD_TIME = new Date('2026-11-28T02:40:00.000Z');

@@ -19,14 +19,14 @@ import { AuditStreamRepository, type AuditStreamSource } from './audit-stream.re
 import { readWitness } from './witness-source.repository.js';
 
 /** Where the chain is, and what its checkpoints are checked against. */
-export interface AuditChainSource extends AuditStreamSource {
+export type AuditChainSource = AuditStreamSource & {
   /** Registry file holding the hubs' public keys. */
   registry: string;
   /** Accept a chain whose first entries expired with the stream's max age. */
   allowTruncatedStart?: boolean;
   /** Base URLs of nodes whose witness (`GET /v1/audit/witness`) the chain must match. */
   witnesses?: readonly string[];
-}
+};
 
 /** What the nodes' witnesses held: the nodes read, the records that count, those refused. */
 export interface WitnessReading {
@@ -125,6 +125,7 @@ export async function readVerifiedChain(
     const { entries } = verifier.summary();
     return new AuditChainBrokenError(
       `audit chain broken at ${describeBreak(broken)} (${entries} entries before it verified)`,
+      { broken, verified: entries },
     );
   };
   const stream = await AuditStreamRepository.open(source);

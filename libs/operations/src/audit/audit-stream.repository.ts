@@ -1,12 +1,12 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { connectTo, type NatsSource } from '../nats-source.js';
+import { borrowConnection, type OperatorNats } from '../nats-source.js';
 
 /** Where the audit stream is and who reads it. */
-export interface AuditStreamSource extends NatsSource {
+export type AuditStreamSource = OperatorNats & {
   /** The stream holding the chain. */
   stream: string;
-}
+};
 
 /** The stream as the read starts: how far it goes and how long it keeps messages. */
 export interface AuditStreamSnapshot {
@@ -29,11 +29,13 @@ export class AuditStreamRepository {
   private constructor(
     private readonly nc: NatsConnection,
     private readonly stream: string,
+    private readonly release: () => Promise<void>,
   ) {}
 
   /** Connects to the server of `source`; fails fast when it does not answer. */
   static async open(source: AuditStreamSource): Promise<AuditStreamRepository> {
-    return new AuditStreamRepository(await connectTo(source, 'borderlink-audit'), source.stream);
+    const { nc, release } = await borrowConnection(source, 'borderlink-audit');
+    return new AuditStreamRepository(nc, source.stream, release);
   }
 
   /** The stream's state now: what a read started now covers. */
@@ -61,7 +63,8 @@ export class AuditStreamRepository {
     }
   }
 
+  /** Closes the connection if this repository opened it; a held one stays open. */
   async close(): Promise<void> {
-    await this.nc.close();
+    await this.release();
   }
 }

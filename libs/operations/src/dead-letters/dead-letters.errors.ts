@@ -1,4 +1,4 @@
-/** A dead-letter command that cannot do what it was asked; reported without a stack, exit code 1. */
+/** A dead-letter operation that cannot do what it was asked (the CLI reports it without a stack, exit code 1). */
 export class DeadLetterError extends Error {
   override readonly name: string = 'DeadLetterError';
 }
@@ -26,9 +26,18 @@ export class DeadLetterNotReplayableError extends DeadLetterError {
     readonly sequence: number,
     readonly problem: string,
   ) {
-    super(
-      `dead letter ${sequence} is not replayed: ${problem}; ` +
-        `inspect it with "dlq show ${sequence}" and drop it`,
-    );
+    super(`dead letter ${sequence} is not replayed: ${problem}; ` + 'inspect it and drop it');
+  }
+}
+
+/**
+ * The decision could not be recorded in the audit chain (the hub did not answer, or refused it), so
+ * nothing was done: a replay or drop is never carried out unrecorded.
+ */
+export class OperatorAuditError extends DeadLetterError {
+  override readonly name = 'OperatorAuditError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
   }
 }

@@ -10,8 +10,9 @@ import {
   type DeadLetterFilter,
   type DeadLetterRecord,
 } from './dead-letter-record.js';
+import type { DeadLetterDecisions } from './dead-letter-decisions.js';
 import { DeadLetterStreamRepository, type DeadLetterSource } from './dead-letter-stream.repository.js';
-import { DeadLetterNotFoundError, DeadLetterNotReplayableError } from './dlq.errors.js';
+import { DeadLetterNotFoundError, DeadLetterNotReplayableError } from './dead-letters.errors.js';
 
 /** A record with the verdict of checking it against the server (dead-letter-check.ts). */
 export type CheckedDeadLetter = DeadLetterRecord & { verdict: DeadLetterVerdict };
@@ -90,13 +91,15 @@ async function matching(
 // The message the server holds, never what the record says, goes out again, into the stream and onto
 // the subject it came from, which only the consumer that gave up on it reads. Publish first, delete
 // second: a crash in between leaves the record, and replaying it again is stored once (same replay
-// id), so the message is neither lost nor doubled.
+// id), so the message is neither lost nor doubled. A decision to record is recorded before either.
 async function replayRecord(
   repository: DeadLetterStreamRepository,
   record: CheckedDeadLetter,
+  decisions: DeadLetterDecisions | undefined,
 ): Promise<ReplayOutcome> {
   const { verdict } = record;
   if (!verdict.verified) throw new DeadLetterNotReplayableError(record.seq, verdict.problem);
+  await decisions?.record('replay', record);
   const { subject, headers, body } = verdict.original;
   const ack = await repository.republish({
     subject,
@@ -133,9 +136,16 @@ export function showDeadLetter(source: DeadLetterSource, seq: number): Promise<C
  * on it gets it as a new message, once.
  * @throws DeadLetterNotFoundError when there is no such record (a second replay of the same one).
  * @throws DeadLetterNotReplayableError when the record does not hold up against the server.
+ * @throws OperatorAuditError when `decisions` is given and the decision could not be recorded.
  */
-export function replayDeadLetter(source: DeadLetterSource, seq: number): Promise<ReplayOutcome> {
-  return withRepository(source, async (repository) => replayRecord(repository, await found(repository, seq)));
+export function replayDeadLetter(
+  source: DeadLetterSource,
+  seq: number,
+  decisions?: DeadLetterDecisions,
+): Promise<ReplayOutcome> {
+  return withRepository(source, async (repository) =>
+    replayRecord(repository, await found(repository, seq), decisions),
+  );
 }
 
 /**
@@ -145,6 +155,7 @@ export function replayDeadLetter(source: DeadLetterSource, seq: number): Promise
 export function replayDeadLetters(
   source: DeadLetterSource,
   filter: DeadLetterFilter = {},
+  decisions?: DeadLetterDecisions,
 ): Promise<ReplayAllOutcome> {
   return withRepository(source, async (repository) => {
     const outcome: ReplayAllOutcome = { replayed: [], repeated: [], skipped: [] };
@@ -157,24 +168,31 @@ export function replayDeadLetters(
       }
       const message = `${verdict.stream}/${verdict.consumer}/${verdict.sequence}`;
       if (done.has(message)) {
+        await decisions?.record('drop', record);
         await repository.remove(record.seq);
         outcome.repeated.push(record);
         continue;
       }
       done.add(message);
-      outcome.replayed.push(await replayRecord(repository, record));
+      outcome.replayed.push(await replayRecord(repository, record, decisions));
     }
     return outcome;
   });
 }
 
 /**
- * Deletes record `seq` for good.
+ * Deletes record `seq` for good, once `decisions` (when given) recorded the decision.
  * @throws DeadLetterNotFoundError when there is none.
+ * @throws OperatorAuditError when `decisions` is given and the decision could not be recorded.
  */
-export function dropDeadLetter(source: DeadLetterSource, seq: number): Promise<DeadLetterRecord> {
+export function dropDeadLetter(
+  source: DeadLetterSource,
+  seq: number,
+  decisions?: DeadLetterDecisions,
+): Promise<DeadLetterRecord> {
   return withRepository(source, async (repository) => {
     const record = await repository.get(seq);
+    if (record !== undefined) await decisions?.record('drop', record);
     if (record === undefined || !(await repository.remove(seq))) {
       throw new DeadLetterNotFoundError(repository.stream, seq);
     }
