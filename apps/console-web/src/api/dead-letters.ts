@@ -1,0 +1,44 @@
+import type { ApiClient } from './api-client.js';
+
+/** A dead-letter record: a message a consumer gave up on, kept in BL_DLQ. Metadata only. */
+export interface DeadLetter {
+  id: string;
+  /** The stream it came from, and the consumer that gave up on it. */
+  stream: string;
+  consumer: string;
+  subject: string | null;
+  /** Its sequence in its source stream. */
+  sequence: number | null;
+  sender: string | null;
+  reason: string;
+  deliveries: number | null;
+  /** When it was filed. */
+  time: string;
+}
+
+/** One record inspected: its headers and reason, never its payload. */
+export interface DeadLetterDetail extends DeadLetter {
+  headers: Record<string, string[]>;
+}
+
+/** The server's word on a replay or drop. */
+export interface DeadLetterOutcome {
+  id: string;
+  [detail: string]: unknown;
+}
+
+export const listDeadLetters = (api: ApiClient): Promise<{ records: DeadLetter[] }> =>
+  api.get<{ records: DeadLetter[] }>('/v1/dead-letters');
+
+export const getDeadLetter = (api: ApiClient, id: string): Promise<DeadLetterDetail> =>
+  api.get<DeadLetterDetail>(`/v1/dead-letters/${encodeURIComponent(id)}`);
+
+/** The two things an operator may do with a dead letter. */
+export type DeadLetterAction = 'replay' | 'drop';
+
+export const actOnDeadLetter = (
+  api: ApiClient,
+  id: string,
+  action: DeadLetterAction,
+): Promise<DeadLetterOutcome> =>
+  api.post<DeadLetterOutcome>(`/v1/dead-letters/${encodeURIComponent(id)}/${action}`);

@@ -1,0 +1,15 @@
+import type { ApiClient } from './api-client.js';
+
+/** A node's signing key as the registry holds it (its public half only). */
+export interface NodeKey {
+  node: string;
+  publicKey: string;
+  notAfter?: string | null;
+  /** Whole days until `notAfter`; negative once past it. */
+  expiresInDays?: number | null;
+  revoked: boolean;
+  revokedAt?: string | null;
+}
+
+export const listKeys = (api: ApiClient): Promise<{ keys: NodeKey[] }> =>
+  api.get<{ keys: NodeKey[] }>('/v1/keys');
