@@ -1,0 +1,41 @@
+// The desk's typed client (apps/desk/src/api/node-api.d.ts) is generated from a copy of the node's
+// OpenAPI document committed beside it: this test fails when a running node's document drifts from
+// that copy. To update the copy after a change to the API, run this test with OPENAPI_UPDATE=on, then
+// `node scripts/gen-web-api.mjs`, and commit both files.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { INestApplication } from '@nestjs/common';
+import { startTestbed, type NodeTestbed } from './node-harness.js';
+
+const COMMITTED = new URL('../../../apps/desk/src/api/node-openapi.json', import.meta.url);
+
+let testbed: NodeTestbed;
+let app: INestApplication;
+let base: string;
+
+beforeAll(async () => {
+  testbed = await startTestbed();
+  ({ app, base } = await testbed.start());
+});
+
+afterAll(async () => {
+  await app?.close();
+  await testbed?.stop();
+});
+
+// The title names the node that served the document; the desk's types do not depend on it.
+function comparable(document: { info?: { title?: string } }): unknown {
+  return { ...document, info: { ...document.info, title: 'Borderlink node' } };
+}
+
+describe("the node's OpenAPI document", () => {
+  it('is the one the desk’s client is generated from', async () => {
+    const response = await fetch(`${base}/docs-json`, { headers: testbed.auth });
+    expect(response.status).toBe(200);
+    const served = (await response.json()) as { info?: { title?: string } };
+    if (process.env.OPENAPI_UPDATE === 'on') {
+      writeFileSync(COMMITTED, `${JSON.stringify(comparable(served), null, 2)}\n`);
+    }
+    const committed = JSON.parse(readFileSync(COMMITTED, 'utf8')) as { info?: { title?: string } };
+    expect(comparable(served)).toEqual(comparable(committed));
+  });
+});
