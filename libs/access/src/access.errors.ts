@@ -15,3 +15,18 @@ export class ApiKeyRequestError extends Error {
     super(message, options);
   }
 }
+
+/**
+ * An access token that does not hold (expired, for another audience, badly signed…), or that cannot
+ * be checked because the identity provider is unreachable. `reason` says which, without the token.
+ */
+export class TokenRefusedError extends Error {
+  override readonly name = 'TokenRefusedError';
+
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`token refused: ${reason}`, options);
+  }
+}
