@@ -40,6 +40,7 @@ const STACKS = {
   ],
   'apps/node/src': [
     'http',
+    'desk',
     'rebuild',
     'site',
     'deliveries',

@@ -37,6 +37,8 @@ const optionalPackages = {
 // changes the line fails the build rather than quietly loading the copy.
 const CREATE_REQUIRE_PEERS = [
   { module: '@nestjs/terminus/dist/health-check/health-check.decorator.js', peer: '@nestjs/swagger' },
+  // The node's desk: ServeStaticModule takes express.static from Express itself.
+  { module: '@nestjs/serve-static/dist/loaders/express.loader.js', peer: 'express' },
 ];
 
 const createRequirePeers = {

@@ -13,6 +13,7 @@ import { Clock } from './common/clock.js';
 import { IdGenerator } from './common/id-generator.js';
 import { NodeConfig } from './config/node.config.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
+import { DeskModule } from './desk/desk.module.js';
 import { HttpDrainService } from './http/http-drain.service.js';
 import type { NodeIdentity } from './identity/node-identity.js';
 import { GroupsModule } from './groups/groups.module.js';
@@ -76,6 +77,7 @@ export class NodeModule {
           bareHealth: true,
         }),
         // The features, top of the stack first (docs/architecture.md); each imports those it uses.
+        DeskModule,
         RebuildModule,
         SiteModule,
         DeliveriesModule,

@@ -63,6 +63,11 @@ export class RegistryIndex {
     this.topics = topics;
   }
 
+  /** The registry as last loaded, whole: for those who show it (the operations console). */
+  current(): Readonly<Registry> {
+    return this.registry;
+  }
+
   /** The node with this id, if registered. */
   node(id: string): RegistryNode | undefined {
     return this.byId.get(id);
@@ -112,9 +117,19 @@ export class RegistryIndex {
     return [...new Set(SUBSCRIBABLE_CATEGORIES.flatMap((category) => this.subscribers(region, category)))];
   }
 
+  /** The registry's regions, in registry order. */
+  regionList(): Registry['regions'] {
+    return this.registry.regions;
+  }
+
   /** The registry's border sections, in registry order. */
   borderSections(): Registry['sections'] {
     return this.registry.sections;
+  }
+
+  /** The registry's crossing points and ports, in registry order. */
+  crossingPointList(): Registry['crossingPoints'] {
+    return this.registry.crossingPoints;
   }
 
   hasRegion(id: string): boolean {

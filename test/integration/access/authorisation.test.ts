@@ -38,6 +38,7 @@ const ROUTES: { method: string; path: string; roles: string[]; body?: unknown }[
   { method: 'GET', path: '/v1/messages/x/traces', roles: ['reader'] },
   { method: 'GET', path: '/v1/requests?side=incoming', roles: ['reader'] },
   { method: 'GET', path: '/v1/picture', roles: ['reader'] },
+  { method: 'GET', path: '/v1/reference', roles: ['reader', 'author', 'supervisor'] },
   { method: 'GET', path: '/v1/picture/sections/x', roles: ['reader'] },
   { method: 'POST', path: '/v1/messages/x/releases', roles: ['supervisor'], body: { to: 'unodc' } },
   { method: 'GET', path: '/v1/releases', roles: ['supervisor'] },

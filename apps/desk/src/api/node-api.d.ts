@@ -383,6 +383,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/reference': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The registry’s regions, border sections, crossing points and nodes, without keys
+     * @description What a desk needs to address and place a message and to draw the map; current as the node reloads its registry file.
+     */
+    get: operations['ReferenceController_reference'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/releases': {
     parameters: {
       query?: never;
@@ -580,6 +600,27 @@ export interface components {
       /** @enum {string} */
       status: 'awaiting-second-approval';
     };
+    BorderSectionDto: {
+      /**
+       * @description ISO 3166-1 alpha-2.
+       * @example [
+       *       "TJ",
+       *       "AF"
+       *     ]
+       */
+      countries: string[];
+      /** @example tj-af-panj */
+      id: string;
+      /** @example Tajik–Afghan border, lower Panj river (Khatlon) */
+      name: string;
+      /**
+       * @example [
+       *       "central-asia",
+       *       "afghan-border"
+       *     ]
+       */
+      regions: string[];
+    };
     CheckpointRecordDto: {
       /**
        * Format: date-time
@@ -609,6 +650,21 @@ export interface components {
       members?: string[];
       /** @example Operation Panj 2025 */
       name: string;
+    };
+    CrossingPointDto: {
+      /** @example panji-poyon */
+      id: string;
+      /**
+       * @description WGS 84 decimal degrees, to about 1 km.
+       * @example 37.2
+       */
+      lat: number;
+      /** @example 68.58 */
+      lon: number;
+      /** @example Panji Poyon (Nizhny Panj) – Sher Khan Bandar bridge */
+      name: string;
+      /** @example tj-af-panj */
+      section: string;
     };
     GroupViewDto: {
       group: string;
@@ -688,6 +744,18 @@ export interface components {
       error: 'not-found' | 'unverified' | 'unavailable';
       id: string;
     };
+    ParticipantDto: {
+      /** @example TJ */
+      country?: string;
+      /** @example tj-border */
+      id: string;
+      /** @enum {string} */
+      kind: 'border' | 'customs' | 'partner' | 'service' | 'hub';
+      /** @example Border Troops of Tajikistan */
+      name: string;
+      /** @example tj-border-troops */
+      organisation: string;
+    };
     PersonFigureDto: {
       /** @example AGE_GROUP_ADULT */
       ageGroup: string;
@@ -742,11 +810,24 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    ReferenceDto: {
+      crossingPoints: components['schemas']['CrossingPointDto'][];
+      /** @description Every registered node but the hub. */
+      nodes: components['schemas']['ParticipantDto'][];
+      regions: components['schemas']['RegionDto'][];
+      sections: components['schemas']['BorderSectionDto'][];
+    };
     RefusalResponseDto: {
       /** @enum {string} */
       error: 'unauthenticated' | 'forbidden' | 'rate-limited';
       /** @example this needs the role supervisor */
       reason: string;
+    };
+    RegionDto: {
+      /** @example afghan-border */
+      id: string;
+      /** @example Afghan border */
+      name: string;
     };
     RejectionDto: {
       detail: string;
@@ -2861,6 +2942,52 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MessageErrorResponseDto'];
           'text/csv': components['schemas']['MessageErrorResponseDto'];
+        };
+      };
+      /** @description Over this identity’s rate limit. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+    };
+  };
+  ReferenceController_reference: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferenceDto'];
+        };
+      };
+      /** @description No credentials, or credentials the node does not accept (with `WWW-Authenticate`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Needs the role reader or author or supervisor. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
         };
       };
       /** @description Over this identity’s rate limit. */

@@ -105,6 +105,13 @@ export class NodeConfig extends BaseConfig {
   @IsNotEmpty({ message: 'NODE_OIDC_AUDIENCE must be set with NODE_OIDC_ISSUER' })
   NODE_OIDC_AUDIENCE?: string;
 
+  /**
+   * The agency desk's public client at NODE_OIDC_ISSUER (authorization code with PKCE, redirect URI
+   * `<node URL>/desk/callback`), which the desk signs people in as.
+   */
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'NODE_DESK_CLIENT_ID must be a client id without spaces' })
+  NODE_DESK_CLIENT_ID: string = 'borderlink-desk';
+
   /** The claim holding a person's roles or groups: `roles`, Keycloak's `realm_access.roles`, `groups`. */
   @Matches(CLAIM_PATH, { message: CLAIM_PATH_MESSAGE('NODE_OIDC_ROLES_CLAIM') })
   NODE_OIDC_ROLES_CLAIM: string = 'roles';

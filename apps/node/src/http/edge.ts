@@ -6,6 +6,7 @@ import { UnauthenticatedError } from '../access/access.errors.js';
 import { AuthenticationMiddleware } from '../access/authentication.middleware.js';
 import type { AccessRequest } from '../access/current-principal.js';
 import type { NodeConfig } from '../config/node.config.js';
+import { deskContentPolicy } from '../desk/desk-content-policy.js';
 import { MAX_JSON_BODY_BYTES } from './json-body-limit.js';
 import { requestContext } from './request-context.js';
 
@@ -19,7 +20,8 @@ function docsNeedAPrincipal(request: AccessRequest, response: Response, next: Ne
 }
 
 /**
- * The node's HTTP edge, in the order a request meets it: a request id; security headers (helmet);
+ * The node's HTTP edge, in the order a request meets it: a request id; security headers (helmet, with
+ * the desk's content security policy);
  * CORS only for the configured origins; authentication (before any body is parsed); the docs closed
  * to the anonymous; the JSON body parser, capped near the hub's own limit. Call before the OpenAPI
  * document is set up and before `init`.
@@ -31,7 +33,9 @@ export function hardenEdge(app: NestExpressApplication, config: NodeConfig): voi
   const tls = config.NODE_TLS_CERT_FILE !== undefined;
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: tls ? [] : null } },
+      contentSecurityPolicy: {
+        directives: { ...deskContentPolicy(config), upgradeInsecureRequests: tls ? [] : null },
+      },
       strictTransportSecurity: tls,
     }),
   );
