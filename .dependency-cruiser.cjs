@@ -20,6 +20,7 @@ const STACKS = {
     'contracts',
   ],
   'apps/hub/src': [
+    'heartbeat',
     'rebuild',
     'ingress',
     'routing',
@@ -40,6 +41,7 @@ const STACKS = {
   ],
   'apps/node/src': [
     'http',
+    'heartbeat',
     'desk',
     'rebuild',
     'site',

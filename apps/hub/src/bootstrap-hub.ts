@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { JetStreamServer, NatsConnectionService } from '#messaging';
-import { PinoLoggerService } from '#runtime';
+import { MetricsService, PinoLoggerService } from '#runtime';
 import { NodeSigner } from '#trust';
 import type { Logger } from 'pino';
 import { HubConfig } from './config/hub.config.js';
@@ -26,17 +26,15 @@ export async function bootstrapHub(config: HubConfig, logger: Logger): Promise<I
   // before the ingress consumer is attached.
   await app.init();
   const signer = app.get(NodeSigner);
-  app.connectMicroservice(
-    {
-      strategy: new JetStreamServer({
-        connection: app.get(NatsConnectionService),
-        consumers: [hubIngressConsumer(config), hubDeadLettersConsumer(config)],
-        // The advisory path (DeadLetterRepository) names the records of these consumers alike.
-        deadLetterId: (...of) => signer.ids.deadLetterId(...of),
-      }),
-    },
-    { inheritAppConfig: true },
-  );
+  const metrics = app.get(MetricsService);
+  const server = new JetStreamServer({
+    connection: app.get(NatsConnectionService),
+    consumers: [hubIngressConsumer(config), hubDeadLettersConsumer(config)],
+    // The advisory path (DeadLetterRepository) names the records of these consumers alike.
+    deadLetterId: (...of) => signer.ids.deadLetterId(...of),
+  });
+  server.on('deadLettered', ({ stream, consumer }) => metrics.deadLettered.inc({ stream, consumer }));
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.HTTP_PORT);
   return app;

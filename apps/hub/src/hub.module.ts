@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { HubConfig } from './config/hub.config.js';
 import { HubCoreModule } from './core/hub-core.module.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
+import { HeartbeatModule } from './heartbeat/heartbeat.module.js';
 import { IngressModule } from './ingress/ingress.module.js';
 import { OperatorActionsModule } from './operator-actions/operator-actions.module.js';
 import { ProvisioningModule } from './provisioning/provisioning.module.js';
@@ -15,7 +16,7 @@ import { RebuildModule } from './rebuild/rebuild.module.js';
 /**
  * The hub application: shared core, NATS, Redis, health and metrics; the ingress pipeline (which
  * imports the features below it), dead letters, operators' decisions recorded in the audit, what it
- * provisions for the nodes, and the rebuild of its Redis state.
+ * provisions for the nodes, the rebuild of its Redis state, and its heartbeat.
  */
 @Module({})
 export class HubModule {
@@ -42,6 +43,7 @@ export class HubModule {
         DeadLettersModule,
         OperatorActionsModule,
         RebuildModule,
+        HeartbeatModule,
       ],
     };
   }

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JetStreamServer, NatsConnectionService } from '#messaging';
-import { PinoLoggerService } from '#runtime';
+import { MetricsService, PinoLoggerService } from '#runtime';
 import type { Logger } from 'pino';
 import { NodeConfig } from './config/node.config.js';
 import { deliveriesConsumer } from './deliveries/deliveries.consumer.js';
@@ -47,17 +47,18 @@ export async function createNodeApp(config: NodeConfig, baseLogger: Logger): Pro
     app.useGlobalPipes(requestValidationPipe());
     app.useGlobalFilters(new JsonSyntaxFilter(), new RequestErrorFilter());
     setupSwagger(app, config.NODE_ID);
-    app.connectMicroservice({
-      strategy: new JetStreamServer({
-        connection: app.get(NatsConnectionService),
-        // Bound, not provisioned: the hub creates `node-<id>` and waits are logged until it has.
-        consumers: [
-          { ...deliveriesConsumer(config.NODE_ID), maxAttempts: config.NODE_MAX_ATTEMPTS, bind: true },
-        ],
-        // Records only this node can name, so no other participant can file one first.
-        deadLetterId: (...of) => identity.signer.ids.deadLetterId(...of),
-      }),
+    const server = new JetStreamServer({
+      connection: app.get(NatsConnectionService),
+      // Bound, not provisioned: the hub creates `node-<id>` and waits are logged until it has.
+      consumers: [
+        { ...deliveriesConsumer(config.NODE_ID), maxAttempts: config.NODE_MAX_ATTEMPTS, bind: true },
+      ],
+      // Records only this node can name, so no other participant can file one first.
+      deadLetterId: (...of) => identity.signer.ids.deadLetterId(...of),
     });
+    const metrics = app.get(MetricsService);
+    server.on('deadLettered', ({ stream, consumer }) => metrics.deadLettered.inc({ stream, consumer }));
+    app.connectMicroservice({ strategy: server });
     // Connections and streams come up in the modules' init hooks; the consumer needs both.
     await app.init();
     await app.startAllMicroservices();

@@ -17,6 +17,7 @@ import { DeskModule } from './desk/desk.module.js';
 import { HttpDrainService } from './http/http-drain.service.js';
 import type { NodeIdentity } from './identity/node-identity.js';
 import { GroupsModule } from './groups/groups.module.js';
+import { HeartbeatModule } from './heartbeat/heartbeat.module.js';
 import { InboxModule } from './inbox/inbox.module.js';
 import { LinkModule } from './link/link.module.js';
 import { NoticesModule } from './notices/notices.module.js';
@@ -78,6 +79,7 @@ export class NodeModule {
         }),
         // The features, top of the stack first (docs/architecture.md); each imports those it uses.
         DeskModule,
+        HeartbeatModule,
         RebuildModule,
         SiteModule,
         DeliveriesModule,

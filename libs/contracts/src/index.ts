@@ -213,6 +213,7 @@ export {
   type TrafficCounters,
 } from './gen/borderlink/v1/heartbeat_pb.js';
 export { HEARTBEAT_TYPE, decodeHeartbeat, encodeHeartbeat } from './codec/heartbeat-codec.js';
+export { heartbeatFrom, type HeartbeatFigures, type ConsumerLagFigures } from './heartbeat-figures.js';
 export { validateHeartbeat } from './validation/heartbeat.rules.js';
 export { validateMessage } from './validation/validate-message.js';
 export type { Violation, ValidationContext } from './validation/violation.js';

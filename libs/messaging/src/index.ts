@@ -34,6 +34,7 @@ export { backoffDelay, exponentialDelay } from './backoff.js';
 export { provisionStreams, type ProvisionStreamsOptions, type StreamDrift } from './stream-provisioning.js';
 export { provisionConsumer } from './consumer-provisioning.js';
 export { bindConsumer, type BindOptions } from './consumer-binding.js';
+export { consumerLag, listConsumerLag, consumerLagOf, type ConsumerLag } from './consumer-lag.js';
 export { inboxPrefixOf, seedFileAuthenticator } from './nats-identity.js';
 export {
   DEAD_LETTER_HEADERS,

@@ -94,4 +94,9 @@ describe('hubPermissions', () => {
     expect(publish).not.toContain('bl.in.>');
     expect(subscribe).toEqual(['_INBOX_hub.>', 'bl.ctl.>', 'bl.hb.>']);
   });
+
+  it("publishes its own heartbeat and no one else's", () => {
+    expect(publish).toContain('bl.hb.hub');
+    expect(publish.filter((subject) => subject.startsWith('bl.hb.'))).toEqual(['bl.hb.hub']);
+  });
 });

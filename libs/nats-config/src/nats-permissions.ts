@@ -133,8 +133,8 @@ const UPDATABLE_STREAMS = [
  * (an existing one is left as it is), updating all but the append-only ones, reading stored
  * messages, and the whole consumer API (consumers never remove messages). It can delete, purge or
  * restore no stream and delete no message, so the audit it writes outlives it. It publishes the
- * subjects it writes, and receives replies under its own inbox prefix, the nodes' control requests
- * and heartbeats.
+ * subjects it writes and its own heartbeat, and receives replies under its own inbox prefix, the
+ * nodes' control requests and heartbeats.
  */
 export function hubPermissions(hub: string): NatsPermissions {
   const api = jetStreamApiPrefix();
@@ -155,6 +155,8 @@ export function hubPermissions(hub: string): NatsPermissions {
       // Closed user group membership (BL_GROUPS), which only the hub writes.
       GROUPS_WILDCARD,
       'bl.ctl.>',
+      // Its own heartbeat only: an instance speaks for its own hub id.
+      heartbeatSubject(hub),
     ],
     subscribe: [`${inboxPrefixOf(hub)}.>`, 'bl.ctl.>', 'bl.hb.>'],
   };

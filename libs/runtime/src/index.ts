@@ -43,7 +43,13 @@ export {
 export { RedisAclError, RedisPasswordError } from './redis/redis.errors.js';
 export { RebuildWatch, type RebuildWatchOptions } from './redis/rebuild-watch.js';
 export { RedisModule, type RedisConnectionOptions, type RedisModuleFactory } from './redis/redis.module.js';
-export { MetricsService } from './observability/metrics.service.js';
+export {
+  MetricsService,
+  counterTotal,
+  counterBy,
+} from './observability/metrics.service.js';
+export { PeriodicTask } from './process/periodic-task.js';
+export { softwareVersion } from './process/software-version.js';
 export { NATS_HEALTH, type NatsHealthProbe } from './observability/nats-health-probe.js';
 export { ROUTE_ACCESS, PublicRoute, OperatorRoute, type RouteAccess } from './observability/route-access.js';
 export { ObservabilityModule } from './observability/observability.module.js';

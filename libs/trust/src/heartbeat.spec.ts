@@ -117,7 +117,8 @@ describe('heartbeats', () => {
     expect(refusal(() => open(hubClaim.subject, hubClaim.headers, hubClaim.body))).toBe('invalid');
     const { subject, headers, body } = sealed(tj);
     const tampered = body.slice();
-    tampered[tampered.length - 1] ^= 1;
+    const last = tampered.length - 1;
+    tampered[last] = tampered[last]! ^ 1;
     expect(refusal(() => open(subject, headers, tampered))).toBe('signature');
   });
 

@@ -72,6 +72,15 @@ export class HubConfig extends BaseConfig {
   @Max(5)
   STREAM_REPLICAS: number = 1;
 
+  /**
+   * How often this hub instance publishes its signed heartbeat on `bl.hb.<HUB_ID>` (with every node
+   * delivery consumer's lag), in ms; operators call it silent after a few of these.
+   */
+  @IsInt()
+  @Min(100)
+  @Max(LIMITS.heartbeatMaxIntervalMs)
+  HUB_HEARTBEAT_MS: number = 10_000;
+
   /** How often the registry file is checked for changes, in ms; a valid new file replaces the old. */
   @IsInt()
   @Min(100)

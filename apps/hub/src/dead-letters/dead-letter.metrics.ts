@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
-import { MetricsService, LOGGER } from '#runtime';
+import { MetricsService, LOGGER, counterTotal } from '#runtime';
 import type { Logger } from 'pino';
 import { DeadLetterStore } from './dead-letter.store.js';
 
@@ -45,6 +45,11 @@ export class DeadLetterMetrics implements OnModuleInit {
         }
       },
     });
+  }
+
+  /** Records this hub wrote from advisories since it started, over all streams and consumers. */
+  async writtenTotal(): Promise<number> {
+    return this.written === undefined ? 0 : counterTotal(this.written);
   }
 
   /** Counts one record written by this hub. */

@@ -13,5 +13,6 @@ import { DeadLettersService } from './dead-letters.service.js';
     DeadLetterMetrics,
     { provide: DeadLetterStore, useClass: DeadLetterRepository },
   ],
+  exports: [DeadLetterMetrics],
 })
 export class DeadLettersModule {}

@@ -146,7 +146,8 @@ export class DeliveryService {
     }
     const outcomes = await this.publisher.publishAll(envelopes);
     const fresh = outcomes.slice(0, copies).filter((outcome) => !outcome.duplicate).length;
-    if (fresh > 0) this.metrics.delivered.inc({ kind: routed.kind }, fresh);
+    if (!audited.duplicate) this.metrics.accepted.inc({ kind: routed.kind });
+    if (fresh > 0) this.metrics.recordDelivered(routed.kind, fresh, now);
   }
 
   /** Records the audit event and, when the origin is a known node, then publishes a signed Rejection to it. */

@@ -1,4 +1,5 @@
 import { CLEARANCES, ROLES } from '#access';
+import { LIMITS } from '#contracts';
 import { BaseConfig, IsSubjectToken } from '#runtime';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { IsClaimMap, IsIssuerUrl } from './access-settings.validator.js';
@@ -79,6 +80,15 @@ export class NodeConfig extends BaseConfig {
   @Min(1)
   @Max(3_650)
   NODE_RETENTION_DAYS: number = 90;
+
+  /**
+   * How often the node publishes its signed heartbeat on `bl.hb.<NODE_ID>` (outbox, its delivery
+   * consumer's lag, counts), in ms; operators call it silent after a few of these.
+   */
+  @IsInt()
+  @Min(100)
+  @Max(LIMITS.heartbeatMaxIntervalMs)
+  NODE_HEARTBEAT_MS: number = 10_000;
 
   // Validated by BaseConfig; the node only gives it a default.
   override HTTP_PORT: number = 3000;

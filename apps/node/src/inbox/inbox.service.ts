@@ -79,7 +79,7 @@ export class InboxService implements OnModuleDestroy {
     const announced = stored.filter((_, i) => first[i]);
     const now = this.clock.now();
     for (const item of announced) {
-      this.metrics.delivered.inc({ kind: item.kind });
+      this.metrics.recordDelivered(item.kind, 1, now);
       this.arrivals.next(shownAs(item, {}, now));
     }
     await this.announceChanges(announced.flatMap(changesMadeBy));

@@ -16,11 +16,7 @@ export class OutboxHealth implements HealthDetail {
   ) {}
 
   check(): HealthIndicatorResult<'outbox'> {
-    const { depth, oldestQueuedAt } = this.repository.depth();
-    const oldestAgeSeconds =
-      oldestQueuedAt === undefined
-        ? 0
-        : Math.max(0, this.clock.now().getTime() - oldestQueuedAt.getTime()) / 1000;
-    return { outbox: { status: 'up', depth, oldestAgeSeconds } };
+    const { depth, oldestAgeMs } = this.repository.backlog(this.clock.now());
+    return { outbox: { status: 'up', depth, oldestAgeSeconds: oldestAgeMs / 1000 } };
   }
 }

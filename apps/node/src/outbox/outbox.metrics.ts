@@ -26,9 +26,7 @@ export class OutboxMetrics {
       help: 'Age of the oldest message in the node outbox; 0 when it is empty.',
       registers,
       collect() {
-        const { oldestQueuedAt } = repository.depth();
-        const ageMs = oldestQueuedAt === undefined ? 0 : clock.now().getTime() - oldestQueuedAt.getTime();
-        this.set(Math.max(0, ageMs) / 1000);
+        this.set(repository.backlog(clock.now()).oldestAgeMs / 1000);
       },
     });
   }

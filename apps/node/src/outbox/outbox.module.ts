@@ -11,6 +11,7 @@ import { OutboxService } from './outbox.service.js';
 @Module({
   imports: [LinkModule, SentModule],
   providers: [OutboxRepository, OutboxSenderService, OutboxService, OutboxMetrics, OutboxHealth],
-  exports: [OutboxService],
+  // The repository for the heartbeat, which reports the backlog.
+  exports: [OutboxService, OutboxRepository],
 })
 export class OutboxModule {}

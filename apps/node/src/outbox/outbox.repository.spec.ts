@@ -64,6 +64,11 @@ describe('OutboxRepository', () => {
     expect(store.depth()).toEqual({ depth: 2, oldestQueuedAt: QUEUED_AT });
     store.remove(store.after(0, 1)[0]!.seq);
     expect(store.depth()).toEqual({ depth: 1, oldestQueuedAt: new Date(QUEUED_AT.getTime() + 1_000) });
+    expect(store.backlog(new Date(QUEUED_AT.getTime() + 4_000))).toEqual({ depth: 1, oldestAgeMs: 3_000 });
+  });
+
+  it('reports an empty backlog as no age', () => {
+    expect(openStore().backlog(QUEUED_AT)).toEqual({ depth: 0, oldestAgeMs: 0 });
   });
 
   it('keeps the queue across a reopen, and never hands out a removed position again', () => {

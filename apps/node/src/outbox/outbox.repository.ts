@@ -86,6 +86,13 @@ export class OutboxRepository implements OnApplicationShutdown {
     return oldest === null ? { depth } : { depth, oldestQueuedAt: new Date(oldest) };
   }
 
+  /** How many messages wait, and how long the oldest has waited at `now`, in ms (0 when none). */
+  backlog(now: Date): { depth: number; oldestAgeMs: number } {
+    const { depth, oldestQueuedAt } = this.depth();
+    const ageMs = oldestQueuedAt === undefined ? 0 : now.getTime() - oldestQueuedAt.getTime();
+    return { depth, oldestAgeMs: Math.max(0, ageMs) };
+  }
+
   onApplicationShutdown(): void {
     this.db.close();
   }

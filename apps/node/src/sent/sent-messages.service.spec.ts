@@ -7,6 +7,7 @@ import {
   RejectionSchema,
   RoutingReportSchema,
 } from '#contracts';
+import { MetricsService } from '#runtime';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +108,7 @@ function setup() {
     clock,
     pino({ level: 'silent' }),
     accessLog,
+    new MetricsService({ service: 'node', nats: 'unused' }),
   );
   return { repository, service, accessLog };
 }

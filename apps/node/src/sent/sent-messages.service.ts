@@ -11,7 +11,7 @@ import {
   type RoutingReport,
 } from '#contracts';
 import type { Logger } from 'pino';
-import { LOGGER } from '#runtime';
+import { LOGGER, MetricsService } from '#runtime';
 import { admits } from '../access/clearance-policy.js';
 import type { Principal } from '../access/principal.js';
 import { AccessLogService } from '../access-log/access-log.service.js';
@@ -43,6 +43,7 @@ export class SentMessagesService {
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly accessLog: AccessLogService,
+    private readonly metrics: MetricsService,
   ) {}
 
   /**
@@ -132,6 +133,8 @@ export class SentMessagesService {
 
   /** The hub refused one of this node's messages. */
   async applyRejection(rejection: Rejection): Promise<void> {
+    // Labelled as the hub labels its own count (`STALE`), so the two series read alike.
+    this.metrics.rejected.inc({ reason: RejectionReason[rejection.reason] ?? 'UNSPECIFIED' });
     if (rejection.message === '') {
       // The hub could not read the refused message's id, so there is no sent message to mark.
       this.logger.warn(
