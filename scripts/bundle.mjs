@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { root } from './setup.mjs';
 
-const APPS = ['hub', 'node'];
+const APPS = ['hub', 'node', 'console'];
 
 // Loaded from node_modules as before: a native addon, and a package that serves files next to itself.
 const EXTERNAL = ['better-sqlite3', 'swagger-ui-dist'];

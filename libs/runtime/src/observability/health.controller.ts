@@ -43,7 +43,7 @@ export class HealthController {
     return this.health.check([
       () => this.nats.connection(),
       () => this.nats.jetstream(),
-      () => this.redis.ping(),
+      ...(this.options.redis === false ? [] : [() => this.redis.ping()]),
       ...(this.options.details ?? []).map((type) => () => this.modules.get(type, { strict: false }).check()),
     ]);
   }

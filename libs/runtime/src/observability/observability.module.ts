@@ -11,7 +11,8 @@ import { RedisHealthIndicator } from './redis.health.js';
 /**
  * GET /healthz (terminus: `nats`, `jetstream`, `redis`) and GET /metrics (Prometheus), and
  * `MetricsService` for the whole application (global module). Needs the `REDIS` client
- * (RedisModule) and the provider named by `options.nats` to be available in the application.
+ * (RedisModule, unless `options.redis` is false) and the provider named by `options.nats` to be
+ * available in the application.
  *
  * ```ts
  * ObservabilityModule.forRoot({ service: 'hub', nats: NatsConnectionService })

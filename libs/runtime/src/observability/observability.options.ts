@@ -16,6 +16,8 @@ export interface ObservabilityOptions {
    * `NatsConnectionService` (global through MessagingModule), or any provider of a `NatsHealthProbe`.
    */
   nats: Type<NatsHealthProbe> | string | symbol;
+  /** Whether the app uses Redis, and /healthz checks it (default true); the console has none. */
+  redis?: boolean;
   /** Providers of further /healthz parts, resolved from the application's modules. */
   details?: Array<Type<HealthDetail>>;
   /**

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import { REDIS } from '../redis/redis-token.js';
@@ -9,7 +9,8 @@ import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observabilit
 export class RedisHealthIndicator {
   constructor(
     private readonly indicators: HealthIndicatorService,
-    @Inject(REDIS) private readonly redis: Redis,
+    // Absent in an app without Redis, which never asks (ObservabilityOptions.redis).
+    @Optional() @Inject(REDIS) private readonly redis: Redis,
     @Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions,
   ) {}
 

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AuditController } from './audit.controller.js';
+import { AuditService } from './audit.service.js';
+
+/** The audit chain's verification and its metrics. */
+@Module({ controllers: [AuditController], providers: [AuditService] })
+export class AuditModule {}
