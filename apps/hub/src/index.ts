@@ -23,6 +23,10 @@ export {
 // tests that move the clock to a deadline instead of waiting for it.
 export { RequestsService } from './requests/requests.service.js';
 
+// The heartbeat of a running hub (`app.get(HubHeartbeatService).beat(now)`), for tests that publish one
+// when they need it instead of waiting for the interval.
+export { HubHeartbeatService } from './heartbeat/hub-heartbeat.service.js';
+
 // The audit chain's writer over its stream, for tests that run several writers on one chain.
 export { AuditChainRepository } from './audit/audit-chain.repository.js';
 export { AuditPolicy } from './audit/audit-policy.js';
