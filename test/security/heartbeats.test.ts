@@ -2,17 +2,13 @@
 // `bl.hb.<node>`, which lands in the hub's account where operators read every heartbeat, the hub's
 // own among them; a node can neither speak for another node nor listen to anyone's heartbeats. A
 // node of a national site reaches the operators through its leaf connection all the same.
-import {
-  headers as natsHeaders,
-  type Msg,
-  type NatsConnection,
-  type Subscription,
-} from '@nats-io/transport-node';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { v7 as uuidv7 } from 'uuid';
-import { HEARTBEAT_WILDCARD, HeartbeatApp, heartbeatFrom, heartbeatSubject } from '#contracts';
-import { RegistryIndex, hubKeysOf, validationContextOf, type Registry } from '#registry';
+import { HEADER_ID, HEARTBEAT_WILDCARD, HeartbeatApp, heartbeatFrom, heartbeatSubject } from '#contracts';
+import { RegistryIndex, type Registry } from '#registry';
 import { waitFor } from '#testing';
-import { NodeSigner, openHeartbeat, sealHeartbeat, type SealedHeartbeat } from '#trust';
+import { NodeSigner, sealHeartbeat, type SealedHeartbeat } from '#trust';
+import { HeartbeatWatch, believedHeartbeat as believed } from '../support/heartbeats.js';
 import { startHubTestEnv, type HubTestEnv } from '../support/hub-test-env.js';
 import { generateLeafKeys, leafRegistry, startLeafServers, type LeafServers } from '../support/leaf-site.js';
 import { connectAs, permissionViolation } from '../support/secured-nats.js';
@@ -46,41 +42,6 @@ function publishSealed(nc: NatsConnection, sealed: SealedHeartbeat, subject = se
   const h = natsHeaders();
   for (const [name, value] of Object.entries(sealed.headers)) h.set(name, value);
   nc.publish(subject, sealed.body, { headers: h });
-}
-
-/** Everything an operator's subscription to every heartbeat receives. */
-class HeartbeatWatch {
-  readonly received: Msg[] = [];
-  private readonly subscription: Subscription;
-
-  constructor(operator: NatsConnection) {
-    this.subscription = operator.subscribe(HEARTBEAT_WILDCARD, {
-      callback: (error, msg) => {
-        if (error === null) this.received.push(msg);
-      },
-    });
-  }
-
-  /** The first heartbeat received on `subject`, once there. */
-  first(subject: string, what = `a heartbeat on ${subject}`): Promise<Msg> {
-    return waitFor(() => this.received.find((msg) => msg.subject === subject), { what, timeoutMs: 15_000 });
-  }
-
-  stop(): void {
-    this.subscription.unsubscribe();
-  }
-}
-
-/** The heartbeat in `msg`, believed against `registry` now (throws HeartbeatError otherwise). */
-function believed(msg: Msg, registry: RegistryIndex) {
-  const context = validationContextOf(registry, new Date());
-  return openHeartbeat(
-    msg.subject,
-    (name) => msg.headers?.get(name) || undefined,
-    msg.data,
-    hubKeysOf(registry),
-    context,
-  ).heartbeat;
 }
 
 /** Resolves with the server's refusal of a publish on `subject` over `nc`, once it reports it. */
@@ -124,9 +85,15 @@ describe('heartbeats at the hub', () => {
     publishSealed(attacker, nodeHeartbeat(ATTACKER, env.parties.signer(ATTACKER)));
     await attacker.flush();
 
-    const fromNode = believed(await watch.first(heartbeatSubject(ATTACKER)), env.parties.index);
+    const fromNode = believed(
+      await watch.first((msg) => msg.subject === heartbeatSubject(ATTACKER), `${ATTACKER}'s heartbeat`),
+      env.parties.index,
+    );
     expect(fromNode).toMatchObject({ sender: ATTACKER, app: HeartbeatApp.NODE });
-    const fromHub = believed(await watch.first(heartbeatSubject('hub')), env.parties.index);
+    const fromHub = believed(
+      await watch.first((msg) => msg.subject === heartbeatSubject('hub'), "the hub's heartbeat"),
+      env.parties.index,
+    );
     expect(fromHub).toMatchObject({ sender: 'hub', app: HeartbeatApp.HUB });
     expect(fromHub.consumers.map((lag) => lag.consumer)).toEqual(
       expect.arrayContaining([`node-${ATTACKER}`, `node-${VICTIM}`]),
@@ -144,9 +111,10 @@ describe('heartbeats at the hub', () => {
     const own = nodeHeartbeat(ATTACKER, env.parties.signer(ATTACKER));
     publishSealed(attacker, own);
     await attacker.flush();
-    await waitFor(() => watch.received.some((msg) => msg.headers?.get('Bl-Id') === own.headers['Bl-Id']), {
-      what: "the attacker's own later heartbeat",
-    });
+    await watch.first(
+      (msg) => msg.headers?.get(HEADER_ID) === own.headers[HEADER_ID],
+      "the attacker's later heartbeat",
+    );
     expect(watch.received.filter((msg) => msg.subject === heartbeatSubject(VICTIM))).toEqual([]);
   });
 

@@ -4,14 +4,14 @@
 // and the nodes' own heartbeats count what they sent and took in. Beats are published on demand, so
 // the test waits on heartbeats it asked for, never on the interval.
 import type { INestApplication } from '@nestjs/common';
-import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
-import { HEARTBEAT_WILDCARD, HEADER_ID, HeartbeatApp, type Heartbeat } from '#contracts';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { HEADER_ID, HeartbeatApp, type Heartbeat } from '#contracts';
 import { HubHeartbeatService } from '#hub';
 import { NodeHeartbeatService } from '#node';
 import { alertRequest, fixtureRegistry } from '#node/testing';
-import { RegistryIndex, hubKeysOf, validationContextOf } from '#registry';
+import { RegistryIndex } from '#registry';
 import { waitFor } from '#testing';
-import { openHeartbeat } from '#trust';
+import { HeartbeatWatch, believedHeartbeat } from '../../support/heartbeats.js';
 import { startInProcessNetwork, type InProcessNetwork } from '../../support/in-process-network.js';
 
 const SENDER = 'kz-border';
@@ -21,24 +21,14 @@ const ALERTS = 5;
 let net: InProcessNetwork;
 let hub: INestApplication;
 let operator: NatsConnection;
-let subscription: Subscription;
+let watch: HeartbeatWatch;
 let registry: RegistryIndex;
-const received: Msg[] = [];
 
 /** Publishes one heartbeat through `beat` and resolves with it as an operator received and believed it. */
 async function heard(beat: () => Promise<Heartbeat>): Promise<Heartbeat> {
   const { id } = await beat();
-  const msg = await waitFor(() => received.find((m) => m.headers?.get(HEADER_ID) === id), {
-    what: `heartbeat ${id} at the operator`,
-  });
-  const context = validationContextOf(registry, new Date());
-  return openHeartbeat(
-    msg.subject,
-    (name) => msg.headers?.get(name) || undefined,
-    msg.data,
-    hubKeysOf(registry),
-    context,
-  ).heartbeat;
+  const msg = await watch.first((m) => m.headers?.get(HEADER_ID) === id, `heartbeat ${id} at the operator`);
+  return believedHeartbeat(msg, registry);
 }
 
 const hubBeat = () => heard(() => hub.get(HubHeartbeatService).beat(new Date()));
@@ -56,18 +46,14 @@ beforeAll(async () => {
   net = await startInProcessNetwork();
   registry = new RegistryIndex(fixtureRegistry(net.keys));
   operator = await net.operator();
-  subscription = operator.subscribe(HEARTBEAT_WILDCARD, {
-    callback: (error, msg) => {
-      if (error === null) received.push(msg);
-    },
-  });
+  watch = new HeartbeatWatch(operator);
   await operator.flush();
   hub = await net.startHub();
   await net.startNode(SENDER);
 });
 
 afterAll(async () => {
-  subscription?.unsubscribe();
+  watch?.stop();
   await operator?.drain();
   await net?.stop();
 });
