@@ -14,6 +14,10 @@ export interface DeadLetter {
   deliveries: number | null;
   /** When it was filed. */
   time: string;
+  /** False when the record does not hold up against its source stream (it cannot be replayed). */
+  verified?: boolean;
+  /** Why it does not hold up. */
+  problem?: string | null;
 }
 
 /** One record inspected: its headers and reason, never its payload. */
@@ -23,8 +27,9 @@ export interface DeadLetterDetail extends DeadLetter {
 
 /** The server's word on a replay or drop. */
 export interface DeadLetterOutcome {
-  id: string;
-  [detail: string]: unknown;
+  id?: string;
+  /** A replay: where the message was published again. */
+  subject?: string;
 }
 
 export const listDeadLetters = (api: ApiClient): Promise<{ records: DeadLetter[] }> =>

@@ -4,6 +4,7 @@ import {
   formatDuration,
   formatShare,
   formatTime,
+  formattingLocale,
   NONE,
   secondsSince,
 } from './format.js';
@@ -77,5 +78,16 @@ describe('secondsSince', () => {
     expect(secondsSince('2026-12-04T18:00:00Z', now)).toBe(10);
     expect(secondsSince('2026-12-04T18:00:20Z', now)).toBe(0);
     expect(secondsSince(undefined, now)).toBeUndefined();
+  });
+});
+
+describe('formattingLocale', () => {
+  it('takes the browser’s own variant of the chosen language', () => {
+    expect(formattingLocale('en', ['en-GB', 'ru-RU'])).toBe('en-GB');
+    expect(formattingLocale('ru', ['en-GB', 'ru-RU'])).toBe('ru-RU');
+  });
+
+  it('falls back to the language when the browser prefers none of its variants', () => {
+    expect(formattingLocale('ru', ['en-GB'])).toBe('ru');
   });
 });

@@ -90,3 +90,12 @@ export function secondsSince(at: string | null | undefined, now: number): number
   const time = Date.parse(at);
   return Number.isNaN(time) ? undefined : Math.max(0, (now - time) / 1000);
 }
+
+/**
+ * The locale to write numbers and times in: the reader's own preference for the language the console
+ * speaks (`en-GB` for English in Britain: 24-hour clock, day before month), else the language itself.
+ */
+export function formattingLocale(language: string, preferred: readonly string[]): string {
+  const base = language.toLowerCase().split('-')[0];
+  return preferred.find((tag) => tag.toLowerCase().split('-')[0] === base) ?? language;
+}

@@ -11,6 +11,10 @@ describe('parseConsoleConfig', () => {
     expect(parseConsoleConfig({ ...good, extra: 'ignored' })).toEqual(good);
   });
 
+  it('takes them under signIn too, as a node tells its desk', () => {
+    expect(parseConsoleConfig({ signIn: good })).toEqual(good);
+  });
+
   it('names the field that is missing', () => {
     expect(() => parseConsoleConfig({ ...good, clientId: '' })).toThrow('/config.json has no clientId');
     expect(() => parseConsoleConfig({ issuer: good.issuer, clientId: 'x' })).toThrow(ConsoleConfigError);

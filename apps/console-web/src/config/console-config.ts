@@ -23,11 +23,14 @@ export class ConsoleConfigError extends Error {
   }
 }
 
-/** Checks the server's answer; throws ConsoleConfigError naming the first field missing or wrong. */
+/**
+ * Checks the server's answer, `{issuer, clientId, audience}`, or the same under `signIn` as a node
+ * tells its desk; throws ConsoleConfigError naming the first field missing or wrong.
+ */
 export function parseConsoleConfig(value: unknown): ConsoleConfig {
-  if (typeof value !== 'object' || value === null)
-    throw new ConsoleConfigError(`${CONSOLE_CONFIG_PATH} is not an object`);
-  const record = value as Record<string, unknown>;
+  const outer = isRecord(value) ? value : undefined;
+  const record = outer !== undefined && isRecord(outer.signIn) ? outer.signIn : outer;
+  if (record === undefined) throw new ConsoleConfigError(`${CONSOLE_CONFIG_PATH} is not an object`);
   const text = (field: string): string => {
     const found = record[field];
     if (typeof found !== 'string' || found.trim() === '') {
@@ -36,10 +39,14 @@ export function parseConsoleConfig(value: unknown): ConsoleConfig {
     return found.trim();
   };
   const issuer = text('issuer');
-  if (!/^https?:\/\//.test(issuer))
+  if (!/^https?:\/\//.test(issuer)) {
     throw new ConsoleConfigError(`${CONSOLE_CONFIG_PATH}: issuer is not an http(s) URL`);
+  }
   return { issuer, clientId: text('clientId'), audience: text('audience') };
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Fetches and checks /config.json from the console server. */
 export async function loadConsoleConfig(
