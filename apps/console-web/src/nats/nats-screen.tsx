@@ -1,0 +1,186 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/api-context';
+import { getNats, type NatsOverview, type UsageWithLimit } from '../api/nats';
+import { QUERY_KEYS, REFRESH_MS } from '../api/query-keys';
+import { formatBytes, formatCount, formatDuration, formatShare, formatTime, NONE } from '../common/format';
+import { QueryState } from '../common/query-state';
+import { TableRegion } from '../common/table-region';
+import { useDocumentTitle } from '../common/use-document-title';
+import { useLocale } from '../common/use-locale';
+
+/** `/nats`: the servers, their routes and leaf links, and JetStream's usage against its limits. */
+export function NatsScreen() {
+  const { t } = useTranslation();
+  const api = useApi();
+  useDocumentTitle(t('console.nats.title'));
+  const query = useQuery({
+    queryKey: QUERY_KEYS.nats,
+    queryFn: () => getNats(api),
+    refetchInterval: REFRESH_MS.nats,
+  });
+  return (
+    <>
+      <h1>{t('console.nats.title')}</h1>
+      <p>{t('console.nats.intro')}</p>
+      <QueryState query={query} />
+      {query.data !== undefined && <NatsTables nats={query.data} />}
+    </>
+  );
+}
+
+function Section(props: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}
+
+function NatsTables({ nats }: { nats: NatsOverview }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const column = (key: string) => t(`console.nats.column.${key}`);
+  const none = <p>{t('console.state.none')}</p>;
+  const js = nats.jetstream;
+  const limit = (usage: UsageWithLimit) =>
+    usage.limit === undefined || usage.limit === null || usage.limit <= 0
+      ? t('console.nats.noLimit')
+      : formatBytes(usage.limit, locale);
+
+  return (
+    <>
+      <Section title={t('console.nats.servers')}>
+        {nats.servers.length === 0 ? (
+          none
+        ) : (
+          <TableRegion caption={t('console.nats.servers')} captionHidden>
+            <thead>
+              <tr>
+                {['name', 'id', 'version', 'uptime', 'connections'].map((key) => (
+                  <th key={key} scope="col">
+                    {column(key)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {nats.servers.map((server) => (
+                <tr key={server.id}>
+                  <th scope="row">{server.name}</th>
+                  <td>
+                    <code>{server.id}</code>
+                  </td>
+                  <td>{server.version}</td>
+                  <td className="number">{formatDuration(server.uptimeS, locale)}</td>
+                  <td className="number">{formatCount(server.connections, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableRegion>
+        )}
+      </Section>
+      <Section title={t('console.nats.routes')}>
+        {nats.routes.length === 0 ? (
+          none
+        ) : (
+          <TableRegion caption={t('console.nats.routes')} captionHidden>
+            <thead>
+              <tr>
+                {['server', 'remote', 'state'].map((key) => (
+                  <th key={key} scope="col">
+                    {column(key)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {nats.routes.map((route) => (
+                <tr key={`${route.server}>${route.remote}`}>
+                  <th scope="row">{route.server}</th>
+                  <td>{route.remote}</td>
+                  <td className={route.connected === false ? 'state-bad' : undefined}>
+                    {route.connected === false ? t('console.nats.down') : t('console.nats.connected')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </TableRegion>
+        )}
+      </Section>
+      <Section title={t('console.nats.leafLinks')}>
+        {nats.leafLinks.length === 0 ? (
+          none
+        ) : (
+          <TableRegion caption={t('console.nats.leafLinks')} captionHidden>
+            <thead>
+              <tr>
+                {['name', 'account', 'state'].map((key) => (
+                  <th key={key} scope="col">
+                    {column(key)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {nats.leafLinks.map((link) => (
+                <tr key={`${link.name}/${link.account}`} className={link.connected ? undefined : 'row-bad'}>
+                  <th scope="row">{link.name}</th>
+                  <td>{link.account}</td>
+                  <td className={link.connected ? undefined : 'state-bad'}>
+                    {link.connected
+                      ? t('console.nats.connected')
+                      : link.cutSince === undefined || link.cutSince === null
+                        ? t('console.nats.cut')
+                        : t('console.nats.cutSince', { time: formatTime(link.cutSince, locale) })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </TableRegion>
+        )}
+      </Section>
+      <Section title={t('console.nats.jetstream')}>
+        <TableRegion caption={t('console.nats.jetstream')} captionHidden>
+          <thead>
+            <tr>
+              {['measure', 'used', 'limit', 'share'].map((key) => (
+                <th key={key} scope="col">
+                  {column(key)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {(
+              [
+                ['streams', formatCount(js.streams, locale)],
+                ['consumers', formatCount(js.consumers, locale)],
+                ['messages', formatCount(js.messages, locale)],
+                ['bytes', formatBytes(js.bytes, locale)],
+              ] as const
+            ).map(([key, value]) => (
+              <tr key={key}>
+                <th scope="row">{t(`console.nats.${key}`)}</th>
+                <td className="number">{value}</td>
+                <td className="number">{NONE}</td>
+                <td className="number">{NONE}</td>
+              </tr>
+            ))}
+            {(['memory', 'storage'] as const).map((key) => (
+              <tr key={key}>
+                <th scope="row">{t(`console.nats.${key}`)}</th>
+                <td className="number">{formatBytes(js[key].used, locale)}</td>
+                <td className="number">{limit(js[key])}</td>
+                <td className="number">{formatShare(js[key].used, js[key].limit, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </TableRegion>
+      </Section>
+    </>
+  );
+}
