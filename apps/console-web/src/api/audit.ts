@@ -1,11 +1,13 @@
 import type { ApiClient } from './api-client.js';
 
-/** The audit chain's latest signed checkpoint. */
+/** A signed checkpoint of the audit chain that a verification passed. */
 export interface AuditCheckpoint {
-  /** The chain entry it signs up to (its BL_AUDIT sequence). */
+  /** The chain entry it signs up to (its BL_AUDIT sequence; `position` says the same). */
   sequence: number;
-  /** When the hub signed it. */
+  position?: number;
+  /** When the hub signed it, and which hub key. */
   at?: string | null;
+  signer?: string | null;
 }
 
 export interface AuditVerification {
@@ -14,12 +16,13 @@ export interface AuditVerification {
   checked: number;
   lastCheckpoint: AuditCheckpoint | null;
   /** Where and why the chain broke, when it did. */
-  failure?: { reason: string; position: number } | null;
+  failure?: { reason: string; detail?: string; position: number } | null;
   /** When it ran. */
   at?: string | null;
 }
 
 export interface AuditState {
+  /** The newest checkpoint the last verification passed. */
   lastCheckpoint: AuditCheckpoint | null;
   lastVerification: AuditVerification | null;
 }

@@ -10,6 +10,8 @@ export interface DeadLetter {
   /** Its sequence in its source stream. */
   sequence: number | null;
   sender: string | null;
+  /** The original's `Nats-Msg-Id`, if it had one. */
+  msgId?: string | null;
   reason: string;
   deliveries: number | null;
   /** When it was filed. */
@@ -27,9 +29,13 @@ export interface DeadLetterDetail extends DeadLetter {
 
 /** The server's word on a replay or drop. */
 export interface DeadLetterOutcome {
-  id?: string;
-  /** A replay: where the message was published again. */
+  id: string;
+  action?: 'replayed' | 'dropped';
+  /** A replay: where the message went again, and at which sequence of its stream it was stored. */
   subject?: string;
+  storedSeq?: number;
+  /** True when an earlier, interrupted replay had already stored it. */
+  alreadyStored?: boolean;
 }
 
 export const listDeadLetters = (api: ApiClient): Promise<{ records: DeadLetter[] }> =>

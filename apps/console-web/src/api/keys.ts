@@ -4,6 +4,9 @@ import type { ApiClient } from './api-client.js';
 export interface NodeKey {
   node: string;
   publicKey: string;
+  /** When it may start signing; absent or null when always. */
+  notBefore?: string | null;
+  /** When it stops signing (a revocation, planned or past). */
   notAfter?: string | null;
   /** Whole days until `notAfter`; negative once past it. */
   expiresInDays?: number | null;

@@ -4,8 +4,9 @@ export interface NatsServer {
   id: string;
   name: string;
   version: string;
-  uptimeS: number;
-  connections: number;
+  /** Null when only the JetStream account could be read (no monitoring endpoint). */
+  uptimeS: number | null;
+  connections: number | null;
 }
 
 /** A cluster route between two servers. */
@@ -14,8 +15,9 @@ export interface NatsRoute {
   server: string;
   /** The server at its other end. */
   remote: string;
-  /** Whether it is up; absent when the server only lists live routes. */
-  connected?: boolean;
+  connected: boolean;
+  /** For a route seen before that has gone: since when. */
+  cutSince?: string | null;
 }
 
 /** A leaf node link, e.g. a national site's server to the hub's. */
@@ -43,6 +45,8 @@ export interface JetStreamUsage {
 }
 
 export interface NatsOverview {
+  /** Where the figures come from: the servers' monitoring endpoints, or the console's JetStream account only. */
+  source?: 'monitoring' | 'account';
   servers: NatsServer[];
   routes: NatsRoute[];
   leafLinks: NatsLeafLink[];

@@ -41,8 +41,14 @@ export interface NetworkNode {
   /** ISO 3166-1 alpha-2, or empty for an international organisation. */
   country: string;
   location?: { lat: number; lon: number };
+  /** The best of its instances' statuses (one live instance keeps it live); `never` without any. */
   status: PresenceStatus;
   instances: NodeInstance[];
+  /**
+   * The backlog of its delivery consumers from the freshest report (usually the hub's), which still
+   * grows while the node itself is stopped and cannot report.
+   */
+  lag?: ConsumerLag[];
 }
 
 export interface Network {

@@ -93,7 +93,7 @@ export function AuditScreen() {
                 <dd className="state-bad">
                   {t('console.audit.failureAt', {
                     position: formatCount(verification.failure.position, locale),
-                    reason: verification.failure.reason,
+                    reason: failureText(verification.failure),
                   })}
                 </dd>
               </div>
@@ -114,6 +114,14 @@ function CheckpointFields({ checkpoint }: { checkpoint: AuditCheckpoint }) {
         <dt>{t('console.audit.entry')}</dt>
         <dd>{formatCount(checkpoint.sequence, locale)}</dd>
       </div>
+      {checkpoint.signer !== undefined && checkpoint.signer !== null && (
+        <div>
+          <dt>{t('console.audit.signer')}</dt>
+          <dd>
+            <code>{checkpoint.signer}</code>
+          </dd>
+        </div>
+      )}
       <div>
         <dt>{t('console.audit.signedAt')}</dt>
         <dd>
@@ -130,6 +138,12 @@ function resultText(t: Translate, result: AuditVerification, locale: string): st
   return t('console.audit.verifiedBroken', {
     checked,
     position: formatCount(result.failure?.position, locale),
-    reason: result.failure?.reason ?? NONE,
+    reason: result.failure === undefined || result.failure === null ? NONE : failureText(result.failure),
   });
 }
+
+/** A break's reason with its detail, when the server gives one. */
+const failureText = (failure: { reason: string; detail?: string }): string =>
+  failure.detail === undefined || failure.detail === ''
+    ? failure.reason
+    : `${failure.reason} (${failure.detail})`;

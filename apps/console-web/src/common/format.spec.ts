@@ -2,6 +2,7 @@ import {
   formatBytes,
   formatCount,
   formatDuration,
+  formatMoment,
   formatShare,
   formatTime,
   formattingLocale,
@@ -89,5 +90,14 @@ describe('formattingLocale', () => {
 
   it('falls back to the language when the browser prefers none of its variants', () => {
     expect(formattingLocale('ru', ['en-GB'])).toBe('ru');
+  });
+});
+
+describe('formatMoment', () => {
+  it('gives the time alone for today, and the date too for another day', () => {
+    const now = new Date(2026, 11, 4, 18, 0, 0).getTime();
+    expect(formatMoment(new Date(2026, 11, 4, 17, 5, 9).toISOString(), 'en-GB', now)).toBe('17:05:09');
+    expect(formatMoment(new Date(2026, 11, 3, 17, 5, 9).toISOString(), 'en-GB', now)).toContain('2026');
+    expect(formatMoment(null, 'en-GB', now)).toBe(NONE);
   });
 });

@@ -99,3 +99,16 @@ export function formattingLocale(language: string, preferred: readonly string[])
   const base = language.toLowerCase().split('-')[0];
   return preferred.find((tag) => tag.toLowerCase().split('-')[0] === base) ?? language;
 }
+
+/**
+ * A recent moment in a table cell: the time of day when it falls on today's date (local), else date
+ * and time; NONE when absent or unreadable.
+ */
+export function formatMoment(at: string | number | null | undefined, locale: string, now: number): string {
+  if (at === null || at === undefined) return NONE;
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return NONE;
+  return new Date(now).toDateString() === date.toDateString()
+    ? new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(date)
+    : formatTime(date, locale);
+}

@@ -39,6 +39,7 @@ export function DeadLetterDetail(props: {
           ['subject', record.subject ?? NONE],
           ['sequence', formatCount(record.sequence, locale)],
           ['sender', record.sender ?? NONE],
+          ['msgId', record.msgId ?? NONE],
           ['deliveries', formatCount(record.deliveries, locale)],
           ['reason', record.reason],
         ];

@@ -43,11 +43,13 @@ export function KeysScreen() {
             <TableRegion caption={t('console.keys.keysCaption')} className="keys-table">
               <thead>
                 <tr>
-                  {['node', 'standing', 'left', 'notAfter', 'revokedAt', 'publicKey'].map((key) => (
-                    <th key={key} scope="col">
-                      {column(key)}
-                    </th>
-                  ))}
+                  {['node', 'standing', 'left', 'notBefore', 'notAfter', 'revokedAt', 'publicKey'].map(
+                    (key) => (
+                      <th key={key} scope="col">
+                        {column(key)}
+                      </th>
+                    ),
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -69,6 +71,7 @@ export function KeysScreen() {
                             ? t('console.keys.ago', { duration: formatDuration(-days * DAY_S, locale) })
                             : formatDuration(days * DAY_S, locale)}
                       </td>
+                      <td>{formatTime(key.notBefore, locale)}</td>
                       <td>{formatTime(key.notAfter, locale)}</td>
                       <td>{formatTime(key.revokedAt, locale)}</td>
                       <td>

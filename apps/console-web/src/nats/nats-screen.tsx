@@ -40,6 +40,20 @@ function Section(props: { title: string; children: ReactNode }) {
   );
 }
 
+/** A route's or leaf link's state: connected, or cut and since when the console has missed it. */
+function LinkState(props: { connected: boolean; cutSince?: string | null }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (props.connected) return <>{t('console.nats.connected')}</>;
+  return (
+    <>
+      {props.cutSince === undefined || props.cutSince === null
+        ? t('console.nats.cut')
+        : t('console.nats.cutSince', { time: formatTime(props.cutSince, locale) })}
+    </>
+  );
+}
+
 function NatsTables({ nats }: { nats: NatsOverview }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -53,6 +67,7 @@ function NatsTables({ nats }: { nats: NatsOverview }) {
 
   return (
     <>
+      {nats.source === 'account' && <p className="note">{t('console.nats.accountOnly')}</p>}
       <Section title={t('console.nats.servers')}>
         {nats.servers.length === 0 ? (
           none
@@ -99,11 +114,14 @@ function NatsTables({ nats }: { nats: NatsOverview }) {
             </thead>
             <tbody>
               {nats.routes.map((route) => (
-                <tr key={`${route.server}>${route.remote}`}>
+                <tr
+                  key={`${route.server}>${route.remote}`}
+                  className={route.connected ? undefined : 'row-bad'}
+                >
                   <th scope="row">{route.server}</th>
                   <td>{route.remote}</td>
-                  <td className={route.connected === false ? 'state-bad' : undefined}>
-                    {route.connected === false ? t('console.nats.down') : t('console.nats.connected')}
+                  <td className={route.connected ? undefined : 'state-bad'}>
+                    <LinkState connected={route.connected} cutSince={route.cutSince} />
                   </td>
                 </tr>
               ))}
@@ -131,11 +149,7 @@ function NatsTables({ nats }: { nats: NatsOverview }) {
                   <th scope="row">{link.name}</th>
                   <td>{link.account}</td>
                   <td className={link.connected ? undefined : 'state-bad'}>
-                    {link.connected
-                      ? t('console.nats.connected')
-                      : link.cutSince === undefined || link.cutSince === null
-                        ? t('console.nats.cut')
-                        : t('console.nats.cutSince', { time: formatTime(link.cutSince, locale) })}
+                    <LinkState connected={link.connected} cutSince={link.cutSince} />
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import type { Network, NetworkNode, NodeInstance } from '../api/network.js';
-import { countByStatus, lagOf, networkRows } from './network-rows.js';
+import { countByStatus, lagOf, networkRows, shortInstance } from './network-rows.js';
 
 function instance(overrides: Partial<NodeInstance> = {}): NodeInstance {
   return {
@@ -37,44 +37,51 @@ const lag = (consumer: string, forNode: string, pending: number) => ({
 });
 
 describe('networkRows', () => {
-  it('lists hubs first, then nodes by id, one row per instance, oldest first', () => {
+  it('gives each node one row, hubs first, then nodes by id', () => {
+    const network: Network = {
+      heartbeatIntervalMs: 1000,
+      nodes: [node('uz-customs'), node('kz-border'), node('hub', { kind: 'hub' })],
+    };
+    expect(networkRows(network).map((row) => row.key)).toEqual(['hub', 'kz-border', 'uz-customs']);
+  });
+
+  it('shows the freshest instance in the node’s row and the others beneath it', () => {
     const network: Network = {
       heartbeatIntervalMs: 1000,
       nodes: [
-        node('uz-customs'),
-        node('kz-border', {
+        node('tj-border', {
+          status: 'live',
           instances: [
-            instance({ instance: 'b', startedAt: '2026-12-04T10:05:00Z' }),
-            instance({ instance: 'a', startedAt: '2026-12-04T10:00:00Z' }),
+            instance({ instance: 'old', status: 'silent', heartbeatAgeS: 40 }),
+            instance({ instance: 'new', status: 'live', heartbeatAgeS: 2 }),
           ],
         }),
-        node('hub', { kind: 'hub' }),
       ],
     };
-    expect(networkRows(network).map((row) => row.key)).toEqual([
-      'hub/i-1',
-      'kz-border/a',
-      'kz-border/b',
-      'uz-customs/i-1',
-    ]);
+    const [row] = networkRows(network);
+    expect(row).toMatchObject({ status: 'live', instance: { instance: 'new' } });
+    expect(row?.others).toEqual([expect.objectContaining({ key: 'tj-border/old', status: 'silent' })]);
   });
 
-  it('gives a node never heard from one row with its status', () => {
+  it('gives a node never heard from a row with its status and no instance', () => {
     const network: Network = {
       heartbeatIntervalMs: 1000,
       nodes: [node('unodc', { status: 'never', instances: [] })],
     };
     const [row] = networkRows(network);
-    expect(row).toMatchObject({ key: 'unodc', status: 'never' });
+    expect(row).toMatchObject({ key: 'unodc', status: 'never', others: [] });
     expect(row?.instance).toBeUndefined();
   });
 
-  it('takes each row’s status from its instance', () => {
+  it('takes the node’s lag from the server when it gives one', () => {
     const network: Network = {
       heartbeatIntervalMs: 1000,
-      nodes: [node('tj-border', { status: 'silent', instances: [instance({ status: 'silent' })] })],
+      nodes: [
+        node('hub', { kind: 'hub', instances: [instance({ lag: [lag('node-tj-border', 'tj-border', 5)] })] }),
+        node('tj-border', { status: 'silent', lag: [lag('node-tj-border', 'tj-border', 40)] }),
+      ],
     };
-    expect(networkRows(network)[0]?.status).toBe('silent');
+    expect(networkRows(network)[1]?.lag?.pending).toBe(40);
   });
 });
 
@@ -127,5 +134,12 @@ describe('countByStatus', () => {
       nodes: [node('a'), node('b', { status: 'silent' }), node('c', { status: 'silent' })],
     };
     expect(countByStatus(network)).toEqual({ live: 1, late: 0, silent: 2, never: 0 });
+  });
+});
+
+describe('shortInstance', () => {
+  it('keeps the random end of a UUIDv7, which two instances started together do not share', () => {
+    expect(shortInstance('0190c0de-7a1b-7c2d-8e3f-a1b2c3d4e5f6')).toBe('…c3d4e5f6');
+    expect(shortInstance('hub-1')).toBe('hub-1');
   });
 });

@@ -63,7 +63,7 @@ export function NetworkScreen() {
           </section>
           <section aria-labelledby={tableTitle}>
             <h2 id={tableTitle}>{t('console.network.tableTitle')}</h2>
-            <NetworkTable network={network} />
+            <NetworkTable network={network} now={query.dataUpdatedAt} />
           </section>
         </>
       )}

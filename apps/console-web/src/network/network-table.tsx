@@ -1,82 +1,111 @@
 import { useTranslation } from 'react-i18next';
-import type { Network } from '../api/network';
-import { formatCount, formatDuration, formatTime, NONE } from '../common/format';
+import type { Network, NodeInstance, PresenceStatus } from '../api/network';
+import { formatCount, formatDuration, formatMoment, NONE } from '../common/format';
 import { TableRegion } from '../common/table-region';
-import { networkRows } from './network-rows';
-import { PresenceBadge } from './presence-badge';
 import { useLocale } from '../common/use-locale';
+import { networkRows, shortInstance, type LagTotals } from './network-rows';
+import { PresenceBadge } from './presence-badge';
 
-// Instance ids are UUIDs: their first characters tell two instances of a node apart.
-const SHORT_INSTANCE = 8;
+const COLUMNS = [
+  'node',
+  'instance',
+  'kind',
+  'organisation',
+  'status',
+  'heartbeatAge',
+  'version',
+  'uptime',
+  'outboxDepth',
+  'outboxOldest',
+  'pending',
+  'ackPending',
+  'redelivered',
+  'lastDelivery',
+] as const;
+
+function InstanceId(props: { instance: NodeInstance | undefined }) {
+  const { instance } = props;
+  if (instance === undefined) return <>{NONE}</>;
+  const short = shortInstance(instance.instance);
+  return short === instance.instance ? <>{short}</> : <abbr title={instance.instance}>{short}</abbr>;
+}
+
+/** The cells from the status on: the same for a node's row and its other instances' rows. */
+function FigureCells(props: {
+  instance?: NodeInstance;
+  status: PresenceStatus;
+  lag?: LagTotals;
+  now: number;
+}) {
+  const locale = useLocale();
+  const { instance, lag } = props;
+  return (
+    <>
+      <td className="presence-cell">
+        <PresenceBadge status={props.status} />
+      </td>
+      <td className="number">{formatDuration(instance?.heartbeatAgeS, locale)}</td>
+      <td>{instance?.version ?? NONE}</td>
+      <td className="number">{formatDuration(instance?.uptimeS, locale)}</td>
+      <td className="number">{formatCount(instance?.outbox?.depth, locale)}</td>
+      <td className="number">
+        {instance?.outbox === undefined || instance.outbox.depth === 0
+          ? NONE
+          : formatDuration(instance.outbox.oldestAgeS, locale)}
+      </td>
+      <td className="number">{formatCount(lag?.pending, locale)}</td>
+      <td className="number">{formatCount(lag?.ackPending, locale)}</td>
+      <td className="number">{formatCount(lag?.redelivered, locale)}</td>
+      <td>{formatMoment(instance?.lastDeliveryAt, locale, props.now)}</td>
+    </>
+  );
+}
 
 /**
- * Every node and hub instance, one row each, the node's id as the row's header and its status as a
- * word in its own cell; a silent row stands out in red, a late one in amber.
+ * One row per node and hub: the node's id as the row's header, its status as a word in its own cell,
+ * the figures of its freshest instance and the lag of its deliveries; a silent row stands out in red,
+ * a late one in amber. A node's other instances follow in rows headed by their instance ids.
  */
-export function NetworkTable(props: { network: Network }) {
+export function NetworkTable(props: { network: Network; now: number }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const rows = networkRows(props.network);
-  const column = (key: string) => t(`console.network.column.${key}`);
   return (
     <TableRegion caption={t('console.network.caption')} className="network-table">
       <thead>
         <tr>
-          {[
-            'node',
-            'instance',
-            'kind',
-            'organisation',
-            'status',
-            'heartbeatAge',
-            'version',
-            'uptime',
-            'outboxDepth',
-            'outboxOldest',
-            'pending',
-            'ackPending',
-            'redelivered',
-            'lastDelivery',
-          ].map((key) => (
+          {COLUMNS.map((key) => (
             <th key={key} scope="col">
-              {column(key)}
+              {t(`console.network.column.${key}`)}
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {rows.map(({ key, node, instance, status, lag }) => (
+        {rows.flatMap(({ key, node, instance, status, lag, others }) => [
           <tr key={key} className={`presence-row presence-row-${status}`}>
             <th scope="row">{node.id}</th>
             <td>
-              {instance === undefined ? (
-                NONE
-              ) : instance.instance.length > SHORT_INSTANCE ? (
-                <abbr title={instance.instance}>{instance.instance.slice(0, SHORT_INSTANCE)}</abbr>
-              ) : (
-                instance.instance
-              )}
+              <InstanceId instance={instance} />
             </td>
             <td>{t(`console.network.kind.${node.kind === 'hub' ? 'hub' : 'node'}`)}</td>
             <td>{node.organisation}</td>
-            <td className="presence-cell">
-              <PresenceBadge status={status} />
-            </td>
-            <td className="number">{formatDuration(instance?.heartbeatAgeS, locale)}</td>
-            <td>{instance?.version ?? NONE}</td>
-            <td className="number">{formatDuration(instance?.uptimeS, locale)}</td>
-            <td className="number">{formatCount(instance?.outbox?.depth, locale)}</td>
-            <td className="number">
-              {instance?.outbox === undefined || instance.outbox.depth === 0
-                ? NONE
-                : formatDuration(instance.outbox.oldestAgeS, locale)}
-            </td>
-            <td className="number">{formatCount(lag?.pending, locale)}</td>
-            <td className="number">{formatCount(lag?.ackPending, locale)}</td>
-            <td className="number">{formatCount(lag?.redelivered, locale)}</td>
-            <td>{formatTime(instance?.lastDeliveryAt, locale)}</td>
-          </tr>
-        ))}
+            <FigureCells instance={instance} status={status} lag={lag} now={props.now} />
+          </tr>,
+          ...others.map((other) => (
+            <tr key={other.key} className={`presence-row instance-row presence-row-${other.status}`}>
+              <td>
+                <span aria-hidden="true">↳</span>
+              </td>
+              <th scope="row">
+                <span className="bl-visually-hidden">{t('console.network.otherInstance')} </span>
+                <InstanceId instance={other.instance} />
+              </th>
+              <td />
+              <td />
+              <FigureCells instance={other.instance} status={other.status} now={props.now} />
+            </tr>
+          )),
+        ])}
       </tbody>
     </TableRegion>
   );
