@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from '../../../libs/web/src/auth/auth-context';
@@ -8,19 +8,33 @@ import { createUserManager } from '../../../libs/web/src/auth/oidc-client';
 import { SignInCallback } from '../../../libs/web/src/auth/sign-in-callback';
 import { ApiProvider } from './api/api-context';
 import { ApiRefusedError, ApiUnauthenticatedError } from './api/api.errors';
-import { AuditScreen } from './audit/audit-screen';
 import type { ConsoleConfig } from './config/console-config';
-import { DeadLettersScreen } from './dead-letters/dead-letters-screen';
-import { KeysScreen } from './keys/keys-screen';
-import { NatsScreen } from './nats/nats-screen';
-import { NetworkScreen } from './network/network-screen';
 import { ConsoleShell } from './shell/console-shell';
 import { CONSOLE_PATHS } from './shell/console-paths';
 import { NotFound } from './shell/not-found';
 import { SignedIn } from './shell/signed-in';
-import { TrafficScreen } from './traffic/traffic-screen';
 
 const APP_BASE = import.meta.env.BASE_URL;
+
+// Each screen is its own chunk, loaded when first shown: the map and the charts weigh most.
+const AuditScreen = lazy(() =>
+  import('./audit/audit-screen').then((module) => ({ default: module.AuditScreen })),
+);
+const DeadLettersScreen = lazy(() =>
+  import('./dead-letters/dead-letters-screen').then((module) => ({ default: module.DeadLettersScreen })),
+);
+const KeysScreen = lazy(() =>
+  import('./keys/keys-screen').then((module) => ({ default: module.KeysScreen })),
+);
+const NatsScreen = lazy(() =>
+  import('./nats/nats-screen').then((module) => ({ default: module.NatsScreen })),
+);
+const NetworkScreen = lazy(() =>
+  import('./network/network-screen').then((module) => ({ default: module.NetworkScreen })),
+);
+const TrafficScreen = lazy(() =>
+  import('./traffic/traffic-screen').then((module) => ({ default: module.TrafficScreen })),
+);
 
 /** The console: its language, the operator's session, the API and the screens. */
 export function ConsoleApp(props: { config: ConsoleConfig; i18n: I18n }) {

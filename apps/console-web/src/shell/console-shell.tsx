@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { displayNameOf, useAuth } from '../../../../libs/web/src/auth/auth-context';
@@ -47,7 +47,15 @@ export function ConsoleShell() {
       }
     >
       <FocusOnNavigation />
-      <Outlet />
+      <Suspense
+        fallback={
+          <p className="query-state" role="status">
+            {t('console.state.loading')}
+          </p>
+        }
+      >
+        <Outlet />
+      </Suspense>
     </AppShell>
   );
 }
