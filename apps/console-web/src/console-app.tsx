@@ -97,7 +97,24 @@ function ConsoleQueries(props: { children: ReactNode }) {
     });
   }, []);
   useEffect(() => {
-    if (lost) void signInAgain();
+    if (lost && !signedInAgainLately()) void signInAgain();
   }, [lost, signInAgain]);
   return <QueryClientProvider client={client}>{props.children}</QueryClientProvider>;
+}
+
+const SIGNED_IN_AGAIN_KEY = 'borderlink.console.signedInAgainAt';
+const SIGNED_IN_AGAIN_PAUSE_MS = 60_000;
+
+// A server that refuses even a fresh token (its audience or issuer set wrong) would send the operator
+// round the provider for ever: after one new sign-in within a minute, the screens say the refusal
+// instead.
+function signedInAgainLately(): boolean {
+  try {
+    const last = Number(window.sessionStorage.getItem(SIGNED_IN_AGAIN_KEY));
+    if (Date.now() - last < SIGNED_IN_AGAIN_PAUSE_MS) return true;
+    window.sessionStorage.setItem(SIGNED_IN_AGAIN_KEY, String(Date.now()));
+  } catch {
+    // No session storage: sign in again each time.
+  }
+  return false;
 }
