@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useApi } from '../api/api-context';
@@ -10,7 +10,7 @@ import { refusalReason } from '../common/error-text';
 import { QueryState } from '../common/query-state';
 import { TableRegion } from '../common/table-region';
 import { useDocumentTitle } from '../common/use-document-title';
-import { CONSOLE_PATHS, deadLetterPath } from '../shell/console-paths';
+import { CONSOLE_PATHS, deadLetterPath, KEEP_FOCUS } from '../shell/console-paths';
 import { DeadLetterDetail } from './dead-letter-detail';
 import { useLocale } from '../common/use-locale';
 
@@ -61,9 +61,8 @@ export function DeadLettersScreen() {
               ? t('console.deadLetters.replayed', { id })
               : t('console.deadLetters.replayedTo', { id, subject: answer.subject }),
       });
-      // Both take the record away: back to the list, with the outcome where focus lands.
-      void navigate(CONSOLE_PATHS.deadLetters);
-      outcomeRef.current?.focus();
+      // Both take the record away: back to the list, focus staying on the outcome.
+      void navigate(CONSOLE_PATHS.deadLetters, { state: KEEP_FOCUS });
     },
     onError: (error, { id, action }) => {
       setOutcome({
@@ -76,10 +75,15 @@ export function DeadLettersScreen() {
           },
         ),
       });
-      outcomeRef.current?.focus();
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: QUERY_KEYS.deadLetters, exact: true }),
   });
+
+  // Focus follows the outcome: the record and its buttons are gone, and the outcome is what the
+  // operator needs to hear next.
+  useEffect(() => {
+    if (outcome !== null) outcomeRef.current?.focus();
+  }, [outcome]);
 
   const records = list.data?.records ?? [];
   const column = (key: string) => t(`console.deadLetters.column.${key}`);

@@ -13,3 +13,6 @@ export const CONSOLE_PATHS = {
 /** One dead letter, selected on its screen. */
 export const deadLetterPath = (id: string): string =>
   `${CONSOLE_PATHS.deadLetters}/${encodeURIComponent(id)}`;
+
+/** Navigation state of a screen that places focus itself after navigating (on an outcome it shows). */
+export const KEEP_FOCUS = { keepFocus: true } as const;

@@ -8,7 +8,7 @@ import { AppShell, type NavItem } from '../../../../libs/web/src/layout/app-shel
 import { useApi } from '../api/api-context';
 import { getMe } from '../api/me';
 import { QUERY_KEYS } from '../api/query-keys';
-import { CONSOLE_PATHS } from './console-paths';
+import { CONSOLE_PATHS, KEEP_FOCUS } from './console-paths';
 
 /**
  * The frame of every screen: who is signed in (the server's name for them once it answers), the
@@ -61,16 +61,18 @@ export function ConsoleShell() {
 }
 
 // After moving to another screen, focus goes to the main content (as after a page load, a screen
-// reader starts from there); not on the first screen, where the browser's own start applies.
+// reader starts from there); not on the first screen, where the browser's own start applies, nor
+// when the screen navigating says it places focus itself.
 function FocusOnNavigation() {
-  const { pathname } = useLocation();
+  const { pathname, state } = useLocation();
   const first = useRef(true);
+  const keep = (state as Partial<typeof KEEP_FOCUS> | null)?.keepFocus === true;
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    document.getElementById('main')?.focus();
-  }, [pathname]);
+    if (!keep) document.getElementById('main')?.focus();
+  }, [pathname, keep]);
   return null;
 }
