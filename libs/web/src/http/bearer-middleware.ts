@@ -11,8 +11,9 @@ export function bearerMiddleware(token: () => string | undefined, onUnauthorized
       if (value !== undefined) request.headers.set('authorization', `Bearer ${value}`);
       return request;
     },
-    onResponse({ response }) {
-      if (response.status === 401) onUnauthorized();
+    onResponse({ request, response }) {
+      // Only a token the server refused means signing in again; no token at all is the caller's bug.
+      if (response.status === 401 && request.headers.has('authorization')) onUnauthorized();
       return response;
     },
   };

@@ -46,7 +46,7 @@ export function BaseMap(props: BaseMapProps) {
     const created = L.map(container.current, {
       zoomControl: false,
       attributionControl: false,
-      zoomSnap: 0.25,
+      zoomSnap: 0.1,
       minZoom: 2,
       maxZoom: 12,
     });
@@ -136,7 +136,7 @@ export function BaseMap(props: BaseMapProps) {
       shape.bindTooltip(area.label).addTo(group);
     }
     if (fitToOverlays === true && areas.length > 0) {
-      map.fitBounds(group.getBounds().pad(0.5), { maxZoom: 9 });
+      map.fitBounds(group.getBounds().pad(0.5), { maxZoom: 7 });
     }
     return () => void group.remove();
   }, [map, areas, fitToOverlays]);

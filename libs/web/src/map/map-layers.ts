@@ -26,6 +26,6 @@ export type MapArea =
 
 /** Central Asia with its Afghan border: where the map opens (south-west, north-east). */
 export const CENTRAL_ASIA_BOUNDS: readonly [[number, number], [number, number]] = [
-  [29.0, 46.0],
-  [56.0, 88.0],
+  [35.0, 50.0],
+  [55.5, 87.5],
 ];

@@ -1,17 +1,19 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isTlp, TLP_COLOURS } from './tlp';
+import { TLP_COLOURS, tlpOf } from './tlp';
 
 const BLACK = '#000000';
 
 /**
  * A message's TLP label in FIRST TLP 2.0's form: the label's words in its colour on black, never
  * translated (the standard's labels are the same in every language), with its meaning spoken to
- * screen readers as "Handling: TLP:…". A label the app does not know (or none) shows as unknown.
+ * screen readers as "Handling: TLP:…". Takes the enum (`TLP_AMBER`) or the handling header
+ * (`TLP:AMBER;H2`); a label the app does not know (or none) shows as unknown.
  */
 export function TlpLabel(props: { tlp: unknown; className?: string }) {
   const { t } = useTranslation();
-  const known = isTlp(props.tlp) ? TLP_COLOURS[props.tlp] : undefined;
+  const tlp = tlpOf(props.tlp);
+  const known = tlp === undefined ? undefined : TLP_COLOURS[tlp];
   const text = known?.label ?? t('web.tlp.unknown');
   const style: CSSProperties = {
     backgroundColor: BLACK,

@@ -21,3 +21,14 @@ export const isTlp = (value: unknown): value is Tlp =>
 /** A label as printed (`TLP:AMBER+STRICT`), or undefined for one the web apps do not know. */
 export const tlpText = (tlp: unknown): string | undefined =>
   isTlp(tlp) ? TLP_COLOURS[tlp].label : undefined;
+
+/**
+ * The TLP label of a value in either spelling the node uses: the enum of a message body
+ * (`TLP_AMBER_STRICT`) or the signed handling header (`TLP:AMBER+STRICT;H2`). Undefined for none.
+ */
+export function tlpOf(value: unknown): Tlp | undefined {
+  if (isTlp(value)) return value;
+  if (typeof value !== 'string') return undefined;
+  const label = value.split(';')[0]?.trim().toUpperCase();
+  return TLPS.find((tlp) => TLP_COLOURS[tlp].label === label);
+}
