@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
 import type { UserManager } from 'oidc-client-ts';
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider } from '../../../../libs/web/src/auth/auth-context';
@@ -17,6 +17,8 @@ import type { DeskSettings } from './desk-settings';
 import { NotFoundPage } from './not-found-page';
 import './desk.css';
 
+// The heaviest screens (the map, charts, the compose forms) load when first opened.
+const MessagePage = lazy(() => import('../message/message-page').then((m) => ({ default: m.MessagePage })));
 
 // A refusal will not change on retry; a network error or a 5xx may.
 const retry = (failures: number, error: unknown): boolean =>
@@ -40,6 +42,7 @@ export function DeskApp(props: { settings: DeskSettings; manager: UserManager; i
                       <Route element={<DeskLayout node={node} />}>
                         <Route index element={<Navigate to="/inbox" replace />} />
                         <Route path="inbox" element={<InboxPage />} />
+                        <Route path="messages/:id" element={<MessagePage />} />
                         <Route path="*" element={<NotFoundPage />} />
                       </Route>
                     </Routes>
