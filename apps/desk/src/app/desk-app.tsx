@@ -18,6 +18,12 @@ import { NotFoundPage } from './not-found-page';
 import './desk.css';
 
 // The heaviest screens (the map, charts, the compose forms) load when first opened.
+const ComposeAlertPage = lazy(() =>
+  import('../compose/compose-alert-page').then((m) => ({ default: m.ComposeAlertPage })),
+);
+const ComposeNoticePage = lazy(() =>
+  import('../compose/compose-notice-page').then((m) => ({ default: m.ComposeNoticePage })),
+);
 const MessagePage = lazy(() => import('../message/message-page').then((m) => ({ default: m.MessagePage })));
 
 // A refusal will not change on retry; a network error or a 5xx may.
@@ -43,6 +49,8 @@ export function DeskApp(props: { settings: DeskSettings; manager: UserManager; i
                         <Route index element={<Navigate to="/inbox" replace />} />
                         <Route path="inbox" element={<InboxPage />} />
                         <Route path="messages/:id" element={<MessagePage />} />
+                        <Route path="compose/alert" element={<ComposeAlertPage />} />
+                        <Route path="compose/notice" element={<ComposeNoticePage />} />
                         <Route path="*" element={<NotFoundPage />} />
                       </Route>
                     </Routes>

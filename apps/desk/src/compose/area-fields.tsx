@@ -1,0 +1,99 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BaseMap } from '../../../../libs/web/src/map/base-map';
+import { useReference } from '../api/use-reference';
+import { areaSections, areaShapes, crossingsOf } from '../common/area-layers';
+import { CheckboxGroup, FieldGroup, TextField } from '../common/form/fields';
+import type { AlertDraft } from './alert-draft';
+import { alertOf } from './alert-draft';
+
+type AreaPart = Pick<
+  AlertDraft,
+  'regions' | 'sections' | 'crossingPoints' | 'areaDescription' | 'lat' | 'lon' | 'radiusKm'
+>;
+
+/**
+ * Where: the regions it concerns (its subscribers receive it), the border sections and crossing
+ * points it names, a point with an optional radius, in words; and the place on the map as drawn.
+ */
+export function AreaFields(props: { draft: AlertDraft; onChange: (change: Partial<AreaPart>) => void }) {
+  const { t } = useTranslation();
+  const reference = useReference();
+  const { draft, onChange } = props;
+  const area = useMemo(() => alertOf(draft).area, [draft]);
+  const shapes = useMemo(() => areaShapes(area, t('compose.area'), 'draft'), [area, t]);
+  const sections = useMemo(() => areaSections(area, reference.data, '#1f3b73'), [area, reference.data]);
+  const crossings = useMemo(
+    () => crossingsOf(reference.data, draft.crossingPoints),
+    [reference.data, draft.crossingPoints],
+  );
+  // The crossing points of the sections chosen, or all while none is.
+  const crossingOptions = (reference.data?.crossingPoints ?? []).filter(
+    (point) => draft.sections.length === 0 || draft.sections.includes(point.section),
+  );
+  return (
+    <>
+      <CheckboxGroup
+        path="regions"
+        legend={t('compose.regions')}
+        options={(reference.data?.regions ?? []).map((region) => ({ value: region.id, label: region.name }))}
+        values={draft.regions}
+        onChange={(regions) => onChange({ regions })}
+      />
+      <FieldGroup path="area" legend={t('compose.area')} hint={t('compose.areaHint')}>
+        <TextField
+          path="area.description"
+          label={t('area.description')}
+          value={draft.areaDescription}
+          onChange={(areaDescription) => onChange({ areaDescription })}
+        />
+        <CheckboxGroup
+          path="area.borderSections"
+          legend={t('area.sections')}
+          options={(reference.data?.sections ?? []).map((section) => ({
+            value: section.id,
+            label: section.name,
+          }))}
+          values={draft.sections}
+          onChange={(chosen) => onChange({ sections: chosen })}
+        />
+        <CheckboxGroup
+          path="area.crossingPoints"
+          legend={t('area.crossingPoints')}
+          options={crossingOptions.map((point) => ({ value: point.id, label: point.name }))}
+          values={draft.crossingPoints}
+          onChange={(crossingPoints) => onChange({ crossingPoints })}
+        />
+        <div className="desk-row">
+          <TextField
+            path="area.points[0].lat"
+            label={t('area.latitude')}
+            hint={t('area.degreesHint')}
+            value={draft.lat}
+            onChange={(lat) => onChange({ lat })}
+          />
+          <TextField
+            path="area.points[0].lon"
+            label={t('area.longitude')}
+            value={draft.lon}
+            onChange={(lon) => onChange({ lon })}
+          />
+          <TextField
+            path="area.circles[0].radiusKm"
+            label={t('area.radiusKm')}
+            value={draft.radiusKm}
+            onChange={(radiusKm) => onChange({ radiusKm })}
+          />
+        </div>
+        <BaseMap
+          label={t('compose.areaMap')}
+          sections={sections}
+          crossings={crossings}
+          areas={shapes}
+          fitToOverlays={shapes.length > 0}
+          height="280px"
+        />
+      </FieldGroup>
+    </>
+  );
+}
