@@ -8,8 +8,12 @@ import { AuthProvider } from '../../../../libs/web/src/auth/auth-context';
 import { SignInCallback } from '../../../../libs/web/src/auth/sign-in-callback';
 import { HttpError } from '../../../../libs/web/src/http/http-errors';
 import { NodeClientProvider } from '../api/node-client-provider';
+import { GroupsPage } from '../groups/groups-page';
 import { InboxPage } from '../inbox/inbox-page';
 import { LiveInbox } from '../inbox/live-inbox';
+import { ReleasesPage } from '../releases/releases-page';
+import { RequestsPage } from '../requests/requests-page';
+import { SearchPage } from '../search/search-page';
 import { DeskLayout } from './desk-layout';
 import { DeskNodeContext } from './desk-node';
 import { Loading } from './loading';
@@ -25,6 +29,7 @@ const ComposeNoticePage = lazy(() =>
   import('../compose/compose-notice-page').then((m) => ({ default: m.ComposeNoticePage })),
 );
 const MessagePage = lazy(() => import('../message/message-page').then((m) => ({ default: m.MessagePage })));
+const PicturePage = lazy(() => import('../picture/picture-page').then((m) => ({ default: m.PicturePage })));
 
 // A refusal will not change on retry; a network error or a 5xx may.
 const retry = (failures: number, error: unknown): boolean =>
@@ -51,6 +56,11 @@ export function DeskApp(props: { settings: DeskSettings; manager: UserManager; i
                         <Route path="messages/:id" element={<MessagePage />} />
                         <Route path="compose/alert" element={<ComposeAlertPage />} />
                         <Route path="compose/notice" element={<ComposeNoticePage />} />
+                        <Route path="requests" element={<RequestsPage />} />
+                        <Route path="releases" element={<ReleasesPage />} />
+                        <Route path="groups" element={<GroupsPage />} />
+                        <Route path="picture" element={<PicturePage />} />
+                        <Route path="search" element={<SearchPage />} />
                         <Route path="*" element={<NotFoundPage />} />
                       </Route>
                     </Routes>
