@@ -11,7 +11,7 @@ import { usePageTitle } from '../common/page-title';
 import { QueryStatus } from '../common/query-status';
 
 /** One pending request to decide: approve, or refuse with a reason (TLP:RED and AMBER+STRICT take two). */
-function ReleaseDecision(props: { item: ReleaseItem }) {
+function ReleaseDecision(props: { item: ReleaseItem; onDecided: (outcome: string) => void }) {
   const { t } = useTranslation();
   const client = useNodeClient();
   const queries = useQueryClient();
@@ -25,7 +25,15 @@ function ReleaseDecision(props: { item: ReleaseItem }) {
       });
       return { approve, answer: dataOf(result) as { status: string } };
     },
-    onSuccess: () => void queries.invalidateQueries({ queryKey: ['releases'] }),
+    // A decided request leaves the pending list, this form with it: the page says what became of it.
+    onSuccess: ({ approve, answer }) => {
+      props.onDecided(
+        answer.status === 'awaiting-second-approval'
+          ? t('release.awaitingSecond')
+          : t(approve ? 'release.approved' : 'release.refused'),
+      );
+      void queries.invalidateQueries({ queryKey: ['releases'] });
+    },
   });
   return (
     <form className="desk-inline-form" onSubmit={(event) => event.preventDefault()}>
@@ -50,13 +58,6 @@ function ReleaseDecision(props: { item: ReleaseItem }) {
           {t('release.refuse')}
         </button>
       </div>
-      <p role="status" aria-live="polite">
-        {decide.data === undefined
-          ? ''
-          : decide.data.answer.status === 'awaiting-second-approval'
-            ? t('release.awaitingSecond')
-            : t(decide.data.approve ? 'release.approved' : 'release.refused')}
-      </p>
       {decide.error !== null && (
         <p role="alert" className="desk-error">
           {errorText(t, decide.error)}
@@ -72,6 +73,7 @@ export function ReleasesPage() {
   const language = i18n.resolvedLanguage ?? i18n.language;
   usePageTitle(t('release.title'));
   const supervisor = useHasRole('supervisor');
+  const [outcome, setOutcome] = useState('');
   const client = useNodeClient();
   const releases = useQuery({
     queryKey: ['releases'],
@@ -95,6 +97,9 @@ export function ReleasesPage() {
         <>
           <section aria-labelledby="pending-title" className="desk-section">
             <h2 id="pending-title">{t('release.pending')}</h2>
+            <p role="status" aria-live="polite">
+              {outcome}
+            </p>
             {releases.data.pending.length === 0 && <p>{t('release.nonePending')}</p>}
             <ul className="desk-cards">
               {releases.data.pending.map((item) => (
@@ -110,7 +115,7 @@ export function ReleasesPage() {
                     {(item.approvals ?? []).length > 0 &&
                       ` · ${t('release.approvedBy', { names: item.approvals!.map((a) => a.by).join(', ') })}`}
                   </p>
-                  <ReleaseDecision item={item} />
+                  <ReleaseDecision item={item} onDecided={setOutcome} />
                 </li>
               ))}
             </ul>

@@ -50,7 +50,9 @@ export function BaseMap(props: BaseMapProps) {
       minZoom: 2,
       maxZoom: 12,
     });
-    created.fitBounds(L.latLngBounds(CENTRAL_ASIA_BOUNDS.map(([lat, lon]) => L.latLng(lat, lon))));
+    created.fitBounds(L.latLngBounds(CENTRAL_ASIA_BOUNDS.map(([lat, lon]) => L.latLng(lat, lon))), {
+      animate: false,
+    });
     setMap(created);
     return () => {
       created.remove();
@@ -136,7 +138,8 @@ export function BaseMap(props: BaseMapProps) {
       shape.bindTooltip(area.label).addTo(group);
     }
     if (fitToOverlays === true && areas.length > 0) {
-      map.fitBounds(group.getBounds().pad(0.5), { maxZoom: 7 });
+      // Not animated: a page left mid-animation would leave Leaflet moving a removed map.
+      map.fitBounds(group.getBounds().pad(0.5), { maxZoom: 7, animate: false });
     }
     return () => void group.remove();
   }, [map, areas, fitToOverlays]);
