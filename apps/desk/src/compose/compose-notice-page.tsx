@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { dataOf, useNodeClient } from '../api/node-client';
-import type { Notice } from '../api/node-types';
+import type { AnyMessage, Notice } from '../api/node-types';
 import { useHasRole, useMe } from '../api/use-me';
 import { useReference } from '../api/use-reference';
 import { enumLabel } from '../common/enum-label';
@@ -12,6 +12,7 @@ import { CheckboxGroup, ErrorSummary, SelectField, TextField } from '../common/f
 import { FormErrorsProvider, useFormErrors } from '../common/form/form-errors';
 import { threadOf } from '../common/item-title';
 import { usePageTitle } from '../common/page-title';
+import { useHeldMessage } from '../message/use-held-message';
 import { AddresseesFields } from './addressees-fields';
 import { EvaluationFields } from './evaluation-fields';
 import { HandlingFields } from './handling-fields';
@@ -36,18 +37,39 @@ export function ComposeNoticePage() {
   const client = useNodeClient();
   const reference = useReference();
   const errors = useFormErrors();
-  const [draft, setDraft] = useState<NoticeDraft>(() => {
-    const seizure = params.get('trace');
-    return seizure === null
+  const seizure = params.get('trace') ?? undefined;
+  const [draft, setDraft] = useState<NoticeDraft>(() =>
+    seizure === undefined
       ? emptyNotice(language)
       : {
           ...emptyNotice(language),
           kind: 'NOTICE_KIND_FIREARMS_TRACE_REQUEST',
           seizureAlert: seizure,
           references: seizure,
-        };
-  });
+        },
+  );
   const update = (part: Partial<NoticeDraft>) => setDraft((current) => ({ ...current, ...part }));
+
+  // A trace request from a seizure alert names its first weapon, and continues its thread.
+  const held = useHeldMessage(seizure ?? '', undefined, seizure !== undefined);
+  const [prefilled, setPrefilled] = useState(false);
+  useEffect(() => {
+    if (prefilled || held.data === undefined) return;
+    const { message, thread } = held.data;
+    const weapon = (message as AnyMessage).items?.find((item) => item.weapon !== undefined)?.weapon;
+    setDraft((current) => ({
+      ...current,
+      thread,
+      weaponType: weapon?.type ?? '',
+      make: weapon?.make ?? '',
+      model: weapon?.model ?? '',
+      calibre: weapon?.calibre ?? '',
+      serialNumber: weapon?.serialNumber ?? '',
+      markings: weapon?.markings ?? '',
+      countryOfManufacture: weapon?.countryOfManufacture ?? '',
+    }));
+    setPrefilled(true);
+  }, [held.data, prefilled]);
   const submit = useSubmit<Notice>({
     send: async (body) => dataOf(await client.POST('/v1/notices', { body })),
     threadOf: (body, id) => threadOf('notice', { ...body, id }),

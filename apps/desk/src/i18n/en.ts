@@ -106,6 +106,7 @@ export const EN = {
     changeAlert: 'Change this alert',
     update: 'Update this alert',
     cancel: 'Cancel this alert',
+    requestTrace: 'Request a firearms trace',
   },
   area: {
     description: 'Description',

@@ -115,6 +115,7 @@ export const RU: DeskStrings = {
     changeAlert: 'Изменение оповещения',
     update: 'Обновить оповещение',
     cancel: 'Отменить оповещение',
+    requestTrace: 'Запросить отслеживание оружия',
   },
   area: {
     description: 'Описание',

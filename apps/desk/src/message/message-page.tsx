@@ -116,6 +116,13 @@ export function MessagePage() {
         </nav>
       )}
 
+      {alert && author && (message.items ?? []).some((item) => item.weapon !== undefined) && (
+        <p>
+          <Link className="desk-button" to={`/compose/notice?trace=${encodeURIComponent(id)}`}>
+            {t('message.requestTrace')}
+          </Link>
+        </p>
+      )}
       <MessageTexts texts={message.texts} />
       <MessageFacts message={message} kind={data.kind} sender={data.sender} />
       <NoticeDetails message={message} />
