@@ -1,28 +1,12 @@
 // The hub in-process on a NATS server running the generated configuration (authentication and
 // permissions on), with Redis, and an operator whose seed file the dlq tools authenticate with.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { jetstreamManager, type ConsumerInfo, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { CONSUMER_HUB_DEAD_LETTERS, STREAM_ADVISORIES, STREAM_DEAD_LETTER } from '#contracts';
-import {
-  addRedisAppUser,
-  startRedis,
-  testTls,
-  waitFor,
-  type NatsServerHandle,
-  type RedisServerHandle,
-} from '#testing';
+import { testTls, waitFor } from '#testing';
 import type { DeadLetterSource } from '#operations';
-import { createTestParties } from '#hub/testing';
-import {
-  bootHub,
-  connectAs,
-  generateOperatorKey,
-  startSecuredNats,
-  writeHubFiles,
-} from '../../support/secured-nats.js';
+import { startOperatedHub } from '../../support/operated-hub.js';
 
 export interface DeadLettersEnv {
   natsUrl: string;
@@ -45,18 +29,8 @@ export interface DeadLettersEnv {
 }
 
 export async function startDeadLettersEnv(): Promise<DeadLettersEnv> {
-  const parties = createTestParties();
-  const operatorKey = generateOperatorKey();
-  const [nats, redis]: [NatsServerHandle, RedisServerHandle] = await Promise.all([
-    startSecuredNats(parties.registry, { operatorKeys: [operatorKey.publicKey] }),
-    startRedis(),
-  ]);
-  const files = await writeHubFiles(parties.registry, parties.seeds.get('hub') ?? '', 'bl-dlq-');
-  const operatorSeedFile = join(files.dir, 'operator.nk');
+  const { nats, hub, operator, operatorSeedFile, stop } = await startOperatedHub('bl-dlq-');
   const { caFile } = await testTls();
-  await writeFile(operatorSeedFile, `${operatorKey.seed}\n`, { mode: 0o600 });
-  const hub = await bootHub(files, nats.url, await addRedisAppUser(redis.url, { kind: 'hub' }));
-  const operator = await connectAs(nats.url, 'operator', operatorKey.seed);
   const jsm = await jetstreamManager(operator);
 
   const advisoriesHandled = () =>
@@ -78,13 +52,6 @@ export async function startDeadLettersEnv(): Promise<DeadLettersEnv> {
   const metrics = async () => {
     const response = await fetch(`${await hub.getUrl()}/metrics`);
     return response.text();
-  };
-
-  const stop = async () => {
-    await hub.close();
-    await operator.drain();
-    await Promise.all([nats.stop(), redis.stop()]);
-    await files.remove();
   };
 
   return {

@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { MetricsService } from '#runtime';
 import { Counter, Gauge } from 'prom-client';
+import { HEARTBEAT_RECEIVED } from './heartbeat-events.js';
 import { HeartbeatsService } from './heartbeats.service.js';
 
 /**
- * The network's health as Prometheus sees it, from the heartbeats the console holds, read at each
- * scrape: every process's heartbeat age, every delivery consumer's backlog (from the freshest report,
- * the hub's for a stopped node), every node's outbox. Alert rules are written against these names.
+ * The network's health as Prometheus sees it, from the heartbeats the console holds: every process's
+ * heartbeat age and every node's outbox, read at each scrape; every delivery consumer's backlog (from
+ * the freshest report, the hub's for a stopped node), set as each beat arrives. Alert rules are
+ * written against these names.
  */
 @Injectable()
 export class HeartbeatMetrics {
   private readonly refusedTotal: Counter<'reason'>;
 
-  constructor(metrics: MetricsService, heartbeats: HeartbeatsService) {
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly heartbeats: HeartbeatsService,
+  ) {
     const registers = [metrics.registry];
     new Gauge({
       name: 'bl_heartbeat_age_seconds',
@@ -27,26 +33,6 @@ export class HeartbeatMetrics {
         }
       },
     });
-    const lagGauge = (name: string, help: string, figure: 'pending' | 'ackPending' | 'redelivered') =>
-      new Gauge({
-        name,
-        help,
-        labelNames: ['node', 'consumer'],
-        registers,
-        collect() {
-          this.reset();
-          for (const lag of heartbeats.freshestLags()) {
-            this.set({ node: lag.node, consumer: lag.consumer }, lag[figure]);
-          }
-        },
-      });
-    lagGauge('bl_consumer_pending', "Messages not yet delivered to a node's delivery consumer.", 'pending');
-    lagGauge('bl_consumer_ack_pending', 'Messages delivered and awaiting an ack.', 'ackPending');
-    lagGauge(
-      'bl_consumer_redelivered',
-      'Messages delivered more than once and not yet acked.',
-      'redelivered',
-    );
     const outboxGauge = (
       name: string,
       help: string,
@@ -81,6 +67,12 @@ export class HeartbeatMetrics {
       labelNames: ['reason'],
       registers,
     });
+  }
+
+  /** The bl_consumer_* gauges (the apps' own, from #runtime) from the freshest reports, as each beat arrives. */
+  @OnEvent(HEARTBEAT_RECEIVED)
+  onHeartbeat(): void {
+    this.metrics.recordConsumerLag(this.heartbeats.freshestLags());
   }
 
   refused(reason: string): void {
