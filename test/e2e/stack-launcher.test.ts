@@ -3,7 +3,14 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { connect as connectNats } from '@nats-io/transport-node';
-import { answersOk, type StackExit, type StackIdentityProvider, type StackNode } from '#stack';
+import {
+  answersOk,
+  CONSOLE_AUDIENCE,
+  type StackConsole,
+  type StackExit,
+  type StackIdentityProvider,
+  type StackNode,
+} from '#stack';
 import { waitFor } from '#testing';
 import { useE2eStack } from './support/e2e-stack.js';
 import { EXAMPLE_ALERT } from './support/messages.js';
@@ -15,18 +22,24 @@ interface StackFile {
   redis: string;
   identityProvider: StackIdentityProvider;
   hub: { url: string };
+  console: StackConsole;
   nodes: StackNode[];
 }
 
-/** An access token for a demo person, asked for as the README's walkthrough does. */
-async function tokenFor(file: StackFile, node: StackNode, user: string, password: string): Promise<string> {
+/** An access token for a demo person to `audience` (a node's, or the console's), as the README's walkthrough asks. */
+async function tokenFor(
+  file: StackFile,
+  audience: StackNode | string,
+  user: string,
+  password: string,
+): Promise<string> {
   const { tokenEndpoint, grantType, clientId } = file.identityProvider;
   const response = await fetch(tokenEndpoint, {
     method: 'POST',
     body: new URLSearchParams({
       grant_type: grantType,
       client_id: clientId,
-      resource: node.audience,
+      resource: typeof audience === 'string' ? audience : audience.audience,
       username: user,
       password,
     }),
@@ -48,11 +61,14 @@ describe('the stack launcher of `borderlink up` (whole processes)', () => {
       redis: stack.summary.redis,
       identityProvider: stack.summary.identityProvider,
       hub: { url: stack.summary.hub.url },
+      console: stack.summary.console,
       nodes: stack.summary.nodes,
     });
+    expect(file.console.logins.map((login) => login.user)).toEqual(['operator', 'operator2']);
     expect((await stat(stack.paths.stackFile)).mode & 0o777).toBe(0o600);
     expect(file.nodes.map((node) => node.id)).toEqual(['kz-border', 'unodc']);
     for (const node of file.nodes) {
+      expect(node.desk).toBe(`${node.url}/desk/`);
       expect(node.apiKey).toMatch(/^blk_/);
       expect(node.logins.map((login) => login.user)).toEqual(
         ['reader', 'author', 'supervisor', 'supervisor2', 'admin'].map((role) => `${node.id}-${role}`),
@@ -84,6 +100,47 @@ describe('the stack launcher of `borderlink up` (whole processes)', () => {
       await asAdmin.body?.cancel();
     }
   }, 30_000);
+
+  it('runs the operations console after the hub: its health open, its API to operators only', async () => {
+    const { stack } = e2e();
+    const file = JSON.parse(await readFile(stack.paths.stackFile, 'utf8')) as StackFile;
+    expect(file.console.url).toBe(stack.console.url);
+    await expect(answersOk(`${file.console.url}/healthz`)).resolves.toBe(true);
+    const anonymous = await fetch(`${file.console.url}/v1/network`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toEqual({ error: 'unauthenticated', reason: 'no credentials' });
+    const operator = file.console.logins[0]!;
+    const token = await tokenFor(file, CONSOLE_AUDIENCE, operator.user, operator.password);
+    const me = await fetch(`${file.console.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await me.json()).toEqual({ user: 'operator', roles: ['operator'] });
+    const reader = file.nodes[0]!.logins[0]!;
+    const notOperator = await tokenFor(file, CONSOLE_AUDIENCE, reader.user, reader.password);
+    const refused = await fetch(`${file.console.url}/v1/me`, {
+      headers: { authorization: `Bearer ${notOperator}` },
+    });
+    expect(refused.status).toBe(403);
+    await refused.body?.cancel();
+
+    const asOperator = { headers: { authorization: `Bearer ${token}` } };
+    const nats = (await (await fetch(`${file.console.url}/v1/nats`, asOperator)).json()) as {
+      source: string;
+      servers: { version: string }[];
+      jetstream: { streams: number };
+    };
+    // The stack's own NATS has a loopback monitoring endpoint for the console.
+    expect(nats.source).toBe('monitoring');
+    expect(nats.servers[0]?.version).toMatch(/^2\./);
+    expect(nats.jetstream.streams).toBeGreaterThan(0);
+    await waitFor(
+      async () => {
+        const network = (await (await fetch(`${file.console.url}/v1/network`, asOperator)).json()) as {
+          nodes: { id: string; status: string }[];
+        };
+        return network.nodes.find((node) => node.id === 'kz-border')?.status === 'live' || undefined;
+      },
+      { timeoutMs: 30_000, what: "kz-border's heartbeat at the console" },
+    );
+  }, 60_000);
 
   it('runs the README walkthrough with the logins in stack.json: an author sends, a reader receives it naming the author', async () => {
     const { stack } = e2e();
@@ -121,7 +178,7 @@ describe('the stack launcher of `borderlink up` (whole processes)', () => {
       // Link-local IPv6 addresses need a scope to be dialled; the others are enough to tell.
       .filter((address) => address !== undefined && !address.internal && !address.address.startsWith('fe80:'))
       .map((address) => address!.address);
-    for (const { url } of stack.summary.nodes) {
+    for (const { url } of [...stack.summary.nodes, stack.summary.console]) {
       const { port } = new URL(url);
       for (const host of external) {
         const answer = await new Promise<string>((resolve) => {

@@ -21,6 +21,25 @@ const DEFAULT_TOKEN_TTL_S = 600;
 /** The audience (resource indicator) of node `node`'s access tokens. */
 export const nodeAudience = (node: string): string => `urn:borderlink:node:${node}`;
 
+/** The audience of the operations console's access tokens (its CONSOLE_AUDIENCE). */
+export const CONSOLE_AUDIENCE = 'urn:borderlink:console';
+
+/** A demo operator of the operations console: role `operator` in the console's tokens only. */
+export interface DemoOperator {
+  user: string;
+  password: string;
+  roles: ['operator'];
+}
+
+/** The demo's two operators, `operator` and `operator2` (two, so the audit tells them apart). */
+export function demoOperators(): DemoOperator[] {
+  return ['operator', 'operator2'].map((user) => ({
+    user,
+    password: randomBytes(9).toString('base64url'),
+    roles: ['operator'],
+  }));
+}
+
 /** A demo person of one agency: who signs in, with what, and what the node is told about them. */
 export interface DemoPerson {
   user: string;
@@ -55,6 +74,18 @@ export function demoPeople(node: string): DemoPerson[] {
 
 export interface DemoIdentityProviderOptions {
   people: readonly DemoPerson[];
+  /** The console's operators; none by default. */
+  operators?: readonly DemoOperator[];
+  /**
+   * More URIs the public client may be sent back to after signing in (the console's
+   * `<url>/callback`, each node's `<url>/desk/callback`), besides DEMO_REDIRECT_URI.
+   */
+  redirectUris?: readonly string[];
+  /**
+   * Browser origins of the web apps (the console, each node's desk), allowed to call the token,
+   * discovery and key endpoints from the page (CORS): the authorization code flow with PKCE runs there.
+   */
+  corsOrigins?: readonly string[];
   /** Its port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
   /** The private signing key (ES256 JWK with a `kid`); a new one when absent. */
@@ -92,15 +123,19 @@ async function formBody(request: IncomingMessage): Promise<URLSearchParams> {
 
 /**
  * A real OpenID Connect provider (oidc-provider) on loopback for the local stack and the tests:
- * discovery, a JWKS, JWT access tokens per node audience (resource indicators) carrying `roles` and
- * `clearance` claims, the authorization code flow with PKCE through a minimal sign-in page, and the
+ * discovery, a JWKS, JWT access tokens per node audience and for the console (resource indicators)
+ * carrying `roles` and `clearance` claims, CORS for the web apps' origins, the authorization code flow with PKCE through a minimal sign-in page, and the
  * demo password grant. Accounts and sessions live in memory; it never leaves 127.0.0.1.
  */
 export async function startDemoIdentityProvider(
   options: DemoIdentityProviderOptions,
 ): Promise<DemoIdentityProvider> {
   const people = new Map(options.people.map((person) => [person.user, person]));
-  const audiences = new Set(options.people.map((person) => nodeAudience(person.node)));
+  const operators = new Map((options.operators ?? []).map((operator) => [operator.user, operator]));
+  const audiences = new Set([...options.people.map((person) => nodeAudience(person.node)), CONSOLE_AUDIENCE]);
+  const passwordOf = (user: string): string | undefined =>
+    people.get(user)?.password ?? operators.get(user)?.password;
+  const corsOrigins = new Set(options.corsOrigins ?? []);
   const ttl = options.accessTokenTtlS ?? DEFAULT_TOKEN_TTL_S;
   const signingKey = options.signingKey ?? (await newSigningKey());
 
@@ -112,7 +147,8 @@ export async function startDemoIdentityProvider(
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const resourceServer = (resource: string) => {
-    if (!audiences.has(resource)) throw new errors.InvalidTarget(`${resource} is not a node of this demo`);
+    if (!audiences.has(resource))
+      throw new errors.InvalidTarget(`${resource} is neither a node of this demo nor its console`);
     return {
       scope: 'api',
       audience: resource,
@@ -128,7 +164,7 @@ export async function startDemoIdentityProvider(
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code', DEMO_PASSWORD_GRANT],
         response_types: ['code'],
-        redirect_uris: [DEMO_REDIRECT_URI],
+        redirect_uris: [DEMO_REDIRECT_URI, ...(options.redirectUris ?? [])],
         id_token_signed_response_alg: 'ES256',
       },
     ],
@@ -144,14 +180,28 @@ export async function startDemoIdentityProvider(
       Grant: 3600,
     },
     findAccount: (_ctx: unknown, id: string) =>
-      people.has(id) ? { accountId: id, claims: () => ({ sub: id, preferred_username: id }) } : undefined,
-    // A person's roles and clearance go to their own node's audience only; elsewhere they hold none.
+      passwordOf(id) !== undefined
+        ? { accountId: id, claims: () => ({ sub: id, preferred_username: id }) }
+        : undefined,
+    // A person's roles and clearance go to their own node's audience only, an operator's role to the
+    // console's; elsewhere they hold none.
     extraTokenClaims: (_ctx: unknown, token: TokenLike) => {
-      const person = token.accountId === undefined ? undefined : people.get(token.accountId);
-      if (token.kind !== 'AccessToken' || person === undefined) return undefined;
-      const own = token.resourceServer?.audience === nodeAudience(person.node);
+      if (token.kind !== 'AccessToken' || token.accountId === undefined) return undefined;
+      const audience = token.resourceServer?.audience;
+      const operator = operators.get(token.accountId);
+      if (operator !== undefined) {
+        return {
+          preferred_username: operator.user,
+          roles: audience === CONSOLE_AUDIENCE ? operator.roles : [],
+        };
+      }
+      const person = people.get(token.accountId);
+      if (person === undefined) return undefined;
+      const own = audience === nodeAudience(person.node);
       return { preferred_username: person.user, roles: own ? person.roles : [], clearance: person.clearance };
     },
+    // The web apps sign in from the browser: their pages may call the provider's endpoints.
+    clientBasedCORS: (_ctx: unknown, origin: string) => corsOrigins.has(origin),
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
@@ -168,18 +218,21 @@ export async function startDemoIdentityProvider(
     DEMO_PASSWORD_GRANT,
     async (ctx: OidcContext) => {
       const { username, password, resource } = ctx.oidc.params;
-      const person = typeof username === 'string' ? people.get(username) : undefined;
-      if (person === undefined || !samePassword(password, person.password)) {
+      const user = typeof username === 'string' ? username : '';
+      const expected = passwordOf(user);
+      if (expected === undefined || !samePassword(password, expected)) {
         throw new errors.InvalidGrant('wrong user name or password');
       }
       if (typeof resource !== 'string')
-        throw new errors.InvalidTarget('resource (the node audience) is required');
-      if (resource !== nodeAudience(person.node)) {
-        throw new errors.InvalidTarget(`${person.user} may not ask for tokens to ${resource}`);
+        throw new errors.InvalidTarget('resource (the node or console audience) is required');
+      // Anyone may ask for a console token (it carries a role for operators only); a node's, its people.
+      const person = people.get(user);
+      if (resource !== CONSOLE_AUDIENCE && (person === undefined || resource !== nodeAudience(person.node))) {
+        throw new errors.InvalidTarget(`${user} may not ask for tokens to ${resource}`);
       }
       const { AccessToken, ResourceServer } = ctx.oidc.provider;
       const token = new AccessToken({
-        accountId: person.user,
+        accountId: user,
         client: ctx.oidc.client,
         gty: 'password',
         scope: 'api',
@@ -198,7 +251,7 @@ export async function startDemoIdentityProvider(
       handle(request, response);
       return;
     }
-    interaction(provider, people, request, response, match[2] !== undefined).catch(() => {
+    interaction(provider, passwordOf, request, response, match[2] !== undefined).catch(() => {
       if (!response.headersSent) response.writeHead(400, { 'content-type': 'text/plain' });
       response.end('the sign-in failed; start again');
     });
@@ -207,14 +260,13 @@ export async function startDemoIdentityProvider(
   return {
     issuer,
     async token(user, audience) {
-      const person = people.get(user);
       const response = await fetch(`${issuer}/token`, {
         method: 'POST',
         body: new URLSearchParams({
           grant_type: DEMO_PASSWORD_GRANT,
           client_id: DEMO_CLIENT_ID,
           username: user,
-          password: person?.password ?? '',
+          password: passwordOf(user) ?? '',
           resource: audience,
         }),
       });
@@ -239,7 +291,7 @@ async function newSigningKey(): Promise<JWK> {
 // The sign-in page of the authorization code flow, and consent given at once (it is a demo).
 async function interaction(
   provider: Provider,
-  people: ReadonlyMap<string, DemoPerson>,
+  passwordOf: (user: string) => string | undefined,
   request: IncomingMessage,
   response: ServerResponse,
   login: boolean,
@@ -248,9 +300,10 @@ async function interaction(
   if (details.prompt.name === 'login') {
     if (login && request.method === 'POST') {
       const form = await formBody(request);
-      const person = people.get(form.get('user') ?? '');
-      if (person !== undefined && samePassword(form.get('password'), person.password)) {
-        await provider.interactionFinished(request, response, { login: { accountId: person.user } });
+      const user = form.get('user') ?? '';
+      const expected = passwordOf(user);
+      if (expected !== undefined && samePassword(form.get('password'), expected)) {
+        await provider.interactionFinished(request, response, { login: { accountId: user } });
         return;
       }
     }

@@ -1,4 +1,10 @@
-import { hubProcessSpec, nodeProcessSpec, pickPorts, type StackAppsConfig } from './stack-apps.js';
+import {
+  consoleProcessSpec,
+  hubProcessSpec,
+  nodeProcessSpec,
+  pickPorts,
+  type StackAppsConfig,
+} from './stack-apps.js';
 import { stackPaths } from './stack-paths.js';
 
 const config: StackAppsConfig = {
@@ -51,6 +57,32 @@ describe('stack app specs', () => {
       NODE_SEED_FILE: '/repo/.data/keys/kz-border.nk',
       NODE_STORE_FILE: '/repo/.data/store/kz-border.sqlite',
     });
+  });
+
+  it("runs the console as the stack's operator, on the demo provider's public client, without Redis", () => {
+    const spec = consoleProcessSpec(
+      { ...config, identityProvider: 'http://127.0.0.1:3900', natsMonitorUrl: 'http://127.0.0.1:18222' },
+      { port: 8090 },
+    );
+    expect(spec).toMatchObject({
+      name: 'console',
+      entry: '/repo/dist/apps/console/main.bundle.js',
+      port: 8090,
+      logFile: '/repo/.data/logs/console.log',
+    });
+    expect(spec.env).toMatchObject({
+      NATS_URL: 'tls://127.0.0.1:14222',
+      NATS_CA_FILE: '/repo/.data/tls/ca.pem',
+      REGISTRY_FILE: '/repo/.data/registry.yaml',
+      CONSOLE_PORT: '8090',
+      CONSOLE_NATS_SEED_FILE: '/repo/.data/operator.nk',
+      CONSOLE_NATS_MONITOR_URL: 'http://127.0.0.1:18222',
+      CONSOLE_OIDC_ISSUER: 'http://127.0.0.1:3900',
+      CONSOLE_AUDIENCE: 'urn:borderlink:console',
+      CONSOLE_OIDC_CLIENT_ID: 'borderlink-demo',
+      CONSOLE_WEB_DIR: '/repo/dist/web/console',
+    });
+    expect(spec.env).not.toHaveProperty('REDIS_URL');
   });
 
   it("runs tsc's modules instead of the bundles when asked to, and when watching them", () => {

@@ -3,7 +3,7 @@ import { apiKeysFile } from '#access';
 import { freePort } from '#process';
 import { HUB_REDIS_USER, redisPasswordFile, redisUrlWithCredentials } from '#runtime';
 import type { AppProcessSpec } from './app-process.js';
-import { nodeAudience } from './demo-identity-provider.js';
+import { CONSOLE_AUDIENCE, DEMO_CLIENT_ID, nodeAudience } from './demo-identity-provider.js';
 import { appLogFile, type StackPaths } from './stack-paths.js';
 
 /** What every app of one stack shares: where the compiled apps are, the stack's files and servers. */
@@ -35,13 +35,15 @@ export interface StackAppsConfig {
    * without one, nodes take API keys only.
    */
   identityProvider?: string;
+  /** The stack's NATS monitoring endpoint (loopback only), which the console reads the servers' health from. */
+  natsMonitorUrl?: string;
 }
 
 /**
  * The compiled entry point of an app: its bundle, `<dist>/apps/<app>/main.bundle.js`, ready in about
  * half the time (decision 30), or with `modules` (or `watch`) tsc's `<dist>/apps/<app>/src/main.js`.
  */
-function appEntry(config: StackAppsConfig, app: 'hub' | 'node'): string {
+function appEntry(config: StackAppsConfig, app: 'hub' | 'node' | 'console'): string {
   return config.modules === true || config.watch === true
     ? join(config.distDir, 'apps', app, 'src', 'main.js')
     : join(config.distDir, 'apps', app, 'main.bundle.js');
@@ -118,7 +120,38 @@ export function nodeProcessSpec(
       NODE_OIDC_ISSUER: config.identityProvider ?? '',
       NODE_OIDC_AUDIENCE: config.identityProvider === undefined ? '' : nodeAudience(node.id),
       NODE_API_KEYS_FILE: apiKeysFile(config.paths.secrets, node.id),
+      // The desk signs people in as the demo's public client, whose redirect URIs name each desk.
+      NODE_DESK_CLIENT_ID: DEMO_CLIENT_ID,
       ...(node.site === undefined ? {} : { NATS_URL: node.site.natsUrl, NODE_SITE: node.site.id }),
+    },
+  };
+}
+
+/**
+ * The operations console, as the stack's operator user (`<data>/operator.nk`), its operators signing
+ * in at the demo identity provider, its screens from `<dist>/web/console`. It keeps no state: no Redis.
+ */
+export function consoleProcessSpec(config: StackAppsConfig, console: { port: number }): AppProcessSpec {
+  return {
+    name: 'console',
+    entry: appEntry(config, 'console'),
+    port: console.port,
+    logFile: appLogFile(config.paths, 'console'),
+    watch: config.watch,
+    // Every variable the console reads is set, so an inherited one never wins (empty counts as unset).
+    env: {
+      ...config.env,
+      NATS_URL: config.natsUrl,
+      NATS_CA_FILE: config.natsCaFile ?? '',
+      REGISTRY_FILE: config.paths.registry,
+      CONSOLE_PORT: String(console.port),
+      CONSOLE_NATS_SEED_FILE: config.paths.operatorSeed,
+      CONSOLE_NATS_CREDS_FILE: '',
+      CONSOLE_NATS_MONITOR_URL: config.natsMonitorUrl ?? '',
+      CONSOLE_OIDC_ISSUER: config.identityProvider ?? '',
+      CONSOLE_AUDIENCE: CONSOLE_AUDIENCE,
+      CONSOLE_OIDC_CLIENT_ID: DEMO_CLIENT_ID,
+      CONSOLE_WEB_DIR: join(config.distDir, 'web', 'console'),
     },
   };
 }

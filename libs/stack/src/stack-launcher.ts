@@ -6,6 +6,7 @@ import { AppProcess, type AppExit } from './app-process.js';
 import {
   DEMO_CLIENT_ID,
   DEMO_PASSWORD_GRANT,
+  demoOperators,
   demoPeople,
   nodeAudience,
   startDemoIdentityProvider,
@@ -15,7 +16,13 @@ import {
 import { ensureDemoApiKey } from './stack-access.js';
 import { enrolStackKeys } from './stack-keys.js';
 import { hubId, selectNodes } from './node-selection.js';
-import { hubProcessSpec, nodeProcessSpec, pickPorts, type StackAppsConfig } from './stack-apps.js';
+import {
+  consoleProcessSpec,
+  hubProcessSpec,
+  nodeProcessSpec,
+  pickPorts,
+  type StackAppsConfig,
+} from './stack-apps.js';
 import { stackNatsConfig } from './stack-nats-config.js';
 import {
   stackLeafSettings,
@@ -74,6 +81,9 @@ export interface StackOptions {
 export const PREFERRED_HUB_PORT = 8080;
 export const PREFERRED_FIRST_NODE_PORT = 3001;
 export const PREFERRED_IDENTITY_PROVIDER_PORT = 3900;
+export const PREFERRED_CONSOLE_PORT = 8090;
+/** The stack's own NATS monitoring endpoint, on loopback (read by the console). */
+export const PREFERRED_NATS_MONITOR_PORT = 18222;
 
 /** A process of the stack that exited without being asked to. */
 export interface StackExit extends AppExit {
@@ -100,18 +110,22 @@ export interface RunningStack {
   /** What its apps share, to start more of them (e.g. a second hub instance). */
   apps: StackAppsConfig;
   hub: AppProcess;
+  /** The operations console. */
+  console: AppProcess;
   /** The agency nodes by id, in start order. */
   nodes: ReadonlyMap<string, AppProcess>;
   /** Calls `listener` when the hub or a node exits unexpectedly. */
   onUnexpectedExit(listener: (exit: StackExit) => void): void;
-  /** Stops the nodes, then the hub, then the servers it started; removes stack.json. Idempotent. */
+  /** Stops the console and the nodes, then the hub, then the servers it started; removes stack.json. Idempotent. */
   stop(): Promise<void>;
 }
 
 /**
  * Starts the local stack: keys and the enrolled registry, servers (given, or its own with NATS
- * running the registry's generated permissions, authentication on), the hub, then
- * the agency nodes in parallel, each healthy before this resolves; then writes `stack.json`.
+ * running the registry's generated permissions, authentication on, and a loopback monitoring
+ * endpoint), the demo identity provider (knowing the console's and the desks' callbacks), the hub,
+ * then the operations console and the agency nodes in parallel, each healthy before this resolves;
+ * then writes `stack.json`.
  * Whatever failed to start, everything started so far is stopped before the error is thrown.
  */
 export async function launchStack(options: StackOptions, io: StackIo): Promise<RunningStack> {
@@ -136,8 +150,12 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
   const ownNats = (options.given.natsUrl ?? '') === '';
   const tls = ownNats ? await privateTls({ dir: paths.tls }) : undefined;
   const natsCaFile = tls?.caFile ?? options.given.natsCaFile;
+  const [monitorPort] = ownNats
+    ? await pickPorts(1, preferred ? PREFERRED_NATS_MONITOR_PORT : undefined)
+    : [];
+  const natsMonitor = monitorPort === undefined ? undefined : `127.0.0.1:${monitorPort}`;
   const servers = await startStackServers(paths, options.given, {
-    natsConfig: tls === undefined ? '' : await stackNatsConfig(keys.registry, paths, tls, leaf),
+    natsConfig: tls === undefined ? '' : await stackNatsConfig(keys.registry, paths, tls, leaf, natsMonitor),
     redisAcl: redisUsers?.acl,
     preferredPorts: preferred,
   });
@@ -170,10 +188,24 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
     }
     const siteOf = (id: string): StackSite | undefined => sites.find((site) => site.nodes.includes(id));
     const people = new Map<string, DemoPerson[]>(nodeIds.map((id) => [id, demoPeople(id)]));
-    const [idpPort] = await pickPorts(1, preferred ? PREFERRED_IDENTITY_PROVIDER_PORT : undefined);
+    const operators = demoOperators();
+    // The provider must know every web app's callback before it starts: the ports are picked first.
+    const [idpPort, hubPort, consolePort, ...ports] = preferred
+      ? [
+          ...(await pickPorts(1, PREFERRED_IDENTITY_PROVIDER_PORT)),
+          ...(await pickPorts(1, PREFERRED_HUB_PORT)),
+          ...(await pickPorts(1, PREFERRED_CONSOLE_PORT)),
+          ...(await pickPorts(nodeIds.length, PREFERRED_FIRST_NODE_PORT)),
+        ]
+      : await pickPorts(3 + nodeIds.length);
+    const consoleUrl = `http://127.0.0.1:${consolePort}`;
+    const nodeUrls = ports.map((port) => `http://127.0.0.1:${port}`);
     identityProvider = await startDemoIdentityProvider({
       people: [...people.values()].flat(),
+      operators,
       port: idpPort,
+      redirectUris: [`${consoleUrl}/callback`, ...nodeUrls.map((url) => `${url}/desk/callback`)],
+      corsOrigins: [consoleUrl, ...nodeUrls],
     });
     const apiKeys = new Map<string, string>();
     for (const id of nodeIds) apiKeys.set(id, await ensureDemoApiKey(paths, id));
@@ -190,23 +222,24 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       env: options.env,
       watch: options.watch,
       identityProvider: identityProvider.issuer,
+      ...(natsMonitor === undefined ? {} : { natsMonitorUrl: `http://${natsMonitor}` }),
     };
-    const [hubPort] = await pickPorts(1, preferred ? PREFERRED_HUB_PORT : undefined);
-    io.out(`starting the hub and ${nodeIds.length} nodes (logs in ${paths.logs})\n`);
+    io.out(`starting the hub, the console and ${nodeIds.length} nodes (logs in ${paths.logs})\n`);
     apps.push(await AppProcess.start(hubProcessSpec(config, { id: hub, port: hubPort! })));
-    const ports = await pickPorts(nodeIds.length, preferred ? PREFERRED_FIRST_NODE_PORT : undefined);
-    const started = await Promise.allSettled(
-      nodeIds.map((id, index) => {
+    // The console and the nodes after the hub, which provisions the streams they read.
+    const started = await Promise.allSettled([
+      AppProcess.start(consoleProcessSpec(config, { port: consolePort! })),
+      ...nodeIds.map((id, index) => {
         const site = siteOf(id);
         const onSite = site === undefined ? undefined : { id: site.id, natsUrl: site.server.url };
         return AppProcess.start(nodeProcessSpec(config, { id, port: ports[index]!, site: onSite }));
       }),
-    );
+    ]);
     for (const outcome of started) if (outcome.status === 'fulfilled') apps.push(outcome.value);
     const failed = started.find((outcome) => outcome.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
 
-    const [hubApp, ...nodeApps] = apps as [AppProcess, ...AppProcess[]];
+    const [hubApp, consoleApp, ...nodeApps] = apps as [AppProcess, AppProcess, ...AppProcess[]];
     const summary: StackSummary = {
       nats: servers.nats.url,
       ...(natsCaFile === undefined ? {} : { natsCa: natsCaFile }),
@@ -219,9 +252,14 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
         grantType: DEMO_PASSWORD_GRANT,
       },
       hub: { id: hub, url: hubApp.url },
+      console: {
+        url: consoleApp.url,
+        logins: operators.map(({ user, password, roles }) => ({ user, password, roles })),
+      },
       nodes: nodeApps.map((app) => ({
         id: app.spec.name,
         url: app.url,
+        desk: `${app.url}/desk/`,
         audience: nodeAudience(app.spec.name),
         apiKey: apiKeys.get(app.spec.name)!,
         logins: (people.get(app.spec.name) ?? []).map(({ user, password, roles, clearance }) => ({
@@ -250,6 +288,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       sites: new Map(sites.map((site) => [site.id, site])),
       apps: config,
       hub: hubApp,
+      console: consoleApp,
       nodes: new Map(nodeApps.map((app) => [app.spec.name, app])),
       onUnexpectedExit(listener) {
         for (const app of apps) {

@@ -43,4 +43,12 @@ describe('stackNatsConfig', () => {
     expect(first).toContain('cert_file: "/data/tls/nats.pem"');
     expect(await stackNatsConfig(registry, paths, tls)).toBe(first);
   });
+
+  it('adds a loopback monitoring listener for the console when asked, and none otherwise', async () => {
+    const paths = stackPaths(dir);
+    expect(await stackNatsConfig(registry, paths, tls)).not.toMatch(/^http:/m);
+    expect(await stackNatsConfig(registry, paths, tls, undefined, '127.0.0.1:18222')).toMatch(
+      /^http: "127\.0\.0\.1:18222"$/m,
+    );
+  });
 });

@@ -15,14 +15,17 @@ export interface StackLeafSettings {
 /**
  * The configuration the stack's own nats-server runs: the enrolled registry's accounts and nkey
  * users (`borderlink nats-config`) on `tls`, plus an operator user in the hub's account whose seed
- * is kept at `paths.operatorSeed` (created on the first run) for tools and tests that inspect the
- * streams.
+ * is kept at `paths.operatorSeed` (created on the first run) for tools, tests and the console that
+ * inspect the streams; with `monitor` (`127.0.0.1:<port>`), the monitoring endpoint the console reads
+ * the servers' health from, on loopback only. A production server's monitoring is its operator's
+ * choice (`borderlink nats-config --monitor`).
  */
 export async function stackNatsConfig(
   registry: Registry,
   paths: StackPaths,
   tls: TlsFiles,
   leaf?: StackLeafSettings,
+  monitor?: string,
 ): Promise<string> {
   const operatorKey = await ensureSeedFile(paths.operatorSeed);
   const leafSettings =
@@ -32,6 +35,7 @@ export async function stackNatsConfig(
     storeDir: STORE_DIR_TOKEN,
     operatorKeys: [operatorKey],
     ...leafSettings,
+    ...(monitor === undefined ? {} : { monitor }),
   }).text;
 }
 

@@ -6,10 +6,25 @@ export interface StackLogin {
   clearance: string;
 }
 
+/** A demo operator's sign-in to the operations console. */
+export interface StackOperatorLogin {
+  user: string;
+  password: string;
+  roles: string[];
+}
+
+/** The operations console: its screens and API, and the operators who may sign in. */
+export interface StackConsole {
+  url: string;
+  logins: StackOperatorLogin[];
+}
+
 /** One agency node of the stack, and the credentials the demo gives for it. */
 export interface StackNode {
   id: string;
   url: string;
+  /** The agency desk it serves, `<url>/desk/`. */
+  desk: string;
   /** The audience of its access tokens (`resource` when asking the identity provider). */
   audience: string;
   /** Its demo API key (every role, cleared for TLP:RED). */
@@ -35,6 +50,7 @@ export interface StackSummary {
   redis: string;
   identityProvider: StackIdentityProvider;
   hub: { id: string; url: string };
+  console: StackConsole;
   nodes: StackNode[];
 }
 
@@ -42,9 +58,9 @@ const NONE = '-';
 
 /**
  * `.data/stack.json`, for scripts: `{"nats", "natsCa", "redis", "identityProvider": {"issuer",
- * "tokenEndpoint", "clientId", "grantType"}, "hub": {"url"}, "nodes": [{"id", "url", "audience",
- * "apiKey", "logins": [{"user", "password", "roles", "clearance"}]}]}`. It holds demo secrets: the
- * stack writes it for its owner only.
+ * "tokenEndpoint", "clientId", "grantType"}, "hub": {"url"}, "console": {"url", "logins": [{"user",
+ * "password", "roles"}]}, "nodes": [{"id", "url", "desk", "audience", "apiKey", "logins": [{"user",
+ * "password", "roles", "clearance"}]}]}`. It holds demo secrets: the stack writes it for its owner only.
  */
 export function stackFileContent(summary: StackSummary): string {
   const content = {
@@ -53,23 +69,29 @@ export function stackFileContent(summary: StackSummary): string {
     redis: summary.redis,
     identityProvider: summary.identityProvider,
     hub: { url: summary.hub.url },
+    console: summary.console,
     nodes: summary.nodes,
   };
   return `${JSON.stringify(content, null, 2)}\n`;
 }
 
 /**
- * The demo credentials, printed under the table: the identity provider, and per node its API key
- * and people; then how to get a token with curl.
+ * The demo credentials, printed under the table: the identity provider, the console with its
+ * operators, and per node its desk, API key and people; then how to get a token with curl.
  */
 export function renderStackAccess(summary: StackSummary): string {
   const { identityProvider: idp } = summary;
   const lines = [
     `identity provider  ${idp.issuer} (demo OpenID Connect; people below, API keys per node)`,
     '',
+    `console  ${summary.console.url}/ (operators)`,
+    ...summary.console.logins.map(
+      (login) => `  ${login.user.padEnd(12)}  ${login.password}  ${login.roles.join(',')}`,
+    ),
+    '',
   ];
   for (const node of summary.nodes) {
-    lines.push(`${node.id}  api key ${node.apiKey}`);
+    lines.push(`${node.id}  desk ${node.desk}  api key ${node.apiKey}`);
     for (const login of node.logins) {
       lines.push(
         `  ${login.user.padEnd(node.id.length + 12)}  ${login.password}  ${login.roles.join(',')} (${login.clearance})`,
@@ -90,14 +112,31 @@ export function renderStackAccess(summary: StackSummary): string {
 }
 
 /**
- * The table printed once the stack is up: one row per app with its API, OpenAPI docs, health and
- * metrics URLs (the hub serves no API or docs), then the servers.
+ * The table printed once the stack is up: one row per app with its API, screens (a node's desk, the
+ * console), OpenAPI docs, health and metrics URLs (the hub serves no API, screens or docs), then the
+ * servers.
  */
 export function renderStackTable(summary: StackSummary): string {
-  const header = ['node', 'api', 'docs', 'health', 'metrics'];
+  const header = ['node', 'api', 'screens', 'docs', 'health', 'metrics'];
+  const { hub, console: operations } = summary;
   const rows = [
-    [summary.hub.id, NONE, NONE, `${summary.hub.url}/healthz`, `${summary.hub.url}/metrics`],
-    ...summary.nodes.map(({ id, url }) => [id, url, `${url}/docs`, `${url}/healthz`, `${url}/metrics`]),
+    [hub.id, NONE, NONE, NONE, `${hub.url}/healthz`, `${hub.url}/metrics`],
+    [
+      'console',
+      `${operations.url}/v1`,
+      `${operations.url}/`,
+      NONE,
+      `${operations.url}/healthz`,
+      `${operations.url}/metrics`,
+    ],
+    ...summary.nodes.map(({ id, url, desk }) => [
+      id,
+      url,
+      desk,
+      `${url}/docs`,
+      `${url}/healthz`,
+      `${url}/metrics`,
+    ]),
   ];
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]!.length)),
