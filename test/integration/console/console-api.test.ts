@@ -224,6 +224,34 @@ describe('the operations console (real NATS, hub and OpenID Connect provider)', 
     expect(await metrics.text()).toMatch(/^bl_audit_verified\{service="console"\} 1$/m);
   });
 
+  it('drops and counts a heartbeat its sender did not sign, and keeps serving', async () => {
+    env.operator.publish(`bl.hb.${NODE}`, 'not a heartbeat');
+    await env.operator.flush();
+    const refused = await waitFor(
+      async () => {
+        const metrics = await fetch(`${env.url}/metrics`, {
+          headers: { authorization: `Bearer ${await env.token('operator')}` },
+        });
+        return (
+          /^bl_heartbeats_refused_total\{reason="envelope",service="console"\} [1-9]/m.exec(
+            await metrics.text(),
+          ) ?? undefined
+        );
+      },
+      { what: 'the unsigned heartbeat counted' },
+    );
+    expect(refused).toBeDefined();
+    expect((await env.call('operator', 'GET', '/v1/network')).status).toBe(200);
+    const traffic = await env.call<{ bucketS: number; series: unknown[] }>(
+      'operator',
+      'GET',
+      '/v1/traffic?minutes=5',
+    );
+    expect(traffic.body).toMatchObject({ bucketS: 60 });
+    expect(traffic.body.series).toHaveLength(5);
+    expect((await env.call('operator', 'GET', '/v1/traffic?minutes=0')).status).toBe(400);
+  });
+
   it('shows the registry, its keys and the NATS account without a monitoring endpoint', async () => {
     const keys = await env.call<{ keys: { node: string }[] }>('operator', 'GET', '/v1/keys');
     expect(keys.body.keys.map((key) => key.node)).toContain(NODE);
