@@ -9,6 +9,13 @@ import { root, run } from './setup.mjs';
 /** Each web app's folder; its vite.config.ts names the output folder under dist/web. */
 export const WEB_APPS = ['apps/desk', 'apps/console-web'];
 
+// React libraries mark their modules "use client" for server components, which these apps do not use:
+// the bundler's warning that the directive is dropped says nothing about them.
+function reportWarning(warning, report) {
+  if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use client"')) return;
+  report(warning);
+}
+
 const check = process.argv.includes('--check');
 for (const app of WEB_APPS) {
   if (check) {
@@ -20,6 +27,10 @@ for (const app of WEB_APPS) {
     ]);
     if (status !== 0) process.exit(status);
   } else {
-    await build({ configFile: join(root, app, 'vite.config.ts'), logLevel: 'warn' });
+    await build({
+      configFile: join(root, app, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { rolldownOptions: { onwarn: reportWarning } },
+    });
   }
 }
