@@ -77,15 +77,13 @@ export interface DemoIdentityProviderOptions {
   /** The console's operators; none by default. */
   operators?: readonly DemoOperator[];
   /**
-   * More URIs the public client may be sent back to after signing in (the console's
-   * `<url>/callback`, each node's `<url>/desk/callback`), besides DEMO_REDIRECT_URI.
+   * The web apps' base URLs, each ending in `/` (the console's `<url>/`, each node's `<url>/desk/`),
+   * as libs/web's sign-in derives its URIs from them: the public client is sent back to
+   * `<base>callback` after signing in (besides DEMO_REDIRECT_URI) and to `<base>` after signing out,
+   * and the pages of their origins may call the provider's endpoints (CORS), since the
+   * authorization code flow with PKCE runs there.
    */
-  redirectUris?: readonly string[];
-  /**
-   * Browser origins of the web apps (the console, each node's desk), allowed to call the token,
-   * discovery and key endpoints from the page (CORS): the authorization code flow with PKCE runs there.
-   */
-  corsOrigins?: readonly string[];
+  webApps?: readonly string[];
   /** Its port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
   /** The private signing key (ES256 JWK with a `kid`); a new one when absent. */
@@ -135,7 +133,8 @@ export async function startDemoIdentityProvider(
   const audiences = new Set([...options.people.map((person) => nodeAudience(person.node)), CONSOLE_AUDIENCE]);
   const passwordOf = (user: string): string | undefined =>
     people.get(user)?.password ?? operators.get(user)?.password;
-  const corsOrigins = new Set(options.corsOrigins ?? []);
+  const webApps = options.webApps ?? [];
+  const corsOrigins = new Set(webApps.map((base) => new URL(base).origin));
   const ttl = options.accessTokenTtlS ?? DEFAULT_TOKEN_TTL_S;
   const signingKey = options.signingKey ?? (await newSigningKey());
 
@@ -164,7 +163,8 @@ export async function startDemoIdentityProvider(
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code', DEMO_PASSWORD_GRANT],
         response_types: ['code'],
-        redirect_uris: [DEMO_REDIRECT_URI, ...(options.redirectUris ?? [])],
+        redirect_uris: [DEMO_REDIRECT_URI, ...webApps.map((base) => `${base}callback`)],
+        post_logout_redirect_uris: [...webApps],
         id_token_signed_response_alg: 'ES256',
       },
     ],
@@ -205,6 +205,8 @@ export async function startDemoIdentityProvider(
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
+      // The default pages load a web font from the internet; the demo's stay on loopback.
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       resourceIndicators: {
         enabled: true,
         defaultResource: (_ctx: unknown, _client: unknown, oneOf?: string) => oneOf,
@@ -286,6 +288,24 @@ export async function startDemoIdentityProvider(
 async function newSigningKey(): Promise<JWK> {
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   return { ...(await exportJWK(privateKey)), alg: 'ES256', use: 'sig', kid: randomBytes(8).toString('hex') };
+}
+
+const page = (title: string, body: string): string =>
+  `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title><main>${body}</main></html>`;
+
+// Signing out asks first: the provider's form carries the token that guards it against forgery.
+function logoutSource(ctx: OidcContext, form: string): void {
+  ctx.body = page(
+    'Borderlink demo sign-out',
+    `<h1>Sign out of the Borderlink demo?</h1>${form}` +
+      '<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Sign out</button> ' +
+      '<button type="submit" form="op.logoutForm">Stay signed in</button>',
+  );
+}
+
+// Shown when the request named no registered page to go back to.
+function postLogoutSuccessSource(ctx: OidcContext): void {
+  ctx.body = page('Borderlink demo sign-out', '<h1>Signed out of the Borderlink demo</h1>');
 }
 
 // The sign-in page of the authorization code flow, and consent given at once (it is a demo).

@@ -189,7 +189,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
     const siteOf = (id: string): StackSite | undefined => sites.find((site) => site.nodes.includes(id));
     const people = new Map<string, DemoPerson[]>(nodeIds.map((id) => [id, demoPeople(id)]));
     const operators = demoOperators();
-    // The provider must know every web app's callback before it starts: the ports are picked first.
+    // The provider must know every web app's address before it starts: the ports are picked first.
     const [idpPort, hubPort, consolePort, ...ports] = preferred
       ? [
           ...(await pickPorts(1, PREFERRED_IDENTITY_PROVIDER_PORT)),
@@ -204,8 +204,7 @@ export async function launchStack(options: StackOptions, io: StackIo): Promise<R
       people: [...people.values()].flat(),
       operators,
       port: idpPort,
-      redirectUris: [`${consoleUrl}/callback`, ...nodeUrls.map((url) => `${url}/desk/callback`)],
-      corsOrigins: [consoleUrl, ...nodeUrls],
+      webApps: [`${consoleUrl}/`, ...nodeUrls.map((url) => `${url}/desk/`)],
     });
     const apiKeys = new Map<string, string>();
     for (const id of nodeIds) apiKeys.set(id, await ensureDemoApiKey(paths, id));

@@ -81,7 +81,10 @@ export class ConsoleConfig {
   @IsNotEmpty()
   CONSOLE_AUDIENCE: string = 'urn:borderlink:console';
 
-  /** The console's public client at the provider, which the screens sign in with (PKCE). */
+  /**
+   * The console's public client at the provider, which the screens sign in with (PKCE; redirect URI
+   * `<console URL>/callback`, post-logout redirect URI `<console URL>/`).
+   */
   @IsString()
   @IsNotEmpty()
   CONSOLE_OIDC_CLIENT_ID: string = 'borderlink-console';

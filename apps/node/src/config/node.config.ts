@@ -117,7 +117,8 @@ export class NodeConfig extends BaseConfig {
 
   /**
    * The agency desk's public client at NODE_OIDC_ISSUER (authorization code with PKCE, redirect URI
-   * `<node URL>/desk/callback`), which the desk signs people in as.
+   * `<node URL>/desk/callback`, post-logout redirect URI `<node URL>/desk/`), which the desk signs
+   * people in as.
    */
   @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'NODE_DESK_CLIENT_ID must be a client id without spaces' })
   NODE_DESK_CLIENT_ID: string = 'borderlink-desk';

@@ -107,7 +107,11 @@ export function AuthProvider(props: { manager: UserManager; appBase: string; chi
     const idToken = user?.id_token;
     await manager.removeUser();
     try {
-      await manager.signoutRedirect(idToken === undefined ? {} : { id_token_hint: idToken });
+      // No `resource` here: the settings' extra parameters are the sign-in's, not the end session's.
+      await manager.signoutRedirect({
+        extraQueryParams: {},
+        ...(idToken === undefined ? {} : { id_token_hint: idToken }),
+      });
     } catch {
       // A provider without an end-session endpoint: the local sign-out is all there is.
       window.location.assign(appBase);
