@@ -1,5 +1,5 @@
 // The node's access log against a real OpenID Connect provider and the real nodes and hub: a person's
-// read and an inbox page are recorded naming who, how and in which request; `borderlink access-log
+// read, an inbox page and an inbox item read by id are recorded naming who, how and in which request; `borderlink access-log
 // export` and `verify` prove the log under the node's key; and a row changed in the store file, by
 // someone who drops the triggers first, fails verification naming that row.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -86,9 +86,21 @@ describe('the access log', () => {
         ).body.items.some((item) => item.id === id) || undefined,
       { what: 'the alert in the inbox of tj-border' },
     );
+    const readAtTj = await fetch(`${url('tj-border')}/v1/inbox/${id}`, {
+      headers: { authorization: `Bearer ${tjReader}`, 'x-request-id': 'desk-inbox-read-1' },
+    });
+    expect(readAtTj.status).toBe(200);
     const tj = await exportLog('tj-border', 'tj-border.jsonl');
     expect(tj.entries).toContainEqual(
       expect.objectContaining({ principal: 'person:tj-border-reader', action: 'list', message: id }),
+    );
+    expect(tj.entries).toContainEqual(
+      expect.objectContaining({
+        principal: 'person:tj-border-reader',
+        action: 'read',
+        message: id,
+        request: 'desk-inbox-read-1',
+      }),
     );
     expect((await verify('tj-border', tj.file)).code).toBe(0);
 

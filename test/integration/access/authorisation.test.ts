@@ -30,6 +30,7 @@ const ROUTES: { method: string; path: string; roles: string[]; body?: unknown }[
   { method: 'GET', path: '/v1/inbox', roles: ['reader'] },
   { method: 'POST', path: '/v1/inbox/stream-tickets', roles: ['reader'] },
   { method: 'GET', path: '/v1/inbox/stream', roles: ['reader'] },
+  { method: 'GET', path: '/v1/inbox/x', roles: ['reader'] },
   { method: 'GET', path: '/v1/messages/x', roles: ['reader'] },
   { method: 'POST', path: '/v1/messages/x/receipts', roles: ['author'], body: { kind: 'read' } },
   { method: 'POST', path: '/v1/messages/x/replies', roles: ['author'], body: { texts: [] } },
@@ -208,6 +209,18 @@ describe('clearance', () => {
     expect(seen.ids).not.toContain(red);
     // Cursors count only what the reader may see: no gap where the RED item lies.
     expect(seen.cursors).toEqual(seen.cursors.map((_, i) => seen.ids.length - 1 - i));
+
+    // Read by id, the RED item answers as one the inbox does not hold.
+    const byId = async (id: string, credentials: string) =>
+      call(`${url('tj-border')}/v1/inbox/${id}`, { credentials });
+    const [redById, nothingById] = [await byId(red, reader), await byId('no-such-message', reader)];
+    expect([redById.status, redById.body]).toEqual([404, { error: 'not-found', id: red }]);
+    expect([nothingById.status, nothingById.body]).toEqual([
+      404,
+      { error: 'not-found', id: 'no-such-message' },
+    ]);
+    expect(await byId(amber, reader)).toMatchObject({ status: 200, body: { id: amber } });
+    expect(await byId(red, supervisor)).toMatchObject({ status: 200, body: { id: red } });
 
     const author = await access.token('tj-border', 'author');
     const onRed = await call(`${url('tj-border')}/v1/messages/${red}/receipts`, {

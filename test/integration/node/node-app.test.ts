@@ -370,6 +370,12 @@ describe('node app: deliveries', () => {
     const item = (await inbox()).find((i) => i.id === alert.id);
     expect(item).toMatchObject({ verified: false, verification: 'signature-invalid' });
     expect(await receiptsFor(alert.id)).toEqual([]);
+    // Filed in no thread, it is still read by id, as listed.
+    expect(await get(`/v1/inbox/${alert.id}`)).toMatchObject({ status: 200, body: item });
+    expect(await get('/v1/inbox/not-here')).toMatchObject({
+      status: 404,
+      body: { error: 'not-found', id: 'not-here' },
+    });
   });
 
   it('refuses a copy the hub stated for other nodes: dead-lettered, never in the inbox, no receipt', async () => {

@@ -3,7 +3,9 @@
 // that copy. To update the copy after a change to the API, run this test with OPENAPI_UPDATE=on, then
 // `node scripts/gen-web-api.mjs`, and commit both files.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
+import { format, resolveConfig } from 'prettier';
 import { startTestbed, type NodeTestbed } from './node-harness.js';
 
 const COMMITTED = new URL('../../../apps/desk/src/api/node-openapi.json', import.meta.url);
@@ -33,7 +35,13 @@ describe("the node's OpenAPI document", () => {
     expect(response.status).toBe(200);
     const served = (await response.json()) as { info?: { title?: string } };
     if (process.env.OPENAPI_UPDATE === 'on') {
-      writeFileSync(COMMITTED, `${JSON.stringify(comparable(served), null, 2)}\n`);
+      // Formatted as the repository's files are, so that the diff shows only what changed.
+      const filepath = fileURLToPath(COMMITTED);
+      const text = await format(JSON.stringify(comparable(served), null, 2), {
+        ...(await resolveConfig(filepath)),
+        filepath,
+      });
+      writeFileSync(COMMITTED, text);
     }
     const committed = JSON.parse(readFileSync(COMMITTED, 'utf8')) as { info?: { title?: string } };
     expect(comparable(served)).toEqual(comparable(committed));

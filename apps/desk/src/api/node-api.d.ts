@@ -178,6 +178,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/inbox/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One received message by id, marked verified or not, with its state
+     * @description An item above the caller’s clearance answers 404 as one the inbox does not hold. An expired alert is answered, marked `expired`. The item is in the node’s access log as a `read` before it is answered (503 when it cannot be recorded).
+     */
+    get: operations['InboxController_read'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/inbox/stream': {
     parameters: {
       query?: never;
@@ -1962,6 +1982,71 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Over this identity’s rate limit. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessLogUnavailableResponseDto'];
+        };
+      };
+    };
+  };
+  InboxController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxItemDto'];
+        };
+      };
+      /** @description No credentials, or credentials the node does not accept (with `WWW-Authenticate`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Needs the role reader. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description The inbox holds no such message, or none the caller’s clearance admits. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageErrorResponseDto'];
         };
       };
       /** @description Over this identity’s rate limit. */

@@ -1,5 +1,4 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { HttpError } from '../../../../libs/web/src/http/http-errors';
 import { dataOf, useNodeClient, type NodeClient } from '../api/node-client';
 import type { AnyMessage, InboxItem, RecipientState, Thread } from '../api/node-types';
 import { threadOf } from '../common/item-title';
@@ -24,34 +23,16 @@ export interface HeldMessage {
   inbox?: InboxItem;
 }
 
-// How many inbox pages the desk reads, at most, for a received message it has no thread for.
-const SCAN_PAGES = 3;
-
 async function threadOrNone(client: NodeClient, id: string): Promise<Thread | undefined> {
   const result = await client.GET('/v1/threads/{id}', { params: { path: { id } } });
   if (result.response.status === 404) return undefined;
   return dataOf(result);
 }
 
-async function scanInbox(client: NodeClient, id: string): Promise<InboxItem | undefined> {
-  let before: number | undefined;
-  for (let page = 0; page < SCAN_PAGES; page++) {
-    const list = dataOf(
-      await client.GET('/v1/inbox', {
-        params: { query: { limit: 200, include: 'expired', ...(before === undefined ? {} : { before }) } },
-      }),
-    );
-    const found = list.items.find((item) => item.id === id);
-    if (found !== undefined || list.next === undefined) return found;
-    before = list.next;
-  }
-  return undefined;
-}
-
 /**
  * Finds a message by id: in its thread (the hint from the link, else a thread it opened), which holds
- * both what the node received and what it sent; else among what it sent; else in the inbox. 404 when
- * the node holds none the person may see.
+ * both what the node received and what it sent; else among what it sent; else in the inbox (one not
+ * filed in a thread: an unverified one). 404 when the node holds none the person may see.
  */
 export function useHeldMessage(id: string, threadHint: string | undefined, enabled = true) {
   const client = useNodeClient();
@@ -96,8 +77,9 @@ export function useHeldMessage(id: string, threadHint: string | undefined, enabl
           thread: threadOf(sent.data.kind, message),
         };
       }
-      const item = cachedInboxItem(queries, id) ?? (await scanInbox(client, id));
-      if (item === undefined) throw new HttpError(404, { error: 'not-found', id });
+      const item =
+        cachedInboxItem(queries, id) ??
+        dataOf(await client.GET('/v1/inbox/{id}', { params: { path: { id } } }));
       const message = item.message as AnyMessage;
       return {
         id,

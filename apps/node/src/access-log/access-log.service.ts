@@ -10,8 +10,8 @@ import { AccessLogUnavailableError } from './access-log.errors.js';
 import { AccessLogRepository } from './access-log.repository.js';
 
 /**
- * How a message was handed out: `read` (GET /v1/messages/{id}), `list` (each item of a GET /v1/inbox
- * page), `stream` (each item sent on the live stream).
+ * How a message was handed out: `read` (by id: GET /v1/inbox/{id}, GET /v1/messages/{id}, a thread, a
+ * trace), `list` (each item of a GET /v1/inbox page), `stream` (each item sent on the live stream).
  */
 export type AccessAction = 'read' | 'list' | 'stream';
 

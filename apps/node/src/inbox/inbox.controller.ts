@@ -1,7 +1,18 @@
-import { Controller, Get, HttpCode, HttpStatus, Post, Query, Sse, type MessageEvent } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Sse,
+  type MessageEvent,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -15,8 +26,12 @@ import type { Principal } from '../access/principal.js';
 import { AcceptsStreamTicket, Roles } from '../access/route-access.js';
 import { StreamSlots } from '../access/stream-slots.js';
 import { STREAM_TICKET_TTL_S, StreamTicketsRepository } from '../access/stream-tickets.repository.js';
-import { AccessLogUnavailableResponseDto, InvalidResponseDto } from '../openapi/responses.dto.js';
-import { InboxListDto } from './dto/inbox-item.dto.js';
+import {
+  AccessLogUnavailableResponseDto,
+  InvalidResponseDto,
+  MessageErrorResponseDto,
+} from '../openapi/responses.dto.js';
+import { InboxItemDto, InboxListDto } from './dto/inbox-item.dto.js';
 import { InboxQueryDto } from './dto/inbox-query.dto.js';
 import { StreamTicketDto } from './dto/stream-ticket.dto.js';
 import { InboxService } from './inbox.service.js';
@@ -94,5 +109,24 @@ export class InboxController {
       ),
       finalize(release),
     );
+  }
+
+  // After `stream`: routes match in the order they are declared, and `stream` is no message id.
+  @Get(':id')
+  @ApiOperation({
+    summary: 'One received message by id, marked verified or not, with its state',
+    description:
+      'An item above the caller’s clearance answers 404 as one the inbox does not hold. An expired ' +
+      'alert is answered, marked `expired`. The item is in the node’s access log as a `read` before ' +
+      'it is answered (503 when it cannot be recorded).',
+  })
+  @ApiOkResponse({ type: InboxItemDto })
+  @ApiNotFoundResponse({
+    type: MessageErrorResponseDto,
+    description: 'The inbox holds no such message, or none the caller’s clearance admits.',
+  })
+  @ApiServiceUnavailableResponse({ type: AccessLogUnavailableResponseDto })
+  read(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<InboxItemDto> {
+    return this.inbox.read(id, principal);
   }
 }

@@ -8,6 +8,7 @@ import { fixtureAccessLog, fixtureReader } from '../../test/access.fixtures.js';
 import { admits } from '../access/clearance-policy.js';
 import { AccessLogUnavailableError } from '../access-log/access-log.errors.js';
 import type { AccessLogRepository } from '../access-log/access-log.repository.js';
+import { UnknownMessageError } from '../common/common.errors.js';
 import { serveRequest } from '../common/request-id.js';
 import { Clock } from '../common/clock.js';
 import type { NodeConfig } from '../config/node.config.js';
@@ -267,6 +268,35 @@ describe('InboxService', () => {
         request: 'desk-1',
       }),
     ]);
+  });
+
+  it('reads one item by id, recorded as a read first, and answers one above the clearance as one it does not hold', async () => {
+    const { inbox, accessLog } = setup();
+    await inbox.takeIn([item('a1'), item('r1', 'alert', 'TLP:RED;H2')]);
+    const reader = fixtureReader('amber', 'aigerim');
+    const read = await new Promise((resolve) =>
+      serveRequest('desk-2', () => resolve(inbox.read('a1', reader))),
+    );
+    expect(read).toEqual(expect.objectContaining({ id: 'a1', state: 'active', verified: true }));
+    await expect(inbox.read('r1', reader)).rejects.toEqual(new UnknownMessageError('r1'));
+    await expect(inbox.read('nothing', reader)).rejects.toEqual(new UnknownMessageError('nothing'));
+    expect(await inbox.read('r1', fixtureReader('red'))).toEqual(expect.objectContaining({ id: 'r1' }));
+    expect(accessLog.export(reader, 0, 10).entries).toEqual([
+      expect.objectContaining({
+        principal: 'person:aigerim',
+        action: 'read',
+        message: 'a1',
+        request: 'desk-2',
+      }),
+      expect.objectContaining({ action: 'read', message: 'r1' }),
+    ]);
+  });
+
+  it('hands out no item it cannot record', async () => {
+    const { inbox, accessStore } = setup();
+    await inbox.takeIn([item('a1')]);
+    logs.splice(logs.indexOf(accessStore), 1)[0]!.onApplicationShutdown();
+    await expect(inbox.read('a1', fixtureReader())).rejects.toBeInstanceOf(AccessLogUnavailableError);
   });
 
   it('records each streamed item before it is emitted, and ends the stream rather than emit one unrecorded', async () => {

@@ -120,6 +120,20 @@ export class InboxService implements OnModuleDestroy {
   }
 
   /**
+   * Inbox item `id` as `reader` is handed it, with its state (an expired alert too, marked), in the
+   * access log (`read`) when this returns.
+   * @throws UnknownMessageError when no such item is in the inbox or the reader's clearance does not
+   *   admit it, the one answer for both; AccessLogUnavailableError when the read could not be
+   *   recorded: the item is not handed out.
+   */
+  async read(id: string, reader: Principal): Promise<ShownItem> {
+    const item = await this.get(id, reader.clearance);
+    if (item === undefined) throw new UnknownMessageError(id);
+    this.accessLog.record(reader, 'read', [item.id]);
+    return item;
+  }
+
+  /**
    * The inbox item with this id, whose sender can be answered (a receipt, a release request) by
    * someone of `clearance`.
    * @throws UnknownMessageError when no such item is in the inbox, or the clearance does not admit
