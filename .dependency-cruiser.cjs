@@ -61,6 +61,7 @@ const STACKS = {
     'rebuild',
     'site',
     'deliveries',
+    'service-subscriptions',
     'alerts',
     'notices',
     'replies',

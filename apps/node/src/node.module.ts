@@ -31,6 +31,7 @@ import { RepliesModule } from './replies/replies.module.js';
 import { RequestsModule } from './requests/requests.module.js';
 import { SentModule } from './sent/sent.module.js';
 import { SerialsModule } from './serials/serials.module.js';
+import { ServiceSubscriptionsModule } from './service-subscriptions/service-subscriptions.module.js';
 import { SiteModule } from './site/site.module.js';
 import { SubmissionModule } from './submission/submission.module.js';
 import { ThreadsModule } from './threads/threads.module.js';
@@ -83,6 +84,7 @@ export class NodeModule {
         RebuildModule,
         SiteModule,
         DeliveriesModule,
+        ServiceSubscriptionsModule,
         AlertsModule,
         NoticesModule,
         SubmissionModule,

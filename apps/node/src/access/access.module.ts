@@ -35,6 +35,6 @@ import { StreamTicketsRepository } from './stream-tickets.repository.js';
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [AuthenticationMiddleware, StreamTicketsRepository, StreamSlots],
+  exports: [AuthenticationMiddleware, StreamTicketsRepository, StreamSlots, ApiKeysRepository],
 })
 export class AccessModule {}

@@ -14,6 +14,16 @@ const DEBOUNCE_MS = 200;
 
 const digest = (secret: string): Buffer => createHash('sha256').update(secret).digest();
 
+const servicePrincipal = (record: ApiKeyRecord): Principal => ({
+  id: `service:${record.id}`,
+  kind: 'service',
+  issuer: API_KEY_ISSUER,
+  subject: record.id,
+  name: record.name,
+  roles: record.roles,
+  clearance: record.clearance,
+});
+
 /**
  * The node's API keys, from its keys file (NODE_API_KEYS_FILE), reread whenever the file changes
  * (or on SIGHUP); a changed file that does not parse, or names another node, is refused and the
@@ -78,15 +88,18 @@ export class ApiKeysRepository implements OnModuleInit, OnApplicationShutdown {
       // The file may have changed while scrypt ran: remember only what is still current.
       if (this.records.get(record.id) === record) this.verified.set(record.id, presented);
     }
-    return {
-      id: `service:${record.id}`,
-      kind: 'service',
-      issuer: API_KEY_ISSUER,
-      subject: record.id,
-      name: record.name,
-      roles: record.roles,
-      clearance: record.clearance,
-    };
+    return servicePrincipal(record);
+  }
+
+  /**
+   * The service of key `id` as its record stands now, without its secret: undefined when the file
+   * holds no such key, or it is revoked or expired. For work a key set up earlier (its webhooks).
+   */
+  current(id: string): Principal | undefined {
+    const record = this.records.get(id);
+    if (record === undefined || record.revokedAt !== undefined) return undefined;
+    if (Date.parse(record.expiresAt) <= this.clock.now().getTime()) return undefined;
+    return servicePrincipal(record);
   }
 
   private async reload(path: string): Promise<void> {

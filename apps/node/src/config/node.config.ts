@@ -219,4 +219,46 @@ export class NodeConfig extends BaseConfig {
   @IsString()
   @IsNotEmpty({ message: 'NODE_TLS_KEY_FILE must be set with NODE_TLS_CERT_FILE' })
   NODE_TLS_KEY_FILE?: string;
+
+  /** Service subscriptions one API key may hold (`/v1/service-subscriptions`). */
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  NODE_SERVICE_SUBSCRIPTIONS_PER_KEY: number = 20;
+
+  /**
+   * Consecutive failed attempts at one message after which a subscription's webhook is disabled,
+   * until its owner enables it again (it then resumes with that message).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  NODE_WEBHOOK_MAX_FAILURES: number = 10;
+
+  /** The delay before a webhook's first retry, in ms; each further one doubles, with jitter. */
+  @IsInt()
+  @Min(1)
+  @Max(3_600_000)
+  NODE_WEBHOOK_BACKOFF_BASE_MS: number = 1_000;
+
+  /** The longest delay between two attempts at a failing webhook, in ms. */
+  @IsInt()
+  @Min(1)
+  @Max(86_400_000)
+  NODE_WEBHOOK_BACKOFF_MAX_MS: number = 600_000;
+
+  /** How long a webhook endpoint has to answer one request, in ms, before the attempt counts as failed. */
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  NODE_WEBHOOK_TIMEOUT_MS: number = 10_000;
+
+  /**
+   * How often each instance looks for webhook work it was not told of (matches taken in by another
+   * instance, retries falling due), in ms; matches taken in by the instance itself go out at once.
+   */
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  NODE_WEBHOOK_POLL_MS: number = 1_000;
 }

@@ -5,6 +5,7 @@ import { ReceiptsModule } from '../receipts/receipts.module.js';
 import { ReleasesModule } from '../releases/releases.module.js';
 import { SentModule } from '../sent/sent.module.js';
 import { SerialsModule } from '../serials/serials.module.js';
+import { ServiceSubscriptionsModule } from '../service-subscriptions/service-subscriptions.module.js';
 import { WitnessModule } from '../witness/witness.module.js';
 import { DeliveriesHandler } from './deliveries.handler.js';
 import { DeliveriesService } from './deliveries.service.js';
@@ -19,6 +20,7 @@ import { DeliveriesService } from './deliveries.service.js';
     GroupsModule,
     WitnessModule,
     SerialsModule,
+    ServiceSubscriptionsModule,
   ],
   controllers: [DeliveriesHandler],
   providers: [DeliveriesService],

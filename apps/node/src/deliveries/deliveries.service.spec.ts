@@ -37,6 +37,7 @@ import type { ReleasesService } from '../releases/releases.service.js';
 import type { SentMessagesService } from '../sent/sent-messages.service.js';
 import { CheckpointRefused } from '../witness/witness.errors.js';
 import type { SerialsService } from '../serials/serials.service.js';
+import type { ServiceSubscriptionsService } from '../service-subscriptions/service-subscriptions.service.js';
 import type { WitnessService } from '../witness/witness.service.js';
 import { DeliveryNotStated } from './deliveries.errors.js';
 import { DeliveriesService } from './deliveries.service.js';
@@ -114,6 +115,7 @@ function setup() {
     serials as unknown as SerialsService,
     clock,
     pino({ level: 'silent' }),
+    { match: async () => undefined } as unknown as ServiceSubscriptionsService,
   );
   const failInbox = (down: boolean) => (inboxDown = down);
   return {

@@ -27,6 +27,7 @@ import { ReleasesService } from '../releases/releases.service.js';
 import { SentMessagesService } from '../sent/sent-messages.service.js';
 import { CheckpointRefused } from '../witness/witness.errors.js';
 import { SerialsService } from '../serials/serials.service.js';
+import { ServiceSubscriptionsService } from '../service-subscriptions/service-subscriptions.service.js';
 import { WitnessService } from '../witness/witness.service.js';
 import { DeliveryNotStated } from './deliveries.errors.js';
 import type { Delivery, FailedDelivery } from './delivery.js';
@@ -126,6 +127,7 @@ export class DeliveriesService {
     private readonly serials: SerialsService,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly serviceSubscriptions: ServiceSubscriptionsService,
   ) {
     this.hubs = hubKeysOf(registry, verifier);
   }
@@ -219,19 +221,19 @@ export class DeliveriesService {
   // The hub's reminder of an unanswered request goes to the inbox, seen by who may see the request.
   private async takeInReminder(received: Received<'reminder'>): Promise<void> {
     const reminder = this.trusted(received);
-    await this.inbox.takeIn([
-      {
-        id: reminder.id,
-        kind: 'reminder',
-        sender: reminder.sender,
-        receivedAt: this.clock.now().toISOString(),
-        region: received.address.region,
-        category: received.address.category,
-        verified: true,
-        handling: received.fields.handling,
-        message: messageToJson('reminder', reminder),
-      },
-    ]);
+    const item: InboxItem = {
+      id: reminder.id,
+      kind: 'reminder',
+      sender: reminder.sender,
+      receivedAt: this.clock.now().toISOString(),
+      region: received.address.region,
+      category: received.address.category,
+      verified: true,
+      handling: received.fields.handling,
+      message: messageToJson('reminder', reminder),
+    };
+    await this.inbox.takeIn([item]);
+    await this.serviceSubscriptions.match([item]);
   }
 
   private receive<K extends MessageKind>(
@@ -321,6 +323,8 @@ export class DeliveriesService {
     const fresh = await this.inbox.takeIn(items);
     // Again for what was taken in before (a redelivery after a crash): correlating is repeatable.
     await this.serials.correlate(items.filter((item) => item.verified));
+    // Before each sender's next delivery may go ahead, so every subscription's log keeps its order.
+    await this.serviceSubscriptions.match(items);
     // The hub's copy of what the site brought first: the item is the hub's delivery now.
     if (!viaSite) {
       await Promise.all(

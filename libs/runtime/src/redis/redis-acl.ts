@@ -84,6 +84,14 @@ const NODE_COMMANDS = [
   'getdel',
   // A sent message's state ends with its retention (inbox items with SET … PXAT).
   'pexpireat',
+  // Service subscriptions: each one's log of matches (a stream trimmed by MINID), the ids already
+  // in it (a sorted set trimmed by retention), the subscription still held (in the match script),
+  // its webhook's latest attempts (a capped list).
+  'xadd',
+  'xrange',
+  'zremrangebyscore',
+  'hexists',
+  'ltrim',
 ];
 
 /**
