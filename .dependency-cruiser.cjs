@@ -17,6 +17,7 @@ const STACKS = {
     'trust',
     'runtime',
     'messaging',
+    'cap',
     'contracts',
   ],
   'apps/hub/src': [
@@ -61,6 +62,8 @@ const STACKS = {
     'rebuild',
     'site',
     'deliveries',
+    'feeds',
+    'cap',
     'service-subscriptions',
     'alerts',
     'notices',

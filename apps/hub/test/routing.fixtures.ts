@@ -1,4 +1,6 @@
 // In-memory stores behind the recipient resolver, for the hub's unit tests (no NATS, no Redis).
+import { pino } from 'pino';
+import type { SubscriptionChange } from '#contracts';
 import type { OutboundEnvelope } from '#messaging';
 import { RegistryIndex } from '#registry';
 import type { GroupMembership } from '../src/groups/group-membership.js';
@@ -12,6 +14,8 @@ import { ReleasesService } from '../src/releases/releases.service.js';
 import { RouteRecordStore, type RouteRecord } from '../src/routes/route-record.store.js';
 import { RecipientResolverService } from '../src/routing/recipient-resolver.service.js';
 import { HubStateRebuildingError } from '../src/state/state.errors.js';
+import { SubscriptionStore, type StoredSubscription } from '../src/subscriptions/subscription.store.js';
+import { SubscriptionsService } from '../src/subscriptions/subscriptions.service.js';
 import { InMemoryAuditTrail, testStatements } from './audit.fixtures.js';
 
 /** Route records kept in memory, for tests that run without Redis. */
@@ -47,6 +51,29 @@ export class InMemoryGroupStore extends GroupStore {
   async write(group: GroupMembership, revision: number): Promise<void> {
     if ((this.groups.get(group.group)?.revision ?? 0) !== revision) throw new GroupWriteConflict(group.group);
     this.groups.set(group.group, { group, revision: ++this.revision });
+  }
+}
+
+/** Narrowings in memory: every write is applied to the followers at once. */
+export class InMemorySubscriptionStore extends SubscriptionStore {
+  readonly stored = new Map<string, StoredSubscription>();
+  private readonly followers: Array<(stored: StoredSubscription) => void> = [];
+  private revision = 0;
+
+  async write(change: SubscriptionChange): Promise<number> {
+    const stored = { change, revision: ++this.revision };
+    this.stored.set(change.sender, stored);
+    for (const apply of this.followers) apply(stored);
+    return stored.revision;
+  }
+
+  async follow(apply: (stored: StoredSubscription) => void): Promise<void> {
+    for (const stored of this.stored.values()) apply(stored);
+    this.followers.push(apply);
+  }
+
+  async stop(): Promise<void> {
+    this.followers.length = 0;
   }
 }
 
@@ -90,6 +117,13 @@ export function createTestResolver(
   const requests = new InMemoryReleaseRequests();
   const originals = new InMemoryOriginals();
   const audit = new InMemoryAuditTrail();
+  const subscriptionStore = new InMemorySubscriptionStore();
+  const subscriptions = new SubscriptionsService(
+    subscriptionStore,
+    registry,
+    audit,
+    pino({ level: 'silent' }),
+  );
   const resolver = new RecipientResolverService(
     registry,
     routes,
@@ -97,6 +131,7 @@ export function createTestResolver(
     new ReleasesService(registry, routes, requests, originals, audit, statements),
     // Following requests up needs Redis and the delivery path: test/integration/coordination covers it.
     { commit: async () => undefined } as unknown as RequestsService,
+    subscriptions,
   );
-  return { resolver, groups, requests, originals, audit };
+  return { resolver, groups, requests, originals, audit, subscriptions, subscriptionStore };
 }

@@ -50,6 +50,16 @@ export {
   type Explosive,
   type OtherItem,
   type PersonCount,
+  CapOriginSchema,
+  CapInfoSchema,
+  CapValueSchema,
+  CapResourceSchema,
+  CapAreaSchema,
+  type CapOrigin,
+  type CapInfo,
+  type CapValue,
+  type CapResource,
+  type CapArea,
 } from './gen/borderlink/v1/alert_pb.js';
 export {
   NoticeKind,
@@ -218,6 +228,7 @@ export { validateHeartbeat } from './validation/heartbeat.rules.js';
 export { validateMessage } from './validation/validate-message.js';
 export type { Violation, ValidationContext } from './validation/violation.js';
 export { LIMITS, LANGUAGES } from './validation/limits.js';
+export { CAP_LIMITS } from './validation/cap.rules.js';
 export { deadlineFor } from './validation/deadline.js';
 export { isMessageId } from './validation/id.rules.js';
 export { isActor } from './validation/actor.rules.js';

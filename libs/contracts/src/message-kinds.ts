@@ -8,6 +8,7 @@ import { RejectionSchema } from './gen/borderlink/v1/rejection_pb.js';
 import { ReleaseSchema } from './gen/borderlink/v1/release_pb.js';
 import { RequestReminderSchema } from './gen/borderlink/v1/reminder_pb.js';
 import { ReplySchema } from './gen/borderlink/v1/reply_pb.js';
+import { SubscriptionChangeSchema } from './gen/borderlink/v1/subscription_pb.js';
 
 /**
  * The typed map from a message kind (the `<kind>` subject token and the `Bl-Type` header)
@@ -26,6 +27,7 @@ export const MESSAGE_SCHEMAS = {
   group: GroupChangeSchema,
   checkpoint: AuditCheckpointSchema,
   reminder: RequestReminderSchema,
+  subscription: SubscriptionChangeSchema,
 } as const satisfies Record<string, DescMessage>;
 
 export type MessageKind = keyof typeof MESSAGE_SCHEMAS;
@@ -46,6 +48,7 @@ export const NODE_SENDABLE_KINDS = [
   'delivered',
   'release',
   'group',
+  'subscription',
 ] as const satisfies readonly MessageKind[];
 
 export type SendableKind = (typeof NODE_SENDABLE_KINDS)[number];

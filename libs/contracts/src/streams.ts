@@ -24,6 +24,12 @@ export const STREAM_ADVISORIES = 'BL_ADVISORIES';
  * writes it and provisions it: its per-subject limit is not part of StreamDefinition.
  */
 export const STREAM_GROUPS = 'BL_GROUPS';
+/**
+ * Each node's narrowing of its subscriptions (protocol 1.4), one message per node (the accepted
+ * SubscriptionChange in force), kept forever; written and provisioned by the hub alone, like BL_GROUPS.
+ * Renaming it needs a migration.
+ */
+export const STREAM_SUBSCRIPTIONS = 'BL_SUBSCRIPTIONS';
 
 /** The hub's shared durable consumer on the ingress stream: every hub instance pulls from it. */
 export const CONSUMER_HUB_INGRESS = 'hub-ingress';

@@ -49,6 +49,16 @@ export function groupStateSubject(group: string): string {
   return `${SUBJECT_ROOT}.groups.${token(group, 'group')}`;
 }
 
+export const SUBSCRIPTIONS_WILDCARD = `${SUBJECT_ROOT}.subscriptions.>`;
+
+/**
+ * The narrowing in force for node `node`: `bl.subscriptions.<node>` (last message wins). Changing it
+ * needs a migration of BL_SUBSCRIPTIONS.
+ */
+export function subscriptionStateSubject(node: string): string {
+  return `${SUBJECT_ROOT}.subscriptions.${token(node, 'node')}`;
+}
+
 /** Audit record of one hub decision: `bl.audit.<event>`. */
 export function auditSubject(event: string): string {
   return `${SUBJECT_ROOT}.audit.${token(event, 'audit event')}`;

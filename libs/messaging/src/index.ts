@@ -33,6 +33,7 @@ export {
 export { backoffDelay, exponentialDelay } from './backoff.js';
 export { provisionStreams, type ProvisionStreamsOptions, type StreamDrift } from './stream-provisioning.js';
 export { provisionConsumer } from './consumer-provisioning.js';
+export { ensureKeyedStream } from './keyed-stream.js';
 export { bindConsumer, type BindOptions } from './consumer-binding.js';
 export { consumerLag, listConsumerLag, consumerLagOf, type ConsumerLag } from './consumer-lag.js';
 export { inboxPrefixOf, seedFileAuthenticator } from './nats-identity.js';

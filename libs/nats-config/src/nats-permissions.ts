@@ -7,6 +7,8 @@ import {
   STREAM_DEFINITIONS,
   STREAM_DELIVERY,
   STREAM_GROUPS,
+  STREAM_SUBSCRIPTIONS,
+  SUBSCRIPTIONS_WILDCARD,
   deadLetterSubject,
   heartbeatSubject,
   nodeDeliveryConsumer,
@@ -125,6 +127,7 @@ export function leafPermissions(node: string): NatsPermissions {
 const UPDATABLE_STREAMS = [
   ...STREAM_DEFINITIONS.filter((stream) => stream.appendOnly !== true).map((stream) => stream.name),
   STREAM_GROUPS,
+  STREAM_SUBSCRIPTIONS,
 ];
 
 /**
@@ -154,6 +157,8 @@ export function hubPermissions(hub: string): NatsPermissions {
       DEAD_LETTER_WILDCARD,
       // Closed user group membership (BL_GROUPS), which only the hub writes.
       GROUPS_WILDCARD,
+      // Each node's narrowing of its subscriptions in force (BL_SUBSCRIPTIONS), likewise the hub's alone.
+      SUBSCRIPTIONS_WILDCARD,
       'bl.ctl.>',
       // Its own heartbeat only: an instance speaks for its own hub id.
       heartbeatSubject(hub),

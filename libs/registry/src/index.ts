@@ -48,3 +48,9 @@ export {
   type DistributionInput,
 } from './distribution-policy.js';
 export { isSiteId, siteOf, siteMembers } from './national-site.js';
+export {
+  SubscriptionNarrowing,
+  sectionsOfArea,
+  subscriptionCeilingViolations,
+  type NarrowedTopic,
+} from './subscription-narrowing.js';

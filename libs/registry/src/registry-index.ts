@@ -25,6 +25,7 @@ export class RegistryIndex {
   private regions!: ReadonlySet<string>;
   private sections!: ReadonlySet<string>;
   private crossingPoints!: ReadonlySet<string>;
+  private pointSections!: ReadonlyMap<string, string>;
   private topics!: Map<string, string[]>;
 
   constructor(registry: Registry) {
@@ -60,6 +61,7 @@ export class RegistryIndex {
     this.regions = regions;
     this.sections = new Set(registry.sections.map((section) => section.id));
     this.crossingPoints = new Set(registry.crossingPoints.map((point) => point.id));
+    this.pointSections = new Map(registry.crossingPoints.map((point) => [point.id, point.section]));
     this.topics = topics;
   }
 
@@ -130,6 +132,11 @@ export class RegistryIndex {
   /** The registry's crossing points and ports, in registry order. */
   crossingPointList(): Registry['crossingPoints'] {
     return this.registry.crossingPoints;
+  }
+
+  /** The border section crossing point `id` lies on, if the registry lists it. */
+  sectionOfCrossingPoint(id: string): string | undefined {
+    return this.pointSections.get(id);
   }
 
   hasRegion(id: string): boolean {

@@ -18,7 +18,7 @@ export interface SealedMessage {
 
 // What a message correlates with: alerts by incident, notices and replies by thread, a release with
 // the message it would release, a group change with its group, a routing report with the message it
-// reports on, a reminder with its request. Receipts (single or batched), rejections and audit checkpoints stand alone (a rejection's subject message is
+// reports on, a reminder with its request. Receipts (single or batched), rejections, audit checkpoints and subscription changes stand alone (a rejection's subject message is
 // not vouched for).
 /** The `Bl-Correlation` value of `message`: what it correlates with, or empty. */
 export function correlationOf(message: MessageOf<MessageKind>): string {
@@ -39,6 +39,7 @@ export function correlationOf(message: MessageOf<MessageKind>): string {
     case 'borderlink.v1.DeliveredBatch':
     case 'borderlink.v1.Rejection':
     case 'borderlink.v1.AuditCheckpoint':
+    case 'borderlink.v1.SubscriptionChange':
       return '';
   }
 }

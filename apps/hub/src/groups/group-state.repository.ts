@@ -1,15 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
-import { JetStreamApiCodes, JetStreamApiError, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import { GROUPS_WILDCARD, GroupStateSchema, STREAM_GROUPS, groupStateSubject } from '#contracts';
-import { NatsConnectionService } from '#messaging';
+import { NatsConnectionService, ensureKeyedStream } from '#messaging';
 import { HubConfig } from '../config/hub.config.js';
 import type { GroupMembership } from './group-membership.js';
 import { GroupStore, type StoredGroup } from './group.store.js';
 import { GroupWriteConflict } from './groups.errors.js';
-
-// The server's answer to a create racing another instance's create of the same stream.
-const STREAM_NAME_IN_USE = 10058;
 
 /**
  * Group membership in the JetStream stream BL_GROUPS: one subject per group, only its last message
@@ -31,23 +28,12 @@ export class GroupStateRepository extends GroupStore implements OnModuleInit {
    */
   async onModuleInit(): Promise<void> {
     await this.nats.ready();
-    const manager = await this.nats.manager();
-    try {
-      await manager.streams.add({
-        name: STREAM_GROUPS,
-        subjects: [GROUPS_WILDCARD],
-        retention: RetentionPolicy.Limits,
-        storage: StorageType.File,
-        max_msgs_per_subject: 1,
-        num_replicas: this.config.STREAM_REPLICAS,
-      });
-    } catch (error) {
-      // It exists: another hub instance created it at the same moment, or an earlier start did.
-      if (!(error instanceof JetStreamApiError && error.code === STREAM_NAME_IN_USE)) throw error;
-      const { config } = await manager.streams.info(STREAM_GROUPS);
-      if (config.num_replicas !== this.config.STREAM_REPLICAS)
-        await manager.streams.update(STREAM_GROUPS, { num_replicas: this.config.STREAM_REPLICAS });
-    }
+    await ensureKeyedStream(
+      await this.nats.manager(),
+      STREAM_GROUPS,
+      [GROUPS_WILDCARD],
+      this.config.STREAM_REPLICAS,
+    );
   }
 
   async read(group: string): Promise<StoredGroup | undefined> {

@@ -5,6 +5,7 @@ import {
   GENERAL_CATEGORY,
   LIMITS,
   RejectionReason,
+  Severity,
   Tlp,
   categoryToken,
   decodeMessage,
@@ -16,9 +17,10 @@ import {
   type Receipt,
   type Release,
   type Reply,
+  type SubscriptionChange,
   type Violation,
 } from '#contracts';
-import { distribute, RegistryIndex, type Route } from '#registry';
+import { distribute, RegistryIndex, sectionsOfArea, type NarrowedTopic, type Route } from '#registry';
 import { GroupsService } from '../groups/groups.service.js';
 import { IngressRefusal } from '../pipeline/pipeline.errors.js';
 import type { Recipient, RoutableMessage } from '../pipeline/routable-message.js';
@@ -26,6 +28,7 @@ import type { RoutedMessage } from '../pipeline/routed-message.js';
 import { ReleasesService } from '../releases/releases.service.js';
 import { RequestsService } from '../requests/requests.service.js';
 import { RouteRecordStore, type RouteRecord } from '../routes/route-record.store.js';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
 
 /** Whether the hub routed the message of `route` from `origin` to `recipient`: what a receipt needs. */
 function routedTo(route: RouteRecord, origin: string, recipient: string): boolean {
@@ -53,7 +56,8 @@ class RecipientSet {
  * addressees, the live members of their closed user groups and the subscribers of their topics;
  * an update or cancel also to every recipient of the alert it changes; notices to their addressees
  * and group members; replies to the sender of the alert or notice answered and their addressees; receipts (single or in a `delivered` batch) to the origin of messages the hub routed to their sender; release requests and decisions
- * through the release workflow; group changes to the group's members. Refuses with an IngressRefusal
+ * through the release workflow; group changes to the group's members; a subscription change to
+ * nobody. Subscribers are those of the registry that their node's narrowing admits. Refuses with an IngressRefusal
  * when an addressee or group is unknown, the sender is not a member of a group it addresses, or the
  * message's reference (notice, received message, release request, group owner) does not hold.
  */
@@ -65,6 +69,7 @@ export class RecipientResolverService {
     private readonly groups: GroupsService,
     private readonly releases: ReleasesService,
     private readonly requests: RequestsService,
+    private readonly subscriptions: SubscriptionsService,
   ) {}
 
   async resolve(routable: RoutableMessage): Promise<Recipient[]> {
@@ -86,6 +91,8 @@ export class RecipientResolverService {
         return this.forRelease(routable.message);
       case 'group':
         return this.forGroupChange(routable.message);
+      case 'subscription':
+        return this.forSubscriptionChange(routable.message);
     }
   }
 
@@ -98,6 +105,8 @@ export class RecipientResolverService {
   async commit(routed: RoutedMessage): Promise<void> {
     if (routed.kind === 'group') await this.groups.commit(decodeMessage('group', routed.body));
     if (routed.kind === 'release') await this.releases.commit(decodeMessage('release', routed.body));
+    if (routed.kind === 'subscription')
+      await this.subscriptions.commit(decodeMessage('subscription', routed.body));
     await this.requests.commit(routed);
   }
 
@@ -113,7 +122,8 @@ export class RecipientResolverService {
         violations.push({ field: 'origin', reason: 'unknown node' });
       return violations;
     }
-    if (routable.kind === 'release' || routable.kind === 'group') return violations;
+    if (routable.kind === 'release' || routable.kind === 'group' || routable.kind === 'subscription')
+      return violations;
     const { nodes = [] } = routable.message.addressees ?? {};
     nodes.forEach((node, i) => {
       if (!this.isAddressable(node))
@@ -129,9 +139,10 @@ export class RecipientResolverService {
   private async forAlert(alert: Alert): Promise<Recipient[]> {
     const category = categoryToken(alert.category);
     const earlier = await this.earlierRecipients(alert);
+    const topic = { category, severity: alert.severity, sections: sectionsOfArea(alert.area, this.registry) };
     const subscribers: Route[] = [
       ...alert.regions.flatMap((region) =>
-        this.registry.subscribers(region, category).map((node) => ({ node, region })),
+        this.narrowed(this.registry.subscribers(region, category), { ...topic, region }),
       ),
       ...earlier.map((node) => ({ node, region: DIRECT_REGION })),
     ];
@@ -203,8 +214,13 @@ export class RecipientResolverService {
     const { details } = notice;
     const changed = details.case === 'impactChange' ? details.value.borderSection : undefined;
     const section = this.registry.borderSections().find(({ id }) => id === changed);
+    const sections = section === undefined ? [] : [section.id];
     const subscribers: Route[] = (section?.regions ?? []).flatMap((region) =>
-      this.registry.regionSubscribers(region).map((node) => ({ node, region })),
+      this.narrowed(this.registry.regionSubscribers(region), {
+        region,
+        severity: Severity.UNSPECIFIED,
+        sections,
+      }),
     );
     // Without subscribers (any other notice), the policy leaves the addressees alone.
     const routes = distribute(
@@ -362,6 +378,22 @@ export class RecipientResolverService {
     for (const node of await this.groups.recipients(change))
       recipients.add(node, DIRECT_REGION, GENERAL_CATEGORY);
     return recipients.list();
+  }
+
+  /** Within the registry's ceiling (already checked) and decided on in commit: told to nobody. */
+  private forSubscriptionChange(change: SubscriptionChange): Recipient[] {
+    this.subscriptions.check(change);
+    return [];
+  }
+
+  /**
+   * The registry subscribers of `topic` that their own narrowing lets receive it, as routes. Only
+   * subscribers: addressees, group members and an original's recipients are never narrowed.
+   */
+  private narrowed(subscribers: readonly string[], topic: NarrowedTopic): Route[] {
+    return subscribers
+      .filter((node) => this.subscriptions.admits(node, topic))
+      .map((node) => ({ node, region: topic.region }));
   }
 
   private isAddressable(node: string): boolean {

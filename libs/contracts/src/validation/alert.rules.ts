@@ -9,6 +9,7 @@ import {
 } from '../gen/borderlink/v1/common_pb.js';
 import { checkAddressees, hasAddressees } from './addressees.rules.js';
 import { checkArea, checkRegions } from './area.rules.js';
+import { checkCapOrigin } from './cap.rules.js';
 import { checkEnum } from './enum.rules.js';
 import { checkEnvelope } from './envelope.rules.js';
 import { checkEvaluation } from './evaluation.rules.js';
@@ -57,5 +58,6 @@ export function validateAlert(alert: Alert, ctx: ValidationContext): Violation[]
   checkHandling(out, 'handling', alert.handling, true);
   checkRestrictedAudience(out, 'addressees', alert.handling, hasAddressees(alert.addressees));
   checkAddressees(out, 'addressees', alert.addressees, alert.sender, ctx, false);
+  if (alert.cap !== undefined) checkCapOrigin(out, 'cap', alert.cap);
   return out;
 }

@@ -58,6 +58,8 @@ export const LIMITS = Object.freeze({
   /** People named as approving one release decision. */
   maxApprovers: 4,
   maxRegions: 16,
+  /** Filters one node's narrowing of its subscriptions holds (protocol 1.4). */
+  maxSubscriptionFilters: 32,
   maxBorderSections: 20,
   maxCrossingPoints: 20,
   maxPoints: 100,

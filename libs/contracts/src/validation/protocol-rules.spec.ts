@@ -17,7 +17,16 @@ import {
   validRelease,
   validReply,
 } from '../../test/message.fixtures.js';
-import { AlertType, SeizedItemSchema } from '../gen/borderlink/v1/alert_pb.js';
+import {
+  AlertType,
+  CapAreaSchema,
+  CapInfoSchema,
+  CapOriginSchema,
+  SeizedItemSchema,
+  type CapArea,
+  type CapInfo,
+  type CapOrigin,
+} from '../gen/borderlink/v1/alert_pb.js';
 import { HandlingCode, ImpactLevel, Tlp } from '../gen/borderlink/v1/common_pb.js';
 import {
   ImpactLevelChangeSchema,
@@ -167,7 +176,84 @@ const traced = (m: MessageOf<'reply'>, value: object): void => {
 const before = (m: { sent?: { seconds: bigint } }) =>
   timestampFromDate(new Date(Number(m.sent!.seconds) * 1000 - 1000));
 
+// An alert as imported from CAP (protocol 1.4), whose kept document `breaks` then changes.
+const withCap = (breaks: (cap: CapOrigin, info: CapInfo, area: CapArea) => void): Probe<Alert> =>
+  alert((m) => {
+    const area = create(CapAreaSchema, {
+      description: 'Panj',
+      polygons: [{ vertices: [1, 2, 3, 1].map((lat) => ({ lat, lon: 68 })) }],
+      circles: [{ center: { lat: 37, lon: 68 }, radiusKm: 5 }],
+      geocodes: [{ name: 'borderlink:section', value: 'tj-af-panj' }],
+    });
+    const info = create(CapInfoSchema, {
+      categories: ['Security'],
+      event: 'Crossing',
+      eventCodes: [{ name: 'SAME', value: 'LEW' }],
+      parameters: [{ name: 'HSAS', value: 'ORANGE' }],
+      resources: [{ description: 'Map', mimeType: 'image/png' }],
+      areas: [area],
+    });
+    m.cap = create(CapOriginSchema, { identifier: 'x', sender: 'ops@example', sent: m.sent, infos: [info] });
+    breaks(m.cap, info, area);
+  });
+const many = <T>(value: T, count: number): T[] => Array.from({ length: count }, () => value);
+const CAP_PROBES: Record<string, Probe<Alert>> = {
+  'alert|cap.identifier': withCap((c) => (c.identifier = '')),
+  'alert|cap.sender': withCap((c) => (c.sender = long(256))),
+  'alert|cap.sent': withCap((c) => (c.sent = undefined)),
+  'alert|cap.source': withCap((c) => (c.source = long(1000))),
+  'alert|cap.codes[]': withCap((c) => (c.codes = [''])),
+  'alert|cap.note': withCap((c) => (c.note = long(8000))),
+  'alert|cap.references[]': withCap((c) => (c.references = many('r', 65))),
+  'alert|cap.incidents': withCap((c) => (c.incidents = 'a\u0000')),
+  'alert|cap.infos[]': withCap((c, i) => (c.infos = many(i, 9))),
+  'alert|cap.infos[].language': withCap((_, i) => (i.language = long(256))),
+  'alert|cap.infos[].categories[]': withCap((_, i) => (i.categories = [])),
+  'alert|cap.infos[].event': withCap((_, i) => (i.event = '')),
+  'alert|cap.infos[].responseTypes[]': withCap((_, i) => (i.responseTypes = [' '])),
+  'alert|cap.infos[].audience': withCap((_, i) => (i.audience = long(1000))),
+  'alert|cap.infos[].eventCodes[]': withCap((_, i) => (i.eventCodes = many(i.eventCodes[0]!, 65))),
+  'alert|cap.infos[].eventCodes[].name': withCap((_, i) => (i.eventCodes[0]!.name = '')),
+  'alert|cap.infos[].eventCodes[].value': withCap((_, i) => (i.eventCodes[0]!.value = long(8000))),
+  'alert|cap.infos[].onset': withCap((_, i) => (i.onset = INVALID_TIME)),
+  'alert|cap.infos[].senderName': withCap((_, i) => (i.senderName = long(1000))),
+  'alert|cap.infos[].web': withCap((_, i) => (i.web = long(1000))),
+  'alert|cap.infos[].contact': withCap((_, i) => (i.contact = long(1000))),
+  'alert|cap.infos[].parameters[]': withCap((_, i) => (i.parameters = many(i.parameters[0]!, 65))),
+  'alert|cap.infos[].parameters[].name': withCap((_, i) => (i.parameters[0]!.name = '')),
+  'alert|cap.infos[].parameters[].value': withCap((_, i) => (i.parameters[0]!.value = long(8000))),
+  'alert|cap.infos[].resources[]': withCap((_, i) => (i.resources = many(i.resources[0]!, 65))),
+  'alert|cap.infos[].resources[].description': withCap((_, i) => (i.resources[0]!.description = '')),
+  'alert|cap.infos[].resources[].mimeType': withCap((_, i) => (i.resources[0]!.mimeType = '')),
+  'alert|cap.infos[].resources[].size': withCap((_, i) => (i.resources[0]!.size = 2 ** 31)),
+  'alert|cap.infos[].resources[].uri': withCap((_, i) => (i.resources[0]!.uri = long(1000))),
+  'alert|cap.infos[].resources[].derefUri': withCap((_, i) => (i.resources[0]!.derefUri = long(200_000))),
+  'alert|cap.infos[].resources[].digest': withCap((_, i) => (i.resources[0]!.digest = 'not-a-digest')),
+  'alert|cap.infos[].areas[]': withCap((_, i, a) => (i.areas = many(a, 65))),
+  'alert|cap.infos[].areas[].description': withCap((_, _i, a) => (a.description = '')),
+  'alert|cap.infos[].areas[].polygons[]': withCap((_, _i, a) => (a.polygons = many(a.polygons[0]!, 21))),
+  'alert|cap.infos[].areas[].polygons[].vertices[]': withCap((_, _i, a) => a.polygons[0]!.vertices.pop()),
+  'alert|cap.infos[].areas[].polygons[].vertices[].lat': withCap(
+    (_, _i, a) => (a.polygons[0]!.vertices[0]!.lat = 91),
+  ),
+  'alert|cap.infos[].areas[].polygons[].vertices[].lon': withCap(
+    (_, _i, a) => (a.polygons[0]!.vertices[0]!.lon = 181),
+  ),
+  'alert|cap.infos[].areas[].circles[]': withCap((_, _i, a) => (a.circles = many(a.circles[0]!, 21))),
+  'alert|cap.infos[].areas[].circles[].center': withCap((_, _i, a) => (a.circles[0]!.center = undefined)),
+  'alert|cap.infos[].areas[].circles[].center.lat': withCap((_, _i, a) => (a.circles[0]!.center!.lat = 91)),
+  'alert|cap.infos[].areas[].circles[].center.lon': withCap((_, _i, a) => (a.circles[0]!.center!.lon = 181)),
+  'alert|cap.infos[].areas[].circles[].radiusKm': withCap((_, _i, a) => (a.circles[0]!.radiusKm = -1)),
+  'alert|cap.infos[].areas[].geocodes[]': withCap((_, _i, a) => (a.geocodes = many(a.geocodes[0]!, 65))),
+  'alert|cap.infos[].areas[].geocodes[].name': withCap((_, _i, a) => (a.geocodes[0]!.name = '')),
+  'alert|cap.infos[].areas[].geocodes[].value': withCap((_, _i, a) => (a.geocodes[0]!.value = long(8000))),
+  'alert|cap.infos[].areas[].altitude': withCap((_, _i, a) => (a.altitude = Number.NaN)),
+  'alert|cap.infos[].areas[].ceiling': withCap((_, _i, a) => (a.ceiling = 100)),
+  'alert|cap.signature': withCap((c) => (c.signature = long(200_000))),
+};
+
 const PROBES: Record<string, Probe> = {
+  ...CAP_PROBES,
   'all|id': alert((m) => (m.id = 'not an id!')),
   'all|sender': alert((m) => (m.sender = 'nobody')),
   'alert, notice, reply, receipt, release, group|actor': alert((m) => (m.actor = 'node:tj-border')),

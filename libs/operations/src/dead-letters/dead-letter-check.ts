@@ -1,4 +1,4 @@
-import { STREAM_AUDIT, STREAM_DEAD_LETTER, STREAM_GROUPS } from '#contracts';
+import { STREAM_AUDIT, STREAM_DEAD_LETTER, STREAM_GROUPS, STREAM_SUBSCRIPTIONS } from '#contracts';
 import type { DeadLetterRecord } from './dead-letter-record.js';
 
 /** A consumer as the server describes it: what it reads, and how far it has been delivered. */
@@ -47,7 +47,12 @@ export type DeadLetterVerdict = VerifiedDeadLetter | UnverifiedDeadLetter;
  * Streams nothing is ever replayed into, whoever filed the record: group state (one message per
  * subject, the last wins), the audit chain, and the dead letters themselves.
  */
-export const NEVER_REPLAYED: ReadonlySet<string> = new Set([STREAM_GROUPS, STREAM_AUDIT, STREAM_DEAD_LETTER]);
+export const NEVER_REPLAYED: ReadonlySet<string> = new Set([
+  STREAM_GROUPS,
+  STREAM_SUBSCRIPTIONS,
+  STREAM_AUDIT,
+  STREAM_DEAD_LETTER,
+]);
 
 /** True when `subject` is one a NATS filter subject (`*` one token, `>` one or more) selects. */
 export function subjectMatches(filter: string, subject: string): boolean {

@@ -9,9 +9,11 @@ import type {
   Area,
   Category,
   Certainty,
+  Circle,
   Evaluation,
   Handling,
   LocalizedText,
+  Polygon,
   Severity,
   Status,
   Urgency,
@@ -27,7 +29,7 @@ import type { Message } from '@bufbuild/protobuf';
 export const file_borderlink_v1_alert: GenFile =
   /*@__PURE__*/
   fileDesc(
-    'Chlib3JkZXJsaW5rL3YxL2FsZXJ0LnByb3RvEg1ib3JkZXJsaW5rLnYxIpoGCgVBbGVydBIKCgJpZBgBIAEoCRIOCgZzZW5kZXIYAiABKAkSKAoEc2VudBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJgoEdHlwZRgEIAEoDjIYLmJvcmRlcmxpbmsudjEuQWxlcnRUeXBlEiUKBnN0YXR1cxgFIAEoDjIVLmJvcmRlcmxpbmsudjEuU3RhdHVzEhIKCnJlZmVyZW5jZXMYBiADKAkSEAoIaW5jaWRlbnQYByABKAkSKQoIY2F0ZWdvcnkYCCABKA4yFy5ib3JkZXJsaW5rLnYxLkNhdGVnb3J5EikKCHNldmVyaXR5GAkgASgOMhcuYm9yZGVybGluay52MS5TZXZlcml0eRInCgd1cmdlbmN5GAogASgOMhYuYm9yZGVybGluay52MS5VcmdlbmN5EisKCWNlcnRhaW50eRgLIAEoDjIYLmJvcmRlcmxpbmsudjEuQ2VydGFpbnR5EiEKBGFyZWEYDCABKAsyEy5ib3JkZXJsaW5rLnYxLkFyZWESDwoHcmVnaW9ucxgNIAMoCRItCgllZmZlY3RpdmUYDiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEisKB2V4cGlyZXMYDyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEisKBXRleHRzGBAgAygLMhwuYm9yZGVybGluay52MS5Mb2NhbGl6ZWRUZXh0EigKBWl0ZW1zGBEgAygLMhkuYm9yZGVybGluay52MS5TZWl6ZWRJdGVtEisKB3BlcnNvbnMYEiADKAsyGi5ib3JkZXJsaW5rLnYxLlBlcnNvbkNvdW50Ei0KCmV2YWx1YXRpb24YEyABKAsyGS5ib3JkZXJsaW5rLnYxLkV2YWx1YXRpb24SKQoIaGFuZGxpbmcYFCABKAsyFy5ib3JkZXJsaW5rLnYxLkhhbmRsaW5nEi0KCmFkZHJlc3NlZXMYFSABKAsyGS5ib3JkZXJsaW5rLnYxLkFkZHJlc3NlZXMSDQoFYWN0b3IYKCABKAkiywEKClNlaXplZEl0ZW0SJwoGd2VhcG9uGAEgASgLMhUuYm9yZGVybGluay52MS5XZWFwb25IABIyCgphbW11bml0aW9uGAIgASgLMhwuYm9yZGVybGluay52MS5BbW11bml0aW9uTG90SAASLQoJZXhwbG9zaXZlGAMgASgLMhguYm9yZGVybGluay52MS5FeHBsb3NpdmVIABIpCgVvdGhlchgEIAEoCzIYLmJvcmRlcmxpbmsudjEuT3RoZXJJdGVtSABCBgoEaXRlbSK6AQoGV2VhcG9uEicKBHR5cGUYASABKA4yGS5ib3JkZXJsaW5rLnYxLldlYXBvblR5cGUSDAoEbWFrZRgCIAEoCRINCgVtb2RlbBgDIAEoCRIPCgdjYWxpYnJlGAQgASgJEhUKDXNlcmlhbF9udW1iZXIYBSABKAkSEAoIbWFya2luZ3MYBiABKAkSHgoWY291bnRyeV9vZl9tYW51ZmFjdHVyZRgHIAEoCRIQCghxdWFudGl0eRgIIAEoDSJZCg1BbW11bml0aW9uTG90Eg8KB2NhbGlicmUYASABKAkSEAoIcXVhbnRpdHkYAiABKA0SEgoKbG90X251bWJlchgDIAEoCRIRCgloZWFkc3RhbXAYBCABKAkicwoJRXhwbG9zaXZlEioKBHR5cGUYASABKA4yHC5ib3JkZXJsaW5rLnYxLkV4cGxvc2l2ZVR5cGUSEwoLZGVzY3JpcHRpb24YAiABKAkSEwoLbmV0X21hc3Nfa2cYAyABKAESEAoIcXVhbnRpdHkYBCABKA0iQAoJT3RoZXJJdGVtEhMKC2Rlc2NyaXB0aW9uGAEgASgJEhAKCHF1YW50aXR5GAIgASgBEgwKBHVuaXQYAyABKAkikgEKC1BlcnNvbkNvdW50Eh8KA3NleBgBIAEoDjISLmJvcmRlcmxpbmsudjEuU2V4EioKCWFnZV9ncm91cBgCIAEoDjIXLmJvcmRlcmxpbmsudjEuQWdlR3JvdXASJwoEcm9sZRgDIAEoDjIZLmJvcmRlcmxpbmsudjEuUGVyc29uUm9sZRINCgVjb3VudBgEIAEoDSprCglBbGVydFR5cGUSGgoWQUxFUlRfVFlQRV9VTlNQRUNJRklFRBAAEhQKEEFMRVJUX1RZUEVfQUxFUlQQARIVChFBTEVSVF9UWVBFX1VQREFURRACEhUKEUFMRVJUX1RZUEVfQ0FOQ0VMEAMq8gIKCldlYXBvblR5cGUSGwoXV0VBUE9OX1RZUEVfVU5TUEVDSUZJRUQQABIWChJXRUFQT05fVFlQRV9QSVNUT0wQARIYChRXRUFQT05fVFlQRV9SRVZPTFZFUhACEhUKEVdFQVBPTl9UWVBFX1JJRkxFEAMSHQoZV0VBUE9OX1RZUEVfQVNTQVVMVF9SSUZMRRAEEh4KGldFQVBPTl9UWVBFX1NVQk1BQ0hJTkVfR1VOEAUSGwoXV0VBUE9OX1RZUEVfTUFDSElORV9HVU4QBhIXChNXRUFQT05fVFlQRV9TSE9UR1VOEAcSIAocV0VBUE9OX1RZUEVfR1JFTkFERV9MQVVOQ0hFUhAIEh8KG1dFQVBPTl9UWVBFX1JPQ0tFVF9MQVVOQ0hFUhAJEhYKEldFQVBPTl9UWVBFX01PUlRBUhAKEhcKE1dFQVBPTl9UWVBFX01BTlBBRFMQCxIVChFXRUFQT05fVFlQRV9PVEhFUhAMKvsBCg1FeHBsb3NpdmVUeXBlEh4KGkVYUExPU0lWRV9UWVBFX1VOU1BFQ0lGSUVEEAASGwoXRVhQTE9TSVZFX1RZUEVfTUlMSVRBUlkQARIdChlFWFBMT1NJVkVfVFlQRV9DT01NRVJDSUFMEAISHQoZRVhQTE9TSVZFX1RZUEVfSU1QUk9WSVNFRBADEhwKGEVYUExPU0lWRV9UWVBFX1BSRUNVUlNPUhAEEhwKGEVYUExPU0lWRV9UWVBFX0RFVE9OQVRPUhAFEhoKFkVYUExPU0lWRV9UWVBFX0dSRU5BREUQBhIXChNFWFBMT1NJVkVfVFlQRV9NSU5FEAcqSQoDU2V4EhMKD1NFWF9VTlNQRUNJRklFRBAAEg4KClNFWF9GRU1BTEUQARIMCghTRVhfTUFMRRACEg8KC1NFWF9VTktOT1dOEAMqfQoIQWdlR3JvdXASGQoVQUdFX0dST1VQX1VOU1BFQ0lGSUVEEAASEwoPQUdFX0dST1VQX0NISUxEEAESEwoPQUdFX0dST1VQX0FEVUxUEAISFQoRQUdFX0dST1VQX1VOS05PV04QAxIVChFBR0VfR1JPVVBfRUxERVJMWRAEKowBCgpQZXJzb25Sb2xlEhsKF1BFUlNPTl9ST0xFX1VOU1BFQ0lGSUVEEAASFwoTUEVSU09OX1JPTEVfU1VTUEVDVBABEhYKElBFUlNPTl9ST0xFX1ZJQ1RJTRACEhcKE1BFUlNPTl9ST0xFX01JR1JBTlQQAxIXChNQRVJTT05fUk9MRV9XSVRORVNTEARiBnByb3RvMw',
+    'Chlib3JkZXJsaW5rL3YxL2FsZXJ0LnByb3RvEg1ib3JkZXJsaW5rLnYxIsEGCgVBbGVydBIKCgJpZBgBIAEoCRIOCgZzZW5kZXIYAiABKAkSKAoEc2VudBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJgoEdHlwZRgEIAEoDjIYLmJvcmRlcmxpbmsudjEuQWxlcnRUeXBlEiUKBnN0YXR1cxgFIAEoDjIVLmJvcmRlcmxpbmsudjEuU3RhdHVzEhIKCnJlZmVyZW5jZXMYBiADKAkSEAoIaW5jaWRlbnQYByABKAkSKQoIY2F0ZWdvcnkYCCABKA4yFy5ib3JkZXJsaW5rLnYxLkNhdGVnb3J5EikKCHNldmVyaXR5GAkgASgOMhcuYm9yZGVybGluay52MS5TZXZlcml0eRInCgd1cmdlbmN5GAogASgOMhYuYm9yZGVybGluay52MS5VcmdlbmN5EisKCWNlcnRhaW50eRgLIAEoDjIYLmJvcmRlcmxpbmsudjEuQ2VydGFpbnR5EiEKBGFyZWEYDCABKAsyEy5ib3JkZXJsaW5rLnYxLkFyZWESDwoHcmVnaW9ucxgNIAMoCRItCgllZmZlY3RpdmUYDiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEisKB2V4cGlyZXMYDyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEisKBXRleHRzGBAgAygLMhwuYm9yZGVybGluay52MS5Mb2NhbGl6ZWRUZXh0EigKBWl0ZW1zGBEgAygLMhkuYm9yZGVybGluay52MS5TZWl6ZWRJdGVtEisKB3BlcnNvbnMYEiADKAsyGi5ib3JkZXJsaW5rLnYxLlBlcnNvbkNvdW50Ei0KCmV2YWx1YXRpb24YEyABKAsyGS5ib3JkZXJsaW5rLnYxLkV2YWx1YXRpb24SKQoIaGFuZGxpbmcYFCABKAsyFy5ib3JkZXJsaW5rLnYxLkhhbmRsaW5nEi0KCmFkZHJlc3NlZXMYFSABKAsyGS5ib3JkZXJsaW5rLnYxLkFkZHJlc3NlZXMSDQoFYWN0b3IYKCABKAkSJQoDY2FwGCkgASgLMhguYm9yZGVybGluay52MS5DYXBPcmlnaW4i5wEKCUNhcE9yaWdpbhISCgppZGVudGlmaWVyGAEgASgJEg4KBnNlbmRlchgCIAEoCRIoCgRzZW50GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIOCgZzb3VyY2UYBCABKAkSDQoFY29kZXMYBSADKAkSDAoEbm90ZRgGIAEoCRISCgpyZWZlcmVuY2VzGAcgAygJEhEKCWluY2lkZW50cxgIIAEoCRIlCgVpbmZvcxgJIAMoCzIWLmJvcmRlcmxpbmsudjEuQ2FwSW5mbxIRCglzaWduYXR1cmUYCiABKAki9wIKB0NhcEluZm8SEAoIbGFuZ3VhZ2UYASABKAkSEgoKY2F0ZWdvcmllcxgCIAMoCRINCgVldmVudBgDIAEoCRIWCg5yZXNwb25zZV90eXBlcxgEIAMoCRIQCghhdWRpZW5jZRgFIAEoCRIsCgtldmVudF9jb2RlcxgGIAMoCzIXLmJvcmRlcmxpbmsudjEuQ2FwVmFsdWUSKQoFb25zZXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC3NlbmRlcl9uYW1lGAggASgJEgsKA3dlYhgJIAEoCRIPCgdjb250YWN0GAogASgJEisKCnBhcmFtZXRlcnMYCyADKAsyFy5ib3JkZXJsaW5rLnYxLkNhcFZhbHVlEi0KCXJlc291cmNlcxgMIAMoCzIaLmJvcmRlcmxpbmsudjEuQ2FwUmVzb3VyY2USJQoFYXJlYXMYDSADKAsyFi5ib3JkZXJsaW5rLnYxLkNhcEFyZWEiJwoIQ2FwVmFsdWUSDAoEbmFtZRgBIAEoCRINCgV2YWx1ZRgCIAEoCSJzCgtDYXBSZXNvdXJjZRITCgtkZXNjcmlwdGlvbhgBIAEoCRIRCgltaW1lX3R5cGUYAiABKAkSDAoEc2l6ZRgDIAEoDRILCgN1cmkYBCABKAkSEQoJZGVyZWZfdXJpGAUgASgJEg4KBmRpZ2VzdBgGIAEoCSLhAQoHQ2FwQXJlYRITCgtkZXNjcmlwdGlvbhgBIAEoCRIoCghwb2x5Z29ucxgCIAMoCzIWLmJvcmRlcmxpbmsudjEuUG9seWdvbhImCgdjaXJjbGVzGAMgAygLMhUuYm9yZGVybGluay52MS5DaXJjbGUSKQoIZ2VvY29kZXMYBCADKAsyFy5ib3JkZXJsaW5rLnYxLkNhcFZhbHVlEhUKCGFsdGl0dWRlGAUgASgBSACIAQESFAoHY2VpbGluZxgGIAEoAUgBiAEBQgsKCV9hbHRpdHVkZUIKCghfY2VpbGluZyLLAQoKU2VpemVkSXRlbRInCgZ3ZWFwb24YASABKAsyFS5ib3JkZXJsaW5rLnYxLldlYXBvbkgAEjIKCmFtbXVuaXRpb24YAiABKAsyHC5ib3JkZXJsaW5rLnYxLkFtbXVuaXRpb25Mb3RIABItCglleHBsb3NpdmUYAyABKAsyGC5ib3JkZXJsaW5rLnYxLkV4cGxvc2l2ZUgAEikKBW90aGVyGAQgASgLMhguYm9yZGVybGluay52MS5PdGhlckl0ZW1IAEIGCgRpdGVtIroBCgZXZWFwb24SJwoEdHlwZRgBIAEoDjIZLmJvcmRlcmxpbmsudjEuV2VhcG9uVHlwZRIMCgRtYWtlGAIgASgJEg0KBW1vZGVsGAMgASgJEg8KB2NhbGlicmUYBCABKAkSFQoNc2VyaWFsX251bWJlchgFIAEoCRIQCghtYXJraW5ncxgGIAEoCRIeChZjb3VudHJ5X29mX21hbnVmYWN0dXJlGAcgASgJEhAKCHF1YW50aXR5GAggASgNIlkKDUFtbXVuaXRpb25Mb3QSDwoHY2FsaWJyZRgBIAEoCRIQCghxdWFudGl0eRgCIAEoDRISCgpsb3RfbnVtYmVyGAMgASgJEhEKCWhlYWRzdGFtcBgEIAEoCSJzCglFeHBsb3NpdmUSKgoEdHlwZRgBIAEoDjIcLmJvcmRlcmxpbmsudjEuRXhwbG9zaXZlVHlwZRITCgtkZXNjcmlwdGlvbhgCIAEoCRITCgtuZXRfbWFzc19rZxgDIAEoARIQCghxdWFudGl0eRgEIAEoDSJACglPdGhlckl0ZW0SEwoLZGVzY3JpcHRpb24YASABKAkSEAoIcXVhbnRpdHkYAiABKAESDAoEdW5pdBgDIAEoCSKSAQoLUGVyc29uQ291bnQSHwoDc2V4GAEgASgOMhIuYm9yZGVybGluay52MS5TZXgSKgoJYWdlX2dyb3VwGAIgASgOMhcuYm9yZGVybGluay52MS5BZ2VHcm91cBInCgRyb2xlGAMgASgOMhkuYm9yZGVybGluay52MS5QZXJzb25Sb2xlEg0KBWNvdW50GAQgASgNKmsKCUFsZXJ0VHlwZRIaChZBTEVSVF9UWVBFX1VOU1BFQ0lGSUVEEAASFAoQQUxFUlRfVFlQRV9BTEVSVBABEhUKEUFMRVJUX1RZUEVfVVBEQVRFEAISFQoRQUxFUlRfVFlQRV9DQU5DRUwQAyryAgoKV2VhcG9uVHlwZRIbChdXRUFQT05fVFlQRV9VTlNQRUNJRklFRBAAEhYKEldFQVBPTl9UWVBFX1BJU1RPTBABEhgKFFdFQVBPTl9UWVBFX1JFVk9MVkVSEAISFQoRV0VBUE9OX1RZUEVfUklGTEUQAxIdChlXRUFQT05fVFlQRV9BU1NBVUxUX1JJRkxFEAQSHgoaV0VBUE9OX1RZUEVfU1VCTUFDSElORV9HVU4QBRIbChdXRUFQT05fVFlQRV9NQUNISU5FX0dVThAGEhcKE1dFQVBPTl9UWVBFX1NIT1RHVU4QBxIgChxXRUFQT05fVFlQRV9HUkVOQURFX0xBVU5DSEVSEAgSHwobV0VBUE9OX1RZUEVfUk9DS0VUX0xBVU5DSEVSEAkSFgoSV0VBUE9OX1RZUEVfTU9SVEFSEAoSFwoTV0VBUE9OX1RZUEVfTUFOUEFEUxALEhUKEVdFQVBPTl9UWVBFX09USEVSEAwq+wEKDUV4cGxvc2l2ZVR5cGUSHgoaRVhQTE9TSVZFX1RZUEVfVU5TUEVDSUZJRUQQABIbChdFWFBMT1NJVkVfVFlQRV9NSUxJVEFSWRABEh0KGUVYUExPU0lWRV9UWVBFX0NPTU1FUkNJQUwQAhIdChlFWFBMT1NJVkVfVFlQRV9JTVBST1ZJU0VEEAMSHAoYRVhQTE9TSVZFX1RZUEVfUFJFQ1VSU09SEAQSHAoYRVhQTE9TSVZFX1RZUEVfREVUT05BVE9SEAUSGgoWRVhQTE9TSVZFX1RZUEVfR1JFTkFERRAGEhcKE0VYUExPU0lWRV9UWVBFX01JTkUQBypJCgNTZXgSEwoPU0VYX1VOU1BFQ0lGSUVEEAASDgoKU0VYX0ZFTUFMRRABEgwKCFNFWF9NQUxFEAISDwoLU0VYX1VOS05PV04QAyp9CghBZ2VHcm91cBIZChVBR0VfR1JPVVBfVU5TUEVDSUZJRUQQABITCg9BR0VfR1JPVVBfQ0hJTEQQARITCg9BR0VfR1JPVVBfQURVTFQQAhIVChFBR0VfR1JPVVBfVU5LTk9XThADEhUKEUFHRV9HUk9VUF9FTERFUkxZEAQqjAEKClBlcnNvblJvbGUSGwoXUEVSU09OX1JPTEVfVU5TUEVDSUZJRUQQABIXChNQRVJTT05fUk9MRV9TVVNQRUNUEAESFgoSUEVSU09OX1JPTEVfVklDVElNEAISFwoTUEVSU09OX1JPTEVfTUlHUkFOVBADEhcKE1BFUlNPTl9ST0xFX1dJVE5FU1MQBGIGcHJvdG8z',
     [file_borderlink_v1_common, file_google_protobuf_timestamp],
   );
 
@@ -160,6 +162,14 @@ export type Alert = Message<'borderlink.v1.Alert'> & {
    * @generated from field: string actor = 40;
    */
   actor: string;
+
+  /**
+   * What the OASIS CAP 1.2 document an alert was imported from holds beyond the fields above, kept
+   * so that the alert exports to the same document (protocol 1.4; docs/protocol.md, "CAP 1.2").
+   *
+   * @generated from field: borderlink.v1.CapOrigin cap = 41;
+   */
+  cap?: CapOrigin | undefined;
 };
 
 /**
@@ -167,6 +177,282 @@ export type Alert = Message<'borderlink.v1.Alert'> & {
  * Use `create(AlertSchema)` to create a new message.
  */
 export const AlertSchema: GenMessage<Alert> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 0);
+
+/**
+ * An imported CAP 1.2 `alert`, as far as Borderlink's own fields do not carry it. Its `scope`,
+ * `restriction` and `addresses` become `handling` and `addressees`; its `status` and `msgType`
+ * become `status` and `type`; its references, the ids of the alerts they name.
+ *
+ * @generated from message borderlink.v1.CapOrigin
+ */
+export type CapOrigin = Message<'borderlink.v1.CapOrigin'> & {
+  /**
+   * The document's own identifier and sender: the node sends the alert as itself.
+   *
+   * @generated from field: string identifier = 1;
+   */
+  identifier: string;
+
+  /**
+   * @generated from field: string sender = 2;
+   */
+  sender: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp sent = 3;
+   */
+  sent?: Timestamp | undefined;
+
+  /**
+   * @generated from field: string source = 4;
+   */
+  source: string;
+
+  /**
+   * @generated from field: repeated string codes = 5;
+   */
+  codes: string[];
+
+  /**
+   * @generated from field: string note = 6;
+   */
+  note: string;
+
+  /**
+   * `sender,identifier,sent` triples as written, one a reference.
+   *
+   * @generated from field: repeated string references = 7;
+   */
+  references: string[];
+
+  /**
+   * Space-separated incident keys as written.
+   *
+   * @generated from field: string incidents = 8;
+   */
+  incidents: string;
+
+  /**
+   * One a CAP `info` block, in the document's order; `texts` holds their words.
+   *
+   * @generated from field: repeated borderlink.v1.CapInfo infos = 9;
+   */
+  infos: CapInfo[];
+
+  /**
+   * The document's enveloped XML signature (XML-DSig `Signature` element) verbatim. It is kept as
+   * evidence of origin; Borderlink's own signature covers the alert.
+   *
+   * @generated from field: string signature = 10;
+   */
+  signature: string;
+};
+
+/**
+ * Describes the message borderlink.v1.CapOrigin.
+ * Use `create(CapOriginSchema)` to create a new message.
+ */
+export const CapOriginSchema: GenMessage<CapOrigin> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 1);
+
+/**
+ * A CAP `info` block beyond its urgency, severity, certainty, effective and expires (the alert's)
+ * and its headline, description and instruction (a text).
+ *
+ * @generated from message borderlink.v1.CapInfo
+ */
+export type CapInfo = Message<'borderlink.v1.CapInfo'> & {
+  /**
+   * The language tag as written (e.g. "en-US"); empty when the block named none.
+   *
+   * @generated from field: string language = 1;
+   */
+  language: string;
+
+  /**
+   * CAP categories as written (Geo, Met, Safety, Security, …).
+   *
+   * @generated from field: repeated string categories = 2;
+   */
+  categories: string[];
+
+  /**
+   * @generated from field: string event = 3;
+   */
+  event: string;
+
+  /**
+   * @generated from field: repeated string response_types = 4;
+   */
+  responseTypes: string[];
+
+  /**
+   * @generated from field: string audience = 5;
+   */
+  audience: string;
+
+  /**
+   * @generated from field: repeated borderlink.v1.CapValue event_codes = 6;
+   */
+  eventCodes: CapValue[];
+
+  /**
+   * @generated from field: google.protobuf.Timestamp onset = 7;
+   */
+  onset?: Timestamp | undefined;
+
+  /**
+   * @generated from field: string sender_name = 8;
+   */
+  senderName: string;
+
+  /**
+   * @generated from field: string web = 9;
+   */
+  web: string;
+
+  /**
+   * @generated from field: string contact = 10;
+   */
+  contact: string;
+
+  /**
+   * @generated from field: repeated borderlink.v1.CapValue parameters = 11;
+   */
+  parameters: CapValue[];
+
+  /**
+   * @generated from field: repeated borderlink.v1.CapResource resources = 12;
+   */
+  resources: CapResource[];
+
+  /**
+   * @generated from field: repeated borderlink.v1.CapArea areas = 13;
+   */
+  areas: CapArea[];
+};
+
+/**
+ * Describes the message borderlink.v1.CapInfo.
+ * Use `create(CapInfoSchema)` to create a new message.
+ */
+export const CapInfoSchema: GenMessage<CapInfo> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 2);
+
+/**
+ * A CAP `valueName` and `value` pair (event codes, parameters, geocodes).
+ *
+ * @generated from message borderlink.v1.CapValue
+ */
+export type CapValue = Message<'borderlink.v1.CapValue'> & {
+  /**
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * @generated from field: string value = 2;
+   */
+  value: string;
+};
+
+/**
+ * Describes the message borderlink.v1.CapValue.
+ * Use `create(CapValueSchema)` to create a new message.
+ */
+export const CapValueSchema: GenMessage<CapValue> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 3);
+
+/**
+ * A CAP `resource`: a file the alert refers to, by address or inline (`derefUri`, base64).
+ *
+ * @generated from message borderlink.v1.CapResource
+ */
+export type CapResource = Message<'borderlink.v1.CapResource'> & {
+  /**
+   * @generated from field: string description = 1;
+   */
+  description: string;
+
+  /**
+   * @generated from field: string mime_type = 2;
+   */
+  mimeType: string;
+
+  /**
+   * In bytes.
+   *
+   * @generated from field: uint32 size = 3;
+   */
+  size: number;
+
+  /**
+   * @generated from field: string uri = 4;
+   */
+  uri: string;
+
+  /**
+   * @generated from field: string deref_uri = 5;
+   */
+  derefUri: string;
+
+  /**
+   * SHA-1 of the resource, hex, as CAP defines it.
+   *
+   * @generated from field: string digest = 6;
+   */
+  digest: string;
+};
+
+/**
+ * Describes the message borderlink.v1.CapResource.
+ * Use `create(CapResourceSchema)` to create a new message.
+ */
+export const CapResourceSchema: GenMessage<CapResource> =
+  /*@__PURE__*/
+  messageDesc(file_borderlink_v1_alert, 4);
+
+/**
+ * A CAP `area`. The alert's `area` joins its info blocks' first areas for routing and maps.
+ *
+ * @generated from message borderlink.v1.CapArea
+ */
+export type CapArea = Message<'borderlink.v1.CapArea'> & {
+  /**
+   * @generated from field: string description = 1;
+   */
+  description: string;
+
+  /**
+   * @generated from field: repeated borderlink.v1.Polygon polygons = 2;
+   */
+  polygons: Polygon[];
+
+  /**
+   * @generated from field: repeated borderlink.v1.Circle circles = 3;
+   */
+  circles: Circle[];
+
+  /**
+   * @generated from field: repeated borderlink.v1.CapValue geocodes = 4;
+   */
+  geocodes: CapValue[];
+
+  /**
+   * In feet above mean sea level, as CAP defines them.
+   *
+   * @generated from field: optional double altitude = 5;
+   */
+  altitude?: number | undefined;
+
+  /**
+   * @generated from field: optional double ceiling = 6;
+   */
+  ceiling?: number | undefined;
+};
+
+/**
+ * Describes the message borderlink.v1.CapArea.
+ * Use `create(CapAreaSchema)` to create a new message.
+ */
+export const CapAreaSchema: GenMessage<CapArea> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 5);
 
 /**
  * One line of a seizure.
@@ -215,7 +501,7 @@ export type SeizedItem = Message<'borderlink.v1.SeizedItem'> & {
  */
 export const SeizedItemSchema: GenMessage<SeizedItem> =
   /*@__PURE__*/
-  messageDesc(file_borderlink_v1_alert, 1);
+  messageDesc(file_borderlink_v1_alert, 6);
 
 /**
  * A firearm or light weapon, with the data a trace request needs (UN ITI).
@@ -270,7 +556,7 @@ export type Weapon = Message<'borderlink.v1.Weapon'> & {
  * Describes the message borderlink.v1.Weapon.
  * Use `create(WeaponSchema)` to create a new message.
  */
-export const WeaponSchema: GenMessage<Weapon> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 2);
+export const WeaponSchema: GenMessage<Weapon> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 7);
 
 /**
  * @generated from message borderlink.v1.AmmunitionLot
@@ -303,7 +589,7 @@ export type AmmunitionLot = Message<'borderlink.v1.AmmunitionLot'> & {
  */
 export const AmmunitionLotSchema: GenMessage<AmmunitionLot> =
   /*@__PURE__*/
-  messageDesc(file_borderlink_v1_alert, 3);
+  messageDesc(file_borderlink_v1_alert, 8);
 
 /**
  * @generated from message borderlink.v1.Explosive
@@ -334,7 +620,7 @@ export type Explosive = Message<'borderlink.v1.Explosive'> & {
  * Describes the message borderlink.v1.Explosive.
  * Use `create(ExplosiveSchema)` to create a new message.
  */
-export const ExplosiveSchema: GenMessage<Explosive> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 4);
+export const ExplosiveSchema: GenMessage<Explosive> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 9);
 
 /**
  * @generated from message borderlink.v1.OtherItem
@@ -362,7 +648,7 @@ export type OtherItem = Message<'borderlink.v1.OtherItem'> & {
  * Describes the message borderlink.v1.OtherItem.
  * Use `create(OtherItemSchema)` to create a new message.
  */
-export const OtherItemSchema: GenMessage<OtherItem> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 5);
+export const OtherItemSchema: GenMessage<OtherItem> = /*@__PURE__*/ messageDesc(file_borderlink_v1_alert, 10);
 
 /**
  * Persons involved, as counts only (gender-disaggregated reporting without personal data).
@@ -397,7 +683,7 @@ export type PersonCount = Message<'borderlink.v1.PersonCount'> & {
  */
 export const PersonCountSchema: GenMessage<PersonCount> =
   /*@__PURE__*/
-  messageDesc(file_borderlink_v1_alert, 6);
+  messageDesc(file_borderlink_v1_alert, 11);
 
 /**
  * @generated from enum borderlink.v1.AlertType

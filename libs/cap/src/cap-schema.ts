@@ -1,0 +1,48 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Violation } from '#contracts';
+import { validateXML } from 'xmllint-wasm';
+
+// From the source tree (libs/cap/src) or the build (dist/libs/cap/src), the schema beside the library.
+const SCHEMA_PATHS = [
+  join(import.meta.dirname, '../schema/CAP-v1.2.xsd'),
+  join(import.meta.dirname, '../../../../libs/cap/schema/CAP-v1.2.xsd'),
+];
+
+let schema: string | undefined;
+
+function capSchema(): string {
+  if (schema === undefined) {
+    const path = SCHEMA_PATHS.find((candidate) => existsSync(candidate));
+    if (path === undefined) throw new Error(`CAP-v1.2.xsd is missing (looked in ${SCHEMA_PATHS.join(', ')})`);
+    schema = readFileSync(path, 'utf8');
+  }
+  return schema;
+}
+
+/** The field a refusal of the whole document names: the schema speaks of lines, not of fields. */
+export const DOCUMENT_FIELD = 'document';
+
+// A CAP document needs no DTD; one could declare entities that expand without bound.
+const DOCTYPE = /<!DOCTYPE/i;
+
+/**
+ * Checks a document against the OASIS CAP 1.2 schema (libxml2, in WebAssembly). Returns one
+ * violation for each of the schema's complaints, its reason as libxml2 words it, with the line; none
+ * when the document is a valid CAP 1.2 alert.
+ */
+export async function checkCapSchema(xml: string): Promise<Violation[]> {
+  if (DOCTYPE.test(xml)) return [{ field: DOCUMENT_FIELD, reason: 'must not declare a document type (DTD)' }];
+  const result = await validateXML({
+    xml: [{ fileName: 'alert.xml', contents: xml }],
+    schema: [{ fileName: 'CAP-v1.2.xsd', contents: capSchema() }],
+  });
+  if (result.valid) return [];
+  const reasons = result.errors.map(({ message, loc }) => {
+    const line = loc === null ? '' : `line ${loc.lineNumber}: `;
+    return `${line}${message.replaceAll('{urn:oasis:names:tc:emergency:cap:1.2}', '')}`;
+  });
+  // libxml2 ends with a summary ("fails to validate") when it has said why; keep its reasons.
+  const said = reasons.filter((reason) => !/fails to validate$/.test(reason));
+  return (said.length > 0 ? said : reasons).map((reason) => ({ field: DOCUMENT_FIELD, reason }));
+}
