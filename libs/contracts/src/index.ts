@@ -122,6 +122,8 @@ export {
   DEAD_LETTER_WILDCARD,
   GROUPS_WILDCARD,
   groupStateSubject,
+  SUBSCRIPTIONS_WILDCARD,
+  subscriptionStateSubject,
   CATEGORY_TOKEN_LIST,
   isSubjectToken,
   ingressSubject,
@@ -171,6 +173,7 @@ export {
   STREAM_DEAD_LETTER,
   STREAM_ADVISORIES,
   STREAM_GROUPS,
+  STREAM_SUBSCRIPTIONS,
   STREAM_DEFINITIONS,
   CONSUMER_HUB_INGRESS,
   CONSUMER_HUB_DEAD_LETTERS,
@@ -211,6 +214,12 @@ export {
   type GroupMember,
   type GroupState,
 } from './gen/borderlink/v1/group_pb.js';
+export {
+  SubscriptionChangeSchema,
+  SubscriptionFilterSchema,
+  type SubscriptionChange,
+  type SubscriptionFilter,
+} from './gen/borderlink/v1/subscription_pb.js';
 export {
   HeartbeatApp,
   HeartbeatSchema,

@@ -22,6 +22,7 @@ import {
   TranslationProvenance,
   Urgency,
 } from '../src/gen/borderlink/v1/common_pb.js';
+import { SubscriptionChangeSchema } from '../src/gen/borderlink/v1/subscription_pb.js';
 import { NoticeKind, NoticeSchema, Priority, TraceStatus } from '../src/gen/borderlink/v1/notice_pb.js';
 import {
   DeliveredBatchSchema,
@@ -251,6 +252,24 @@ export function validGroupChange() {
   });
 }
 
+/** uz-customs narrows what it receives to severe and worse on the Afghan border, at Termez (protocol 1.4). */
+export function validSubscriptionChange() {
+  return create(SubscriptionChangeSchema, {
+    id: '0195940a-7b1c-7cc3-9f4e-3d1f6a2b8c0a',
+    sender: 'uz-customs',
+    actor: 'person:7d2a90c4-administrator',
+    sent: SENT,
+    filters: [
+      {
+        regions: ['afghan-border'],
+        categories: ['salw', 'explosives'],
+        minSeverity: Severity.SEVERE,
+        sections: ['uz-af-termez'],
+      },
+    ],
+  });
+}
+
 /** The hub announces its checkpoint of the audit chain at entry 1001 (shape only: not signed). */
 export function validAuditCheckpoint() {
   return create(AuditCheckpointSchema, {
@@ -309,6 +328,7 @@ export const VALID_MESSAGES: { [K in MessageKind]: () => MessageOf<K> } = {
   group: validGroupChange,
   checkpoint: validAuditCheckpoint,
   reminder: validRequestReminder,
+  subscription: validSubscriptionChange,
 };
 
 /** A node's heartbeat (protocol 1.3): its outbox, its own consumer and counters. */

@@ -16,6 +16,7 @@ import {
   validReceipt,
   validRelease,
   validReply,
+  validSubscriptionChange,
 } from '../../test/message.fixtures.js';
 import {
   AlertType,
@@ -116,6 +117,7 @@ const VALID: { [K in SendableKind]: () => MessageOf<K> } = {
   delivered: validDeliveredBatch,
   release: validRelease,
   group: validGroupChange,
+  subscription: validSubscriptionChange,
 };
 
 /** How to break one documented rule: on a valid message of `kind` (the row's first), found on `field`. */
@@ -472,6 +474,23 @@ const PROBES: Record<string, Probe> = {
   },
   'group|add.node': { breaks: (m: MessageOf<'group'>) => member(m, 'add', m.sender) },
   'group|remove.node': { breaks: (m: MessageOf<'group'>) => member(m, 'remove', 'nobody') },
+  'subscription|actor': { breaks: (m: MessageOf<'subscription'>) => (m.actor = '') },
+  'subscription|filters[]': {
+    breaks: (m: MessageOf<'subscription'>) =>
+      m.filters.push({ ...m.filters[0]!, regions: ['afghan-border'] }),
+  },
+  'subscription|filters[].regions[]': {
+    breaks: (m: MessageOf<'subscription'>) => (m.filters[0]!.regions = ['atlantis']),
+  },
+  'subscription|filters[].categories[]': {
+    breaks: (m: MessageOf<'subscription'>) => (m.filters[0]!.categories = ['salw', 'Salw']),
+  },
+  'subscription|filters[].minSeverity': {
+    breaks: (m: MessageOf<'subscription'>) => (m.filters[0]!.minSeverity = UNKNOWN),
+  },
+  'subscription|filters[].sections[]': {
+    breaks: (m: MessageOf<'subscription'>) => (m.filters[0]!.sections = ['tj-af-panj', 'tj-af-panj']),
+  },
 } as Record<string, Probe>;
 
 /** Turns the request into the origin's decision on it, with `value` over a valid decision. */

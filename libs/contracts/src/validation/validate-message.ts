@@ -8,6 +8,7 @@ import { validateDeliveredBatch, validateReceipt, validateRoutingReport } from '
 import { validateRejection } from './rejection.rules.js';
 import { validateRelease } from './release.rules.js';
 import { validateRequestReminder } from './reminder.rules.js';
+import { validateSubscriptionChange } from './subscription.rules.js';
 import { validateReply } from './reply.rules.js';
 import type { ValidationContext, Violation } from './violation.js';
 
@@ -23,6 +24,7 @@ const VALIDATORS: { [K in MessageKind]: (message: MessageOf<K>, ctx: ValidationC
   group: validateGroupChange,
   checkpoint: validateAuditCheckpoint,
   reminder: validateRequestReminder,
+  subscription: validateSubscriptionChange,
 };
 
 /**
