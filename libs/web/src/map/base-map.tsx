@@ -2,7 +2,14 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CENTRAL_ASIA_BOUNDS, type MapArea, type MapCrossing, type MapSection } from './map-layers';
+import {
+  CENTRAL_ASIA_BOUNDS,
+  type MapArea,
+  type MapCrossing,
+  type MapMarker,
+  type MapSection,
+} from './map-layers';
+import { markerStackOffsets } from './marker-stack';
 import { countryShapes, loadCountries, sharedBorder } from './world-countries';
 
 type Countries = Awaited<ReturnType<typeof loadCountries>>;
@@ -13,13 +20,27 @@ export interface BaseMapProps {
   sections?: readonly MapSection[];
   crossings?: readonly MapCrossing[];
   areas?: readonly MapArea[];
+  markers?: readonly MapMarker[];
   /** Called with a section's id when it is clicked. */
   onSectionSelect?: (id: string) => void;
   /** CSS height of the map; Leaflet needs one. */
   height?: string;
   /** Open on the overlays rather than the whole of Central Asia. */
   fitToOverlays?: boolean;
+  /**
+   * Open on the markers once they are first given, never closer than a country (a lone marker); later
+   * markers (a refresh) leave the view where the person put it.
+   */
+  fitToMarkers?: boolean;
+  /** Shows the label under the map as its caption, rather than only naming the map with it. */
+  captioned?: boolean;
+  /** A class on the figure besides `bl-map`, for the page's own layout. */
+  className?: string;
 }
+
+const DEFAULT_MARKER_SIZE = 20;
+// Between two markers stacked at one point, beyond the taller icon.
+const MARKER_GAP_PX = 2;
 
 const COUNTRY_STYLE: L.PathOptions = {
   color: '#6b6b6b',
@@ -28,11 +49,21 @@ const COUNTRY_STYLE: L.PathOptions = {
   fillOpacity: 1,
 };
 
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// One image to assistive technology, named by the label; the icon and the text inside are its look.
+function markerHtml(marker: MapMarker): string {
+  const text =
+    marker.text === undefined ? '' : `<span class="bl-map-marker-text">${escapeHtml(marker.text)}</span>`;
+  return `<span class="bl-map-marker-body" role="img" aria-label="${escapeHtml(marker.label)}">${marker.iconHtml}${text}</span>`;
+}
+
 /**
  * A Leaflet map of Central Asia without tiles (the machines reach no tile server): Natural Earth's
  * countries as the base, border sections as their countries' shared border in the given colour,
- * crossing points as small circles, alert areas as polygons, circles or points. Leaflet is driven
- * directly: each overlay kind is a layer group rebuilt when its prop changes.
+ * crossing points as small circles, alert areas as polygons, circles or points, markers (an icon and
+ * a text; those at one point stacked around it). Leaflet is driven directly: each overlay kind is a
+ * layer group rebuilt when its prop changes.
  */
 export function BaseMap(props: BaseMapProps) {
   const { t } = useTranslation();
@@ -40,6 +71,7 @@ export function BaseMap(props: BaseMapProps) {
   const [map, setMap] = useState<L.Map | null>(null);
   const [countries, setCountries] = useState<Countries | null>(null);
   const [failed, setFailed] = useState(false);
+  const fittedToMarkers = useRef(false);
 
   useEffect(() => {
     if (container.current === null) return;
@@ -88,7 +120,7 @@ export function BaseMap(props: BaseMapProps) {
     return () => void layer.remove();
   }, [map, countries]);
 
-  const { sections, crossings, areas, onSectionSelect, fitToOverlays } = props;
+  const { sections, crossings, areas, markers, onSectionSelect, fitToOverlays, fitToMarkers } = props;
 
   useEffect(() => {
     if (map === null || countries === null || sections === undefined) return;
@@ -144,15 +176,53 @@ export function BaseMap(props: BaseMapProps) {
     return () => void group.remove();
   }, [map, areas, fitToOverlays]);
 
+  useEffect(() => {
+    if (map === null || markers === undefined) return;
+    const group = L.featureGroup().addTo(map);
+    const sizeOf = (marker: MapMarker): number => marker.size ?? DEFAULT_MARKER_SIZE;
+    const offsets = markerStackOffsets(
+      markers,
+      Math.max(DEFAULT_MARKER_SIZE, ...markers.map(sizeOf)) + MARKER_GAP_PX,
+    );
+    for (const marker of markers) {
+      const size = sizeOf(marker);
+      L.marker([marker.lat, marker.lon], {
+        interactive: false,
+        keyboard: false,
+        icon: L.divIcon({
+          className: ['bl-map-marker', marker.className].filter(Boolean).join(' '),
+          html: markerHtml(marker),
+          // Sized by its content (icon and text); anchored at the icon's centre, moved down its offset.
+          iconSize: undefined,
+          iconAnchor: [size / 2, size / 2 - (offsets.get(marker.id) ?? 0)],
+        }),
+      }).addTo(group);
+    }
+    if (fitToMarkers === true && !fittedToMarkers.current && markers.length > 0) {
+      fittedToMarkers.current = true;
+      map.fitBounds(group.getBounds().pad(0.35), { maxZoom: 6, animate: false });
+    }
+    return () => void group.remove();
+  }, [map, markers, fitToMarkers]);
+
+  const loading = countries === null ? t(failed ? 'web.map.failed' : 'web.map.loading') : undefined;
   return (
-    <figure className="bl-map" aria-label={props.label}>
+    <figure
+      className={['bl-map', props.className].filter(Boolean).join(' ')}
+      aria-label={props.captioned === true ? undefined : props.label}
+    >
       <div
         ref={container}
         className="bl-map-canvas"
         style={{ height: props.height ?? '420px', background: '#cfe3f0' }}
       />
-      {countries === null && (
-        <figcaption role="status">{failed ? t('web.map.failed') : t('web.map.loading')}</figcaption>
+      {props.captioned === true ? (
+        <figcaption>
+          {props.label}
+          {loading !== undefined && <span role="status"> {loading}</span>}
+        </figcaption>
+      ) : (
+        loading !== undefined && <figcaption role="status">{loading}</figcaption>
       )}
     </figure>
   );

@@ -18,6 +18,25 @@ export interface MapCrossing extends LatLon {
   name: string;
 }
 
+/**
+ * A marker: an icon with a short text beside it at a point, not interactive. Screen readers get its
+ * `label` alone (the icon and text are drawn for the eye), so the label says what the icon shows.
+ */
+export interface MapMarker extends LatLon {
+  /** Unique among the markers; markers at the same point are stacked in the order of their ids. */
+  id: string;
+  /** The icon's markup (an SVG), drawn `size` pixels square; trusted markup, never the user's text. */
+  iconHtml: string;
+  /** The icon's width and height in pixels (default 20). */
+  size?: number;
+  /** Shown beside the icon. */
+  text?: string;
+  /** The marker's accessible name. */
+  label: string;
+  /** More classes on the marker, for its text's look (a status). */
+  className?: string;
+}
+
 /** What an alert's area holds: a polygon, a circle, or points; drawn in the given colour. */
 export type MapArea =
   | { kind: 'polygon'; id: string; label: string; colour: string; points: readonly LatLon[] }
