@@ -41,6 +41,20 @@ const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+// Writes a webhook's state whole, and an attempt among its latest, only while its subscription
+// exists (a dispatcher finishing an attempt must not bring back what was removed). KEYS: the
+// subscriptions hash, the state, the attempts; ARGV: the subscription id, how many attempts are
+// kept, the attempt's JSON or '', then the state's fields and values.
+const SAVE_WEBHOOK = `
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[2], unpack(ARGV, 4))
+if ARGV[3] ~= '' then
+  redis.call('LPUSH', KEYS[3], ARGV[3])
+  redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[2]) - 1)
+end
+return 1`;
+
 // Extends a lease only if it is still the caller's. KEYS: the lease; ARGV: the token, the new term (ms).
 const RENEW = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
@@ -72,6 +86,7 @@ export class ServiceSubscriptionsRepository {
   private readonly appendScript: RedisScript;
   private readonly releaseScript: RedisScript;
   private readonly renewScript: RedisScript;
+  private readonly saveWebhookScript: RedisScript;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -80,6 +95,7 @@ export class ServiceSubscriptionsRepository {
     this.appendScript = defineScript(redis, 'blServiceSubscriptionsAppend', 'each call', APPEND);
     this.releaseScript = defineScript(redis, 'blServiceSubscriptionsRelease', 1, RELEASE);
     this.renewScript = defineScript(redis, 'blServiceSubscriptionsRenew', 1, RENEW);
+    this.saveWebhookScript = defineScript(redis, 'blServiceSubscriptionsSaveWebhook', 3, SAVE_WEBHOOK);
   }
 
   private get node(): string {
@@ -167,20 +183,20 @@ export class ServiceSubscriptionsRepository {
 
   /**
    * Writes the webhook's state whole (fields it no longer has are removed) and, if given, records
-   * an attempt among its latest; one transaction.
+   * an attempt among its latest, in one script call; nothing once the subscription is removed.
    */
   async saveWebhook(id: string, state: WebhookState, attempt?: WebhookAttempt): Promise<void> {
     const node = this.node;
-    const key = webhookStateKey(node, id);
-    const fields: Record<string, string> = { cursor: state.cursor, failures: String(state.failures) };
-    if (state.retryAt !== undefined) fields.retryAt = String(state.retryAt);
-    if (state.disabledAt !== undefined) fields.disabledAt = state.disabledAt;
-    const transaction = this.redis.multi().del(key).hset(key, fields);
-    if (attempt !== undefined) {
-      const attempts = webhookAttemptsKey(node, id);
-      transaction.lpush(attempts, JSON.stringify(attempt)).ltrim(attempts, 0, ATTEMPTS_KEPT - 1);
-    }
-    await execTransaction(transaction);
+    const fields = [
+      ['cursor', state.cursor],
+      ['failures', String(state.failures)],
+      ...(state.retryAt === undefined ? [] : [['retryAt', String(state.retryAt)]]),
+      ...(state.disabledAt === undefined ? [] : [['disabledAt', state.disabledAt]]),
+    ].flat();
+    await this.saveWebhookScript(
+      [subscriptionsKey(node), webhookStateKey(node, id), webhookAttemptsKey(node, id)],
+      [id, String(ATTEMPTS_KEPT), attempt === undefined ? '' : JSON.stringify(attempt), ...fields],
+    );
   }
 
   /** The webhook's latest attempts, newest first. */

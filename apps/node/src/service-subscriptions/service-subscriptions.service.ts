@@ -262,7 +262,8 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
           pending = false;
           for (;;) {
             const subscription = await this.repository.get(id);
-            if (subscription === undefined || closed) {
+            // Removed, or its key revoked or expired since the stream opened: the stream ends.
+            if (subscription === undefined || this.ownerOf(subscription) === undefined || closed) {
               subscriber.complete();
               return;
             }
