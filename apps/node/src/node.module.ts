@@ -19,6 +19,7 @@ import type { NodeIdentity } from './identity/node-identity.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HeartbeatModule } from './heartbeat/heartbeat.module.js';
 import { InboxModule } from './inbox/inbox.module.js';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 import { LinkModule } from './link/link.module.js';
 import { NoticesModule } from './notices/notices.module.js';
 import { OutboxHealth } from './outbox/outbox.health.js';
@@ -99,6 +100,7 @@ export class NodeModule {
         GroupsModule,
         WitnessModule,
         InboxModule,
+        SubscriptionsModule,
         OutboxModule,
         SentModule,
         AccessLogModule,

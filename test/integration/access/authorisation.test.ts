@@ -50,6 +50,8 @@ const ROUTES: { method: string; path: string; roles: string[]; body?: unknown }[
   { method: 'POST', path: '/v1/groups', roles: ['supervisor'], body: {} },
   { method: 'POST', path: '/v1/groups/x/members', roles: ['supervisor'], body: {} },
   { method: 'DELETE', path: '/v1/groups/x/members/x', roles: ['supervisor'] },
+  { method: 'GET', path: '/v1/subscriptions', roles: ['administrator'] },
+  { method: 'PUT', path: '/v1/subscriptions', roles: ['administrator'], body: {} },
   { method: 'POST', path: '/v1/service-subscriptions', roles: ['reader'], body: {} },
   { method: 'GET', path: '/v1/service-subscriptions', roles: ['reader', 'administrator'] },
   { method: 'GET', path: '/v1/service-subscriptions/x', roles: ['reader', 'administrator'] },
