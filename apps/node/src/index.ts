@@ -10,5 +10,8 @@ export { NodeIdentityError } from './identity/identity.errors.js';
 export { inboxItemKey, inboxListKey, inboxSeenKey } from './inbox/inbox.keys.js';
 export type { InboxItem, InboxKind } from './inbox/inbox-item.js';
 export { nodeEpochKey } from './rebuild/rebuild.keys.js';
+// The webhook dispatcher of a running node (`app.get(WebhookDispatcher).runOnce()`), for tests that run
+// it beside its own loop, as several instances would.
+export { WebhookDispatcher } from './service-subscriptions/webhook-dispatcher.service.js';
 export type { DeliveryState } from './sent/delivery-state.js';
 export type { RecipientState, RejectionRecord, SentMessage, SentStatus } from './sent/sent-message.js';

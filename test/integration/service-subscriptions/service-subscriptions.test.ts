@@ -9,7 +9,7 @@
 // is moved for retries to fall due; nothing sleeps.
 import { jest } from '@jest/globals';
 import { createApiKey } from '#access';
-import { Clock, type InboxItem } from '#node';
+import { Clock, WebhookDispatcher, type InboxItem } from '#node';
 import { alertRequest, noticeRequest } from '#node/testing';
 import { waitFor } from '#testing';
 import { Webhook } from 'standardwebhooks';
@@ -230,6 +230,31 @@ describe('service subscriptions', () => {
         expect.objectContaining({ ok: false, status, error: `HTTP ${status}` }),
       ),
     );
+    expect((await api('DELETE', `/v1/service-subscriptions/${subscription.id}`)).status).toBe(204);
+  });
+
+  it('send each message once when several dispatcher runs contend for a webhook, as on several instances', async () => {
+    const endpoint = await receiver();
+    endpoint.failNext(1);
+    const subscription = await subscribe({
+      categories: ['terrorism'],
+      maxHandling: 'TLP:AMBER',
+      endpoint: endpoint.url,
+    });
+    const sent: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      sent.push(await send('kz-border', '/v1/alerts', alert(['afghan-border'], 'TERRORISM', 'SEVERE')));
+    }
+    await failedThenDue(subscription.id, 1);
+    // Beside the node's own loop: without the lease each run would send the same message.
+    const dispatcher = network.nodeApp('tj-border').get(WebhookDispatcher);
+    await Promise.all([dispatcher.runOnce(), dispatcher.runOnce(), dispatcher.runOnce()]);
+    const requests = await endpoint.waitForRequests(4, 'the retry and the two others');
+    await waitFor(async () => (await report(subscription.id)).attempts.length === 4, {
+      what: 'four attempts on record',
+    });
+    expect(endpoint.received).toHaveLength(4);
+    expect(requests.map(itemOf).map((item) => item.id)).toEqual([sent[0], ...sent]);
     expect((await api('DELETE', `/v1/service-subscriptions/${subscription.id}`)).status).toBe(204);
   });
 

@@ -136,6 +136,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
             continue;
           }
           const attempt = await this.attempt(subscription, owner, entry.position, item);
+          // Cut short by the node's shutdown: not the endpoint's failure; the next run sends it again.
+          if (!attempt.ok && this.closing.signal.aborted) return;
           state = this.after(state, entry.position, attempt);
           await this.repository.saveWebhook(id, state, attempt);
           if (!attempt.ok) {
