@@ -7,6 +7,8 @@ export default tseslint.config(
       'node_modules/**',
       '.data/**',
       'libs/contracts/src/gen/**',
+      'packages/*/src/generated/**',
+      'packages/*/dist/**',
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',

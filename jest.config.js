@@ -26,7 +26,7 @@ export default {
   // Writes each run's results as JSON to $JEST_JSON_DIR, from which .ci/run prints `tests: N passed, N failed`.
   reporters: ['default', '<rootDir>/.ci/jest-results-reporter.js'],
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,packages,examples}/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'integration',
