@@ -9,11 +9,13 @@ import type { Logger } from 'pino';
 import { AccessModule } from './access/access.module.js';
 import { AccessLogModule } from './access-log/access-log.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
+import { CapModule } from './cap/cap.module.js';
 import { Clock } from './common/clock.js';
 import { IdGenerator } from './common/id-generator.js';
 import { NodeConfig } from './config/node.config.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { DeskModule } from './desk/desk.module.js';
+import { FeedsModule } from './feeds/feeds.module.js';
 import { HttpDrainService } from './http/http-drain.service.js';
 import type { NodeIdentity } from './identity/node-identity.js';
 import { GroupsModule } from './groups/groups.module.js';
@@ -85,6 +87,8 @@ export class NodeModule {
         RebuildModule,
         SiteModule,
         DeliveriesModule,
+        FeedsModule,
+        CapModule,
         ServiceSubscriptionsModule,
         AlertsModule,
         NoticesModule,

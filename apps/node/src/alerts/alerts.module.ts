@@ -7,5 +7,7 @@ import { AlertsService } from './alerts.service.js';
   imports: [SubmissionModule],
   controllers: [AlertsController],
   providers: [AlertsService],
+  // The CAP import publishes through it (apps/node/src/cap).
+  exports: [AlertsService],
 })
 export class AlertsModule {}

@@ -6,6 +6,8 @@ import { UnauthenticatedError } from '../access/access.errors.js';
 import { AuthenticationMiddleware } from '../access/authentication.middleware.js';
 import type { AccessRequest } from '../access/current-principal.js';
 import type { NodeConfig } from '../config/node.config.js';
+import { CAP_MEDIA_TYPE } from '#cap';
+import { negotiateCap } from '../cap/cap-negotiation.js';
 import { deskContentPolicy } from '../desk/desk-content-policy.js';
 import { MAX_JSON_BODY_BYTES } from './json-body-limit.js';
 import { requestContext } from './request-context.js';
@@ -23,7 +25,8 @@ function docsNeedAPrincipal(request: AccessRequest, response: Response, next: Ne
  * The node's HTTP edge, in the order a request meets it: a request id; security headers (helmet, with
  * the desk's content security policy);
  * CORS only for the configured origins; authentication (before any body is parsed); the docs closed
- * to the anonymous; the JSON body parser, capped near the hub's own limit. Call before the OpenAPI
+ * to the anonymous; the JSON and CAP body parsers, capped near the hub's own limit; CAP content
+ * negotiation (cap-negotiation.ts). Call before the OpenAPI
  * document is set up and before `init`.
  */
 export function hardenEdge(app: NestExpressApplication, config: NodeConfig): void {
@@ -50,4 +53,7 @@ export function hardenEdge(app: NestExpressApplication, config: NodeConfig): voi
   app.use(app.get(AuthenticationMiddleware).handle);
   app.use(docsNeedAPrincipal);
   app.useBodyParser('json', { limit: MAX_JSON_BODY_BYTES });
+  // A CAP document is XML text, held to the JSON body's limit.
+  app.useBodyParser('text', { type: CAP_MEDIA_TYPE, limit: MAX_JSON_BODY_BYTES });
+  app.use(negotiateCap);
 }
