@@ -299,6 +299,32 @@ describe('service subscriptions', () => {
     expect((await api('DELETE', `/v1/service-subscriptions/${subscription.id}`)).status).toBe(204);
   });
 
+  it('take the log from where a failing endpoint stopped when its owner names a new one', async () => {
+    const failing = await receiver();
+    failing.failNext(1_000);
+    const filter = { categories: ['human-trafficking'], maxHandling: 'TLP:AMBER' };
+    const subscription = await subscribe({ ...filter, endpoint: failing.url });
+    const trafficking = await send(
+      'kz-border',
+      '/v1/alerts',
+      alert(['afghan-border'], 'HUMAN_TRAFFICKING', 'SEVERE'),
+    );
+    await failedThenDue(subscription.id, 1);
+
+    const working = await receiver();
+    const updated = await api('PUT', `/v1/service-subscriptions/${subscription.id}`, {
+      ...filter,
+      endpoint: working.url,
+    });
+    expect(updated).toMatchObject({ status: 200, body: { endpoint: working.url } });
+    const [request] = await working.waitForRequests(1, 'the alert at the new endpoint');
+    expect(itemOf(request!).id).toBe(trafficking);
+    await waitFor(async () => (await report(subscription.id)).status === 'active', {
+      what: 'the webhook active again',
+    });
+    expect((await api('DELETE', `/v1/service-subscriptions/${subscription.id}`)).status).toBe(204);
+  });
+
   it('resume a cut live stream from Last-Event-ID, missing and repeating nothing', async () => {
     const subscription = await subscribe({
       regions: ['afghan-border'],

@@ -41,18 +41,22 @@ const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
-// Writes a webhook's state whole, and an attempt among its latest, only while its subscription
-// exists (a dispatcher finishing an attempt must not bring back what was removed). KEYS: the
-// subscriptions hash, the state, the attempts; ARGV: the subscription id, how many attempts are
-// kept, the attempt's JSON or '', then the state's fields and values.
+// Records an attempt among a webhook's latest and writes its state whole, only while its
+// subscription exists (a dispatcher finishing an attempt must not bring back what was removed);
+// the state only if its epoch is still the one expected (the owner's reset moves it on, and a
+// dispatcher finishing an attempt meanwhile must not undo that reset). KEYS: the subscriptions
+// hash, the state, the attempts; ARGV: the subscription id, how many attempts are kept, the
+// attempt's JSON or '', the epoch expected or '' for any, then the state's fields and values.
+// Returns 1 when the state was written.
 const SAVE_WEBHOOK = `
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
-redis.call('DEL', KEYS[2])
-redis.call('HSET', KEYS[2], unpack(ARGV, 4))
 if ARGV[3] ~= '' then
   redis.call('LPUSH', KEYS[3], ARGV[3])
   redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[2]) - 1)
 end
+if ARGV[4] ~= '' and (redis.call('HGET', KEYS[2], 'epoch') or '0') ~= ARGV[4] then return 0 end
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[2], unpack(ARGV, 5))
 return 1`;
 
 // Extends a lease only if it is still the caller's. KEYS: the lease; ARGV: the token, the new term (ms).
@@ -176,27 +180,42 @@ export class ServiceSubscriptionsRepository {
     return {
       cursor: raw.cursor ?? '0',
       failures: Number(raw.failures ?? 0),
+      epoch: Number(raw.epoch ?? 0),
       ...(raw.retryAt === undefined ? {} : { retryAt: Number(raw.retryAt) }),
       ...(raw.disabledAt === undefined ? {} : { disabledAt: raw.disabledAt }),
     };
   }
 
   /**
-   * Writes the webhook's state whole (fields it no longer has are removed) and, if given, records
-   * an attempt among its latest, in one script call; nothing once the subscription is removed.
+   * Records `attempt`, if given, among the webhook's latest, and writes its state whole (fields it
+   * no longer has are removed) unless `expectedEpoch` is given and no longer the state's, in one
+   * script call; nothing once the subscription is removed. Returns true when the state was written.
    */
-  async saveWebhook(id: string, state: WebhookState, attempt?: WebhookAttempt): Promise<void> {
+  async saveWebhook(
+    id: string,
+    state: WebhookState,
+    attempt?: WebhookAttempt,
+    expectedEpoch?: number,
+  ): Promise<boolean> {
     const node = this.node;
     const fields = [
       ['cursor', state.cursor],
       ['failures', String(state.failures)],
+      ['epoch', String(state.epoch)],
       ...(state.retryAt === undefined ? [] : [['retryAt', String(state.retryAt)]]),
       ...(state.disabledAt === undefined ? [] : [['disabledAt', state.disabledAt]]),
     ].flat();
-    await this.saveWebhookScript(
+    const written = await this.saveWebhookScript(
       [subscriptionsKey(node), webhookStateKey(node, id), webhookAttemptsKey(node, id)],
-      [id, String(ATTEMPTS_KEPT), attempt === undefined ? '' : JSON.stringify(attempt), ...fields],
+      [
+        id,
+        String(ATTEMPTS_KEPT),
+        attempt === undefined ? '' : JSON.stringify(attempt),
+        expectedEpoch === undefined ? '' : String(expectedEpoch),
+        ...fields,
+      ],
     );
+    return written === 1;
   }
 
   /** The webhook's latest attempts, newest first. */

@@ -138,7 +138,8 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
 
   /**
    * Replaces the filter and endpoint of the caller's own subscription (the secret stays); matches
-   * already in its log stay.
+   * already in its log stay. A new endpoint starts with a clean record of failures (enabled again
+   * if it was disabled) and takes the log from where the old one stopped.
    * @throws UnknownSubscriptionError; InvalidMessageError naming each field at fault.
    */
   async update(principal: Principal, id: string, request: SubscriptionRequest): Promise<ServiceSubscription> {
@@ -150,6 +151,7 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
       updatedAt: this.clock.now().toISOString(),
     };
     await this.repository.put(updated);
+    if (updated.endpoint !== undefined && updated.endpoint !== current.endpoint) await this.reset(id);
     return shown(updated);
   }
 
@@ -170,10 +172,8 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
     if (subscription.endpoint === undefined) {
       throw new InvalidMessageError([{ field: 'endpoint', reason: 'the subscription has no webhook' }]);
     }
-    const state = await this.repository.webhookState(id);
-    await this.repository.saveWebhook(id, { cursor: state.cursor, failures: 0 });
+    await this.reset(id);
     this.logger.info({ subscription: id, principal: principal.id }, 'webhook enabled');
-    this.appended.next(id);
     return this.webhook(principal, id);
   }
 
@@ -320,6 +320,13 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.appended.complete();
+  }
+
+  // A clean record of failures, from where the webhook stopped, and a wake-up for the dispatcher.
+  private async reset(id: string): Promise<void> {
+    const state = await this.repository.webhookState(id);
+    await this.repository.saveWebhook(id, { cursor: state.cursor, failures: 0, epoch: state.epoch + 1 });
+    this.appended.next(id);
   }
 
   private async visible(principal: Principal, id: string): Promise<StoredSubscription> {

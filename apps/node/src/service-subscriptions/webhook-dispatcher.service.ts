@@ -131,15 +131,18 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
           const item = readable.get(entry.position);
           // Gone by retention, or no longer within the key's clearance: nothing to send.
           if (item === undefined) {
-            state = { cursor: entry.position, failures: 0 };
-            await this.repository.saveWebhook(id, state);
+            const epoch = state.epoch;
+            state = { cursor: entry.position, failures: 0, epoch };
+            if (!(await this.repository.saveWebhook(id, state, undefined, epoch))) return;
             continue;
           }
           const attempt = await this.attempt(subscription, owner, entry.position, item);
           // Cut short by the node's shutdown: not the endpoint's failure; the next run sends it again.
           if (!attempt.ok && this.closing.signal.aborted) return;
+          const epoch = state.epoch;
           state = this.after(state, entry.position, attempt);
-          await this.repository.saveWebhook(id, state, attempt);
+          // Its owner reset it meanwhile (enabled it, named a new endpoint): the next run starts from that.
+          if (!(await this.repository.saveWebhook(id, state, attempt, epoch))) return;
           if (!attempt.ok) {
             this.logger.warn(
               {
@@ -165,18 +168,19 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   // The state after an attempt at the message at `position`.
   private after(state: WebhookState, position: string, attempt: WebhookAttempt): WebhookState {
-    if (attempt.ok) return { cursor: position, failures: 0 };
+    const { epoch } = state;
+    if (attempt.ok) return { cursor: position, failures: 0, epoch };
     const failures = state.failures + 1;
     const now = this.clock.now();
     if (failures >= this.config.NODE_WEBHOOK_MAX_FAILURES) {
-      return { cursor: state.cursor, failures, disabledAt: now.toISOString() };
+      return { cursor: state.cursor, failures, epoch, disabledAt: now.toISOString() };
     }
     const delay = backoffDelay(
       failures,
       { baseMs: this.config.NODE_WEBHOOK_BACKOFF_BASE_MS, maxMs: this.config.NODE_WEBHOOK_BACKOFF_MAX_MS },
       this.jitter,
     );
-    return { cursor: state.cursor, failures, retryAt: now.getTime() + delay };
+    return { cursor: state.cursor, failures, epoch, retryAt: now.getTime() + delay };
   }
 
   // One signed POST of the message, in the access log first; a write the log refuses sends nothing.

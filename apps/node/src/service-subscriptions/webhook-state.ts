@@ -4,6 +4,8 @@ export interface WebhookState {
   cursor: string;
   /** Consecutive failed attempts at the message after the cursor. */
   failures: number;
+  /** Moved on by each reset by the owner (enable, a new endpoint), so a dispatcher cannot undo one. */
+  epoch: number;
   /** When the next attempt is due (Unix ms), while failing. */
   retryAt?: number;
   /** When it was disabled after too many consecutive failures (RFC 3339); its owner enables it. */

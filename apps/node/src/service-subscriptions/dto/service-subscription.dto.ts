@@ -14,8 +14,8 @@ import {
 const REGISTRY_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const LIST_MAX = 100;
 
-/** Body of POST and PUT /v1/service-subscriptions: the filter, and the webhook endpoint if any. */
-export class ServiceSubscriptionRequestDto {
+/** What a subscription receives. */
+export class SubscriptionFilterDto {
   @ApiPropertyOptional({
     type: [String],
     example: ['afghan-border'],
@@ -78,7 +78,10 @@ export class ServiceSubscriptionRequestDto {
   })
   @IsIn(HANDLING_LEVELS)
   maxHandling: HandlingLevel;
+}
 
+/** Body of POST and PUT /v1/service-subscriptions: the filter, and the webhook endpoint if any. */
+export class ServiceSubscriptionRequestDto extends SubscriptionFilterDto {
   @ApiPropertyOptional({
     example: 'https://cases.border.tj/borderlink/webhook',
     description: 'Where each match is POSTed, signed (Standard Webhooks): https, or http to loopback.',
@@ -100,8 +103,8 @@ export class ServiceSubscriptionDto {
   @ApiProperty({ example: 'case-system', description: 'The key’s name when it was created.' })
   ownerName: string;
 
-  @ApiProperty({ type: ServiceSubscriptionRequestDto, description: 'What it receives (without `endpoint`).' })
-  filter: Omit<ServiceSubscriptionRequestDto, 'endpoint'>;
+  @ApiProperty({ type: SubscriptionFilterDto, description: 'What it receives.' })
+  filter: SubscriptionFilterDto;
 
   @ApiPropertyOptional({ description: 'Its webhook endpoint, if any.' })
   endpoint?: string;
