@@ -23,6 +23,10 @@ export {
 // tests that move the clock to a deadline instead of waiting for it.
 export { RequestsService } from './requests/requests.service.js';
 
+// The nodes' narrowings a running hub applies (`app.get(SubscriptionsService).admits(node, topic)`), for
+// tests that wait until every instance has learnt a change.
+export { SubscriptionsService } from './subscriptions/subscriptions.service.js';
+
 // The heartbeat of a running hub (`app.get(HubHeartbeatService).beat(now)`), for tests that publish one
 // when they need it instead of waiting for the interval.
 export { HubHeartbeatService } from './heartbeat/hub-heartbeat.service.js';

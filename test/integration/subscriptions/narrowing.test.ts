@@ -10,8 +10,8 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { INestApplication } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { createApiKey } from '#access';
-import { AuditEntrySchema, AuditEvent, STREAM_AUDIT, type AuditEntry } from '#contracts';
-import { HUB_EPOCH_KEY } from '#hub';
+import { AuditEntrySchema, AuditEvent, STREAM_AUDIT, Severity, type AuditEntry } from '#contracts';
+import { HUB_EPOCH_KEY, SubscriptionsService } from '#hub';
 import { NodeConfig, type InboxItem, type SentMessage } from '#node';
 import { alertRequest } from '#node/testing';
 import { waitFor } from '#testing';
@@ -200,5 +200,26 @@ describe('subscriptions narrowed at run time', () => {
     expect((await fetch(url, { headers })).status).toBe(403);
     const put = await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ filters: [] }) });
     expect(put.status).toBe(403);
+  });
+
+  it('is applied by every hub instance once one of them accepts a change', async () => {
+    const second = await network.startHub();
+    const put = await call<{ id: string }>(NARROWED, 'PUT', '/v1/subscriptions', {
+      filters: [{ minSeverity: 'SEVERITY_EXTREME' }],
+    });
+    expect(put.status).toBe(202);
+    const severe = { region: 'afghan-border', category: 'salw', severity: Severity.SEVERE, sections: [] };
+    for (const instance of [hub, second]) {
+      await waitFor(async () => !instance.get(SubscriptionsService).admits(NARROWED, severe) || undefined, {
+        what: 'each hub instance to apply the narrowing to extreme alerts',
+      });
+    }
+    // Whichever instance routes them, a severe alert passes tj-border by and an extreme one reaches it.
+    const passed = await sendAlert('SEVERITY_SEVERE');
+    const reached = await sendAlert('SEVERITY_EXTREME');
+    expect(await routedTo(passed)).not.toContain(NARROWED);
+    expect(await routedTo(reached)).toContain(NARROWED);
+    await inInbox(NARROWED, reached);
+    expect(await inboxIds(NARROWED)).not.toContain(passed);
   });
 });
