@@ -18,6 +18,7 @@ import { registerAccessLogCommands } from './commands/access-log.command.js';
 import { registerApiKeysCommands } from './commands/api-keys.command.js';
 import { registerAuditCommands } from './commands/audit.command.js';
 import { registerDlqCommands } from './commands/dlq.command.js';
+import { registerImportCommands } from './commands/import.command.js';
 import { registerKeysCommands } from './commands/keys.command.js';
 import { registerNatsConfigCommand } from './commands/nats-config.command.js';
 import { registerRedisAclCommand } from './commands/redis-acl.command.js';
@@ -48,6 +49,7 @@ export function buildProgram(io: CliIo): Command {
   registerAccessLogCommands(program, io);
   registerDlqCommands(program, io);
   registerStreamsCommands(program, io);
+  registerImportCommands(program, io);
   return program;
 }
 

@@ -20,6 +20,9 @@ function capSchema(): string {
   return schema;
 }
 
+// The schema's own namespace, left out of its reasons: every element of a CAP document is in it.
+const CAP_NAMESPACE = 'urn:oasis:names:tc:emergency:cap:1.2';
+
 /** The field a refusal of the whole document names: the schema speaks of lines, not of fields. */
 export const DOCUMENT_FIELD = 'document';
 
@@ -40,7 +43,8 @@ export async function checkCapSchema(xml: string): Promise<Violation[]> {
   if (result.valid) return [];
   const reasons = result.errors.map(({ message, loc }) => {
     const line = loc === null ? '' : `line ${loc.lineNumber}: `;
-    return `${line}${message.replaceAll('{urn:oasis:names:tc:emergency:cap:1.2}', '')}`;
+    const words = message.replace(/^Schemas validity error : /, '').replaceAll(`{${CAP_NAMESPACE}}`, '');
+    return `${line}${words}`;
   });
   // libxml2 ends with a summary ("fails to validate") when it has said why; keep its reasons.
   const said = reasons.filter((reason) => !/fails to validate$/.test(reason));

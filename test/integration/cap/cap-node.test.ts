@@ -1,13 +1,16 @@
 // CAP 1.2 and Atom through a real node (NATS with the generated permissions, Redis as the node's
 // user): a CAP document posted as an alert and read back as CAP, refusals by the schema and by path,
 // 406 for a kind without a CAP form, and the public feed of a region listing TLP:CLEAR alerts only.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { INestApplication } from '@nestjs/common';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { XMLParser } from 'fast-xml-parser';
 import { checkCapSchema, importCap } from '#cap';
+import { runCli } from '#cli';
 import {
   HEADER_RECIPIENT,
   HEADER_STATEMENT,
@@ -225,6 +228,48 @@ describe('the Atom feed of a region', () => {
 
   it('answers 404 for a region the registry does not list', async () => {
     expect((await getAs('/v1/feeds/atlantis.atom', 'application/atom+xml', false)).status).toBe(404);
+  });
+});
+
+describe('borderlink import cap', () => {
+  it('posts each file to the node and says in one line a file what became of it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cap-import-'));
+    try {
+      const good = join(folder, 'advisory.xml');
+      const bad = join(folder, 'broken.xml');
+      writeFileSync(good, capDocument(fresh('cli')));
+      writeFileSync(
+        bad,
+        capDocument(fresh('cli')).replace('<scope>Public</scope>', '<scope>Everyone</scope>'),
+      );
+      const out: string[] = [];
+      const err: string[] = [];
+      const apiKey = testbed.auth.authorization.replace(/^Bearer /, '');
+      const args = [
+        'import',
+        'cap',
+        good,
+        bad,
+        join(folder, 'missing.xml'),
+        '--node-url',
+        base,
+        '--api-key',
+        apiKey,
+      ];
+      const code = await runCli([...args, '--regions', 'afghan-border', '--data', folder], {
+        out: (text) => out.push(text),
+        err: (text) => err.push(text),
+      });
+      expect(code).toBe(2);
+      expect(out).toEqual([expect.stringMatching(/^advisory\.xml: accepted cap-[A-Za-z0-9_-]+\n$/)]);
+      expect(err).toEqual([
+        expect.stringMatching(/^broken\.xml: refused: document: line \d+: Element 'scope'.*'Everyone'.*\n$/),
+        'missing.xml: refused: cannot be read (ENOENT)\n',
+        'borderlink: 2 of 3 documents were not imported\n',
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
