@@ -23,3 +23,18 @@ export function TableRegion(props: {
     </div>
   );
 }
+
+/** A table's head: a column header for each key, named by `label(key)`. */
+export function ColumnHeads(props: { keys: readonly string[]; label: (key: string) => string }) {
+  return (
+    <thead>
+      <tr>
+        {props.keys.map((key) => (
+          <th key={key} scope="col">
+            {props.label(key)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -8,7 +8,7 @@ import { QUERY_KEYS, REFRESH_MS } from '../api/query-keys';
 import { formatCount, formatTime, NONE } from '../common/format';
 import { refusalReason } from '../common/error-text';
 import { QueryState } from '../common/query-state';
-import { TableRegion } from '../common/table-region';
+import { ColumnHeads, TableRegion } from '../common/table-region';
 import { useDocumentTitle } from '../common/use-document-title';
 import { CONSOLE_PATHS, deadLetterPath, KEEP_FOCUS } from '../shell/console-paths';
 import { DeadLetterDetail } from './dead-letter-detail';
@@ -110,25 +110,20 @@ export function DeadLettersScreen() {
           ) : (
             list.data !== undefined && (
               <TableRegion caption={t('console.deadLetters.caption')}>
-                <thead>
-                  <tr>
-                    {[
-                      'id',
-                      'time',
-                      'stream',
-                      'consumer',
-                      'subject',
-                      'sequence',
-                      'sender',
-                      'reason',
-                      'deliveries',
-                    ].map((key) => (
-                      <th key={key} scope="col">
-                        {column(key)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  keys={[
+                    'id',
+                    'time',
+                    'stream',
+                    'consumer',
+                    'subject',
+                    'sequence',
+                    'sender',
+                    'reason',
+                    'deliveries',
+                  ]}
+                  label={column}
+                />
                 <tbody>
                   {records.map((record) => (
                     <tr key={record.id} className={record.id === selected ? 'row-selected' : undefined}>

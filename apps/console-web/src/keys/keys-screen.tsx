@@ -7,7 +7,7 @@ import { QUERY_KEYS } from '../api/query-keys';
 import { getRegistry } from '../api/registry';
 import { formatDuration, formatTime, NONE } from '../common/format';
 import { QueryState } from '../common/query-state';
-import { TableRegion } from '../common/table-region';
+import { ColumnHeads, TableRegion } from '../common/table-region';
 import { useDocumentTitle } from '../common/use-document-title';
 import { daysLeft, EXPIRY_SOON_DAYS, keyStanding, sortKeysForReview } from './key-expiry';
 import { RegistryTables } from './registry-tables';
@@ -41,17 +41,10 @@ export function KeysScreen() {
             <p>{t('console.state.none')}</p>
           ) : (
             <TableRegion caption={t('console.keys.keysCaption')} className="keys-table">
-              <thead>
-                <tr>
-                  {['node', 'standing', 'left', 'notBefore', 'notAfter', 'revokedAt', 'publicKey'].map(
-                    (key) => (
-                      <th key={key} scope="col">
-                        {column(key)}
-                      </th>
-                    ),
-                  )}
-                </tr>
-              </thead>
+              <ColumnHeads
+                keys={['node', 'standing', 'left', 'notBefore', 'notAfter', 'revokedAt', 'publicKey']}
+                label={column}
+              />
               <tbody>
                 {sortKeysForReview(keys.data.keys, now).map((key) => {
                   const standing = keyStanding(key, now);

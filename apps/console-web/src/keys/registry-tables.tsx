@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Registry, RegistrySubscription } from '../api/registry';
 import { useCountryName } from '../common/country-name';
 import { NONE } from '../common/format';
-import { TableRegion } from '../common/table-region';
+import { ColumnHeads, TableRegion } from '../common/table-region';
 
 // `*` in a subscription's lists means every region or every category.
 const WILDCARD = '*';
@@ -29,15 +29,7 @@ function RegistryTable<T>(props: {
     <>
       <h3>{props.caption}</h3>
       <TableRegion caption={props.caption} captionHidden>
-        <thead>
-          <tr>
-            {props.columns.map((column) => (
-              <th key={column} scope="col">
-                {t(`console.keys.registryColumn.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads keys={props.columns} label={(column) => t(`console.keys.registryColumn.${column}`)} />
         <tbody>
           {props.rows.map((row) => {
             const [first, ...rest] = props.cells(row);

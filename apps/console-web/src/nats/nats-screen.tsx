@@ -6,7 +6,7 @@ import { getNats, type NatsOverview, type UsageWithLimit } from '../api/nats';
 import { QUERY_KEYS, REFRESH_MS } from '../api/query-keys';
 import { formatBytes, formatCount, formatDuration, formatShare, formatTime, NONE } from '../common/format';
 import { QueryState } from '../common/query-state';
-import { TableRegion } from '../common/table-region';
+import { ColumnHeads, TableRegion } from '../common/table-region';
 import { useDocumentTitle } from '../common/use-document-title';
 import { useLocale } from '../common/use-locale';
 
@@ -54,6 +54,42 @@ function LinkState(props: { connected: boolean; cutSince?: string | null }) {
   );
 }
 
+/** A route or a leaf link: between whom, and whether it holds. */
+interface LinkRow {
+  key: string;
+  name: string;
+  detail: string;
+  connected: boolean;
+  cutSince?: string | null;
+}
+
+/** The routes or the leaf links in a table, a cut one standing out; a line saying none when none. */
+function LinksSection(props: { title: string; columns: readonly string[]; links: readonly LinkRow[] }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={props.title}>
+      {props.links.length === 0 ? (
+        <p>{t('console.state.none')}</p>
+      ) : (
+        <TableRegion caption={props.title} captionHidden>
+          <ColumnHeads keys={props.columns} label={(key) => t(`console.nats.column.${key}`)} />
+          <tbody>
+            {props.links.map((link) => (
+              <tr key={link.key} className={link.connected ? undefined : 'row-bad'}>
+                <th scope="row">{link.name}</th>
+                <td>{link.detail}</td>
+                <td className={link.connected ? undefined : 'state-bad'}>
+                  <LinkState connected={link.connected} cutSince={link.cutSince} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </TableRegion>
+      )}
+    </Section>
+  );
+}
+
 function NatsTables({ nats }: { nats: NatsOverview }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -73,15 +109,7 @@ function NatsTables({ nats }: { nats: NatsOverview }) {
           none
         ) : (
           <TableRegion caption={t('console.nats.servers')} captionHidden>
-            <thead>
-              <tr>
-                {['name', 'id', 'version', 'uptime', 'connections'].map((key) => (
-                  <th key={key} scope="col">
-                    {column(key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads keys={['name', 'id', 'version', 'uptime', 'connections']} label={column} />
             <tbody>
               {nats.servers.map((server) => (
                 <tr key={server.id}>
@@ -98,76 +126,31 @@ function NatsTables({ nats }: { nats: NatsOverview }) {
           </TableRegion>
         )}
       </Section>
-      <Section title={t('console.nats.routes')}>
-        {nats.routes.length === 0 ? (
-          none
-        ) : (
-          <TableRegion caption={t('console.nats.routes')} captionHidden>
-            <thead>
-              <tr>
-                {['server', 'remote', 'state'].map((key) => (
-                  <th key={key} scope="col">
-                    {column(key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {nats.routes.map((route) => (
-                <tr
-                  key={`${route.server}>${route.remote}`}
-                  className={route.connected ? undefined : 'row-bad'}
-                >
-                  <th scope="row">{route.server}</th>
-                  <td>{route.remote}</td>
-                  <td className={route.connected ? undefined : 'state-bad'}>
-                    <LinkState connected={route.connected} cutSince={route.cutSince} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </TableRegion>
-        )}
-      </Section>
-      <Section title={t('console.nats.leafLinks')}>
-        {nats.leafLinks.length === 0 ? (
-          none
-        ) : (
-          <TableRegion caption={t('console.nats.leafLinks')} captionHidden>
-            <thead>
-              <tr>
-                {['name', 'account', 'state'].map((key) => (
-                  <th key={key} scope="col">
-                    {column(key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {nats.leafLinks.map((link) => (
-                <tr key={`${link.name}/${link.account}`} className={link.connected ? undefined : 'row-bad'}>
-                  <th scope="row">{link.name}</th>
-                  <td>{link.account}</td>
-                  <td className={link.connected ? undefined : 'state-bad'}>
-                    <LinkState connected={link.connected} cutSince={link.cutSince} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </TableRegion>
-        )}
-      </Section>
+      <LinksSection
+        title={t('console.nats.routes')}
+        columns={['server', 'remote', 'state']}
+        links={nats.routes.map((route) => ({
+          key: `${route.server}>${route.remote}`,
+          name: route.server,
+          detail: route.remote,
+          connected: route.connected,
+          cutSince: route.cutSince,
+        }))}
+      />
+      <LinksSection
+        title={t('console.nats.leafLinks')}
+        columns={['name', 'account', 'state']}
+        links={nats.leafLinks.map((link) => ({
+          key: `${link.name}/${link.account}`,
+          name: link.name,
+          detail: link.account,
+          connected: link.connected,
+          cutSince: link.cutSince,
+        }))}
+      />
       <Section title={t('console.nats.jetstream')}>
         <TableRegion caption={t('console.nats.jetstream')} captionHidden>
-          <thead>
-            <tr>
-              {['measure', 'used', 'limit', 'share'].map((key) => (
-                <th key={key} scope="col">
-                  {column(key)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads keys={['measure', 'used', 'limit', 'share']} label={column} />
           <tbody>
             {(
               [

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Network, NodeInstance, PresenceStatus } from '../api/network';
 import { formatCount, formatDuration, formatMoment, NONE } from '../common/format';
-import { TableRegion } from '../common/table-region';
+import { ColumnHeads, TableRegion } from '../common/table-region';
 import { useLocale } from '../common/use-locale';
 import { networkRows, shortInstance, type LagTotals } from './network-rows';
 import { PresenceBadge } from './presence-badge';
@@ -71,15 +71,7 @@ export function NetworkTable(props: { network: Network; now: number }) {
   const rows = networkRows(props.network);
   return (
     <TableRegion caption={t('console.network.caption')} className="network-table">
-      <thead>
-        <tr>
-          {COLUMNS.map((key) => (
-            <th key={key} scope="col">
-              {t(`console.network.column.${key}`)}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads keys={COLUMNS} label={(key) => t(`console.network.column.${key}`)} />
       <tbody>
         {rows.flatMap(({ key, node, instance, status, lag, others }) => [
           <tr key={key} className={`presence-row presence-row-${status}`}>

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { ConsumerLagFigures } from '#contracts';
 import { ConsoleConfig } from '../config/console.config.js';
 import { Clock } from '../core/clock.js';
 import { HEARTBEAT_RECEIVED, type HeartbeatReceived } from './heartbeat-events.js';
 import { HeartbeatStore } from './heartbeat.store.js';
-import type { ConsumerLagFigures, InstanceBeat } from './instance-beat.js';
+import type { InstanceBeat } from './instance-beat.js';
 import { instanceStatus, type InstanceStatus } from './presence.js';
 
 /** A consumer's backlog from the freshest heartbeat that reports it, and who reported it. */

@@ -1,14 +1,5 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { HeartbeatApp, type Heartbeat } from '#contracts';
-
-/** One durable consumer's backlog as a heartbeat reported it. */
-export interface ConsumerLagFigures {
-  consumer: string;
-  node: string;
-  pending: number;
-  ackPending: number;
-  redelivered: number;
-}
+import { HeartbeatApp, type ConsumerLagFigures, type Heartbeat } from '#contracts';
 
 /** Counts since the process started: a restart starts them again from zero. */
 export interface TrafficCounts {

@@ -13,19 +13,10 @@ import {
   timeOf,
   type CommonDraft,
 } from './draft-common';
+import { weaponDraftOf, weaponOf, type WeaponDraft } from './weapon-draft';
 
 export type ItemDraft =
-  | {
-      kind: 'weapon';
-      type: string;
-      make: string;
-      model: string;
-      calibre: string;
-      serialNumber: string;
-      markings: string;
-      countryOfManufacture: string;
-      quantity: string;
-    }
+  | ({ kind: 'weapon'; quantity: string } & WeaponDraft)
   | { kind: 'ammunition'; calibre: string; quantity: string; lotNumber: string; headstamp: string }
   | { kind: 'explosive'; type: string; description: string; netMassKg: string; quantity: string }
   | { kind: 'other'; description: string; quantity: string; unit: string };
@@ -62,17 +53,7 @@ export interface AlertDraft extends CommonDraft {
 export const emptyItem = (kind: ItemDraft['kind']): ItemDraft => {
   switch (kind) {
     case 'weapon':
-      return {
-        kind,
-        type: '',
-        make: '',
-        model: '',
-        calibre: '',
-        serialNumber: '',
-        markings: '',
-        countryOfManufacture: '',
-        quantity: '1',
-      };
+      return { kind, ...weaponDraftOf(undefined), quantity: '1' };
     case 'ammunition':
       return { kind, calibre: '', quantity: '', lotNumber: '', headstamp: '' };
     case 'explosive':
@@ -112,16 +93,7 @@ function itemOf(item: ItemDraft): SeizedItem {
   switch (item.kind) {
     case 'weapon':
       return {
-        weapon: compact({
-          type: given(item.type) as NonNullable<SeizedItem['weapon']>['type'],
-          make: given(item.make),
-          model: given(item.model),
-          calibre: given(item.calibre),
-          serialNumber: given(item.serialNumber),
-          markings: given(item.markings),
-          countryOfManufacture: given(item.countryOfManufacture),
-          quantity: numberOf(item.quantity),
-        }),
+        weapon: compact({ ...weaponOf(item), quantity: numberOf(item.quantity) }),
       };
     case 'ammunition':
       return {
@@ -233,18 +205,7 @@ export function draftFromAlert(
     expires: localTimeOf(alert.expires),
     items: (alert.items ?? []).map((item): ItemDraft => {
       if (item.weapon !== undefined) {
-        const weapon = item.weapon;
-        return {
-          kind: 'weapon',
-          type: weapon.type ?? '',
-          make: weapon.make ?? '',
-          model: weapon.model ?? '',
-          calibre: weapon.calibre ?? '',
-          serialNumber: weapon.serialNumber ?? '',
-          markings: weapon.markings ?? '',
-          countryOfManufacture: weapon.countryOfManufacture ?? '',
-          quantity: text(weapon.quantity),
-        };
+        return { kind: 'weapon', ...weaponDraftOf(item.weapon), quantity: text(item.weapon.quantity) };
       }
       if (item.ammunition !== undefined) {
         const lot = item.ammunition;

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BaseMap } from '../../../../libs/web/src/map/base-map';
 import { useReference } from '../api/use-reference';
-import { areaSections, areaShapes, crossingsOf } from '../common/area-layers';
+import { AreaMap } from '../common/area-map';
 import { CheckboxGroup, FieldGroup, TextField } from '../common/form/fields';
 import type { AlertDraft } from './alert-draft';
 import { alertOf } from './alert-draft';
@@ -21,12 +20,6 @@ export function AreaFields(props: { draft: AlertDraft; onChange: (change: Partia
   const reference = useReference();
   const { draft, onChange } = props;
   const area = useMemo(() => alertOf(draft).area, [draft]);
-  const shapes = useMemo(() => areaShapes(area, t('compose.area'), 'draft'), [area, t]);
-  const sections = useMemo(() => areaSections(area, reference.data, '#1f3b73'), [area, reference.data]);
-  const crossings = useMemo(
-    () => crossingsOf(reference.data, draft.crossingPoints),
-    [reference.data, draft.crossingPoints],
-  );
   // The crossing points of the sections chosen, or all while none is.
   const crossingOptions = (reference.data?.crossingPoints ?? []).filter(
     (point) => draft.sections.length === 0 || draft.sections.includes(point.section),
@@ -85,12 +78,11 @@ export function AreaFields(props: { draft: AlertDraft; onChange: (change: Partia
             onChange={(radiusKm) => onChange({ radiusKm })}
           />
         </div>
-        <BaseMap
+        <AreaMap
+          area={area}
           label={t('compose.areaMap')}
-          sections={sections}
-          crossings={crossings}
-          areas={shapes}
-          fitToOverlays={shapes.length > 0}
+          shapeLabel={t('compose.area')}
+          shapeKey="draft"
           height="280px"
         />
       </FieldGroup>

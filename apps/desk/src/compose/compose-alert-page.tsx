@@ -3,10 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { dataOf, useNodeClient } from '../api/node-client';
 import type { Alert } from '../api/node-types';
-import { useHasRole, useMe } from '../api/use-me';
-import { errorText } from '../common/error-text';
-import { ErrorSummary } from '../common/form/fields';
-import { FormErrorsProvider, useFormErrors } from '../common/form/form-errors';
+import { useFormErrors } from '../common/form/form-errors';
 import { threadOf } from '../common/item-title';
 import { usePageTitle } from '../common/page-title';
 import { QueryStatus } from '../common/query-status';
@@ -15,6 +12,7 @@ import { AddresseesFields } from './addressees-fields';
 import { alertOf, draftFromAlert, emptyAlert, type AlertDraft } from './alert-draft';
 import { AreaFields } from './area-fields';
 import { ClassificationFields } from './classification-fields';
+import { ComposeFrame } from './compose-frame';
 import { EvaluationFields } from './evaluation-fields';
 import { HandlingFields } from './handling-fields';
 import { ItemsEditor } from './items-editor';
@@ -43,8 +41,6 @@ export function ComposeAlertPage() {
         : t('compose.alertTitle');
   usePageTitle(title);
 
-  const me = useMe();
-  const author = useHasRole('author');
   const client = useNodeClient();
   const errors = useFormErrors();
   const held = useHeldMessage(original ?? '', undefined, original !== undefined);
@@ -66,65 +62,34 @@ export function ComposeAlertPage() {
   });
   const update = (part: Partial<AlertDraft>) => setDraft((current) => ({ ...current, ...part }));
 
-  if (me.data !== undefined && !author) {
-    return (
-      <section aria-labelledby="compose-title">
-        <h1 id="compose-title">{title}</h1>
-        <p>{t('compose.needsAuthor')}</p>
-      </section>
-    );
-  }
   return (
-    <section aria-labelledby="compose-title">
-      <h1 id="compose-title">{title}</h1>
-      {original !== undefined && <QueryStatus isPending={held.isPending} error={held.error} />}
-      <FormErrorsProvider value={errors.value}>
-        <ErrorSummary title={t('compose.problems')} entries={errors.summary} />
-        {submit.error !== null && errors.violations.length === 0 && (
-          <p role="alert" className="desk-error">
-            {errorText(t, submit.error)}
-          </p>
-        )}
-        <form
-          noValidate
-          aria-labelledby="compose-title"
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit.mutate(alertOf(draft));
-          }}
-        >
-          <ClassificationFields draft={draft} onChange={update} />
-          <AreaFields draft={draft} onChange={update} />
-          <TextsEditor texts={draft.texts} onChange={(texts) => update({ texts })} />
-          <ItemsEditor items={draft.items} onChange={(items) => update({ items })} />
-          <PersonsEditor persons={draft.persons} onChange={(persons) => update({ persons })} />
-          <EvaluationFields source={draft.source} information={draft.information} onChange={update} />
-          <HandlingFields
-            tlp={draft.tlp}
-            code={draft.code}
-            restrictions={draft.restrictions}
-            onChange={update}
-          />
-          <AddresseesFields
-            nodes={draft.nodes}
-            groups={draft.groups}
-            hint={t('compose.alertAddresseesHint')}
-            onChange={update}
-          />
-          <div className="desk-buttons">
-            <button type="submit" className="desk-primary" disabled={submit.isPending}>
-              {change === 'ALERT_TYPE_UPDATE'
-                ? t('compose.sendUpdate')
-                : change === 'ALERT_TYPE_CANCEL'
-                  ? t('compose.sendCancel')
-                  : t('compose.sendAlert')}
-            </button>
-          </div>
-          <p role="status" aria-live="polite">
-            {submit.isPending ? t('compose.sending') : ''}
-          </p>
-        </form>
-      </FormErrorsProvider>
-    </section>
+    <ComposeFrame
+      title={title}
+      errors={errors}
+      submit={submit}
+      onSend={() => submit.mutate(alertOf(draft))}
+      sendLabel={
+        change === 'ALERT_TYPE_UPDATE'
+          ? t('compose.sendUpdate')
+          : change === 'ALERT_TYPE_CANCEL'
+            ? t('compose.sendCancel')
+            : t('compose.sendAlert')
+      }
+      before={original !== undefined && <QueryStatus isPending={held.isPending} error={held.error} />}
+    >
+      <ClassificationFields draft={draft} onChange={update} />
+      <AreaFields draft={draft} onChange={update} />
+      <TextsEditor texts={draft.texts} onChange={(texts) => update({ texts })} />
+      <ItemsEditor items={draft.items} onChange={(items) => update({ items })} />
+      <PersonsEditor persons={draft.persons} onChange={(persons) => update({ persons })} />
+      <EvaluationFields source={draft.source} information={draft.information} onChange={update} />
+      <HandlingFields tlp={draft.tlp} code={draft.code} restrictions={draft.restrictions} onChange={update} />
+      <AddresseesFields
+        nodes={draft.nodes}
+        groups={draft.groups}
+        hint={t('compose.alertAddresseesHint')}
+        onChange={update}
+      />
+    </ComposeFrame>
   );
 }

@@ -3,22 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { dataOf, useNodeClient } from '../api/node-client';
 import type { AnyMessage, Notice } from '../api/node-types';
-import { useHasRole, useMe } from '../api/use-me';
 import { useReference } from '../api/use-reference';
 import { enumLabel } from '../common/enum-label';
 import { CATEGORIES, NOTICE_KINDS, PRIORITIES } from '../common/enums';
-import { errorText } from '../common/error-text';
-import { CheckboxGroup, ErrorSummary, SelectField, TextField } from '../common/form/fields';
-import { FormErrorsProvider, useFormErrors } from '../common/form/form-errors';
+import { CheckboxGroup, SelectField, TextField } from '../common/form/fields';
+import { useFormErrors } from '../common/form/form-errors';
 import { threadOf } from '../common/item-title';
 import { usePageTitle } from '../common/page-title';
 import { useHeldMessage } from '../message/use-held-message';
 import { AddresseesFields } from './addressees-fields';
+import { ComposeFrame } from './compose-frame';
 import { EvaluationFields } from './evaluation-fields';
 import { HandlingFields } from './handling-fields';
 import { emptyNotice, noticeOf, type NoticeDraft } from './notice-draft';
 import { NoticeDetailsFields } from './notice-details-fields';
 import { TextsEditor } from './texts-editor';
+import { weaponDraftOf } from './weapon-draft';
 import { useSubmit } from './use-submit';
 
 /**
@@ -32,8 +32,6 @@ export function ComposeNoticePage() {
   const title = t('compose.noticeTitle');
   usePageTitle(title);
   const [params] = useSearchParams();
-  const me = useMe();
-  const author = useHasRole('author');
   const client = useNodeClient();
   const reference = useReference();
   const errors = useFormErrors();
@@ -57,17 +55,7 @@ export function ComposeNoticePage() {
     if (prefilled || held.data === undefined) return;
     const { message, thread } = held.data;
     const weapon = (message as AnyMessage).items?.find((item) => item.weapon !== undefined)?.weapon;
-    setDraft((current) => ({
-      ...current,
-      thread,
-      weaponType: weapon?.type ?? '',
-      make: weapon?.make ?? '',
-      model: weapon?.model ?? '',
-      calibre: weapon?.calibre ?? '',
-      serialNumber: weapon?.serialNumber ?? '',
-      markings: weapon?.markings ?? '',
-      countryOfManufacture: weapon?.countryOfManufacture ?? '',
-    }));
+    setDraft((current) => ({ ...current, thread, weapon: weaponDraftOf(weapon) }));
     setPrefilled(true);
   }, [held.data, prefilled]);
   const submit = useSubmit<Notice>({
@@ -76,118 +64,85 @@ export function ComposeNoticePage() {
     onViolations: errors.setViolations,
   });
 
-  if (me.data !== undefined && !author) {
-    return (
-      <section aria-labelledby="compose-title">
-        <h1 id="compose-title">{title}</h1>
-        <p>{t('compose.needsAuthor')}</p>
-      </section>
-    );
-  }
   return (
-    <section aria-labelledby="compose-title">
-      <h1 id="compose-title">{title}</h1>
-      <FormErrorsProvider value={errors.value}>
-        <ErrorSummary title={t('compose.problems')} entries={errors.summary} />
-        {submit.error !== null && errors.violations.length === 0 && (
-          <p role="alert" className="desk-error">
-            {errorText(t, submit.error)}
-          </p>
-        )}
-        <form
-          noValidate
-          aria-labelledby="compose-title"
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit.mutate(noticeOf(draft));
-          }}
-        >
-          <fieldset className="desk-group">
-            <legend>{t('compose.classification')}</legend>
-            <div className="desk-row">
-              <SelectField
-                path="kind"
-                label={t('compose.noticeKind')}
-                value={draft.kind}
-                onChange={(kind) => update({ kind })}
-                options={NOTICE_KINDS.map((value) => ({ value, label: enumLabel(t, 'noticeKind', value) }))}
-              />
-              <SelectField
-                path="priority"
-                label={t('compose.priority')}
-                value={draft.priority}
-                onChange={(priority) => update({ priority })}
-                options={PRIORITIES.map((value) => ({ value, label: enumLabel(t, 'priority', value) }))}
-              />
-              <TextField
-                path="deadline"
-                type="datetime-local"
-                label={t('compose.deadline')}
-                hint={t('compose.deadlineHint')}
-                value={draft.deadline}
-                onChange={(deadline) => update({ deadline })}
-              />
-              <SelectField
-                path="category"
-                label={t('compose.category')}
-                value={draft.category}
-                onChange={(category) => update({ category })}
-                options={CATEGORIES.map((value) => ({ value, label: enumLabel(t, 'category', value) }))}
-                emptyLabel={t('common.none')}
-              />
-            </div>
-            <div className="desk-row">
-              <TextField
-                path="thread"
-                label={t('compose.thread')}
-                hint={t('compose.threadHint')}
-                value={draft.thread}
-                onChange={(thread) => update({ thread })}
-              />
-              <TextField
-                path="references"
-                label={t('message.references')}
-                hint={t('compose.referencesHint')}
-                value={draft.references}
-                onChange={(references) => update({ references })}
-              />
-            </div>
-          </fieldset>
-          <CheckboxGroup
-            path="regions"
-            legend={t('compose.regions')}
-            options={(reference.data?.regions ?? []).map((region) => ({
-              value: region.id,
-              label: region.name,
-            }))}
-            values={draft.regions}
-            onChange={(regions) => update({ regions })}
+    <ComposeFrame
+      title={title}
+      errors={errors}
+      submit={submit}
+      onSend={() => submit.mutate(noticeOf(draft))}
+      sendLabel={t('compose.sendNotice')}
+    >
+      <fieldset className="desk-group">
+        <legend>{t('compose.classification')}</legend>
+        <div className="desk-row">
+          <SelectField
+            path="kind"
+            label={t('compose.noticeKind')}
+            value={draft.kind}
+            onChange={(kind) => update({ kind })}
+            options={NOTICE_KINDS.map((value) => ({ value, label: enumLabel(t, 'noticeKind', value) }))}
           />
-          <TextsEditor texts={draft.texts} onChange={(texts) => update({ texts })} />
-          <NoticeDetailsFields draft={draft} onChange={update} />
-          <EvaluationFields source={draft.source} information={draft.information} onChange={update} />
-          <HandlingFields
-            tlp={draft.tlp}
-            code={draft.code}
-            restrictions={draft.restrictions}
-            onChange={update}
+          <SelectField
+            path="priority"
+            label={t('compose.priority')}
+            value={draft.priority}
+            onChange={(priority) => update({ priority })}
+            options={PRIORITIES.map((value) => ({ value, label: enumLabel(t, 'priority', value) }))}
           />
-          <AddresseesFields
-            nodes={draft.nodes}
-            groups={draft.groups}
-            hint={t('compose.noticeAddresseesHint')}
-            onChange={update}
+          <TextField
+            path="deadline"
+            type="datetime-local"
+            label={t('compose.deadline')}
+            hint={t('compose.deadlineHint')}
+            value={draft.deadline}
+            onChange={(deadline) => update({ deadline })}
           />
-          <div className="desk-buttons">
-            <button type="submit" className="desk-primary" disabled={submit.isPending}>
-              {t('compose.sendNotice')}
-            </button>
-          </div>
-          <p role="status" aria-live="polite">
-            {submit.isPending ? t('compose.sending') : ''}
-          </p>
-        </form>
-      </FormErrorsProvider>
-    </section>
+          <SelectField
+            path="category"
+            label={t('compose.category')}
+            value={draft.category}
+            onChange={(category) => update({ category })}
+            options={CATEGORIES.map((value) => ({ value, label: enumLabel(t, 'category', value) }))}
+            emptyLabel={t('common.none')}
+          />
+        </div>
+        <div className="desk-row">
+          <TextField
+            path="thread"
+            label={t('compose.thread')}
+            hint={t('compose.threadHint')}
+            value={draft.thread}
+            onChange={(thread) => update({ thread })}
+          />
+          <TextField
+            path="references"
+            label={t('message.references')}
+            hint={t('compose.referencesHint')}
+            value={draft.references}
+            onChange={(references) => update({ references })}
+          />
+        </div>
+      </fieldset>
+      <CheckboxGroup
+        path="regions"
+        legend={t('compose.regions')}
+        options={(reference.data?.regions ?? []).map((region) => ({
+          value: region.id,
+          label: region.name,
+        }))}
+        values={draft.regions}
+        onChange={(regions) => update({ regions })}
+      />
+      <TextsEditor texts={draft.texts} onChange={(texts) => update({ texts })} />
+      <NoticeDetailsFields draft={draft} onChange={update} />
+      <EvaluationFields source={draft.source} information={draft.information} onChange={update} />
+      <HandlingFields tlp={draft.tlp} code={draft.code} restrictions={draft.restrictions} onChange={update} />
+      <AddresseesFields
+        nodes={draft.nodes}
+        groups={draft.groups}
+        hint={t('compose.noticeAddresseesHint')}
+        onChange={update}
+      />
+    </ComposeFrame>
   );
 }

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { enumLabel } from '../common/enum-label';
-import { EXPLOSIVE_TYPES, WEAPON_TYPES } from '../common/enums';
+import { EXPLOSIVE_TYPES } from '../common/enums';
 import { FieldGroup, SelectField, TextField } from '../common/form/fields';
 import { emptyItem, type ItemDraft } from './alert-draft';
+import { WeaponFields } from './weapon-fields';
 
 const KINDS: ItemDraft['kind'][] = ['weapon', 'ammunition', 'explosive', 'other'];
 
@@ -23,20 +24,7 @@ function ItemFields(props: { item: ItemDraft; at: string; onChange: (item: ItemD
     case 'weapon':
       return (
         <>
-          <SelectField
-            path={`${at}.type`}
-            label={t('items.type')}
-            value={item.type}
-            onChange={(type) => props.onChange({ ...item, type })}
-            options={WEAPON_TYPES.map((value) => ({ value, label: enumLabel(t, 'weaponType', value) }))}
-            emptyLabel={t('common.choose')}
-          />
-          {text('make', t('items.make'), item.make)}
-          {text('model', t('items.model'), item.model)}
-          {text('calibre', t('items.calibre'), item.calibre)}
-          {text('serialNumber', t('items.serialNumber'), item.serialNumber, t('items.serialHint'))}
-          {text('markings', t('items.markings'), item.markings)}
-          {text('countryOfManufacture', t('items.country'), item.countryOfManufacture)}
+          <WeaponFields weapon={item} at={at} onChange={(change) => props.onChange({ ...item, ...change })} />
           {text('quantity', t('items.quantity'), item.quantity)}
         </>
       );

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../api/use-reference';
 import { enumLabel } from '../common/enum-label';
-import { IMPACT_LEVELS, WEAPON_TYPES } from '../common/enums';
+import { IMPACT_LEVELS } from '../common/enums';
 import { FieldGroup, SelectField, TextField } from '../common/form/fields';
 import type { NoticeDraft } from './notice-draft';
+import { WeaponFields } from './weapon-fields';
 
 type Change = (change: Partial<NoticeDraft>) => void;
 
@@ -31,22 +32,11 @@ export function NoticeDetailsFields(props: { draft: NoticeDraft; onChange: Chang
       return (
         <FieldGroup path="trace" legend={t('notice.trace')}>
           <FieldGroup path="trace.item" legend={t('items.weapon')} className="desk-subgroup">
-            <SelectField
-              path="trace.item.type"
-              label={t('items.type')}
-              value={draft.weaponType}
-              onChange={(weaponType) => onChange({ weaponType })}
-              options={WEAPON_TYPES.map((value) => ({ value, label: enumLabel(t, 'weaponType', value) }))}
-              emptyLabel={t('common.choose')}
+            <WeaponFields
+              weapon={draft.weapon}
+              at="trace.item"
+              onChange={(change) => onChange({ weapon: { ...draft.weapon, ...change } })}
             />
-            {text('trace.item.make', 'make', t('items.make'))}
-            {text('trace.item.model', 'model', t('items.model'))}
-            {text('trace.item.calibre', 'calibre', t('items.calibre'))}
-            {text('trace.item.serialNumber', 'serialNumber', t('items.serialNumber'), {
-              hint: t('items.serialHint'),
-            })}
-            {text('trace.item.markings', 'markings', t('items.markings'))}
-            {text('trace.item.countryOfManufacture', 'countryOfManufacture', t('items.country'))}
           </FieldGroup>
           {text('trace.illicitNature', 'illicitNature', t('notice.illicitNature'), { multiline: true })}
           {text('trace.intendedUse', 'intendedUse', t('notice.intendedUse'), { multiline: true })}

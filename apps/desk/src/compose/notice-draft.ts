@@ -6,11 +6,11 @@ import {
   evaluationOf,
   given,
   handlingOf,
-  numberOf,
   textsOf,
   timeOf,
   type CommonDraft,
 } from './draft-common';
+import { weaponDraftOf, weaponOf, type WeaponDraft } from './weapon-draft';
 
 /** A notice being written, as the form holds it. */
 export interface NoticeDraft extends CommonDraft {
@@ -22,13 +22,7 @@ export interface NoticeDraft extends CommonDraft {
   regions: string[];
   references: string;
   // A firearms trace request: the weapon and what the tracing instrument asks.
-  weaponType: string;
-  make: string;
-  model: string;
-  calibre: string;
-  serialNumber: string;
-  markings: string;
-  countryOfManufacture: string;
+  weapon: WeaponDraft;
   illicitNature: string;
   legalBasis: string;
   circumstances: string;
@@ -57,13 +51,7 @@ export function emptyNotice(language: string): NoticeDraft {
     category: '',
     regions: [],
     references: '',
-    weaponType: '',
-    make: '',
-    model: '',
-    calibre: '',
-    serialNumber: '',
-    markings: '',
-    countryOfManufacture: '',
+    weapon: weaponDraftOf(undefined),
     illicitNature: '',
     legalBasis: '',
     circumstances: '',
@@ -87,16 +75,7 @@ function detailsOf(draft: NoticeDraft): Details {
     case 'NOTICE_KIND_FIREARMS_TRACE_REQUEST':
       return {
         trace: compact({
-          item: compact({
-            type: given(draft.weaponType) as NonNullable<NonNullable<Notice['trace']>['item']>['type'],
-            make: given(draft.make),
-            model: given(draft.model),
-            calibre: given(draft.calibre),
-            serialNumber: given(draft.serialNumber),
-            markings: given(draft.markings),
-            countryOfManufacture: given(draft.countryOfManufacture),
-            quantity: numberOf('1'),
-          }),
+          item: { ...weaponOf(draft.weapon), quantity: 1 },
           illicitNature: given(draft.illicitNature),
           legalBasis: given(draft.legalBasis),
           circumstances: given(draft.circumstances),

@@ -8,8 +8,9 @@ import { useHasRole } from '../api/use-me';
 import { useReference } from '../api/use-reference';
 import { useDeskNode } from '../app/desk-node';
 import { errorText } from '../common/error-text';
-import { CheckboxGroup, ErrorSummary, TextField } from '../common/form/fields';
-import { FormErrorsProvider, useFormErrors } from '../common/form/form-errors';
+import { CheckedForm } from '../common/form/checked-form';
+import { CheckboxGroup, TextField } from '../common/form/fields';
+import { useFormErrors } from '../common/form/form-errors';
 import { usePageTitle } from '../common/page-title';
 import { QueryStatus } from '../common/query-status';
 import { useGroups } from './use-groups';
@@ -117,42 +118,34 @@ function OpenGroupForm() {
   return (
     <section aria-labelledby="open-group-title" className="desk-section">
       <h2 id="open-group-title">{t('groups.open')}</h2>
-      <FormErrorsProvider value={errors.value}>
-        <ErrorSummary title={t('compose.problems')} entries={errors.summary} />
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            errors.setViolations([]);
-            open.mutate(undefined, {
-              onError: (error) => errors.setViolations(error instanceof HttpError ? error.violations : []),
-            });
-          }}
-        >
-          <TextField path="id" label={t('groups.id')} hint={t('groups.idHint')} value={id} onChange={setId} />
-          <TextField path="name" label={t('groups.name')} value={name} onChange={setName} />
-          <CheckboxGroup
-            path="members"
-            legend={t('groups.members')}
-            options={(reference.data?.nodes ?? [])
-              .filter((node) => node.id !== own)
-              .map((node) => ({ value: node.id, label: `${node.name} (${node.id})` }))}
-            values={members}
-            onChange={setMembers}
-          />
-          <button type="submit" disabled={open.isPending}>
-            {t('groups.openButton')}
-          </button>
-        </form>
-      </FormErrorsProvider>
+      <CheckedForm
+        errors={errors}
+        error={open.error}
+        onSubmit={() => {
+          errors.setViolations([]);
+          open.mutate(undefined, {
+            onError: (error) => errors.setViolations(error instanceof HttpError ? error.violations : []),
+          });
+        }}
+      >
+        <TextField path="id" label={t('groups.id')} hint={t('groups.idHint')} value={id} onChange={setId} />
+        <TextField path="name" label={t('groups.name')} value={name} onChange={setName} />
+        <CheckboxGroup
+          path="members"
+          legend={t('groups.members')}
+          options={(reference.data?.nodes ?? [])
+            .filter((node) => node.id !== own)
+            .map((node) => ({ value: node.id, label: `${node.name} (${node.id})` }))}
+          values={members}
+          onChange={setMembers}
+        />
+        <button type="submit" disabled={open.isPending}>
+          {t('groups.openButton')}
+        </button>
+      </CheckedForm>
       <p role="status" aria-live="polite">
         {open.isSuccess ? t('groups.changeSent') : ''}
       </p>
-      {open.error !== null && errors.violations.length === 0 && (
-        <p role="alert" className="desk-error">
-          {errorText(t, open.error)}
-        </p>
-      )}
     </section>
   );
 }

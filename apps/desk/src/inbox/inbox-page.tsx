@@ -5,6 +5,7 @@ import { isTlp } from '../../../../libs/web/src/tlp/tlp';
 import { useReference } from '../api/use-reference';
 import { usePageTitle } from '../common/page-title';
 import { QueryStatus } from '../common/query-status';
+import { useSetSearchParam } from '../common/use-search-param';
 import { filterInbox, type InboxFilters, type ItemCondition } from './inbox-filter';
 import { CONDITIONS, InboxFiltersForm, type FilterParams } from './inbox-filters-form';
 import { InboxTable } from './inbox-table';
@@ -18,7 +19,8 @@ const isCondition = (value: string): value is ItemCondition =>
 export function InboxPage() {
   const { t } = useTranslation();
   usePageTitle(t('inbox.title'));
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const setParam = useSetSearchParam();
   const values: FilterParams = {
     region: params.get('region') ?? '',
     category: params.get('category') ?? '',
@@ -46,21 +48,7 @@ export function InboxPage() {
       <p role="status" aria-live="polite" className={`desk-live desk-live-${live}`}>
         {t(`inbox.live.${live}`)}
       </p>
-      <InboxFiltersForm
-        values={values}
-        reference={reference.data}
-        onChange={(name, value) =>
-          setParams(
-            (current) => {
-              const next = new URLSearchParams(current);
-              if (value === '') next.delete(name);
-              else next.set(name, value);
-              return next;
-            },
-            { replace: true },
-          )
-        }
-      />
+      <InboxFiltersForm values={values} reference={reference.data} onChange={setParam} />
       <QueryStatus isPending={inbox.isPending} error={inbox.error} />
       {inbox.data !== undefined &&
         (shown.length === 0 ? (

@@ -1,9 +1,7 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BaseMap } from '../../../../libs/web/src/map/base-map';
 import type { Area } from '../api/node-types';
 import { useReference } from '../api/use-reference';
-import { areaSections, areaShapes, crossingsOf } from '../common/area-layers';
+import { AreaMap } from '../common/area-map';
 import { Fact, Facts } from '../common/facts';
 import { formatNumber } from '../common/format';
 
@@ -13,12 +11,6 @@ export function MessageArea(props: { area: Area | undefined; label: string }) {
   const language = i18n.resolvedLanguage ?? i18n.language;
   const reference = useReference();
   const { area, label } = props;
-  const shapes = useMemo(() => areaShapes(area, label, 'area'), [area, label]);
-  const sections = useMemo(() => areaSections(area, reference.data, '#1f3b73'), [area, reference.data]);
-  const crossings = useMemo(
-    () => crossingsOf(reference.data, area?.crossingPoints ?? []),
-    [area, reference.data],
-  );
   if (area === undefined) return null;
   const nameOf = (list: { id: string; name: string }[] | undefined, id: string) =>
     list?.find((entry) => entry.id === id)?.name ?? id;
@@ -51,14 +43,7 @@ export function MessageArea(props: { area: Area | undefined; label: string }) {
           {(area.polygons ?? []).length > 0 ? t('area.polygonCount', { count: area.polygons!.length }) : ''}
         </Fact>
       </Facts>
-      <BaseMap
-        label={t('area.mapLabel')}
-        sections={sections}
-        crossings={crossings}
-        areas={shapes}
-        fitToOverlays={shapes.length > 0}
-        height="320px"
-      />
+      <AreaMap area={area} label={t('area.mapLabel')} shapeLabel={label} shapeKey="area" height="320px" />
     </section>
   );
 }

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { HttpError } from '../../../../libs/web/src/http/http-errors';
 import { dataOf, useNodeClient } from '../api/node-client';
 import type { Reply } from '../api/node-types';
-import { errorText } from '../common/error-text';
-import { ErrorSummary, SelectField, TextField } from '../common/form/fields';
-import { FormErrorsProvider, useFormErrors } from '../common/form/form-errors';
+import { CheckedForm } from '../common/form/checked-form';
+import { SelectField, TextField } from '../common/form/fields';
+import { useFormErrors } from '../common/form/form-errors';
 import { languageName } from '../common/language-name';
 import { TEXT_LANGUAGES } from '../common/enums';
 
@@ -34,59 +34,51 @@ export function ReplyForm(props: { id: string }) {
   return (
     <section aria-labelledby="reply-title" className="desk-section">
       <h2 id="reply-title">{t('reply.title')}</h2>
-      <FormErrorsProvider value={errors.value}>
-        <ErrorSummary title={t('compose.problems')} entries={errors.summary} />
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            send.mutate({
-              texts: [
-                {
-                  language,
-                  provenance: 'TRANSLATION_PROVENANCE_ORIGINAL',
-                  headline,
-                  ...(description === '' ? {} : { description }),
-                },
-              ],
-            });
-          }}
-        >
-          <SelectField
-            path="texts[0].language"
-            label={t('compose.language')}
-            value={language}
-            onChange={setLanguage}
-            options={TEXT_LANGUAGES.map((code) => ({ value: code, label: languageName(code, reader) }))}
-          />
-          <TextField
-            path="texts[0].headline"
-            label={t('compose.headline')}
-            value={headline}
-            onChange={setHeadline}
-            lang={language}
-          />
-          <TextField
-            path="texts[0].description"
-            label={t('compose.description')}
-            value={description}
-            onChange={setDescription}
-            multiline
-            lang={language}
-          />
-          <button type="submit" disabled={send.isPending}>
-            {t('reply.send')}
-          </button>
-        </form>
-      </FormErrorsProvider>
+      <CheckedForm
+        errors={errors}
+        error={send.error}
+        onSubmit={() =>
+          send.mutate({
+            texts: [
+              {
+                language,
+                provenance: 'TRANSLATION_PROVENANCE_ORIGINAL',
+                headline,
+                ...(description === '' ? {} : { description }),
+              },
+            ],
+          })
+        }
+      >
+        <SelectField
+          path="texts[0].language"
+          label={t('compose.language')}
+          value={language}
+          onChange={setLanguage}
+          options={TEXT_LANGUAGES.map((code) => ({ value: code, label: languageName(code, reader) }))}
+        />
+        <TextField
+          path="texts[0].headline"
+          label={t('compose.headline')}
+          value={headline}
+          onChange={setHeadline}
+          lang={language}
+        />
+        <TextField
+          path="texts[0].description"
+          label={t('compose.description')}
+          value={description}
+          onChange={setDescription}
+          multiline
+          lang={language}
+        />
+        <button type="submit" disabled={send.isPending}>
+          {t('reply.send')}
+        </button>
+      </CheckedForm>
       <p role="status" aria-live="polite">
         {send.data === undefined ? '' : t(`compose.result.${send.data.status}`, { id: send.data.id })}
       </p>
-      {send.error !== null && errors.violations.length === 0 && (
-        <p role="alert" className="desk-error">
-          {errorText(t, send.error)}
-        </p>
-      )}
     </section>
   );
 }

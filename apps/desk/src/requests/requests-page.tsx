@@ -7,6 +7,7 @@ import { enumLabel } from '../common/enum-label';
 import { formatDateTime } from '../common/format';
 import { usePageTitle } from '../common/page-title';
 import { QueryStatus } from '../common/query-status';
+import { useSetSearchParam } from '../common/use-search-param';
 
 const SIDES = ['incoming', 'outgoing'] as const;
 const STATES = ['open', 'acknowledged', 'answered', 'declined', 'overdue'] as const;
@@ -22,7 +23,7 @@ export function RequestsPage() {
   const language = i18n.resolvedLanguage ?? i18n.language;
   usePageTitle(t('requests.title'));
   const client = useNodeClient();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const side: Side = params.get('side') === 'outgoing' ? 'outgoing' : 'incoming';
   const stateParam = params.get('state');
   const state = (STATES as readonly string[]).includes(stateParam ?? '') ? (stateParam as State) : undefined;
@@ -38,16 +39,7 @@ export function RequestsPage() {
       ),
     refetchInterval: 30_000,
   });
-  const set = (name: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === '') next.delete(name);
-        else next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
+  const set = useSetSearchParam();
   return (
     <section aria-labelledby="requests-title">
       <h1 id="requests-title">{t('requests.title')}</h1>

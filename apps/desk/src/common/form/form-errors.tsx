@@ -71,6 +71,9 @@ export function useFormErrors() {
   return { violations, setViolations, value, summary };
 }
 
+/** A form's violations and what its fields and summary read of them (`useFormErrors`). */
+export type FormErrors = ReturnType<typeof useFormErrors>;
+
 /**
  * What a field needs to show its violations: its id, whether it is invalid, the id of its error text
  * and the errors; it registers its path (and label, for the summary) while mounted. `also` names an
