@@ -9,8 +9,9 @@ import { root } from './setup.mjs';
 
 const APPS = ['hub', 'node', 'console'];
 
-// Loaded from node_modules as before: a native addon, and a package that serves files next to itself.
-const EXTERNAL = ['better-sqlite3', 'swagger-ui-dist'];
+// Loaded from node_modules as before: a native addon, a package that serves files next to itself, and
+// xmllint-wasm (the CAP schema check), which starts a worker from its own file beside its WebAssembly.
+const EXTERNAL = ['better-sqlite3', 'swagger-ui-dist', 'xmllint-wasm'];
 
 // A bare import that does not resolve is an optional package Nest loads only when asked for (kafkajs,
 // @grpc/grpc-js, …): it stays an import, which fails at run time as it did unbundled.

@@ -1,21 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Violation } from '#contracts';
 import { validateXML } from 'xmllint-wasm';
 
-// From the source tree (libs/cap/src) or the build (dist/libs/cap/src), the schema beside the library.
-const SCHEMA_PATHS = [
-  join(import.meta.dirname, '../schema/CAP-v1.2.xsd'),
-  join(import.meta.dirname, '../../../../libs/cap/schema/CAP-v1.2.xsd'),
-];
+const SCHEMA_FILE = join('libs', 'cap', 'schema', 'CAP-v1.2.xsd');
+
+/** The shipped schema, found from this module up: the source tree, tsc's dist/ or an app's bundle. */
+function schemaPath(): string {
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    const candidate = join(dir, SCHEMA_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) throw new Error(`${SCHEMA_FILE} is missing above ${import.meta.dirname}`);
+  }
+}
 
 let schema: string | undefined;
 
 function capSchema(): string {
   if (schema === undefined) {
-    const path = SCHEMA_PATHS.find((candidate) => existsSync(candidate));
-    if (path === undefined) throw new Error(`CAP-v1.2.xsd is missing (looked in ${SCHEMA_PATHS.join(', ')})`);
-    schema = readFileSync(path, 'utf8');
+    schema = readFileSync(schemaPath(), 'utf8');
   }
   return schema;
 }
