@@ -253,7 +253,10 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
         pending = true;
         wake?.();
       };
-      const woken: Subscription = this.appended.pipe(filter((one) => one === id)).subscribe(nudge);
+      // The service completes `appended` as the node stops: the stream ends, so the HTTP server can close.
+      const woken: Subscription = this.appended
+        .pipe(filter((one) => one === id))
+        .subscribe({ next: nudge, complete: () => subscriber.complete() });
       const timer = setInterval(nudge, this.config.NODE_WEBHOOK_POLL_MS);
       timer.unref();
       const run = async () => {
