@@ -19,9 +19,12 @@ import type {
   Thread,
 } from './node-api.types.js';
 import type {
+  CreatedServiceSubscription,
   NodeSubscriptions,
+  NodeSubscriptionsRequest,
   ServiceSubscription,
   ServiceSubscriptionRequest,
+  WebhookReport,
 } from './subscriptions.types.js';
 
 /** Where a client connects and as whom. */
@@ -168,31 +171,32 @@ export class BorderlinkClient {
     return this.call('GET /v1/picture', () => this.api.GET('/v1/picture', {}));
   }
 
-  /** What the node receives from the hub, within what the registry entitles it to. */
+  /** What the node receives from the hub: the registry's ceiling and the node's narrowing within it. */
   subscriptions(): Promise<NodeSubscriptions> {
     return this.json('GET', '/v1/subscriptions');
   }
 
-  /** Narrows (or widens, within the registry) what the node receives; needs the administrator role. */
-  setSubscriptions(subscriptions: NodeSubscriptions): Promise<NodeSubscriptions> {
-    return this.json('PUT', '/v1/subscriptions', subscriptions);
+  /** Replaces the node's narrowing (within the registry); needs the administrator role. */
+  setSubscriptions(request: NodeSubscriptionsRequest): Promise<NodeSubscriptions> {
+    return this.json('PUT', '/v1/subscriptions', request);
   }
 
-  /** The caller's service subscriptions. */
+  /** The service subscriptions the caller may see (its own; an administrator, the agency's). */
   async serviceSubscriptions(): Promise<ServiceSubscription[]> {
-    const body = await this.json<ServiceSubscription[] | { items: ServiceSubscription[] }>(
-      'GET',
-      '/v1/service-subscriptions',
-    );
-    return Array.isArray(body) ? body : body.items;
+    return (await this.json<{ items: ServiceSubscription[] }>('GET', '/v1/service-subscriptions')).items;
   }
 
-  /** Registers a service subscription. */
-  createServiceSubscription(request: ServiceSubscriptionRequest): Promise<ServiceSubscription> {
+  /** One service subscription. */
+  serviceSubscription(id: string): Promise<ServiceSubscription> {
+    return this.json('GET', `/v1/service-subscriptions/${encodeURIComponent(id)}`);
+  }
+
+  /** Registers a service subscription; the answer carries its webhook secret, shown only now. */
+  createServiceSubscription(request: ServiceSubscriptionRequest): Promise<CreatedServiceSubscription> {
     return this.json('POST', '/v1/service-subscriptions', request);
   }
 
-  /** Replaces a service subscription's filter (and webhook). */
+  /** Replaces a service subscription's filter and endpoint. */
   updateServiceSubscription(id: string, request: ServiceSubscriptionRequest): Promise<ServiceSubscription> {
     return this.json('PUT', `/v1/service-subscriptions/${encodeURIComponent(id)}`, request);
   }
@@ -202,12 +206,14 @@ export class BorderlinkClient {
     await this.json('DELETE', `/v1/service-subscriptions/${encodeURIComponent(id)}`);
   }
 
-  /** The caller's subscription named `request.name`, updated to `request`, or registered when new. */
-  async ensureServiceSubscription(request: ServiceSubscriptionRequest): Promise<ServiceSubscription> {
-    const existing = (await this.serviceSubscriptions()).find((each) => each.name === request.name);
-    return existing === undefined
-      ? this.createServiceSubscription(request)
-      : this.updateServiceSubscription(existing.id, request);
+  /** Where a subscription's webhook stands: its status, cursor, failures and latest attempts. */
+  webhookReport(id: string): Promise<WebhookReport> {
+    return this.json('GET', `/v1/service-subscriptions/${encodeURIComponent(id)}/deliveries`);
+  }
+
+  /** Re-enables a webhook disabled after a run of failures. */
+  enableWebhook(id: string): Promise<WebhookReport> {
+    return this.json('POST', `/v1/service-subscriptions/${encodeURIComponent(id)}/enable`);
   }
 
   /**
@@ -237,8 +243,9 @@ export class BorderlinkClient {
   }
 
   /**
-   * A service subscription's live stream: the messages its filter selects. The node replays from
-   * `Last-Event-ID` after a lost connection, and from `lastEventId` at the start.
+   * A service subscription's live stream: the messages its filter selects, each event's id its
+   * position in the subscription's log. The node replays what followed `Last-Event-ID` after a lost
+   * connection, and what followed `lastEventId` at the start; without it, the oldest it keeps.
    */
   streamServiceSubscription(
     id: string,

@@ -31,10 +31,17 @@ export type {
   Thread,
 } from './node-api.types.js';
 export type {
+  CreatedServiceSubscription,
+  HandlingLevel,
   NodeSubscriptions,
+  NodeSubscriptionsRequest,
   ServiceSubscription,
   ServiceSubscriptionFilter,
   ServiceSubscriptionRequest,
   Severity,
+  SeverityLevel,
+  SubscribedKind,
+  SubscriptionFilter,
+  WebhookReport,
 } from './subscriptions.types.js';
 export type { paths, components, operations } from './generated/node-api.js';

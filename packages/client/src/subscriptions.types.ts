@@ -1,44 +1,96 @@
-// Hand-written types of the routes not yet in the committed OpenAPI document (apps/desk/src/api/
-// node-openapi.json): the node's run-time subscriptions and its services' subscriptions. To be
-// replaced by the generated ones (`components['schemas'][…]` of ./generated/node-api.ts) once
-// `npm run gen` picks the routes up; the client's methods keep their names.
+// Hand-written types of routes not yet in the committed OpenAPI document (apps/desk/src/api/
+// node-openapi.json), copied from the node's DTOs (apps/node/src/subscriptions/dto,
+// apps/node/src/service-subscriptions/dto): to be replaced by the generated ones
+// (`components['schemas'][…]` of ./generated/node-api.ts) once `npm run gen` picks the routes up;
+// the client's methods keep their names.
 
-/** A severity, as alerts carry it; a filter's `minSeverity` admits it and every graver one. */
+/** An alert's severity in the protobuf JSON mapping, as a node's narrowing names it. */
 export type Severity =
-  'SEVERITY_UNKNOWN' | 'SEVERITY_MINOR' | 'SEVERITY_MODERATE' | 'SEVERITY_SEVERE' | 'SEVERITY_EXTREME';
+  'SEVERITY_EXTREME' | 'SEVERITY_SEVERE' | 'SEVERITY_MODERATE' | 'SEVERITY_MINOR' | 'SEVERITY_UNKNOWN';
 
-/** What a node receives from the hub, within what the registry entitles it to (`GET/PUT /v1/subscriptions`). */
-export interface NodeSubscriptions {
-  /** Region tokens (`afghan-border`); absent or empty: every region the registry grants. */
+/** One filter of a node's narrowing: a message passes when it matches every list given. */
+export interface SubscriptionFilter {
   regions?: string[];
-  /** Category tokens (`salw`, `explosives`); absent or empty: every category granted. */
   categories?: string[];
+  /** The least severe an alert may be to pass; an alert of unknown severity passes. */
   minSeverity?: Severity;
-  /** Border section ids (`tj-af-panj`). */
   sections?: string[];
 }
 
-/** What a service subscription selects among what the node receives. */
-export interface ServiceSubscriptionFilter extends NodeSubscriptions {
-  /** Inbox kinds (`alert`, `notice`, `reply`, …); absent: every kind. */
-  kinds?: string[];
-  /** The widest handling the service may receive (`TLP:AMBER`). */
-  maxHandling?: string;
+/** `PUT /v1/subscriptions`: the node's whole narrowing within the registry; no filter lifts it. */
+export interface NodeSubscriptionsRequest {
+  filters: SubscriptionFilter[];
 }
 
-/** A service subscription to register or update (`POST /v1/service-subscriptions`, `PUT …/{id}`). */
-export interface ServiceSubscriptionRequest {
-  /** The service's name for it, unique per API key: registering the same name again updates it. */
-  name: string;
-  filter: ServiceSubscriptionFilter;
-  /** Where the node POSTs signed webhooks; absent: stream only. */
-  webhook?: { url: string };
+/** `GET /v1/subscriptions`: the registry's ceiling (region × category) and the node's narrowing. */
+export interface NodeSubscriptions {
+  ceiling: { regions: string[]; categories: string[] }[];
+  filters: SubscriptionFilter[];
+  /** The signed change that set the narrowing, when there was one. */
+  change?: { id: string; sent: string };
+}
+
+/** A service subscription's lowest OASIS CAP severity: a notice (no severity) never passes one. */
+export type SeverityLevel = 'minor' | 'moderate' | 'severe' | 'extreme';
+/** The most restricted handling a service subscription receives. */
+export type HandlingLevel = 'TLP:CLEAR' | 'TLP:GREEN' | 'TLP:AMBER' | 'TLP:AMBER+STRICT' | 'TLP:RED';
+/** The inbox kinds a service may subscribe to. */
+export type SubscribedKind = 'alert' | 'notice' | 'reply' | 'reminder';
+
+/** What a service subscription receives; each list absent or empty admits any. */
+export interface ServiceSubscriptionFilter {
+  /** Registry regions, any one of which the message concerns (`afghan-border`). */
+  regions?: string[];
+  /** Category tokens (`explosives`, `salw`). */
+  categories?: string[];
+  minSeverity?: SeverityLevel;
+  /** Registry border sections, any one of which the message names (`tj-af-panj`). */
+  sections?: string[];
+  kinds?: SubscribedKind[];
+  /** At most what the key's clearance admits. */
+  maxHandling: HandlingLevel;
+}
+
+/** `POST /v1/service-subscriptions`, `PUT …/{id}`: the filter, and where to POST webhooks if anywhere. */
+export interface ServiceSubscriptionRequest extends ServiceSubscriptionFilter {
+  /** https, or http to loopback; signed after Standard Webhooks. */
+  endpoint?: string;
 }
 
 /** A registered service subscription. */
-export interface ServiceSubscription extends ServiceSubscriptionRequest {
+export interface ServiceSubscription {
   id: string;
-  createdAt?: string;
-  /** For a webhook: whether it is on, and its run of failures. */
-  webhookState?: { enabled: boolean; failures: number; lastError?: string };
+  /** The API key that owns it (`service:<id>`) and its name. */
+  owner: string;
+  ownerName: string;
+  filter: ServiceSubscriptionFilter;
+  endpoint?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The answer to `POST /v1/service-subscriptions`: the subscription and its webhook secret, shown once. */
+export interface CreatedServiceSubscription extends ServiceSubscription {
+  secret: string;
+}
+
+/** Where a subscription's webhook stands (`GET …/{id}/deliveries`, `POST …/{id}/enable`). */
+export interface WebhookReport {
+  endpoint: string;
+  status: 'active' | 'retrying' | 'disabled';
+  /** The log position of the last message delivered; `0` before any. */
+  cursor: string;
+  failures: number;
+  retryAt?: string;
+  disabledAt?: string;
+  attempts: {
+    id: string;
+    message: string;
+    position: string;
+    at: string;
+    status?: number;
+    ok: boolean;
+    error?: string;
+    durationMs: number;
+  }[];
 }
