@@ -27,8 +27,12 @@ const service = (clearance: Principal['clearance'], id = 'service:00000000000000
 function setup() {
   const stored = new Map<string, StoredSubscription>();
   const appended: Match[][] = [];
+  const reads = { all: 0 };
   const repository = {
-    all: async () => [...stored.values()],
+    all: async () => {
+      reads.all++;
+      return [...stored.values()];
+    },
     get: async (id: string) => stored.get(id),
     put: async (subscription: StoredSubscription) => void stored.set(subscription.id, subscription),
     append: async (matches: Match[]) => {
@@ -46,11 +50,15 @@ function setup() {
     {} as ApiKeysRepository,
     {} as AccessLogService,
     registry as unknown as RegistryIndex,
-    { NODE_RETENTION_DAYS: 90, NODE_SERVICE_SUBSCRIPTIONS_PER_KEY: 2 } as NodeConfig,
+    {
+      NODE_RETENTION_DAYS: 90,
+      NODE_SERVICE_SUBSCRIPTIONS_PER_KEY: 2,
+      NODE_WEBHOOK_POLL_MS: 60_000,
+    } as NodeConfig,
     { now: () => NOW } as Clock,
     pino({ level: 'silent' }),
   );
-  return { subscriptions, appended };
+  return { subscriptions, appended, reads };
 }
 
 const item = (id: string, sender: string, category: string): InboxItem => ({
@@ -129,5 +137,19 @@ describe('ServiceSubscriptionsService', () => {
       { subscription: explosives.id, message: 'a3', sender: 'kz-border', retainedUntil: retained },
       { subscription: all.id, message: 'a3', sender: 'kz-border', retainedUntil: retained },
     ]);
+  });
+
+  it('reads the filters once for consecutive batches, and again after a change', async () => {
+    const { subscriptions, appended, reads } = setup();
+    await subscriptions.match([item('a0', 'kz-border', 'salw')]);
+    await subscriptions.create(service('red'), { categories: ['explosives'], maxHandling: 'TLP:AMBER' });
+    const before = reads.all;
+
+    await subscriptions.match([item('a1', 'kz-border', 'explosives')]);
+    await subscriptions.match([item('a2', 'kz-border', 'salw')]);
+    await subscriptions.match([item('a3', 'kz-border', 'explosives')]);
+
+    expect(reads.all - before).toBe(1);
+    expect(appended.map((batch) => batch.map((match) => match.message))).toEqual([['a1'], ['a3']]);
   });
 });

@@ -68,6 +68,8 @@ export interface WebhookReport {
 @Injectable()
 export class ServiceSubscriptionsService implements OnModuleDestroy {
   private readonly appended = new Subject<string>();
+  // The filters as last read (a promise, so concurrent batches share one read), and when (monotonic ms).
+  private filtersRead?: { at: number; subscriptions: Promise<StoredSubscription[]> };
 
   constructor(
     private readonly repository: ServiceSubscriptionsRepository,
@@ -107,6 +109,7 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
       secret: generateWebhookSecret(),
     };
     await this.repository.put(subscription);
+    this.filtersRead = undefined;
     this.logger.info(
       {
         subscription: subscription.id,
@@ -151,6 +154,7 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
       updatedAt: this.clock.now().toISOString(),
     };
     await this.repository.put(updated);
+    this.filtersRead = undefined;
     if (updated.endpoint !== undefined && updated.endpoint !== current.endpoint) await this.reset(id);
     return shown(updated);
   }
@@ -159,6 +163,7 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
   async remove(principal: Principal, id: string): Promise<void> {
     await this.visible(principal, id);
     await this.repository.delete(id);
+    this.filtersRead = undefined;
     this.logger.info({ subscription: id, principal: principal.id }, 'service subscription removed');
   }
 
@@ -202,14 +207,16 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
   }
 
   /**
-   * Appends each item that a subscription's filter matches to that subscription's log, every
-   * subscription and item in one read and one write, in the order given (so each sender's order
-   * holds in every log). Repeatable: a message already in a log is not appended again, so it runs
-   * again for a delivery taken in again after a crash, and nothing matched is lost.
+   * Appends each item that a subscription's filter matches to that subscription's log, all in one
+   * write, in the order given (so each sender's order holds in every log). Repeatable: a message
+   * already in a log is not appended again, so it runs again for a delivery taken in again after a
+   * crash, and nothing matched is lost. The filters are read at most every NODE_WEBHOOK_POLL_MS
+   * (at once after a change made through this instance), so a batch without matches, or on a node
+   * without subscriptions, costs no Redis call.
    */
   async match(items: readonly InboxItem[]): Promise<void> {
     if (items.length === 0) return;
-    const subscriptions = await this.repository.all();
+    const subscriptions = await this.filters();
     if (subscriptions.length === 0) return;
     const days = this.config.NODE_RETENTION_DAYS;
     const matches = items.flatMap((item) =>
@@ -226,6 +233,21 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
     const now = this.clock.now().getTime();
     await this.repository.append(matches, now, now - days * DAY_MS);
     for (const id of new Set(matches.map((match) => match.subscription))) this.appended.next(id);
+  }
+
+  // Another instance's change is seen within the poll interval; a removed subscription's matches
+  // are dropped by the append script, and what is handed out is judged by the filter as it is then.
+  private async filters(): Promise<StoredSubscription[]> {
+    const now = performance.now();
+    if (this.filtersRead === undefined || now - this.filtersRead.at >= this.config.NODE_WEBHOOK_POLL_MS) {
+      this.filtersRead = { at: now, subscriptions: this.repository.all() };
+    }
+    try {
+      return await this.filtersRead.subscriptions;
+    } catch (error) {
+      this.filtersRead = undefined;
+      throw error;
+    }
   }
 
   /** Subscription ids whose logs grew in this process, as they grow. */
