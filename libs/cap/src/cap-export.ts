@@ -1,4 +1,5 @@
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
+import { XMLValidator } from 'fast-xml-parser';
 import {
   HandlingCode,
   Tlp,
@@ -219,6 +220,22 @@ function referencesOf(alert: Alert, options: CapExportOptions): string | undefin
     .join(' ');
 }
 
+// One XML-DSig Signature element and nothing around it: the kept signature is written verbatim.
+const SIGNATURE = /^<(?:[A-Za-z_][\w.-]*:)?Signature[\s>][\s\S]*<\/(?:[A-Za-z_][\w.-]*:)?Signature\s*>$/;
+
+/**
+ * The kept signature, checked to be one well-formed `Signature` element: `cap` may come from a JSON
+ * body too, and markup of its own must not reach a document others read.
+ */
+function signatureXml(signature: string, indent: string): string {
+  if (signature === '') return '';
+  const trimmed = signature.trim();
+  if (!SIGNATURE.test(trimmed) || XMLValidator.validate(trimmed) !== true) {
+    throw new CapExportError('the kept signature is not one XML Signature element');
+  }
+  return `${indent}${trimmed}\n`;
+}
+
 /** A node's own alert as CAP names it: `borderlink:<node>`, its id and its sent time. */
 export function capReferenceOf(alert: Alert): string {
   if (alert.cap !== undefined)
@@ -252,6 +269,6 @@ export function exportCap(alert: Alert, options: CapExportOptions = {}): string 
     element('references', referencesOf(alert, options), indent) +
     element('incidents', cap !== undefined ? cap.incidents : alert.incident, indent) +
     alert.texts.map((_, index) => infoXml(alert, index, indent)).join('') +
-    (cap?.signature ? `${indent}${cap.signature}\n` : '');
+    signatureXml(cap?.signature ?? '', indent);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<alert xmlns="${CAP_NAMESPACE}">\n${body}</alert>\n`;
 }

@@ -15,7 +15,7 @@ import {
   TranslationProvenance,
   Urgency,
 } from '#contracts';
-import { CapRefusedError } from './cap.errors.js';
+import { CapExportError, CapRefusedError } from './cap.errors.js';
 import { exportCap } from './cap-export.js';
 import { importCap, splitAddresses } from './cap-import.js';
 import { checkCapSchema } from './cap-schema.js';
@@ -206,6 +206,17 @@ describe('exportCap', () => {
     expect(xml).toContain('<restriction>TLP:RED PAP:AMBER SIENA:H2</restriction>');
     expect(xml).toContain('<addresses>kz-border group:op-panj</addresses>');
     expect(xml).toContain('<sender>borderlink:tj-border</sender>');
+  });
+
+  it('refuses to write a kept signature that is more than one Signature element', async () => {
+    const alert = await importCap(document(), OPTIONS);
+    const signature = '<Signature xmlns="http://www.w3.org/2000/09/xmldsig#"><SignedInfo/></Signature>';
+    alert.cap!.signature = signature;
+    expect(exportCap(alert)).toContain(signature);
+    alert.cap!.signature = `${signature}<note>injected</note>${signature}`;
+    expect(() => exportCap(alert)).toThrow(CapExportError);
+    alert.cap!.signature = '<Signature><unclosed></Signature>';
+    expect(() => exportCap(alert)).toThrow(CapExportError);
   });
 
   it.each([

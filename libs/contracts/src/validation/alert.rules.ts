@@ -58,6 +58,6 @@ export function validateAlert(alert: Alert, ctx: ValidationContext): Violation[]
   checkHandling(out, 'handling', alert.handling, true);
   checkRestrictedAudience(out, 'addressees', alert.handling, hasAddressees(alert.addressees));
   checkAddressees(out, 'addressees', alert.addressees, alert.sender, ctx, false);
-  if (alert.cap !== undefined) checkCapOrigin(out, 'cap', alert.cap);
+  if (alert.cap !== undefined) checkCapOrigin(out, 'cap', alert.cap, alert.texts.length);
   return out;
 }

@@ -125,8 +125,11 @@ function checkInfo(out: Violations, path: string, info: CapInfo): void {
   info.areas.forEach((area, index) => checkCapArea(out, itemPath(areas, index), area));
 }
 
-/** Checks what an alert keeps of the CAP 1.2 document it was imported from: present, bounded, well-formed. */
-export function checkCapOrigin(out: Violations, path: string, cap: CapOrigin): void {
+/**
+ * Checks what an alert keeps of the CAP 1.2 document it was imported from: present, bounded,
+ * well-formed, and one info block for each of the alert's `texts` (an export pairs them in order).
+ */
+export function checkCapOrigin(out: Violations, path: string, cap: CapOrigin, texts: number): void {
   checkText(out, fieldPath(path, 'identifier'), cap.identifier, { ...TOKEN, required: true });
   checkText(out, fieldPath(path, 'sender'), cap.sender, { ...TOKEN, required: true });
   checkTimestamp(out, fieldPath(path, 'sent'), cap.sent, true);
@@ -137,6 +140,9 @@ export function checkCapOrigin(out: Violations, path: string, cap: CapOrigin): v
   checkText(out, fieldPath(path, 'incidents'), cap.incidents, TEXT);
   const infos = fieldPath(path, 'infos');
   checkCount(out, infos, cap.infos, CAP_LIMITS.maxInfos);
+  if (cap.infos.length !== texts) {
+    out.push({ field: infos, reason: `must have one info block for each of the alert's ${texts} texts` });
+  }
   cap.infos.forEach((info, index) => checkInfo(out, itemPath(infos, index), info));
   checkText(out, fieldPath(path, 'signature'), cap.signature, BLOB);
 }

@@ -195,7 +195,8 @@ const withCap = (breaks: (cap: CapOrigin, info: CapInfo, area: CapArea) => void)
       resources: [{ description: 'Map', mimeType: 'image/png' }],
       areas: [area],
     });
-    m.cap = create(CapOriginSchema, { identifier: 'x', sender: 'ops@example', sent: m.sent, infos: [info] });
+    const infos = m.texts.map(() => info);
+    m.cap = create(CapOriginSchema, { identifier: 'x', sender: 'ops@example', sent: m.sent, infos });
     breaks(m.cap, info, area);
   });
 const many = <T>(value: T, count: number): T[] => Array.from({ length: count }, () => value);
