@@ -145,9 +145,18 @@ describe('subscriptions narrowed at run time', () => {
     const expected = {
       ceiling: [{ regions: ['afghan-border'], categories: ['*'] }],
       filters: [{ minSeverity: 'SEVERITY_SEVERE' }],
-      change: { id: change },
+      change: { id: change, status: 'accepted' },
     };
-    expect((await call(NARROWED, 'GET', '/v1/subscriptions')).body).toMatchObject(expected);
+    type View = { change?: { status: string } };
+    // Accepted once the hub's routing report of the change is back at the node.
+    const shown = await waitFor(
+      async () => {
+        const { body } = await call<View>(NARROWED, 'GET', '/v1/subscriptions');
+        return body.change?.status === 'accepted' ? body : undefined;
+      },
+      { what: "the hub's answer to the narrowing at the node" },
+    );
+    expect(shown).toMatchObject(expected);
     await network.nodeApp(NARROWED).close();
     await network.startNode(NARROWED);
     expect((await call(NARROWED, 'GET', '/v1/subscriptions')).body).toMatchObject(expected);

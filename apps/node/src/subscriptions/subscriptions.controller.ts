@@ -19,8 +19,8 @@ export class SubscriptionsController {
     summary: 'What this node receives by subscription: the registry’s ceiling and its narrowing',
   })
   @ApiOkResponse({ type: SubscriptionsViewDto })
-  view(): SubscriptionsViewDto {
-    return this.subscriptions.view() as SubscriptionsViewDto;
+  async view(): Promise<SubscriptionsViewDto> {
+    return (await this.subscriptions.view()) as SubscriptionsViewDto;
   }
 
   @Put()

@@ -15,6 +15,8 @@ import { IdGenerator } from '../common/id-generator.js';
 import { NodeConfig } from '../config/node.config.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import type { Submitted } from '../outbox/submitted.js';
+import type { RejectionRecord } from '../sent/sent-message.js';
+import { SentMessagesService } from '../sent/sent-messages.service.js';
 import { MalformedMessageError } from '../submission/submission.errors.js';
 import { NarrowingRepository, type StoredNarrowing } from './narrowing.repository.js';
 
@@ -25,7 +27,19 @@ export interface SubscriptionsView {
   /** The filters of the narrowing last sent; empty: none, everything the ceiling allows. */
   filters: unknown[];
   /** The change that set them, absent when the node never narrowed. */
-  change?: { id: string; actor: string; sent: string };
+  change?: NarrowingChange;
+}
+
+/**
+ * The change last sent and what the hub made of it: `pending` until its routing report or rejection
+ * is back, `accepted` once the hub applies it, `rejected` (with the hub's refusal) when it did not.
+ */
+export interface NarrowingChange {
+  id: string;
+  actor: string;
+  sent: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  rejection?: RejectionRecord;
 }
 
 /**
@@ -41,12 +55,13 @@ export class SubscriptionsService {
     private readonly registry: RegistryIndex,
     private readonly outbox: OutboxService,
     private readonly narrowings: NarrowingRepository,
+    private readonly sentMessages: SentMessagesService,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  view(): SubscriptionsView {
+  async view(): Promise<SubscriptionsView> {
     const ceiling = this.registry.node(this.config.NODE_ID)?.subscriptions ?? [];
     const stored = this.narrowings.get();
     return {
@@ -55,7 +70,21 @@ export class SubscriptionsService {
         categories: [...categories],
       })),
       filters: stored?.filters ?? [],
-      ...(stored && { change: { id: stored.id, actor: stored.actor, sent: stored.sent.toISOString() } }),
+      ...(stored && { change: await this.changeOf(stored) }),
+    };
+  }
+
+  private async changeOf({ id, actor, sent }: StoredNarrowing): Promise<NarrowingChange> {
+    // A narrowing carries no handling label and no content: its standing is metadata, shown whole.
+    const state = await this.sentMessages.visible(id, 'red');
+    const status =
+      state?.status === 'rejected' ? 'rejected' : state?.status === 'accepted' ? 'accepted' : 'pending';
+    return {
+      id,
+      actor,
+      sent: sent.toISOString(),
+      status,
+      ...(state?.rejection && { rejection: state.rejection }),
     };
   }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RejectionDto } from '../../sent/dto/sent-message.dto.js';
 
 /** One filter of a narrowing, in the protobuf JSON mapping of borderlink.v1.SubscriptionFilter. */
 export class SubscriptionFilterDto {
@@ -56,6 +57,17 @@ export class NarrowingChangeDto {
   id: string;
   @ApiProperty({ example: 'person:7d2a90c4' }) actor: string;
   @ApiProperty({ format: 'date-time' }) sent: string;
+
+  @ApiProperty({
+    enum: ['pending', 'accepted', 'rejected'],
+    description:
+      '`pending` until the hub’s answer is back, `accepted` once the hub applies it, `rejected` when it ' +
+      'refused it (the narrowing before it stays in force).',
+  })
+  status: 'pending' | 'accepted' | 'rejected';
+
+  @ApiPropertyOptional({ type: RejectionDto, description: 'The hub’s refusal, when `rejected`.' })
+  rejection?: RejectionDto;
 }
 
 /** GET /v1/subscriptions: the registry’s ceiling and the node’s narrowing within it. */
@@ -66,7 +78,10 @@ export class SubscriptionsViewDto {
   })
   ceiling: RegistrySubscriptionDto[];
 
-  @ApiProperty({ type: [SubscriptionFilterDto], description: 'The narrowing last sent; empty: none.' })
+  @ApiProperty({
+    type: [SubscriptionFilterDto],
+    description: 'The narrowing last sent (in force once `change.status` is `accepted`); empty: none.',
+  })
   filters: SubscriptionFilterDto[];
 
   @ApiPropertyOptional({ type: NarrowingChangeDto, description: 'Absent while the node never narrowed.' })
