@@ -101,6 +101,10 @@ function setup() {
     correlate: async (items: readonly { id: string }[]) =>
       void correlated.push(...items.map((item) => item.id)),
   };
+  const matched: string[][] = [];
+  const serviceSubscriptions = {
+    match: async (items: readonly { id: string }[]) => void matched.push(items.map((item) => item.id)),
+  };
   const clock: Clock = { now: () => NOW };
   const service = new DeliveriesService(
     { NODE_ID: NODE } as NodeConfig,
@@ -115,7 +119,7 @@ function setup() {
     serials as unknown as SerialsService,
     clock,
     pino({ level: 'silent' }),
-    { match: async () => undefined } as unknown as ServiceSubscriptionsService,
+    serviceSubscriptions as unknown as ServiceSubscriptionsService,
   );
   const failInbox = (down: boolean) => (inboxDown = down);
   return {
@@ -129,6 +133,7 @@ function setup() {
     takeIns,
     failInbox,
     correlated,
+    matched,
   };
 }
 
@@ -241,6 +246,17 @@ describe('DeliveriesService', () => {
     await service.handle(delivery('alert', alert('tj-border'), 'tj-border'));
     await service.handle(delivery('alert', alert('tj-border'), 'tj-border'));
     expect(correlated).toEqual(['a1', 'a1']);
+  });
+
+  it('offers each batch it takes in to the service subscriptions before releasing the sender’s order, again on a redelivery', async () => {
+    const { service, matched } = setup();
+    let matchedAtRelease: string[][] = [];
+    const first = delivery('alert', alert('tj-border', 'a1'), 'tj-border');
+    const released = { ...first, releaseOrder: () => void (matchedAtRelease = [...matched]) };
+    await service.handleBatch([released, delivery('alert', alert('tj-border', 'a2'), 'tj-border')]);
+    await service.handle(delivery('alert', alert('tj-border', 'a1'), 'tj-border'));
+    expect(matchedAtRelease).toEqual([['a1', 'a2']]);
+    expect(matched).toEqual([['a1', 'a2'], ['a1']]);
   });
 
   it('keeps an alert signed by another node than its sender as unverified', async () => {
