@@ -33,7 +33,7 @@ beforeAll(async () => {
   await network.startNode('kz-border');
   await network.startNode('uz-customs');
   await network.startNode('tj-border', {
-    NODE_WEBHOOK_POLL_MS: '50',
+    NODE_SERVICE_SUBSCRIPTIONS_POLL_MS: '50',
     NODE_WEBHOOK_BACKOFF_BASE_MS: String(BACKOFF_BASE_MS),
     NODE_WEBHOOK_MAX_FAILURES: String(MAX_FAILURES),
   });

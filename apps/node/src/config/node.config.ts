@@ -254,11 +254,12 @@ export class NodeConfig extends BaseConfig {
   NODE_WEBHOOK_TIMEOUT_MS: number = 10_000;
 
   /**
-   * How often each instance looks for webhook work it was not told of (matches taken in by another
-   * instance, retries falling due), in ms; matches taken in by the instance itself go out at once.
+   * How often each instance looks for service subscription work it was not told of, in ms: matches
+   * another instance took in (for webhooks and live streams), retries falling due, filters changed
+   * through another instance. What the instance itself takes in or changes applies at once.
    */
   @IsInt()
   @Min(10)
   @Max(60_000)
-  NODE_WEBHOOK_POLL_MS: number = 1_000;
+  NODE_SERVICE_SUBSCRIPTIONS_POLL_MS: number = 1_000;
 }

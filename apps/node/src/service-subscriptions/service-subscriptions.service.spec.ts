@@ -53,7 +53,7 @@ function setup() {
     {
       NODE_RETENTION_DAYS: 90,
       NODE_SERVICE_SUBSCRIPTIONS_PER_KEY: 2,
-      NODE_WEBHOOK_POLL_MS: 60_000,
+      NODE_SERVICE_SUBSCRIPTIONS_POLL_MS: 60_000,
     } as NodeConfig,
     { now: () => NOW } as Clock,
     pino({ level: 'silent' }),

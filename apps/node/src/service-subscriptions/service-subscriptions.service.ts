@@ -210,7 +210,7 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
    * Appends each item that a subscription's filter matches to that subscription's log, all in one
    * write, in the order given (so each sender's order holds in every log). Repeatable: a message
    * already in a log is not appended again, so it runs again for a delivery taken in again after a
-   * crash, and nothing matched is lost. The filters are read at most every NODE_WEBHOOK_POLL_MS
+   * crash, and nothing matched is lost. The filters are read at most every NODE_SERVICE_SUBSCRIPTIONS_POLL_MS
    * (at once after a change made through this instance), so a batch without matches, or on a node
    * without subscriptions, costs no Redis call.
    */
@@ -239,7 +239,10 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
   // are dropped by the append script, and what is handed out is judged by the filter as it is then.
   private async filters(): Promise<StoredSubscription[]> {
     const now = performance.now();
-    if (this.filtersRead === undefined || now - this.filtersRead.at >= this.config.NODE_WEBHOOK_POLL_MS) {
+    if (
+      this.filtersRead === undefined ||
+      now - this.filtersRead.at >= this.config.NODE_SERVICE_SUBSCRIPTIONS_POLL_MS
+    ) {
       this.filtersRead = { at: now, subscriptions: this.repository.all() };
     }
     try {
@@ -260,7 +263,7 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
    * (`0`: from its start), then each new one as it is appended, as the key may see it now (an entry
    * whose message left the inbox by retention, or that the key's clearance or the subscription's
    * ceiling no longer admits, is skipped), each in the access log (`stream`) before it is emitted.
-   * Appends made by another instance are found within NODE_WEBHOOK_POLL_MS.
+   * Appends made by another instance are found within NODE_SERVICE_SUBSCRIPTIONS_POLL_MS.
    * @throws UnknownSubscriptionError (before the stream starts).
    */
   async stream(principal: Principal, id: string, after: string): Promise<Observable<HandedOut>> {
@@ -279,7 +282,7 @@ export class ServiceSubscriptionsService implements OnModuleDestroy {
       const woken: Subscription = this.appended
         .pipe(filter((one) => one === id))
         .subscribe({ next: nudge, complete: () => subscriber.complete() });
-      const timer = setInterval(nudge, this.config.NODE_WEBHOOK_POLL_MS);
+      const timer = setInterval(nudge, this.config.NODE_SERVICE_SUBSCRIPTIONS_POLL_MS);
       timer.unref();
       const run = async () => {
         while (!closed) {

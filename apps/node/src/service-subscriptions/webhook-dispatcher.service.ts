@@ -67,7 +67,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   onApplicationBootstrap(): void {
     this.woken = this.subscriptions.appended$().subscribe(() => this.kick());
-    this.timer = setInterval(() => this.kick(), this.config.NODE_WEBHOOK_POLL_MS);
+    this.timer = setInterval(() => this.kick(), this.config.NODE_SERVICE_SUBSCRIPTIONS_POLL_MS);
     this.timer.unref();
     this.kick();
   }
