@@ -8,5 +8,6 @@ export {
   exportCap,
   type CapExportOptions,
 } from './cap-export.js';
+export { asCapViolations, capFieldOf } from './cap-paths.js';
 export { checkCapSchema, DOCUMENT_FIELD } from './cap-schema.js';
 export { readCapXml, type CapXmlAlert } from './cap-xml.js';

@@ -174,6 +174,14 @@ describe('CAP 1.2 at a node', () => {
       capDocument(fresh('ack')).replace('<msgType>Alert</msgType>', '<msgType>Ack</msgType>'),
     );
     expect(ack).toMatchObject({ status: 400, body: { violations: [{ field: 'alert/msgType' }] } });
+    const long = await postCap(
+      capDocument(fresh('long')).replace(/<headline>[^<]*</, `<headline>${'x'.repeat(201)}<`),
+      '?regions=afghan-border',
+    );
+    expect(long).toMatchObject({
+      status: 400,
+      body: { violations: [{ field: 'alert/info[0]/headline', reason: 'must be at most 200 characters' }] },
+    });
     const regionless = await postCap(capDocument(fresh('nowhere')));
     expect(regionless).toMatchObject({ status: 400, body: { violations: [{ field: 'regions' }] } });
   });

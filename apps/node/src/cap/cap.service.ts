@@ -1,5 +1,5 @@
 import { Injectable, NotAcceptableException } from '@nestjs/common';
-import { capReferenceOf, CapRefusedError, exportCap, importCap } from '#cap';
+import { asCapViolations, capReferenceOf, CapRefusedError, exportCap, importCap } from '#cap';
 import { messageFromJson, messageToJson } from '#contracts';
 import type { Principal } from '../access/principal.js';
 import { AccessLogService } from '../access-log/access-log.service.js';
@@ -25,8 +25,9 @@ export class CapService {
    * Imports the CAP document `xml` and publishes it as this node's alert, sent by `author`, concerning
    * `regions` besides those it names. The document's sender and identifier are kept in the alert's
    * `cap`; the same document imported again is the same alert (a retry).
-   * @throws InvalidMessageError with the schema's reasons or each unmappable element's CAP path, and
-   *   what AlertsService.publish throws.
+   * @throws InvalidMessageError with the schema's reasons, each unmappable element's CAP path, or the
+   *   broken rules of section 10 named by the CAP elements they concern; and what AlertsService.publish
+   *   throws.
    */
   async publish(xml: string, regions: readonly string[], author: Principal): Promise<Submitted> {
     const alert = await importCap(xml, { node: this.config.NODE_ID, now: this.clock.now(), regions }).catch(
@@ -36,7 +37,13 @@ export class CapService {
         throw error;
       },
     );
-    return this.alerts.publish(messageToJson('alert', alert), author);
+    return this.alerts.publish(messageToJson('alert', alert), author).catch((error: unknown) => {
+      // Borderlink's rules name the alert's fields; the author wrote CAP elements.
+      if (error instanceof InvalidMessageError) {
+        throw new InvalidMessageError(asCapViolations(error.violations), { cause: error });
+      }
+      throw error;
+    });
   }
 
   /**
