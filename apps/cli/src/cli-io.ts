@@ -2,4 +2,6 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** The terminal a progress bar may draw on (standard error); absent: no bar. */
+  progress?: NodeJS.WriteStream;
 }

@@ -11,7 +11,12 @@ import type { Clearance, Role } from '#access';
  * is why oidc-provider has none and a real deployment's provider should not offer it either.
  */
 export const DEMO_PASSWORD_GRANT = 'urn:borderlink:demo:password';
-/** The public client of the demo: PKCE authorization code flow (a web desk) and the demo grant. */
+/** The grant type of the OpenID Connect device flow (RFC 8628), as `borderlink login` uses it. */
+export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+/**
+ * The public client of the demo: PKCE authorization code flow (a web desk), the device flow (the
+ * CLI's `borderlink login`) and the demo grant.
+ */
 export const DEMO_CLIENT_ID = 'borderlink-demo';
 /** Where the demo client may be sent back to after signing in (a web desk on this machine). */
 export const DEMO_REDIRECT_URI = 'http://127.0.0.1:5173/callback';
@@ -122,8 +127,8 @@ async function formBody(request: IncomingMessage): Promise<URLSearchParams> {
 /**
  * A real OpenID Connect provider (oidc-provider) on loopback for the local stack and the tests:
  * discovery, a JWKS, JWT access tokens per node audience and for the console (resource indicators)
- * carrying `roles` and `clearance` claims, CORS for the web apps' origins, the authorization code flow with PKCE through a minimal sign-in page, and the
- * demo password grant. Accounts and sessions live in memory; it never leaves 127.0.0.1.
+ * carrying `roles` and `clearance` claims, CORS for the web apps' origins, the authorization code flow with PKCE through a minimal sign-in page, the
+ * device flow (the CLI's `borderlink login`) through the same page, and the demo password grant. Accounts and sessions live in memory; it never leaves 127.0.0.1.
  */
 export async function startDemoIdentityProvider(
   options: DemoIdentityProviderOptions,
@@ -161,7 +166,7 @@ export async function startDemoIdentityProvider(
       {
         client_id: DEMO_CLIENT_ID,
         token_endpoint_auth_method: 'none',
-        grant_types: ['authorization_code', DEMO_PASSWORD_GRANT],
+        grant_types: ['authorization_code', DEVICE_CODE_GRANT, DEMO_PASSWORD_GRANT],
         response_types: ['code'],
         redirect_uris: [DEMO_REDIRECT_URI, ...webApps.map((base) => `${base}callback`)],
         post_logout_redirect_uris: [...webApps],
@@ -207,6 +212,13 @@ export async function startDemoIdentityProvider(
       devInteractions: { enabled: false },
       // The default pages load a web font from the internet; the demo's stay on loopback.
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+      // The device flow's pages are the demo's own too: enter the code, confirm, then sign in as above.
+      deviceFlow: {
+        enabled: true,
+        userCodeInputSource,
+        userCodeConfirmSource,
+        successSource: deviceSuccessSource,
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: (_ctx: unknown, _client: unknown, oneOf?: string) => oneOf,
@@ -301,6 +313,34 @@ function logoutSource(ctx: OidcContext, form: string): void {
       '<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Sign out</button> ' +
       '<button type="submit" form="op.logoutForm">Stay signed in</button>',
   );
+}
+
+// The device flow's page at the verification URI: the code the CLI shows (prefilled from the link).
+function userCodeInputSource(ctx: OidcContext, form: string, _out: unknown, error?: Error): void {
+  ctx.body = page(
+    'Borderlink demo device sign-in',
+    `<h1>Sign in a device</h1><p>${error === undefined ? 'Enter the code the command line shows.' : 'That code did not work: try again.'}</p>` +
+      `${form}<button type="submit" form="op.deviceInputForm">Continue</button>`,
+  );
+}
+
+function userCodeConfirmSource(
+  ctx: OidcContext,
+  form: string,
+  _client: unknown,
+  _device: unknown,
+  userCode: string,
+): void {
+  ctx.body = page(
+    'Borderlink demo device sign-in',
+    `<h1>Is the command line showing ${escape(userCode)}?</h1>${form}` +
+      '<button autofocus type="submit" form="op.deviceConfirmForm">Yes, continue</button> ' +
+      '<button type="submit" form="op.deviceConfirmForm" value="yes" name="abort">No, abort</button>',
+  );
+}
+
+function deviceSuccessSource(ctx: OidcContext): void {
+  ctx.body = page('Borderlink demo device sign-in', '<h1>Signed in: go back to the command line</h1>');
 }
 
 // Shown when the request named no registered page to go back to.

@@ -20,6 +20,7 @@ export {
   CONSOLE_AUDIENCE,
   DEMO_PASSWORD_GRANT,
   DEMO_CLIENT_ID,
+  DEVICE_CODE_GRANT,
   DEMO_REDIRECT_URI,
   type DemoPerson,
   type DemoOperator,

@@ -17,6 +17,8 @@ export interface LiveStreamOptions {
    */
   lastEventId?: string;
   backoff?: BackoffOptions;
+  /** Told each time the stream is connected and caught up: from then on events come live. */
+  onOpen?: () => void;
   /** Told of each lost connection before the stream waits `delayMs` and connects again. */
   onReconnect?: (info: { attempt: number; delayMs: number; error: BorderlinkError }) => void;
 }
@@ -140,6 +142,7 @@ export class LiveStream<E> implements AsyncIterable<E> {
     source.addEventListener('open', () => {
       if (held === undefined || resumeFrom === undefined || this.spec.catchUp === undefined) {
         this.attempt = 0;
+        this.options.onOpen?.();
         return;
       }
       this.spec.catchUp(resumeFrom).then(
@@ -148,6 +151,7 @@ export class LiveStream<E> implements AsyncIterable<E> {
           for (const event of [...missed, ...(held ?? [])]) this.push(event);
           held = undefined;
           this.attempt = 0;
+          this.options.onOpen?.();
         },
         (error: unknown) => {
           if (connection !== this.connection) return;
