@@ -17,7 +17,7 @@ import {
 } from '#contracts';
 import { CapExportError, CapRefusedError } from './cap.errors.js';
 import { exportCap } from './cap-export.js';
-import { importCap, splitAddresses } from './cap-import.js';
+import { declaredEncoding, importCap, splitAddresses } from './cap-import.js';
 import { checkCapSchema } from './cap-schema.js';
 
 const NOW = new Date('2026-03-01T08:00:00Z');
@@ -157,6 +157,20 @@ describe('importCap', () => {
       restrictions: 'Not for court use',
     });
     expect(alert.addressees).toMatchObject({ nodes: ['kz-border'], groups: ['op-panj'] });
+  });
+
+  it('reads a document decoded from its declared encoding, not UTF-8', async () => {
+    const latin1 = Buffer.from(
+      document({ info: '<headline>Traversée armée</headline>' }).replace(
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<?xml version="1.0" encoding="ISO-8859-1"?>',
+      ),
+      'latin1',
+    );
+    const encoding = declaredEncoding(latin1.subarray(0, 100).toString('latin1'));
+    expect(encoding).toBe('iso-8859-1');
+    const alert = await importCap(new TextDecoder(encoding).decode(latin1), OPTIONS);
+    expect(alert.texts[0]?.headline).toBe('Traversée armée');
   });
 
   it('splits addresses as CAP writes them, a quoted one holding spaces', () => {

@@ -458,7 +458,23 @@ export function mapCapAlert(cap: CapXmlAlert, options: CapImportOptions): Alert 
  *   no Borderlink form (field: its CAP path, e.g. `alert/info[1]/language`).
  */
 export async function importCap(xml: string, options: CapImportOptions): Promise<Alert> {
-  const refusals = await checkCapSchema(xml);
+  const decoded = asDecoded(xml);
+  const refusals = await checkCapSchema(decoded);
   if (refusals.length > 0) throw new CapRefusedError(refusals);
-  return mapCapAlert(readCapXml(xml), options);
+  return mapCapAlert(readCapXml(decoded), options);
+}
+
+const DECLARED_ENCODING = /^(\uFEFF?<\?xml[^>]*?\sencoding\s*=\s*)(["'])[^"']*\2/;
+
+/**
+ * The document as the text it already is: its bytes were decoded by whoever read them (the HTTP
+ * charset, the CLI from the declaration), so a declared encoding other than UTF-8 no longer holds.
+ */
+export function asDecoded(xml: string): string {
+  return xml.replace(DECLARED_ENCODING, '$1$2UTF-8$2');
+}
+
+/** The encoding a document's XML declaration names (lower case), or undefined. */
+export function declaredEncoding(head: string): string | undefined {
+  return /^\uFEFF?<\?xml[^>]*?\sencoding\s*=\s*["']([^"']+)["']/.exec(head)?.[1]?.toLowerCase();
 }

@@ -1,5 +1,13 @@
 export { CapExportError, CapRefusedError } from './cap.errors.js';
-export { capAlertId, importCap, mapCapAlert, splitAddresses, type CapImportOptions } from './cap-import.js';
+export {
+  asDecoded,
+  capAlertId,
+  declaredEncoding,
+  importCap,
+  mapCapAlert,
+  splitAddresses,
+  type CapImportOptions,
+} from './cap-import.js';
 export {
   CAP_MEDIA_TYPE,
   CAP_NAMESPACE,

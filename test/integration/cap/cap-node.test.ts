@@ -245,7 +245,11 @@ describe('borderlink import cap', () => {
     try {
       const good = join(folder, 'advisory.xml');
       const bad = join(folder, 'broken.xml');
-      writeFileSync(good, capDocument(fresh('cli')));
+      // In the encoding its declaration names, with a character outside ASCII.
+      const latin1 = capDocument(fresh('cli'))
+        .replace('encoding = "UTF-8"', 'encoding = "ISO-8859-1"')
+        .replace('Code ORANGE', 'Code ORANGE (é)');
+      writeFileSync(good, Buffer.from(latin1, 'latin1'));
       writeFileSync(
         bad,
         capDocument(fresh('cli')).replace('<scope>Public</scope>', '<scope>Everyone</scope>'),
@@ -270,6 +274,8 @@ describe('borderlink import cap', () => {
       });
       expect(code).toBe(2);
       expect(out).toEqual([expect.stringMatching(/^advisory\.xml: accepted cap-[A-Za-z0-9_-]+\n$/)]);
+      const id = /accepted (\S+)/.exec(out[0]!)![1]!;
+      expect((await getAs(`/v1/messages/${id}`, CAP)).text).toContain('Code ORANGE (é)');
       expect(err).toEqual([
         expect.stringMatching(/^broken\.xml: refused: document: line \d+: Element 'scope'.*'Everyone'.*\n$/),
         'missing.xml: refused: cannot be read (ENOENT)\n',

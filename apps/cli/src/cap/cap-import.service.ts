@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { CAP_MEDIA_TYPE } from '#cap';
+import { CAP_MEDIA_TYPE, declaredEncoding } from '#cap';
 import { UsageError } from '../cli.errors.js';
 
 /** The node to post to: its base URL and an API key with the author role. */
@@ -65,9 +65,9 @@ export async function importCapFiles(
   const query = regions.length === 0 ? '' : `?regions=${encodeURIComponent(regions.join(','))}`;
   const outcomes: ImportOutcome[] = [];
   for (const file of files) {
-    let xml: string;
+    let xml: Buffer;
     try {
-      xml = await readFile(file, 'utf8');
+      xml = await readFile(file);
     } catch (error) {
       outcomes.push({
         file,
@@ -75,9 +75,14 @@ export async function importCapFiles(
       });
       continue;
     }
+    // The bytes go as they are, in the encoding their XML declaration names (UTF-8 when none).
+    const charset = declaredEncoding(xml.subarray(0, 200).toString('latin1')) ?? 'utf-8';
     const response = await fetch(`${target.url}/v1/alerts${query}`, {
       method: 'POST',
-      headers: { 'content-type': CAP_MEDIA_TYPE, authorization: `Bearer ${target.apiKey}` },
+      headers: {
+        'content-type': `${CAP_MEDIA_TYPE}; charset=${charset}`,
+        authorization: `Bearer ${target.apiKey}`,
+      },
       body: xml,
     });
     const body = (await response.json().catch(() => ({}))) as Refusal & { id?: string };
