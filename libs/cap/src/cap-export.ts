@@ -111,13 +111,14 @@ function areaOf(area: Area): CapArea {
       ...area.points.map((center) => ({ $typeName: 'borderlink.v1.Circle' as const, center, radiusKm: 0 })),
     ],
     geocodes: [
-      ...area.borderSections.map((value) => geocode(GEOCODE.section, value)),
-      ...area.crossingPoints.map((value) => geocode(GEOCODE.crossingPoint, value)),
+      ...area.borderSections.map((value) => pair(GEOCODE.section, value)),
+      ...area.crossingPoints.map((value) => pair(GEOCODE.crossingPoint, value)),
     ],
   };
 }
 
-function geocode(name: string, value: string): CapValue {
+/** A `valueName` and `value` pair: a geocode or a parameter. */
+function pair(name: string, value: string): CapValue {
   return { $typeName: 'borderlink.v1.CapValue', name, value };
 }
 
@@ -128,14 +129,14 @@ function required<T>(value: T | undefined, what: string): T {
 
 /** Borderlink's own parameters, so that the document imports back to the same alert. */
 function ownParameters(alert: Alert): CapValue[] {
-  const out = [geocode(PARAMETER.category, required(CATEGORY.word(alert.category), 'category'))];
+  const out = [pair(PARAMETER.category, required(CATEGORY.word(alert.category), 'category'))];
   const { evaluation } = alert;
   if (evaluation !== undefined) {
     const source = ['', 'A', 'B', 'C', 'X'][evaluation.source] ?? '';
-    out.push(geocode(PARAMETER.evaluation, `${source}${evaluation.information}`));
+    out.push(pair(PARAMETER.evaluation, `${source}${evaluation.information}`));
   }
-  if (alert.regions.length > 0) out.push(geocode(PARAMETER.regions, alert.regions.join(' ')));
-  return out.map((value) => ({ ...value }));
+  if (alert.regions.length > 0) out.push(pair(PARAMETER.regions, alert.regions.join(' ')));
+  return out;
 }
 
 function infoXml(alert: Alert, index: number, indent: string): string {
