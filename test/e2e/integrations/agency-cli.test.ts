@@ -111,6 +111,11 @@ describe('borderlink send, inbox --follow and ack (whole stack, the CLI as a pro
     );
   });
 
+  it("verifies the stack's audit chain with no flags: the operator commands default to its NATS", async () => {
+    const verified = await finished(borderlink('audit', 'verify'));
+    expect(verified).toMatchObject({ code: 0, err: '' });
+  });
+
   it('names what failed and what to do on one line, without a stack trace', async () => {
     const result = await finished(borderlink('show', MISSING));
     expect(result.code).toBe(2);
