@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
-import Provider, { errors, type OidcContext, type TokenLike } from 'oidc-provider';
+import type { OidcContext, Provider, TokenLike } from 'oidc-provider';
 import type { Clearance, Role } from '#access';
 
 /**
@@ -133,6 +133,9 @@ async function formBody(request: IncomingMessage): Promise<URLSearchParams> {
 export async function startDemoIdentityProvider(
   options: DemoIdentityProviderOptions,
 ): Promise<DemoIdentityProvider> {
+  // Loaded here, not with the library: oidc-provider warns about the runtime when it loads (Node 20),
+  // which every `borderlink` command would otherwise print, though only the stack runs a provider.
+  const { default: Provider, errors } = await import('oidc-provider');
   const people = new Map(options.people.map((person) => [person.user, person]));
   const operators = new Map((options.operators ?? []).map((operator) => [operator.user, operator]));
   const audiences = new Set([...options.people.map((person) => nodeAudience(person.node)), CONSOLE_AUDIENCE]);

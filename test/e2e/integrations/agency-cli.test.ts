@@ -60,13 +60,9 @@ describe('borderlink send, inbox --follow and ack (whole stack, the CLI as a pro
     return run;
   }
 
-  // oidc-provider (the stack's demo provider, which the CLI's `up` loads) warns on Node 20 at load.
-  const withoutRuntimeWarning = (text: string): string =>
-    text.replace(/^oidc-provider WARNING: Unsupported runtime.*\n/m, '');
-
   async function finished(run: CliRun): Promise<{ code: number; out: string; err: string }> {
     const code = await run.exited;
-    return { code, out: run.out(), err: withoutRuntimeWarning(run.err()) };
+    return { code, out: run.out(), err: run.err() };
   }
 
   it('sends an alert from a file, shows it live in the recipient inbox, and acknowledges it back to the sender', async () => {

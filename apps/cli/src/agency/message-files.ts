@@ -20,7 +20,9 @@ export async function readMessageFile(file: string): Promise<MessageFile> {
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file} is not JSON: ${(error as Error).message}`, { cause: error });
+    throw new UsageError(`${file} is not JSON: ${(error as Error).message.replace(/\s+/g, ' ')}`, {
+      cause: error,
+    });
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new UsageError(
