@@ -113,14 +113,15 @@ export class BorderlinkClient {
     return this.call('GET /v1/inbox', () => this.api.GET('/v1/inbox', { params: { query } }));
   }
 
-  /** A received message by id, expired ones included; undefined when the inbox holds none the caller may see. */
+  /** A received message by id (an expired alert too, marked); undefined when the inbox holds none the caller may see. */
   async inboxItem(id: string): Promise<InboxItem | undefined> {
-    let before: number | undefined;
-    for (;;) {
-      const page = await this.inbox({ limit: PAGE_SIZE, include: 'expired', ...(before ? { before } : {}) });
-      const item = page.items.find((candidate) => candidate.id === id);
-      if (item !== undefined || page.next === undefined) return item;
-      before = page.next;
+    try {
+      return await this.call(`GET /v1/inbox/${id}`, () =>
+        this.api.GET('/v1/inbox/{id}', { params: { path: { id } } }),
+      );
+    } catch (error) {
+      if (error instanceof BorderlinkRefusalError && error.status === 404) return undefined;
+      throw error;
     }
   }
 
