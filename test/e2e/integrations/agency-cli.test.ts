@@ -65,7 +65,7 @@ describe('borderlink send, inbox --follow and ack (whole stack, the CLI as a pro
     return { code, out: run.out(), err: run.err() };
   }
 
-  it('sends an alert from a file, shows it live in the recipient inbox, and acknowledges it back to the sender', async () => {
+  it('sends an alert from a file, shows it live in the recipient inbox, shows it in full, replies and acknowledges it back to the sender', async () => {
     const follow = borderlink('inbox', '--follow', '--node', RECIPIENT);
     await waitFor(() => follow.err().includes('following the inbox') || undefined, {
       timeoutMs: 20_000,
@@ -88,6 +88,17 @@ describe('borderlink send, inbox --follow and ack (whole stack, the CLI as a pro
     expect(line).toContain(`alert   ${SENDER}  afghan-border/salw`);
     // The headline in the original's language, as the sender wrote it.
     expect(line).toContain('Изъятие трёх автоматов АКМ');
+
+    const shown = await finished(borderlink('show', id!, '--node', RECIPIENT));
+    expect(shown).toMatchObject({ code: 0, err: '' });
+    expect(shown.out).toContain(`from      ${SENDER} (verified)`);
+    expect(shown.out).toContain('[en] Three AKM rifles and 1,200 rounds seized on the lower Panj');
+
+    const replied = await finished(
+      borderlink('reply', id!, '--node', RECIPIENT, '--text', 'Serial numbers checked: no match.'),
+    );
+    expect(replied).toMatchObject({ code: 0, err: '' });
+    expect(replied.out).toMatch(new RegExp(`^reply \\S+ to ${id} accepted by ${RECIPIENT}`));
 
     const acked = await finished(borderlink('ack', id!, '--node', RECIPIENT));
     expect(acked).toMatchObject({ code: 0, err: '' });
