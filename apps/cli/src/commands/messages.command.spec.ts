@@ -19,7 +19,10 @@ interface FakeNode {
   requests: { method: string; url: string; authorization?: string; body: string }[];
 }
 
-/** A real HTTP server answering every request with `status` and `body`, keeping what it was asked. */
+/**
+ * A real HTTP server answering every request with `status` and `body` (or a refusal for a request
+ * body naming `refuse`), keeping what it was asked.
+ */
 async function node(status: number, body: unknown): Promise<FakeNode> {
   const requests: FakeNode['requests'] = [];
   const server = createServer((request: IncomingMessage, response) => {
@@ -34,8 +37,13 @@ async function node(status: number, body: unknown): Promise<FakeNode> {
           : { authorization: request.headers.authorization }),
         body: text,
       });
-      response.writeHead(status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(body));
+      const refused = text.includes('refuse');
+      response.writeHead(refused ? 400 : status, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify(
+          refused ? { error: 'invalid', violations: [{ field: 'incident', reason: 'refused' }] } : body,
+        ),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -118,6 +126,30 @@ describe('borderlink agency commands', () => {
       ['/v1/alerts', 'Bearer blk_given'],
       ['/v1/notices', 'Bearer blk_given'],
     ]);
+  });
+
+  it('draws a progress bar on the terminal for many files, reporting a refused one and sending the rest', async () => {
+    fake = await node(202, { id: 'a1', status: 'accepted', duplicate: false });
+    const files = ['one', 'two', 'three'].map((name) => join(dir, `${name}.json`));
+    for (const file of files) writeFileSync(file, file.endsWith('two.json') ? '{"incident":"refuse"}' : '{}');
+    let drawn = '';
+    let out = '';
+    let err = '';
+    const terminal = { isTTY: true, columns: 120, write: (text: string) => (drawn += text) };
+    const code = await runCli(['send', ...files, '--url', fake.url, '--api-key', 'k'], {
+      out: (text) => (out += text),
+      err: (text) => (err += text),
+      progress: terminal as unknown as NodeJS.WriteStream,
+    });
+    expect(code).toBe(1);
+    expect(drawn).toContain('3/3');
+    expect(out).toBe(
+      `alert a1 accepted by ${fake.url} (${files[0]})\nalert a1 accepted by ${fake.url} (${files[2]})\n`,
+    );
+    expect(err).toBe(
+      `borderlink: ${files[1]}: POST /v1/alerts was refused (400 invalid): incident refused\n` +
+        'borderlink: 1 of 3 files were refused (see above)\n',
+    );
   });
 
   it("prints the node's refusal with its violations on one line, exit code 1", async () => {

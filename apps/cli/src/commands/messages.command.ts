@@ -69,8 +69,9 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
           )
         : undefined;
     bar?.start(messages.length, 0, { file: '' });
+    // Printed once the bar is gone, so that no line is drawn over.
     const lines: string[] = [];
-    let failed = 0;
+    const refusals: string[] = [];
     for (const message of messages) {
       bar?.update({ file: message.file });
       try {
@@ -85,15 +86,16 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
           bar?.stop();
           throw error;
         }
-        failed++;
-        io.err(`borderlink: ${message.file}: ${error.message}\n`);
+        refusals.push(`borderlink: ${message.file}: ${error.message}\n`);
       }
       bar?.increment();
     }
     bar?.stop();
     io.out(lines.join(''));
-    if (failed > 0)
-      throw new SomeFailedError(`${failed} of ${messages.length} files were refused (see above)`);
+    io.err(refusals.join(''));
+    if (refusals.length > 0) {
+      throw new SomeFailedError(`${refusals.length} of ${messages.length} files were refused (see above)`);
+    }
   });
 
   withNodeOptions(
