@@ -106,6 +106,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/feeds/{region}.atom': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Atom feed of the TLP:CLEAR alerts this node holds for a region (no sign-in)
+     * @description RFC 4287, newest first, at most 50 entries; each links the alert's CAP 1.2 form. Only alerts labelled TLP:CLEAR in their signed handling, whose signature verified and that the hub delivered, are listed; expired alerts are not.
+     */
+    get: operations['FeedsController_atom'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/feeds/alerts/{id}.cap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A TLP:CLEAR alert this node holds, as a CAP 1.2 document (no sign-in) */
+    get: operations['FeedsController_document'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/groups': {
     parameters: {
       query?: never;
@@ -264,7 +301,7 @@ export interface paths {
     };
     /**
      * For the sender: whether the hub accepted a message, and each recipient’s delivery state
-     * @description Each answer is recorded in the node’s access log as a `read` first (503 when it cannot be).
+     * @description Each answer is recorded in the node’s access log as a `read` first (503 when it cannot be). With `accept: application/cap+xml` it answers instead with an alert the node sent or holds as an OASIS CAP 1.2 document (docs/protocol.md, section 14).
      */
     get: operations['MessagesController_status'];
     put?: never;
@@ -503,6 +540,124 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/service-subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s service subscriptions; for an administrator, all of the agency’s */
+    get: operations['ServiceSubscriptionsController_list'];
+    put?: never;
+    /**
+     * Subscribes the calling service (API key) to what its node takes in, by filter
+     * @description Each message the node takes in from then on that matches is appended to the subscription’s own log, read by its live stream and, when `endpoint` is given, POSTed to it signed. The answer holds the webhook secret, shown only once. Only API keys subscribe (403 for a person); `maxHandling` above the key’s clearance, an unknown region, section or category, or an endpoint that is not https (or http to loopback) is refused naming the field.
+     */
+    post: operations['ServiceSubscriptionsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/service-subscriptions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One service subscription, for its owner or an administrator */
+    get: operations['ServiceSubscriptionsController_get'];
+    /**
+     * Replaces the filter and endpoint of the caller’s own subscription
+     * @description The secret and the log stay; what is in the log already is not filtered again.
+     */
+    put: operations['ServiceSubscriptionsController_update'];
+    post?: never;
+    /** Removes a subscription with its log (its owner, or an administrator) */
+    delete: operations['ServiceSubscriptionsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/service-subscriptions/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where the subscription’s webhook stands, with its latest attempts
+     * @description Status codes, errors and durations of the latest 50 attempts, newest first.
+     */
+    get: operations['ServiceSubscriptionsController_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/service-subscriptions/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enables the owner’s webhook again after it was disabled; it resumes where it stopped */
+    post: operations['ServiceSubscriptionsController_enable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/service-subscriptions/{id}/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Server-sent events: the subscription’s log, from where the caller left off
+     * @description Each event’s id is its position in the log; after a reconnect, `Last-Event-ID` gives exactly what followed it, with no gap and no repeat. Without it the stream starts at the oldest position the log keeps. Only the owner streams; only what its clearance and the subscription’s `maxHandling` admit is sent, each item in the access log first (a failed record ends the stream with an `error` event). Counts against the live stream caps (429).
+     */
+    get: operations['ServiceSubscriptionsController_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What this node receives by subscription: the registry’s ceiling and its narrowing */
+    get: operations['SubscriptionsController_view'];
+    /** Narrow what the hub routes to this node by subscription (regions, categories, minimum severity, border sections) within the registry’s ceiling; addressed messages always arrive */
+    put: operations['SubscriptionsController_replace'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/threads/{id}': {
     parameters: {
       query?: never;
@@ -655,6 +810,33 @@ export interface components {
        */
       position: string;
     };
+    CreatedServiceSubscriptionDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Its webhook endpoint, if any. */
+      endpoint?: string;
+      /** @description What it receives. */
+      filter: components['schemas']['SubscriptionFilterDto'];
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The API key that owns it.
+       * @example service:4f1c2a9e8b7d6c5a
+       */
+      owner: string;
+      /**
+       * @description The key’s name when it was created.
+       * @example case-system
+       */
+      ownerName: string;
+      /**
+       * @description The webhook signing secret (Standard Webhooks). Shown only now: keep it.
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+       */
+      secret: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     CreateGroupDto: {
       /**
        * @description Group id, a lowercase subject token unique in the network.
@@ -764,6 +946,21 @@ export interface components {
       error: 'not-found' | 'unverified' | 'unavailable';
       id: string;
     };
+    NarrowingChangeDto: {
+      /** @example person:7d2a90c4 */
+      actor: string;
+      /** @description The signed `subscription` message’s id, which the hub’s audit entry of the change names. */
+      id: string;
+      /** @description The hub’s refusal, when `rejected`. */
+      rejection?: components['schemas']['RejectionDto'];
+      /** Format: date-time */
+      sent: string;
+      /**
+       * @description `pending` until the hub’s answer is back, `accepted` once the hub applies it, `rejected` when it refused it (the narrowing before it stays in force).
+       * @enum {string}
+       */
+      status: 'pending' | 'accepted' | 'rejected';
+    };
     ParticipantDto: {
       /** @example TJ */
       country?: string;
@@ -808,6 +1005,10 @@ export interface components {
       roles: ('reader' | 'author' | 'supervisor' | 'administrator' | 'monitor')[];
       subject: string;
     };
+    PutSubscriptionsDto: {
+      /** @description A message reaches the node through its subscriptions when one filter admits it; none lifts the narrowing. Each must stay within the registry’s subscriptions of this node. */
+      filters: components['schemas']['SubscriptionFilterDto'][];
+    };
     ReceiptRequestDto: {
       /** @enum {string} */
       kind: 'read' | 'acknowledged' | 'declined';
@@ -848,6 +1049,10 @@ export interface components {
       id: string;
       /** @example Afghan border */
       name: string;
+    };
+    RegistrySubscriptionDto: {
+      categories: string[];
+      regions: string[];
     };
     RejectionDto: {
       detail: string;
@@ -1009,6 +1214,84 @@ export interface components {
     SerialSearchDto: {
       items: components['schemas']['SerialHitDto'][];
     };
+    ServiceSubscriptionDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Its webhook endpoint, if any. */
+      endpoint?: string;
+      /** @description What it receives. */
+      filter: components['schemas']['SubscriptionFilterDto'];
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The API key that owns it.
+       * @example service:4f1c2a9e8b7d6c5a
+       */
+      owner: string;
+      /**
+       * @description The key’s name when it was created.
+       * @example case-system
+       */
+      ownerName: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ServiceSubscriptionListDto: {
+      items: components['schemas']['ServiceSubscriptionDto'][];
+    };
+    ServiceSubscriptionRequestDto: {
+      /**
+       * @description Category tokens, as in registry subscriptions. Absent or empty: any.
+       * @example [
+       *       "explosives"
+       *     ]
+       */
+      categories?: (
+        | 'salw'
+        | 'ammunition'
+        | 'explosives'
+        | 'terrorism'
+        | 'drugs'
+        | 'human-trafficking'
+        | 'migrant-smuggling'
+        | 'document-fraud'
+        | 'wanted-person'
+        | 'other'
+      )[];
+      /**
+       * @description Where each match is POSTed, signed (Standard Webhooks): https, or http to loopback.
+       * @example https://cases.border.tj/borderlink/webhook
+       */
+      endpoint?: string;
+      /** @description Inbox kinds. Absent or empty: any. */
+      kinds?: ('alert' | 'notice' | 'reply' | 'reminder')[];
+      /**
+       * @description The most restricted handling received; at most what the key’s clearance admits.
+       * @example TLP:AMBER
+       * @enum {string}
+       */
+      maxHandling: 'TLP:CLEAR' | 'TLP:GREEN' | 'TLP:AMBER' | 'TLP:AMBER+STRICT' | 'TLP:RED';
+      /**
+       * @description The lowest OASIS CAP severity received; a message without a severity (a notice) never passes one.
+       * @example severe
+       * @enum {string}
+       */
+      minSeverity?: 'minor' | 'moderate' | 'severe' | 'extreme';
+      /**
+       * @description Registry regions, any one of which the message concerns (its `regions`, or the region it was delivered under). Absent or empty: any.
+       * @example [
+       *       "afghan-border"
+       *     ]
+       */
+      regions?: string[];
+      /**
+       * @description Registry border sections, any one of which the message names. Absent or empty: any.
+       * @example [
+       *       "tj-af-panj"
+       *     ]
+       */
+      sections?: string[];
+    };
     SignedAccessHeadDto: {
       /**
        * Format: date-time
@@ -1068,6 +1351,62 @@ export interface components {
       expiresIn: number;
       /** @description Pass it as `?ticket=` to GET /v1/inbox/stream, once. */
       ticket: string;
+    };
+    SubscriptionFilterDto: {
+      /**
+       * @description Category tokens, as in registry subscriptions. Absent or empty: any.
+       * @example [
+       *       "explosives"
+       *     ]
+       */
+      categories?: (
+        | 'salw'
+        | 'ammunition'
+        | 'explosives'
+        | 'terrorism'
+        | 'drugs'
+        | 'human-trafficking'
+        | 'migrant-smuggling'
+        | 'document-fraud'
+        | 'wanted-person'
+        | 'other'
+      )[];
+      /** @description Inbox kinds. Absent or empty: any. */
+      kinds?: ('alert' | 'notice' | 'reply' | 'reminder')[];
+      /**
+       * @description The most restricted handling received; at most what the key’s clearance admits.
+       * @example TLP:AMBER
+       * @enum {string}
+       */
+      maxHandling: 'TLP:CLEAR' | 'TLP:GREEN' | 'TLP:AMBER' | 'TLP:AMBER+STRICT' | 'TLP:RED';
+      /**
+       * @description The lowest OASIS CAP severity received; a message without a severity (a notice) never passes one.
+       * @example severe
+       * @enum {string}
+       */
+      minSeverity?: 'minor' | 'moderate' | 'severe' | 'extreme';
+      /**
+       * @description Registry regions, any one of which the message concerns (its `regions`, or the region it was delivered under). Absent or empty: any.
+       * @example [
+       *       "afghan-border"
+       *     ]
+       */
+      regions?: string[];
+      /**
+       * @description Registry border sections, any one of which the message names. Absent or empty: any.
+       * @example [
+       *       "tj-af-panj"
+       *     ]
+       */
+      sections?: string[];
+    };
+    SubscriptionsViewDto: {
+      /** @description The most this node may receive, as the registry says. */
+      ceiling: components['schemas']['RegistrySubscriptionDto'][];
+      /** @description Absent while the node never narrowed. */
+      change?: components['schemas']['NarrowingChangeDto'];
+      /** @description The narrowing last sent (in force once `change.status` is `accepted`); empty: none. */
+      filters: components['schemas']['SubscriptionFilterDto'][];
     };
     ThreadDto: {
       id: string;
@@ -1141,6 +1480,36 @@ export interface components {
       field: string;
       /** @example is required */
       reason: string;
+    };
+    WebhookAttemptDto: {
+      /** Format: date-time */
+      at: string;
+      durationMs: number;
+      /** @example HTTP 503 */
+      error?: string;
+      /** @description The `webhook-id` sent: the same on every attempt at one message. */
+      id: string;
+      message: string;
+      ok: boolean;
+      /** @description The message’s position in the subscription’s log. */
+      position: string;
+      /** @description The endpoint’s HTTP status; absent when it did not answer. */
+      status?: number;
+    };
+    WebhookReportDto: {
+      /** @description The latest attempts, newest first (at most 50). */
+      attempts: components['schemas']['WebhookAttemptDto'][];
+      /** @description The log position of the last message delivered; `0` before any. */
+      cursor: string;
+      /** Format: date-time */
+      disabledAt?: string;
+      endpoint: string;
+      /** @description Consecutive failed attempts at the next message. */
+      failures: number;
+      /** Format: date-time */
+      retryAt?: string;
+      /** @enum {string} */
+      status: 'active' | 'retrying' | 'disabled';
     };
     WindowFiguresDto: {
       /** @description Actual alerts concerning the section, current versions only. */
@@ -1293,14 +1662,286 @@ export interface operations {
   };
   AlertsController_publish: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A CAP document only: the registry regions it concerns, comma-separated, besides those it names itself. */
+        regions?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** @description A borderlink.v1.Alert in the protobuf JSON mapping (camelCase fields, enum names such as "CATEGORY_SMALL_ARMS_LIGHT_WEAPONS"). The node sets `sender` (absent or this node), `actor` (absent or the caller, named inside the signed bytes) and `sent`, and a UUIDv7 `id` when absent; a client that sets `id` itself can retry safely. An UPDATE or CANCEL of the agency’s earlier alert needs the supervisor role as well. */
+    /** @description A borderlink.v1.Alert in the protobuf JSON mapping (camelCase fields, enum names such as "CATEGORY_SMALL_ARMS_LIGHT_WEAPONS"). The node sets `sender` (absent or this node), `actor` (absent or the caller, named inside the signed bytes) and `sent`, and a UUIDv7 `id` when absent; a client that sets `id` itself can retry safely. An UPDATE or CANCEL of the agency’s earlier alert needs the supervisor role as well. With `content-type: application/cap+xml` the body is an OASIS CAP 1.2 document instead (docs/protocol.md, section 14): refused with the schema’s reason (field `document`) or each element without a Borderlink form by its CAP path; the node sends it as its own alert, keeping the document’s sender and identifier in `cap`. */
     requestBody: {
       content: {
+        'application/cap+xml': {
+          actor?: string;
+          /** Addressees */
+          addressees?: {
+            groups?: string[];
+            nodes?: string[];
+          };
+          /** Area */
+          area?: {
+            borderSections?: string[];
+            circles?: {
+              /** GeoPoint */
+              center?: {
+                lat?: number;
+                lon?: number;
+              };
+              radiusKm?: number;
+            }[];
+            crossingPoints?: string[];
+            description?: string;
+            points?: {
+              lat?: number;
+              lon?: number;
+            }[];
+            polygons?: {
+              vertices?: {
+                lat?: number;
+                lon?: number;
+              }[];
+            }[];
+          };
+          /** CapOrigin */
+          cap?: {
+            codes?: string[];
+            identifier?: string;
+            incidents?: string;
+            infos?: {
+              areas?: {
+                altitude?: number;
+                ceiling?: number;
+                circles?: {
+                  /** GeoPoint */
+                  center?: {
+                    lat?: number;
+                    lon?: number;
+                  };
+                  radiusKm?: number;
+                }[];
+                description?: string;
+                geocodes?: {
+                  name?: string;
+                  value?: string;
+                }[];
+                polygons?: {
+                  vertices?: {
+                    lat?: number;
+                    lon?: number;
+                  }[];
+                }[];
+              }[];
+              audience?: string;
+              categories?: string[];
+              contact?: string;
+              event?: string;
+              eventCodes?: {
+                name?: string;
+                value?: string;
+              }[];
+              language?: string;
+              /** Format: date-time */
+              onset?: string;
+              parameters?: {
+                name?: string;
+                value?: string;
+              }[];
+              resources?: {
+                derefUri?: string;
+                description?: string;
+                digest?: string;
+                mimeType?: string;
+                size?: number;
+                uri?: string;
+              }[];
+              responseTypes?: string[];
+              senderName?: string;
+              web?: string;
+            }[];
+            note?: string;
+            references?: string[];
+            sender?: string;
+            /** Format: date-time */
+            sent?: string;
+            signature?: string;
+            source?: string;
+          };
+          /** @enum {string} */
+          category?:
+            | 'CATEGORY_UNSPECIFIED'
+            | 'CATEGORY_SMALL_ARMS_LIGHT_WEAPONS'
+            | 'CATEGORY_AMMUNITION'
+            | 'CATEGORY_EXPLOSIVES'
+            | 'CATEGORY_TERRORISM'
+            | 'CATEGORY_DRUG_TRAFFICKING'
+            | 'CATEGORY_HUMAN_TRAFFICKING'
+            | 'CATEGORY_MIGRANT_SMUGGLING'
+            | 'CATEGORY_DOCUMENT_FRAUD'
+            | 'CATEGORY_WANTED_PERSON'
+            | 'CATEGORY_OTHER';
+          /** @enum {string} */
+          certainty?:
+            | 'CERTAINTY_UNSPECIFIED'
+            | 'CERTAINTY_OBSERVED'
+            | 'CERTAINTY_LIKELY'
+            | 'CERTAINTY_POSSIBLE'
+            | 'CERTAINTY_UNLIKELY'
+            | 'CERTAINTY_UNKNOWN';
+          /** Format: date-time */
+          effective?: string;
+          /** Evaluation */
+          evaluation?: {
+            /** @enum {string} */
+            information?:
+              | 'INFORMATION_RELIABILITY_UNSPECIFIED'
+              | 'INFORMATION_RELIABILITY_1'
+              | 'INFORMATION_RELIABILITY_2'
+              | 'INFORMATION_RELIABILITY_3'
+              | 'INFORMATION_RELIABILITY_4';
+            /** @enum {string} */
+            source?:
+              | 'SOURCE_RELIABILITY_UNSPECIFIED'
+              | 'SOURCE_RELIABILITY_A'
+              | 'SOURCE_RELIABILITY_B'
+              | 'SOURCE_RELIABILITY_C'
+              | 'SOURCE_RELIABILITY_X';
+          };
+          /** Format: date-time */
+          expires?: string;
+          /** Handling */
+          handling?: {
+            /** @enum {string} */
+            code?:
+              | 'HANDLING_CODE_UNSPECIFIED'
+              | 'HANDLING_CODE_H0'
+              | 'HANDLING_CODE_H1'
+              | 'HANDLING_CODE_H2'
+              | 'HANDLING_CODE_H3';
+            /** @enum {string} */
+            pap?: 'PAP_UNSPECIFIED' | 'PAP_CLEAR' | 'PAP_GREEN' | 'PAP_AMBER' | 'PAP_RED';
+            restrictions?: string;
+            /** @enum {string} */
+            tlp?:
+              'TLP_UNSPECIFIED' | 'TLP_CLEAR' | 'TLP_GREEN' | 'TLP_AMBER' | 'TLP_AMBER_STRICT' | 'TLP_RED';
+          };
+          id?: string;
+          incident?: string;
+          items?: {
+            /** AmmunitionLot */
+            ammunition?: {
+              calibre?: string;
+              headstamp?: string;
+              lotNumber?: string;
+              quantity?: number;
+            };
+            /** Explosive */
+            explosive?: {
+              description?: string;
+              netMassKg?: number;
+              quantity?: number;
+              /** @enum {string} */
+              type?:
+                | 'EXPLOSIVE_TYPE_UNSPECIFIED'
+                | 'EXPLOSIVE_TYPE_MILITARY'
+                | 'EXPLOSIVE_TYPE_COMMERCIAL'
+                | 'EXPLOSIVE_TYPE_IMPROVISED'
+                | 'EXPLOSIVE_TYPE_PRECURSOR'
+                | 'EXPLOSIVE_TYPE_DETONATOR'
+                | 'EXPLOSIVE_TYPE_GRENADE'
+                | 'EXPLOSIVE_TYPE_MINE';
+            };
+            /** OtherItem */
+            other?: {
+              description?: string;
+              quantity?: number;
+              unit?: string;
+            };
+            /** Weapon */
+            weapon?: {
+              calibre?: string;
+              countryOfManufacture?: string;
+              make?: string;
+              markings?: string;
+              model?: string;
+              quantity?: number;
+              serialNumber?: string;
+              /** @enum {string} */
+              type?:
+                | 'WEAPON_TYPE_UNSPECIFIED'
+                | 'WEAPON_TYPE_PISTOL'
+                | 'WEAPON_TYPE_REVOLVER'
+                | 'WEAPON_TYPE_RIFLE'
+                | 'WEAPON_TYPE_ASSAULT_RIFLE'
+                | 'WEAPON_TYPE_SUBMACHINE_GUN'
+                | 'WEAPON_TYPE_MACHINE_GUN'
+                | 'WEAPON_TYPE_SHOTGUN'
+                | 'WEAPON_TYPE_GRENADE_LAUNCHER'
+                | 'WEAPON_TYPE_ROCKET_LAUNCHER'
+                | 'WEAPON_TYPE_MORTAR'
+                | 'WEAPON_TYPE_MANPADS'
+                | 'WEAPON_TYPE_OTHER';
+            };
+          }[];
+          persons?: {
+            /** @enum {string} */
+            ageGroup?:
+              | 'AGE_GROUP_UNSPECIFIED'
+              | 'AGE_GROUP_CHILD'
+              | 'AGE_GROUP_ADULT'
+              | 'AGE_GROUP_UNKNOWN'
+              | 'AGE_GROUP_ELDERLY';
+            count?: number;
+            /** @enum {string} */
+            role?:
+              | 'PERSON_ROLE_UNSPECIFIED'
+              | 'PERSON_ROLE_SUSPECT'
+              | 'PERSON_ROLE_VICTIM'
+              | 'PERSON_ROLE_MIGRANT'
+              | 'PERSON_ROLE_WITNESS';
+            /** @enum {string} */
+            sex?: 'SEX_UNSPECIFIED' | 'SEX_FEMALE' | 'SEX_MALE' | 'SEX_UNKNOWN';
+          }[];
+          references?: string[];
+          regions?: string[];
+          sender?: string;
+          /** Format: date-time */
+          sent?: string;
+          /** @enum {string} */
+          severity?:
+            | 'SEVERITY_UNSPECIFIED'
+            | 'SEVERITY_EXTREME'
+            | 'SEVERITY_SEVERE'
+            | 'SEVERITY_MODERATE'
+            | 'SEVERITY_MINOR'
+            | 'SEVERITY_UNKNOWN';
+          /** @enum {string} */
+          status?:
+            'STATUS_UNSPECIFIED' | 'STATUS_ACTUAL' | 'STATUS_EXERCISE' | 'STATUS_SYSTEM' | 'STATUS_TEST';
+          texts?: {
+            description?: string;
+            headline?: string;
+            instruction?: string;
+            language?: string;
+            /** @enum {string} */
+            provenance?:
+              | 'TRANSLATION_PROVENANCE_UNSPECIFIED'
+              | 'TRANSLATION_PROVENANCE_ORIGINAL'
+              | 'TRANSLATION_PROVENANCE_HUMAN_TRANSLATED'
+              | 'TRANSLATION_PROVENANCE_MACHINE_TRANSLATED';
+          }[];
+          /** @enum {string} */
+          type?: 'ALERT_TYPE_UNSPECIFIED' | 'ALERT_TYPE_ALERT' | 'ALERT_TYPE_UPDATE' | 'ALERT_TYPE_CANCEL';
+          /** @enum {string} */
+          urgency?:
+            | 'URGENCY_UNSPECIFIED'
+            | 'URGENCY_IMMEDIATE'
+            | 'URGENCY_EXPECTED'
+            | 'URGENCY_FUTURE'
+            | 'URGENCY_PAST'
+            | 'URGENCY_UNKNOWN';
+        };
         'application/json': {
           actor?: string;
           /** Addressees */
@@ -1331,6 +1972,70 @@ export interface operations {
                 lon?: number;
               }[];
             }[];
+          };
+          /** CapOrigin */
+          cap?: {
+            codes?: string[];
+            identifier?: string;
+            incidents?: string;
+            infos?: {
+              areas?: {
+                altitude?: number;
+                ceiling?: number;
+                circles?: {
+                  /** GeoPoint */
+                  center?: {
+                    lat?: number;
+                    lon?: number;
+                  };
+                  radiusKm?: number;
+                }[];
+                description?: string;
+                geocodes?: {
+                  name?: string;
+                  value?: string;
+                }[];
+                polygons?: {
+                  vertices?: {
+                    lat?: number;
+                    lon?: number;
+                  }[];
+                }[];
+              }[];
+              audience?: string;
+              categories?: string[];
+              contact?: string;
+              event?: string;
+              eventCodes?: {
+                name?: string;
+                value?: string;
+              }[];
+              language?: string;
+              /** Format: date-time */
+              onset?: string;
+              parameters?: {
+                name?: string;
+                value?: string;
+              }[];
+              resources?: {
+                derefUri?: string;
+                description?: string;
+                digest?: string;
+                mimeType?: string;
+                size?: number;
+                uri?: string;
+              }[];
+              responseTypes?: string[];
+              senderName?: string;
+              web?: string;
+            }[];
+            note?: string;
+            references?: string[];
+            sender?: string;
+            /** Format: date-time */
+            sent?: string;
+            signature?: string;
+            source?: string;
           };
           /** @enum {string} */
           category?:
@@ -1666,6 +2371,68 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+    };
+  };
+  FeedsController_atom: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The feed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/atom+xml': string;
+        };
+      };
+      /** @description The registry lists no such region. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/atom+xml': components['schemas']['MessageErrorResponseDto'];
+        };
+      };
+    };
+  };
+  FeedsController_document: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CAP document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/cap+xml': string;
+        };
+      };
+      /** @description This node holds no TLP:CLEAR alert of this id (a restricted one is not told apart). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/cap+xml': components['schemas']['MessageErrorResponseDto'];
         };
       };
     };
@@ -2224,6 +2991,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'application/cap+xml': components['schemas']['SentMessageDto'];
           'application/json': components['schemas']['SentMessageDto'];
         };
       };
@@ -2233,6 +3001,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'application/cap+xml': components['schemas']['RefusalResponseDto'];
           'application/json': components['schemas']['RefusalResponseDto'];
         };
       };
@@ -2242,6 +3011,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'application/cap+xml': components['schemas']['RefusalResponseDto'];
           'application/json': components['schemas']['RefusalResponseDto'];
         };
       };
@@ -2251,8 +3021,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'application/cap+xml': components['schemas']['MessageErrorResponseDto'];
           'application/json': components['schemas']['MessageErrorResponseDto'];
         };
+      };
+      /** @description Asked for as CAP, a message of a kind without a CAP form. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Over this identity’s rate limit. */
       429: {
@@ -2260,6 +3038,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'application/cap+xml': components['schemas']['RefusalResponseDto'];
           'application/json': components['schemas']['RefusalResponseDto'];
         };
       };
@@ -2268,6 +3047,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'application/cap+xml': components['schemas']['AccessLogUnavailableResponseDto'];
           'application/json': components['schemas']['AccessLogUnavailableResponseDto'];
         };
       };
@@ -3323,6 +4103,614 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AccessLogUnavailableResponseDto'];
+        };
+      };
+    };
+  };
+  ServiceSubscriptionsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceSubscriptionListDto'];
+        };
+      };
+      /** @description No credentials, or credentials the node does not accept (with `WWW-Authenticate`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Needs the role reader or administrator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Over this identity’s rate limit. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+    };
+  };
+  ServiceSubscriptionsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ServiceSubscriptionRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedServiceSubscriptionDto'];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvalidResponseDto'];
+        };
+      };
+      /** @description No credentials, or credentials the node does not accept (with `WWW-Authenticate`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Needs the role reader. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Over this identity’s rate limit. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+    };
+  };
+  ServiceSubscriptionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceSubscriptionDto'];
+        };
+      };
+      /** @description No credentials, or credentials the node does not accept (with `WWW-Authenticate`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Needs the role reader or administrator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description No such subscription, or none the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageErrorResponseDto'];
+        };
+      };
+      /** @description Over this identity’s rate limit. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+    };
+  };
+  ServiceSubscriptionsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ServiceSubscriptionRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceSubscriptionDto'];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvalidResponseDto'];
+        };
+      };
+      /** @description No credentials, or credentials the node does not accept (with `WWW-Authenticate`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Needs the role reader. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description No such subscription, or none the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageErrorResponseDto'];
+        };
+      };
+      /** @description Over this identity’s rate limit. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+    };
+  };
+  ServiceSubscriptionsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No credentials, or credentials the node does not accept (with `WWW-Authenticate`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Needs the role reader or administrator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description No such subscription, or none the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageErrorResponseDto'];
+        };
+      };
+      /** @description Over this identity’s rate limit. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+    };
+  };
+  ServiceSubscriptionsController_deliveries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookReportDto'];
+        };
+      };
+      /** @description The subscription has no webhook. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvalidResponseDto'];
+        };
+      };
+      /** @description No credentials, or credentials the node does not accept (with `WWW-Authenticate`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Needs the role reader or administrator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description No such subscription, or none the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageErrorResponseDto'];
+        };
+      };
+      /** @description Over this identity’s rate limit. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+    };
+  };
+  ServiceSubscriptionsController_enable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookReportDto'];
+        };
+      };
+      /** @description The subscription has no webhook. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvalidResponseDto'];
+        };
+      };
+      /** @description No credentials, or credentials the node does not accept (with `WWW-Authenticate`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Needs the role reader. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description No such subscription, or none the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageErrorResponseDto'];
+        };
+      };
+      /** @description Over this identity’s rate limit. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+    };
+  };
+  ServiceSubscriptionsController_stream: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The id of the last event received. */
+        'Last-Event-ID'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An event stream: each match is a `message` event (`id: <position>`, `data: <inbox item JSON>`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['InvalidResponseDto'];
+        };
+      };
+      /** @description No credentials, or credentials the node does not accept (with `WWW-Authenticate`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Needs the role reader. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description No such subscription, or none the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['MessageErrorResponseDto'];
+        };
+      };
+      /** @description Over this identity’s rate limit. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['AccessLogUnavailableResponseDto'];
+        };
+      };
+    };
+  };
+  SubscriptionsController_view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubscriptionsViewDto'];
+        };
+      };
+      /** @description No credentials, or credentials the node does not accept (with `WWW-Authenticate`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Needs the role administrator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Over this identity’s rate limit. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+    };
+  };
+  SubscriptionsController_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutSubscriptionsDto'];
+      };
+    };
+    responses: {
+      /** @description Durably kept: `status: "accepted"` when JetStream acknowledged it within a moment, `"queued"` when it waits on the node’s disk for the link to the hub (it is then sent in order, once). Posting the same id again sends nothing new and answers `duplicate: true`. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedResponseDto'];
+        };
+      };
+      /** @description Nothing was queued: the body breaks validation rules, or does not fit the schema. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['InvalidResponseDto'] | components['schemas']['MalformedResponseDto'];
+        };
+      };
+      /** @description No credentials, or credentials the node does not accept (with `WWW-Authenticate`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Needs the role administrator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description Over this identity’s rate limit. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefusalResponseDto'];
+        };
+      };
+      /** @description The node could not store the message (e.g. its disk is full); retry with the same id. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageErrorResponseDto'];
         };
       };
     };
