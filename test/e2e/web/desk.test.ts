@@ -123,6 +123,20 @@ describe('agency desk in the browser', () => {
     await checkScreen(author, 'desk-message-acknowledged');
   });
 
+  it('greets a person not signed in with the way to sign in, accessibly', async () => {
+    const page = await newPage();
+    await page.goto(deskOf(SENDER));
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await checkScreen(page, 'desk-landing');
+  });
+
+  it('shows a supervisor the release requests to decide, accessibly', async () => {
+    const supervisor = await signedIn(SENDER, 'supervisor');
+    await supervisor.getByRole('link', { name: 'Releases' }).click();
+    await supervisor.getByRole('heading', { level: 1, name: 'Release requests' }).waitFor();
+    await checkScreen(supervisor, 'desk-releases');
+  });
+
   it.each([
     ['compose/notice', 'New notice'],
     ['requests', 'Requests'],
