@@ -816,7 +816,7 @@ export interface components {
       /** @description Its webhook endpoint, if any. */
       endpoint?: string;
       /** @description What it receives. */
-      filter: components['schemas']['SubscriptionFilterDto'];
+      filter: components['schemas']['ServiceSubscriptionFilterDto'];
       /** Format: uuid */
       id: string;
       /**
@@ -1220,7 +1220,7 @@ export interface components {
       /** @description Its webhook endpoint, if any. */
       endpoint?: string;
       /** @description What it receives. */
-      filter: components['schemas']['SubscriptionFilterDto'];
+      filter: components['schemas']['ServiceSubscriptionFilterDto'];
       /** Format: uuid */
       id: string;
       /**
@@ -1235,6 +1235,54 @@ export interface components {
       ownerName: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    ServiceSubscriptionFilterDto: {
+      /**
+       * @description Category tokens, as in registry subscriptions. Absent or empty: any.
+       * @example [
+       *       "explosives"
+       *     ]
+       */
+      categories?: (
+        | 'salw'
+        | 'ammunition'
+        | 'explosives'
+        | 'terrorism'
+        | 'drugs'
+        | 'human-trafficking'
+        | 'migrant-smuggling'
+        | 'document-fraud'
+        | 'wanted-person'
+        | 'other'
+      )[];
+      /** @description Inbox kinds. Absent or empty: any. */
+      kinds?: ('alert' | 'notice' | 'reply' | 'reminder')[];
+      /**
+       * @description The most restricted handling received; at most what the key’s clearance admits.
+       * @example TLP:AMBER
+       * @enum {string}
+       */
+      maxHandling: 'TLP:CLEAR' | 'TLP:GREEN' | 'TLP:AMBER' | 'TLP:AMBER+STRICT' | 'TLP:RED';
+      /**
+       * @description The lowest OASIS CAP severity received; a message without a severity (a notice) never passes one.
+       * @example severe
+       * @enum {string}
+       */
+      minSeverity?: 'minor' | 'moderate' | 'severe' | 'extreme';
+      /**
+       * @description Registry regions, any one of which the message concerns (its `regions`, or the region it was delivered under). Absent or empty: any.
+       * @example [
+       *       "afghan-border"
+       *     ]
+       */
+      regions?: string[];
+      /**
+       * @description Registry border sections, any one of which the message names. Absent or empty: any.
+       * @example [
+       *       "tj-af-panj"
+       *     ]
+       */
+      sections?: string[];
     };
     ServiceSubscriptionListDto: {
       items: components['schemas']['ServiceSubscriptionDto'][];
@@ -1354,46 +1402,29 @@ export interface components {
     };
     SubscriptionFilterDto: {
       /**
-       * @description Category tokens, as in registry subscriptions. Absent or empty: any.
+       * @description Category tokens (`salw`, …, `general`); absent or empty: any.
        * @example [
+       *       "salw",
        *       "explosives"
        *     ]
        */
-      categories?: (
-        | 'salw'
-        | 'ammunition'
-        | 'explosives'
-        | 'terrorism'
-        | 'drugs'
-        | 'human-trafficking'
-        | 'migrant-smuggling'
-        | 'document-fraud'
-        | 'wanted-person'
-        | 'other'
-      )[];
-      /** @description Inbox kinds. Absent or empty: any. */
-      kinds?: ('alert' | 'notice' | 'reply' | 'reminder')[];
+      categories?: string[];
       /**
-       * @description The most restricted handling received; at most what the key’s clearance admits.
-       * @example TLP:AMBER
+       * @description The least severe an alert may be to pass; absent: any. An alert of unknown severity passes.
+       * @example SEVERITY_SEVERE
        * @enum {string}
        */
-      maxHandling: 'TLP:CLEAR' | 'TLP:GREEN' | 'TLP:AMBER' | 'TLP:AMBER+STRICT' | 'TLP:RED';
+      minSeverity?:
+        'SEVERITY_EXTREME' | 'SEVERITY_SEVERE' | 'SEVERITY_MODERATE' | 'SEVERITY_MINOR' | 'SEVERITY_UNKNOWN';
       /**
-       * @description The lowest OASIS CAP severity received; a message without a severity (a notice) never passes one.
-       * @example severe
-       * @enum {string}
-       */
-      minSeverity?: 'minor' | 'moderate' | 'severe' | 'extreme';
-      /**
-       * @description Registry regions, any one of which the message concerns (its `regions`, or the region it was delivered under). Absent or empty: any.
+       * @description Registry regions; absent or empty: any.
        * @example [
        *       "afghan-border"
        *     ]
        */
       regions?: string[];
       /**
-       * @description Registry border sections, any one of which the message names. Absent or empty: any.
+       * @description Border sections; absent or empty: any. An alert naming no section passes.
        * @example [
        *       "tj-af-panj"
        *     ]

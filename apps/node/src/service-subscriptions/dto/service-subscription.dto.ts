@@ -14,8 +14,10 @@ import {
 const REGISTRY_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const LIST_MAX = 100;
 
-/** What a subscription receives. */
-export class SubscriptionFilterDto {
+// Named apart from the narrowing's SubscriptionFilterDto: Swagger keys schemas by class name, and
+// one of the two would stand for both in the OpenAPI document.
+/** What a service subscription receives. */
+export class ServiceSubscriptionFilterDto {
   @ApiPropertyOptional({
     type: [String],
     example: ['afghan-border'],
@@ -81,7 +83,7 @@ export class SubscriptionFilterDto {
 }
 
 /** Body of POST and PUT /v1/service-subscriptions: the filter, and the webhook endpoint if any. */
-export class ServiceSubscriptionRequestDto extends SubscriptionFilterDto {
+export class ServiceSubscriptionRequestDto extends ServiceSubscriptionFilterDto {
   @ApiPropertyOptional({
     example: 'https://cases.border.tj/borderlink/webhook',
     description: 'Where each match is POSTed, signed (Standard Webhooks): https, or http to loopback.',
@@ -103,8 +105,8 @@ export class ServiceSubscriptionDto {
   @ApiProperty({ example: 'case-system', description: 'The key’s name when it was created.' })
   ownerName: string;
 
-  @ApiProperty({ type: SubscriptionFilterDto, description: 'What it receives.' })
-  filter: SubscriptionFilterDto;
+  @ApiProperty({ type: ServiceSubscriptionFilterDto, description: 'What it receives.' })
+  filter: ServiceSubscriptionFilterDto;
 
   @ApiPropertyOptional({ description: 'Its webhook endpoint, if any.' })
   endpoint?: string;
