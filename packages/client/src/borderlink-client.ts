@@ -6,9 +6,12 @@ import { LiveStream, type LiveStreamOptions } from './live-stream.js';
 import type {
   Accepted,
   AlertInput,
+  CreatedServiceSubscription,
   InboxItem,
   InboxPage,
   InboxQuery,
+  NodeSubscriptions,
+  NodeSubscriptionsRequest,
   NoticeInput,
   Picture,
   ReceiptInput,
@@ -16,16 +19,11 @@ import type {
   Requests,
   RequestsQuery,
   SentMessage,
-  Thread,
-} from './node-api.types.js';
-import type {
-  CreatedServiceSubscription,
-  NodeSubscriptions,
-  NodeSubscriptionsRequest,
   ServiceSubscription,
   ServiceSubscriptionRequest,
+  Thread,
   WebhookReport,
-} from './subscriptions.types.js';
+} from './node-api.types.js';
 
 /** Where a client connects and as whom. */
 export interface BorderlinkClientOptions {
@@ -174,47 +172,66 @@ export class BorderlinkClient {
 
   /** What the node receives from the hub: the registry's ceiling and the node's narrowing within it. */
   subscriptions(): Promise<NodeSubscriptions> {
-    return this.json('GET', '/v1/subscriptions');
+    return this.call('GET /v1/subscriptions', () => this.api.GET('/v1/subscriptions', {}));
   }
 
-  /** Replaces the node's narrowing (within the registry); needs the administrator role. */
-  setSubscriptions(request: NodeSubscriptionsRequest): Promise<NodeSubscriptions> {
-    return this.json('PUT', '/v1/subscriptions', request);
+  /**
+   * Replaces the node's narrowing (within the registry); needs the administrator role. The change is
+   * sent to the hub as a signed message: the answer is that message's acceptance, and `subscriptions()`
+   * shows its `change.status` once the hub has answered.
+   */
+  setSubscriptions(request: NodeSubscriptionsRequest): Promise<Accepted> {
+    return this.call('PUT /v1/subscriptions', () => this.api.PUT('/v1/subscriptions', { body: request }));
   }
 
   /** The service subscriptions the caller may see (its own; an administrator, the agency's). */
   async serviceSubscriptions(): Promise<ServiceSubscription[]> {
-    return (await this.json<{ items: ServiceSubscription[] }>('GET', '/v1/service-subscriptions')).items;
+    const { items } = await this.call('GET /v1/service-subscriptions', () =>
+      this.api.GET('/v1/service-subscriptions', {}),
+    );
+    return items;
   }
 
   /** One service subscription. */
   serviceSubscription(id: string): Promise<ServiceSubscription> {
-    return this.json('GET', `/v1/service-subscriptions/${encodeURIComponent(id)}`);
+    return this.call(`GET /v1/service-subscriptions/${id}`, () =>
+      this.api.GET('/v1/service-subscriptions/{id}', { params: { path: { id } } }),
+    );
   }
 
   /** Registers a service subscription; the answer carries its webhook secret, shown only now. */
   createServiceSubscription(request: ServiceSubscriptionRequest): Promise<CreatedServiceSubscription> {
-    return this.json('POST', '/v1/service-subscriptions', request);
+    return this.call('POST /v1/service-subscriptions', () =>
+      this.api.POST('/v1/service-subscriptions', { body: request }),
+    );
   }
 
   /** Replaces a service subscription's filter and endpoint. */
   updateServiceSubscription(id: string, request: ServiceSubscriptionRequest): Promise<ServiceSubscription> {
-    return this.json('PUT', `/v1/service-subscriptions/${encodeURIComponent(id)}`, request);
+    return this.call(`PUT /v1/service-subscriptions/${id}`, () =>
+      this.api.PUT('/v1/service-subscriptions/{id}', { params: { path: { id } }, body: request }),
+    );
   }
 
   /** Removes a service subscription. */
   async deleteServiceSubscription(id: string): Promise<void> {
-    await this.json('DELETE', `/v1/service-subscriptions/${encodeURIComponent(id)}`);
+    await this.call(`DELETE /v1/service-subscriptions/${id}`, () =>
+      this.api.DELETE('/v1/service-subscriptions/{id}', { params: { path: { id } } }),
+    );
   }
 
   /** Where a subscription's webhook stands: its status, cursor, failures and latest attempts. */
   webhookReport(id: string): Promise<WebhookReport> {
-    return this.json('GET', `/v1/service-subscriptions/${encodeURIComponent(id)}/deliveries`);
+    return this.call(`GET /v1/service-subscriptions/${id}/deliveries`, () =>
+      this.api.GET('/v1/service-subscriptions/{id}/deliveries', { params: { path: { id } } }),
+    );
   }
 
   /** Re-enables a webhook disabled after a run of failures. */
   enableWebhook(id: string): Promise<WebhookReport> {
-    return this.json('POST', `/v1/service-subscriptions/${encodeURIComponent(id)}/enable`);
+    return this.call(`POST /v1/service-subscriptions/${id}/enable`, () =>
+      this.api.POST('/v1/service-subscriptions/{id}/enable', { params: { path: { id } } }),
+    );
   }
 
   /**
@@ -283,34 +300,5 @@ export class BorderlinkClient {
       );
     }
     return answer.data as T;
-  }
-
-  // The routes typed by hand (./subscriptions.types.ts) until the committed document has them.
-  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const request = `${method} ${path}`;
-    const fetchImpl = this.options.fetch ?? fetch;
-    let response: Response;
-    try {
-      response = await fetchImpl(`${this.url}${path}`, {
-        method,
-        headers: {
-          authorization: await authorizationOf(this.options.credentials),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    } catch (error) {
-      throw new BorderlinkUnreachableError(request, this.url, { cause: error });
-    }
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text.length === 0 ? undefined : JSON.parse(text);
-    } catch {
-      // Not JSON: the refusal keeps the text.
-    }
-    if (!response.ok)
-      throw new BorderlinkRefusalError(request, response.status, refusalOf(response.status, parsed));
-    return parsed as T;
   }
 }

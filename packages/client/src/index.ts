@@ -18,9 +18,13 @@ export { LiveStream, type LiveStreamOptions } from './live-stream.js';
 export type {
   Accepted,
   AlertInput,
+  CreatedServiceSubscription,
+  HandlingLevel,
   InboxItem,
   InboxPage,
   InboxQuery,
+  NodeSubscriptions,
+  NodeSubscriptionsRequest,
   NoticeInput,
   Picture,
   ReceiptInput,
@@ -28,13 +32,6 @@ export type {
   Requests,
   RequestsQuery,
   SentMessage,
-  Thread,
-} from './node-api.types.js';
-export type {
-  CreatedServiceSubscription,
-  HandlingLevel,
-  NodeSubscriptions,
-  NodeSubscriptionsRequest,
   ServiceSubscription,
   ServiceSubscriptionFilter,
   ServiceSubscriptionRequest,
@@ -42,6 +39,7 @@ export type {
   SeverityLevel,
   SubscribedKind,
   SubscriptionFilter,
+  Thread,
   WebhookReport,
-} from './subscriptions.types.js';
+} from './node-api.types.js';
 export type { paths, components, operations } from './generated/node-api.js';

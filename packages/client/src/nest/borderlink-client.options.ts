@@ -1,5 +1,5 @@
 import type { BackoffOptions } from '../backoff.js';
-import type { HandlingLevel } from '../subscriptions.types.js';
+import type { HandlingLevel } from '../node-api.types.js';
 import type { BorderlinkCursorStore } from './cursor.store.js';
 
 export const BORDERLINK_OPTIONS = Symbol('borderlink:options');

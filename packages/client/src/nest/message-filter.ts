@@ -1,11 +1,11 @@
-import type { InboxItem } from '../node-api.types.js';
 import type {
   HandlingLevel,
+  InboxItem,
   ServiceSubscriptionRequest,
   Severity,
   SeverityLevel,
   SubscribedKind,
-} from '../subscriptions.types.js';
+} from '../node-api.types.js';
 
 /** What a handler receives; each list absent or empty admits any. */
 export interface BorderlinkMessageFilter {
