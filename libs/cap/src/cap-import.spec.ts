@@ -90,7 +90,8 @@ describe('importCap', () => {
     const xml = document({
       head: '<msgType>Alert</msgType>',
       scope: '<scope>Public</scope><restriction>TLP:RED</restriction>',
-      tail: `<info><language>de-DE</language>${info.slice(info.indexOf('<category>'))}</info>`,
+      // en-US spelled otherwise: the first info's language (CAP's default) again.
+      tail: `<info><language>EN-us</language>${info.slice(info.indexOf('<category>'))}</info>`,
     }).replace('<status>Actual</status>', '<status>Draft</status>');
     const { violations } = await refusalOf(xml);
     expect(violations.map((v) => v.field)).toEqual([
@@ -126,7 +127,8 @@ describe('importCap', () => {
       },
       texts: [
         {
-          language: 'en',
+          // CAP's default language, as it is: an export names none and imports back the same.
+          language: 'en-US',
           provenance: TranslationProvenance.ORIGINAL,
           headline: 'Armed group at the Panj',
           description: 'Seen at dawn.',
@@ -139,6 +141,39 @@ describe('importCap', () => {
         infos: [{ language: '', categories: ['Security'], event: 'Armed group crossing' }],
       },
     });
+  });
+
+  it('takes each info in its own language, its tag made canonical and the document’s spelling kept', async () => {
+    const other = (language: string, headline: string) =>
+      `<info><language>${language}</language><category>Security</category><event>e</event>
+      <urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty>
+      <headline>${headline}</headline></info>`;
+    const xml = document({
+      info: '<headline>Armed group at the Panj</headline>',
+      tail: other('es-us', 'Grupo armado en el Panj') + other('uz-Cyrl', 'Панждаги қуролли гуруҳ'),
+    }).replace('<info>', '<info><language>en-US</language>');
+    const alert = await importCap(xml, OPTIONS);
+    expect(alert.texts.map(({ language, provenance }) => [language, provenance])).toEqual([
+      ['en-US', TranslationProvenance.ORIGINAL],
+      ['es-US', TranslationProvenance.HUMAN_TRANSLATED],
+      ['uz-Cyrl', TranslationProvenance.HUMAN_TRANSLATED],
+    ]);
+    expect(alert.cap?.infos.map((info) => info.language)).toEqual(['en-US', 'es-us', 'uz-Cyrl']);
+    const exported = exportCap(alert);
+    expect(exported).toContain('<language>es-us</language>');
+    await expect(importCap(exported, OPTIONS)).resolves.toEqual(alert);
+  });
+
+  it('refuses a language that is not a well-formed BCP 47 tag, though the schema takes it', async () => {
+    const { violations } = await refusalOf(
+      document().replace('<info>', '<info><language>i-klingon</language>'),
+    );
+    expect(violations).toEqual([
+      {
+        field: 'alert/info[0]/language',
+        reason: '"i-klingon" must be a well-formed BCP 47 language tag (RFC 5646), such as en or fr-CA',
+      },
+    ]);
   });
 
   it('reads TLP, PAP and the SIENA code from the restriction, and nodes and groups from the addresses', async () => {

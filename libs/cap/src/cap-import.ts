@@ -15,10 +15,10 @@ import {
   HandlingCode,
   HandlingSchema,
   InformationReliability,
-  LANGUAGES,
   LIMITS,
   LocalizedTextSchema,
   PolygonSchema,
+  readLanguageTag,
   SourceReliability,
   Tlp,
   TranslationProvenance,
@@ -66,7 +66,6 @@ export interface CapImportOptions {
   regions?: readonly string[];
 }
 
-const LANGUAGE_SET: ReadonlySet<string> = new Set(LANGUAGES);
 // CAP's own default when an info names no language.
 const DEFAULT_LANGUAGE = 'en-US';
 const OWN_PARAMETERS: ReadonlySet<string> = new Set(Object.values(PARAMETER));
@@ -360,11 +359,14 @@ function readTexts(out: Refusals, infos: readonly CapXmlInfo[]) {
   return infos.flatMap((info, index) => {
     const path = `alert/info[${index}]/language`;
     const tag = info.language ?? DEFAULT_LANGUAGE;
-    const language = tag.split('-')[0]!.toLowerCase();
-    if (!LANGUAGE_SET.has(language)) {
-      out.add(path, `"${tag}" is not a language Borderlink carries (${LANGUAGES.join(', ')})`);
+    const reading = readLanguageTag(tag);
+    if ('reason' in reading) {
+      out.add(path, `"${tag}" ${reading.reason}`);
       return [];
     }
+    // The tag itself, so an export imports back the same; only its spelling is made canonical
+    // (`en-us` → `en-US`), the document's own kept in `cap.infos` and written back.
+    const language = reading.canonical;
     const earlier = seen.get(language);
     if (earlier !== undefined) {
       out.add(path, `repeats info[${earlier}]'s language: a Borderlink alert has one text a language`);

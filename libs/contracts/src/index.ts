@@ -237,6 +237,7 @@ export { validateHeartbeat } from './validation/heartbeat.rules.js';
 export { validateMessage } from './validation/validate-message.js';
 export type { Violation, ValidationContext } from './validation/violation.js';
 export { LIMITS, LANGUAGES } from './validation/limits.js';
+export { readLanguageTag, type LanguageTagReading } from './validation/language.rules.js';
 export { CAP_LIMITS } from './validation/cap.rules.js';
 export { deadlineFor } from './validation/deadline.js';
 export { isMessageId } from './validation/id.rules.js';

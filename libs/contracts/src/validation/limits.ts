@@ -4,7 +4,10 @@
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
-/** Languages a text block may be written in (ISO 639-1): Russian, English and the five Central Asian languages. */
+/**
+ * The region's languages (ISO 639-1): Russian, English and the five Central Asian languages, which the
+ * desk offers for writing. A text block may be in any BCP 47 language (`checkLanguageTag`).
+ */
 export const LANGUAGES = ['ru', 'en', 'kk', 'ky', 'tg', 'tk', 'uz'] as const;
 
 /** Limits every entry point (NATS ingress, REST API, CLI) enforces through the same rules. */
@@ -29,6 +32,8 @@ export const LIMITS = Object.freeze({
   /** Consumers one heartbeat reports the lag of. */
   maxHeartbeatConsumers: 1_000,
 
+  /** Characters of a text's language tag: RFC 5646 (4.4.1) has a bounded buffer allow at least 35. */
+  languageTagMaxLength: 35,
   headlineMaxLength: 200,
   descriptionMaxLength: 8_000,
   instructionMaxLength: 2_000,

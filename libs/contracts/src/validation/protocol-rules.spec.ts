@@ -305,7 +305,7 @@ const PROBES: Record<string, Probe> = {
   'alert|effective': alert((m) => (m.effective = INVALID_TIME)),
   'alert|expires': alert((m) => (m.expires = m.effective)),
   'alert, notice, reply|texts[]': alert((m) => (m.texts = [])),
-  'alert, notice, reply|texts[].language': alert((m) => (m.texts[0]!.language = 'fr')),
+  'alert, notice, reply|texts[].language': alert((m) => (m.texts[0]!.language = 'fr-ca')),
   'alert, notice, reply|texts[].provenance': alert((m) => (m.texts[0]!.provenance = 0)),
   'alert, notice, reply|texts[].headline': alert((m) => (m.texts[0]!.headline = ' ')),
   'alert, notice, reply|texts[].description': alert((m) => (m.texts[0]!.description = long(8000))),

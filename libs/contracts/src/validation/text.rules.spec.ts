@@ -42,12 +42,42 @@ describe('localized texts', () => {
     ]);
   });
 
-  it('refuses a language outside ru, en, kk, ky, tg, tk, uz', () => {
-    expect(textViolations([text('de', TranslationProvenance.ORIGINAL)])).toEqual([
-      { field: 'texts[0].language', reason: 'must be one of ru, en, kk, ky, tg, tk, uz' },
+  it('accepts any BCP 47 language tag in canonical form, beyond the region’s languages', () => {
+    for (const language of ['es-US', 'fr-CA', 'uz-Cyrl', 'zh-Hant-TW', 'es-419', 'de-DE-u-co-phonebk']) {
+      expect(textViolations([text(language, TranslationProvenance.ORIGINAL)])).toEqual([]);
+    }
+  });
+
+  it('refuses a tag that is not in canonical form, naming the form, rather than rewrite signed bytes', () => {
+    expect(
+      textViolations([
+        text('en-us', TranslationProvenance.ORIGINAL),
+        text('UZ-cyrl', TranslationProvenance.HUMAN_TRANSLATED),
+        text('iw', TranslationProvenance.HUMAN_TRANSLATED),
+      ]),
+    ).toEqual([
+      { field: 'texts[0].language', reason: 'must be written in its canonical form "en-US"' },
+      { field: 'texts[1].language', reason: 'must be written in its canonical form "uz-Cyrl"' },
+      { field: 'texts[2].language', reason: 'must be written in its canonical form "he"' },
     ]);
+  });
+
+  it('refuses an empty, ill-formed or overlong language tag', () => {
+    const illFormed = 'must be a well-formed BCP 47 language tag (RFC 5646), such as en or fr-CA';
     expect(textViolations([text('', TranslationProvenance.ORIGINAL)])).toEqual([
       { field: 'texts[0].language', reason: 'is required' },
+    ]);
+    for (const language of ['en_US', 'en-', 'e', 'x-private', ' en']) {
+      expect(textViolations([text(language, TranslationProvenance.ORIGINAL)])).toEqual([
+        { field: 'texts[0].language', reason: illFormed },
+      ]);
+    }
+    // The longest the limit takes, then one character more.
+    const longest = `en-x-${'abcdefgh-'.repeat(3)}abc`;
+    expect(longest).toHaveLength(LIMITS.languageTagMaxLength);
+    expect(textViolations([text(longest, TranslationProvenance.ORIGINAL)])).toEqual([]);
+    expect(textViolations([text(`${longest}g`, TranslationProvenance.ORIGINAL)])).toEqual([
+      { field: 'texts[0].language', reason: `must be at most ${LIMITS.languageTagMaxLength} characters` },
     ]);
   });
 
@@ -58,6 +88,22 @@ describe('localized texts', () => {
         text('ru', TranslationProvenance.HUMAN_TRANSLATED),
       ]),
     ).toEqual([{ field: 'texts[1]', reason: 'repeats the language of texts[0]' }]);
+  });
+
+  it('compares languages by their canonical tags, and tells regional variants apart', () => {
+    expect(
+      textViolations([
+        text('en-US', TranslationProvenance.ORIGINAL),
+        text('EN-us', TranslationProvenance.HUMAN_TRANSLATED),
+      ]),
+    ).toEqual([
+      { field: 'texts[1].language', reason: 'must be written in its canonical form "en-US"' },
+      { field: 'texts[1]', reason: 'repeats the language of texts[0]' },
+    ]);
+    const variants = ['en', 'en-US', 'en-GB'].map((language, index) =>
+      text(language, index === 0 ? TranslationProvenance.ORIGINAL : TranslationProvenance.HUMAN_TRANSLATED),
+    );
+    expect(textViolations(variants)).toEqual([]);
   });
 
   it('requires the provenance of each text', () => {

@@ -1,7 +1,8 @@
 import type { LocalizedText } from '../gen/borderlink/v1/common_pb.js';
 import { TranslationProvenance, TranslationProvenanceSchema } from '../gen/borderlink/v1/common_pb.js';
 import { checkEnum } from './enum.rules.js';
-import { LANGUAGES, LIMITS } from './limits.js';
+import { checkLanguageTag, readLanguageTag } from './language.rules.js';
+import { LIMITS } from './limits.js';
 import { checkUnique } from './list.rules.js';
 import { fieldPath, itemPath } from './path.js';
 import type { Violations } from './violation.js';
@@ -15,8 +16,6 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 // With the `u` flag only unpaired surrogates match; they cannot be encoded as UTF-8.
 const LONE_SURROGATE = /\p{Cs}/u;
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-
-const LANGUAGE_SET: ReadonlySet<string> = new Set(LANGUAGES);
 
 export interface TextRule {
   /** Most characters (Unicode code points). */
@@ -56,8 +55,9 @@ export function checkText(out: Violations, path: string, value: string, rule: Te
 }
 
 /**
- * Checks the language versions of a message's text: known languages, one block per language,
- * at least one original, and each block's headline, description and instruction.
+ * Checks the language versions of a message's text: BCP 47 language tags in canonical form, one
+ * block per language (tags compared in canonical form), at least one original, and each block's
+ * headline, description and instruction.
  */
 export function checkLocalizedTexts(
   out: Violations,
@@ -71,11 +71,7 @@ export function checkLocalizedTexts(
   }
   texts.forEach((text, index) => {
     const at = itemPath(path, index);
-    const language = fieldPath(at, 'language');
-    if (text.language === '') out.push({ field: language, reason: 'is required' });
-    else if (!LANGUAGE_SET.has(text.language)) {
-      out.push({ field: language, reason: `must be one of ${LANGUAGES.join(', ')}` });
-    }
+    checkLanguageTag(out, fieldPath(at, 'language'), text.language);
     checkEnum(out, fieldPath(at, 'provenance'), TranslationProvenanceSchema, text.provenance, true);
     checkText(out, fieldPath(at, 'headline'), text.headline, {
       max: LIMITS.headlineMaxLength,
@@ -94,7 +90,11 @@ export function checkLocalizedTexts(
     out,
     path,
     texts,
-    (text) => (LANGUAGE_SET.has(text.language) ? text.language : undefined),
+    // `en-us` repeats `en-US`, though refused for its spelling too: fixing that would not make it unique.
+    (text) => {
+      const reading = readLanguageTag(text.language);
+      return 'canonical' in reading ? reading.canonical : undefined;
+    },
     'the language',
   );
   if (!texts.some((text) => text.provenance === TranslationProvenance.ORIGINAL)) {

@@ -81,7 +81,7 @@ export const EvaluationSchema: GenMessage<Evaluation> =
  */
 export type LocalizedText = Message<'borderlink.v1.LocalizedText'> & {
   /**
-   * One of: ru, en, kk, ky, tg, tk, uz.
+   * A BCP 47 language tag (RFC 5646) in canonical form, e.g. ru, en, es-US, uz-Cyrl.
    *
    * @generated from field: string language = 1;
    */
