@@ -257,9 +257,12 @@ describe('people with access tokens from the agency’s identity provider', () =
 });
 
 describe('a node without credentials', () => {
-  it('answers every route with 401, a reason and a WWW-Authenticate challenge, but its bare health', async () => {
+  it('answers every route with 401, a reason and a WWW-Authenticate challenge, but its bare health and public feeds', async () => {
     const routes = [
-      ...(await operations()).filter((route) => route.path !== '/healthz'),
+      // Open to anyone: liveness, and the public feeds of TLP:CLEAR alerts (test/integration/cap).
+      ...(await operations()).filter(
+        (route) => route.path !== '/healthz' && !route.path.startsWith('/v1/feeds/'),
+      ),
       { method: 'GET', path: '/docs' },
       { method: 'GET', path: '/docs-json' },
       { method: 'GET', path: '/metrics' },
