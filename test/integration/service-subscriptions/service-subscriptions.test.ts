@@ -6,11 +6,14 @@
 // order, with its failures on record; one failing past its limit is disabled and, enabled again,
 // resumes where it stopped; a live stream cut and resumed with Last-Event-ID misses and repeats
 // nothing; keys see only their own subscriptions and no more than their clearance. The node's clock
-// is moved for retries to fall due; nothing sleeps.
+// is moved for retries to fall due; nothing sleeps. A wipe of the node's Redis loses no subscription
+// nor a webhook's disabling: they come back from the node's store file.
 import { jest } from '@jest/globals';
+import { Redis } from 'ioredis';
 import { createApiKey } from '#access';
-import { Clock, WebhookDispatcher, type InboxItem } from '#node';
+import { Clock, WebhookDispatcher, nodeEpochKey, type InboxItem } from '#node';
 import { alertRequest, noticeRequest } from '#node/testing';
+import { redisKeyspace } from '#runtime';
 import { waitFor } from '#testing';
 import { Webhook } from 'standardwebhooks';
 import { startInProcessNetwork, type InProcessNetwork } from '../../support/in-process-network.js';
@@ -118,6 +121,22 @@ async function failedThenDue(id: string, failures: number): Promise<void> {
     what: `failure ${failures} recorded`,
   });
   ahead += BACKOFF_BASE_MS * 2 ** (failures - 1);
+}
+
+/** Wipes `node`'s Redis (every key of its keyspace, as FLUSHALL of its own Redis would), and waits for its rebuild. */
+async function wipeRedisOf(node: string): Promise<void> {
+  const redis = new Redis(network.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    const keys = await redis.keys(`${redisKeyspace(node)}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await waitFor(async () => (await redis.exists(nodeEpochKey(node))) === 1, {
+      what: `${node}'s state rebuilt`,
+      timeoutMs: 20_000,
+    });
+  } finally {
+    redis.disconnect();
+  }
 }
 
 const itemOf = (request: Received): InboxItem =>
@@ -420,6 +439,57 @@ describe('service subscriptions', () => {
     // The administrator's listing holds every one of the agency's.
     const all = await api<{ items: { id: string }[] }>('GET', '/v1/service-subscriptions');
     expect(all.body.items.map((item) => item.id)).toEqual(expect.arrayContaining([theirs.id, mine.body.id]));
+  });
+
+  it("keep every subscription, its webhook and its disabling through a wipe of the node's Redis", async () => {
+    const endpoint = await receiver();
+    const active = await subscribe({
+      categories: ['wanted-person'],
+      maxHandling: 'TLP:AMBER',
+      endpoint: endpoint.url,
+    });
+    const failing = await receiver();
+    failing.failNext(1_000);
+    const disabled = await subscribe({
+      categories: ['document-fraud'],
+      maxHandling: 'TLP:AMBER',
+      endpoint: failing.url,
+    });
+    const before = await send('kz-border', '/v1/alerts', alert(['afghan-border'], 'WANTED_PERSON', 'SEVERE'));
+    await send('kz-border', '/v1/alerts', alert(['afghan-border'], 'DOCUMENT_FRAUD', 'SEVERE'));
+    await endpoint.waitForRequests(1, 'the alert before the wipe');
+    for (let failure = 1; failure < MAX_FAILURES; failure++) await failedThenDue(disabled.id, failure);
+    await waitFor(async () => (await report(disabled.id)).status === 'disabled', {
+      what: 'the failing webhook disabled',
+    });
+    const listed = (await api<{ items: unknown[] }>('GET', '/v1/service-subscriptions')).body.items;
+
+    await wipeRedisOf('tj-border');
+
+    expect((await api<{ items: unknown[] }>('GET', '/v1/service-subscriptions')).body.items).toEqual(listed);
+    expect(await report(disabled.id)).toMatchObject({ status: 'disabled', failures: MAX_FAILURES });
+    const after = await send('kz-border', '/v1/alerts', alert(['afghan-border'], 'WANTED_PERSON', 'SEVERE'));
+    await waitFor(() => endpoint.received.some((request) => itemOf(request).id === after), {
+      what: 'the alert after the wipe at the webhook',
+      timeoutMs: 20_000,
+    });
+    // The rebuild matched again what the node still holds: a repeat comes under the same webhook-id,
+    // signed with the same secret, so a receiver drops it.
+    const verifier = new Webhook(active.secret);
+    for (const request of endpoint.received) {
+      const id = String(request.headers['webhook-id']);
+      expect(id).toBe(`${active.id}.${itemOf(request).id}`);
+      verifier.verify(request.body, {
+        'webhook-id': id,
+        'webhook-timestamp': String(request.headers['webhook-timestamp']),
+        'webhook-signature': String(request.headers['webhook-signature']),
+      });
+    }
+    expect(new Set(endpoint.received.map((request) => itemOf(request).id))).toEqual(new Set([before, after]));
+    expect(failing.received).toHaveLength(MAX_FAILURES);
+    for (const { id } of [active, disabled]) {
+      expect((await api('DELETE', `/v1/service-subscriptions/${id}`)).status).toBe(204);
+    }
   });
 });
 

@@ -9,3 +9,12 @@ export class UnknownSubscriptionError extends Error {
     super(`unknown service subscription ${id}`, options);
   }
 }
+
+/** Redis was wiped again while matches were appended after a restore; the delivery is taken in again later. */
+export class SubscriptionsWipedError extends Error {
+  override readonly name = 'SubscriptionsWipedError';
+
+  constructor(options?: { cause?: unknown }) {
+    super('Redis was wiped while service subscription matches were appended', options);
+  }
+}

@@ -4,6 +4,11 @@ import { nodeKeyspace } from '../common/keyspace.js';
 
 /** Every service subscription of the node (hash: id → the subscription's JSON, its secret included). */
 export const subscriptionsKey = (node: string): string => `${nodeKeyspace(node)}:svcsub:all`;
+/**
+ * Set once the subscriptions hash holds the registrations of the node's store file: a wipe removes
+ * it, and the first instance to notice restores the hash (and the webhooks' standing) from its file.
+ */
+export const subscriptionsRestoredKey = (node: string): string => `${nodeKeyspace(node)}:svcsub:restored`;
 /** What matched subscription `id`, in the order it was taken in (a stream: fields `msg`, `sender`). */
 export const subscriptionLogKey = (node: string, id: string): string =>
   `${nodeKeyspace(node)}:svcsub:log:${id}`;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
 import { AccessLogModule } from '../access-log/access-log.module.js';
 import { InboxModule } from '../inbox/inbox.module.js';
+import { RegistrationsRepository } from './registrations.repository.js';
 import { ServiceSubscriptionsController } from './service-subscriptions.controller.js';
 import { ServiceSubscriptionsRepository } from './service-subscriptions.repository.js';
 import { ServiceSubscriptionsService } from './service-subscriptions.service.js';
@@ -14,7 +15,12 @@ import { WebhookDispatcher } from './webhook-dispatcher.service.js';
 @Module({
   imports: [AccessModule, AccessLogModule, InboxModule],
   controllers: [ServiceSubscriptionsController],
-  providers: [ServiceSubscriptionsRepository, ServiceSubscriptionsService, WebhookDispatcher],
+  providers: [
+    RegistrationsRepository,
+    ServiceSubscriptionsRepository,
+    ServiceSubscriptionsService,
+    WebhookDispatcher,
+  ],
   exports: [ServiceSubscriptionsService],
 })
 export class ServiceSubscriptionsModule {}
