@@ -1,8 +1,8 @@
-// Generates the typed API clients from the OpenAPI documents committed beside them: the desk's
-// apps/desk/src/api/node-api.d.ts and the SDK's packages/client/src/generated/node-api.ts, both from
-// node-openapi.json (a node's /docs-json, which test/integration/node/openapi-document.test.ts keeps
-// in step with the node). The SDK's is a .ts file so that its own build emits the declarations. openapi-fetch reads
-// the generated `paths`. With --check it writes nothing and fails when a generated file has drifted.
+// Generates the typed API client from the OpenAPI document committed beside the desk: the SDK's
+// packages/client/src/generated/node-api.ts from node-openapi.json (a node's /docs-json, which
+// test/integration/node/openapi-document.test.ts keeps in step with the node). The desk imports the
+// same types, so there is one generated copy. It is a .ts file so that the SDK's build emits the
+// declarations. openapi-fetch reads the generated `paths`. With --check it writes nothing and fails when a generated file has drifted.
 // Usage: node scripts/gen-web-api.mjs [--check]
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +12,6 @@ import { root } from './setup.mjs';
 
 /** Each OpenAPI document and the types generated from it. */
 const CLIENTS = [
-  { document: 'apps/desk/src/api/node-openapi.json', types: 'apps/desk/src/api/node-api.d.ts' },
   {
     document: 'apps/desk/src/api/node-openapi.json',
     types: 'packages/client/src/generated/node-api.ts',

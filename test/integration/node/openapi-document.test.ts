@@ -1,4 +1,4 @@
-// The desk's typed client (apps/desk/src/api/node-api.d.ts) is generated from a copy of the node's
+// The SDK's typed client (packages/client/src/generated/node-api.ts, which the desk imports too) is generated from a copy of the node's
 // OpenAPI document committed beside it: this test fails when a running node's document drifts from
 // that copy. To update the copy after a change to the API, run this test with OPENAPI_UPDATE=on, then
 // `node scripts/gen-web-api.mjs`, and commit both files.

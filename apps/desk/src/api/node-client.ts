@@ -2,7 +2,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { createContext, useContext } from 'react';
 import { bearerMiddleware } from '../../../../libs/web/src/http/bearer-middleware';
 import { HttpError } from '../../../../libs/web/src/http/http-errors';
-import type { paths } from './node-api';
+import type { paths } from '../../../../packages/client/src/generated/node-api';
 
 export type NodeClient = Client<paths>;
 

@@ -1,4 +1,4 @@
-import type { components, operations } from './node-api';
+import type { components, operations } from '../../../../packages/client/src/generated/node-api';
 
 type Schemas = components['schemas'];
 type JsonBody<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
