@@ -8,7 +8,7 @@ import { partialSerialsKey, serialKey, serialsKey } from './serials.keys.js';
 
 // Entries read per serial, newest first: a serial named in thousands of messages costs a match, a
 // search or an index lookup no more than this.
-const ENTRIES_PER_SERIAL = 50;
+export const ENTRIES_PER_SERIAL = 50;
 
 /**
  * The node's index of weapon serials: the entries of each normalised serial (a sorted set by when

@@ -12,7 +12,7 @@ import { InboxService } from '../inbox/inbox.service.js';
 import { threadOf } from '../indexes/thread-of.js';
 import { seizureAlertOf } from '../indexes/trace-index.repository.js';
 import { writtenSerials, type SerialEntry } from './serial-entry.js';
-import { SerialIndexRepository } from './serial-index.repository.js';
+import { ENTRIES_PER_SERIAL, SerialIndexRepository } from './serial-index.repository.js';
 import { isPartial, matchSerials, normaliseSerial } from './serial-number.js';
 
 // Match item ids are derived from the new message and its serial, so finding a match twice stores it once.
@@ -40,6 +40,16 @@ function stricter(a: string, b: string): string {
   return clearanceCovers(clearanceFor(b), clearanceFor(a)) ? b : a;
 }
 
+/** At most `limit` of `entries` per serial, in the order given. */
+function newestPerSerial(entries: readonly SerialEntry[], limit: number): SerialEntry[] {
+  const counts = new Map<string, number>();
+  return entries.filter((entry) => {
+    const count = (counts.get(entry.serial) ?? 0) + 1;
+    counts.set(entry.serial, count);
+    return count <= limit;
+  });
+}
+
 /**
  * Correlates weapon serials across everything this node holds, and nothing else: each alert or trace
  * request it takes in or sends is indexed by its normalised serials, and one whose serial matches
@@ -60,23 +70,32 @@ export class SerialsService {
   /**
    * Indexes `messages` in order and, for each serial of one that matches earlier messages of other
    * cases, takes in one match item naming them. Repeatable: entries are sets and a match item's id is
-   * derived from the message and the serial, so a redelivery adds nothing.
+   * derived from the message and the serial, so a redelivery stores nothing twice (it may find a
+   * match more, with a message indexed after it the first time). A batch costs the same few
+   * Redis calls as one message: the index is read once for all of its serials, each message is
+   * matched against that and the batch's messages before it, and all are indexed and all match items
+   * taken in at once.
    */
   async correlate(messages: readonly Indexable[]): Promise<void> {
-    for (const message of messages) {
-      const entries = this.entriesOf(message);
-      if (entries.length === 0) continue;
-      const known = await this.hits(entries.map((entry) => entry.serial));
-      const matches = entries.flatMap((entry) => {
-        const earlier = known
+    const entries = messages.map((message) => this.entriesOf(message));
+    const all = entries.flat();
+    if (all.length === 0) return;
+    const indexed = await this.hits(all.map((entry) => entry.serial));
+    const matches: InboxItem[] = [];
+    // Newest first, as the index reads them: the batch's earlier messages before what was indexed.
+    let known = indexed;
+    for (const own of entries) {
+      for (const entry of own) {
+        const earlier = newestPerSerial(known, ENTRIES_PER_SERIAL)
           .filter((hit) => !hit.case.some((link) => entry.case.includes(link)))
           .map((hit) => ({ ...hit, match: matchSerials(entry.serial, hit.serial) }))
           .filter((hit): hit is SerialHit => hit.match !== undefined);
-        return earlier.length === 0 ? [] : [this.matchItem(entry, earlier)];
-      });
-      await this.index.add(entries, this.clock.now().getTime());
-      if (matches.length > 0) await this.inbox.takeIn(matches);
+        if (earlier.length > 0) matches.push(this.matchItem(entry, earlier));
+      }
+      known = [...own, ...known];
     }
+    await this.index.add(all, this.clock.now().getTime());
+    if (matches.length > 0) await this.inbox.takeIn(matches);
   }
 
   /**
