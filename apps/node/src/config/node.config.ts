@@ -53,6 +53,16 @@ export class NodeConfig extends BaseConfig {
   NODE_PUBLISH_WAIT_MS: number = 1_500;
 
   /**
+   * How long the first `delivered` receipt to an origin waits for more before their batch leaves
+   * (a full batch leaves at once). The deliveries it confirms are acked after it, so it adds to how
+   * long they stay unacknowledged, far below the consumer's ack wait.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(5_000)
+  NODE_DELIVERED_LINGER_MS: number = 50;
+
+  /**
    * The national site (lowercase country code, `kz`) whose leaf server NATS_URL names: the node then
    * also sends its messages straight to the entitled nodes of its site (the site fast path), and
    * reaches the hub through the leaf server as it would directly. Absent: NATS_URL is the hub's servers.

@@ -9,10 +9,19 @@ interface Waiting {
 
 interface OriginQueue {
   waiting: Waiting[];
+  /** When the oldest of `waiting` arrived (ms since the epoch). */
+  since: number;
   /** A batch to this origin awaits its publish ack. */
   sending: boolean;
-  /** A flush is due in the next turn of the event loop. */
-  scheduled: boolean;
+  /** The flush due once the oldest receipt has waited its time. */
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** How the batcher gathers: the limit of one batch, and how long a receipt may wait for others. */
+export interface DeliveredBatching {
+  maxPerBatch: number;
+  /** 0: a batch leaves in the turn of the event loop after its first receipt arrived. */
+  lingerMs: number;
 }
 
 /** `items` cut into runs of at most `size`. */
@@ -24,43 +33,52 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * Gathers this node's `delivered` receipts into batches, one origin at a time (protocol 1.1: one
- * signed message for many deliveries). A batch leaves once no earlier batch to the same origin awaits
- * its publish ack; what arrives meanwhile goes in the next one. So an idle node sends a receipt in the
- * next turn of the event loop (with whatever else it took in in the same turn), and a busy one sends
- * fewer, fuller batches, without a timer to tune. Each receipt's promise settles with its batch's
- * publish, so the delivery it confirms is acked only once the receipt is stored.
+ * signed message for many deliveries). A batch leaves once its oldest receipt has waited `lingerMs`,
+ * or at once when it is full, and never while an earlier batch to the same origin awaits its publish
+ * ack; what arrives meanwhile goes in the next one. The wait is what makes batches out of a steady
+ * flow: without it, a recipient that keeps up sends nearly one receipt per delivery, each a signed
+ * message the hub verifies, audits and passes on, and the origin verifies and takes in
+ * (docs/performance.md). Each receipt's promise settles with its batch's publish, so the delivery
+ * it confirms is acked only once the receipt is stored: the wait delays acks, never take-ins.
  */
 export class DeliveredBatcher {
   private readonly origins = new Map<string, OriginQueue>();
 
   constructor(
     private readonly send: SendDeliveredBatch,
-    private readonly maxPerBatch: number,
+    private readonly batching: DeliveredBatching,
   ) {}
 
   /** Resolves once a batch naming `message` is stored; rejects with that batch's publish failure. */
   add(origin: string, message: string): Promise<void> {
     let queue = this.origins.get(origin);
     if (queue === undefined) {
-      queue = { waiting: [], sending: false, scheduled: false };
+      queue = { waiting: [], since: 0, sending: false, timer: undefined };
       this.origins.set(origin, queue);
     }
+    if (queue.waiting.length === 0) queue.since = Date.now();
     const waiting = new Promise<void>((resolve, reject) => queue.waiting.push({ message, resolve, reject }));
     this.schedule(origin, queue);
     return waiting;
   }
 
-  // The first receipt to an idle origin waits for the rest of this turn's take-ins.
+  // Leaves the flush to the ack of a batch in flight; otherwise sends a full batch at once and
+  // holds any other until its oldest receipt has waited its time (at least the rest of this turn,
+  // so the turn's other take-ins join it).
   private schedule(origin: string, queue: OriginQueue): void {
-    if (queue.sending || queue.scheduled) return;
-    queue.scheduled = true;
-    setImmediate(() => {
-      queue.scheduled = false;
+    if (queue.sending) return;
+    if (queue.waiting.length >= this.batching.maxPerBatch) {
       void this.flush(origin, queue);
-    });
+      return;
+    }
+    if (queue.timer !== undefined) return;
+    const due = Math.max(0, queue.since + this.batching.lingerMs - Date.now());
+    queue.timer = setTimeout(() => void this.flush(origin, queue), due);
   }
 
   private async flush(origin: string, queue: OriginQueue): Promise<void> {
+    clearTimeout(queue.timer);
+    queue.timer = undefined;
     const taken = queue.waiting.splice(0);
     // A message taken in twice (a redelivery) is named once: a batch lists each message once.
     const waitersOf = new Map<string, Waiting[]>();
@@ -71,7 +89,7 @@ export class DeliveredBatcher {
     }
     queue.sending = true;
     await Promise.all(
-      chunks([...waitersOf.keys()], this.maxPerBatch).map(async (messages) => {
+      chunks([...waitersOf.keys()], this.batching.maxPerBatch).map(async (messages) => {
         const waiters = messages.flatMap((message) => waitersOf.get(message)!);
         try {
           await this.send(origin, messages);
@@ -82,8 +100,8 @@ export class DeliveredBatcher {
       }),
     );
     queue.sending = false;
-    // What waited through a whole publish round trip goes at once; an idle origin's entry goes away.
-    if (queue.waiting.length > 0) void this.flush(origin, queue);
+    // An idle origin's entry goes away; what arrived meanwhile leaves when its oldest is due.
+    if (queue.waiting.length > 0) this.schedule(origin, queue);
     else this.origins.delete(origin);
   }
 }

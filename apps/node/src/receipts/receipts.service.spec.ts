@@ -29,7 +29,7 @@ function setUp() {
   const clock: Clock = { now: () => NOW };
   const signer = NodeSigner.fromSeed(keys['kz-border'].seed);
   const service = new ReceiptsService(
-    { NODE_ID: 'kz-border' } as NodeConfig,
+    { NODE_ID: 'kz-border', NODE_DELIVERED_LINGER_MS: 0 } as NodeConfig,
     new RegistryIndex(registry),
     {} as InboxService,
     link as unknown as HubLinkRepository,
@@ -44,7 +44,7 @@ function setUp() {
 }
 
 describe('ReceiptsService.sendDelivered', () => {
-  it('tells an origin that reads protocol 1.1 in one keyed `delivered` batch per turn', async () => {
+  it('tells an origin that reads protocol 1.1 in one keyed `delivered` batch for the receipts added together', async () => {
     const { service, published, signer } = setUp();
     await Promise.all([service.sendDelivered('m1', 'tj-border'), service.sendDelivered('m2', 'tj-border')]);
     expect(published).toHaveLength(1);

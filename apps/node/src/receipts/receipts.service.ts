@@ -42,10 +42,7 @@ const USER_KINDS: Record<UserReceiptKind, ReceiptKind> = {
  */
 @Injectable()
 export class ReceiptsService {
-  private readonly batches = new DeliveredBatcher(
-    (origin, messages) => this.publishBatch(origin, messages),
-    LIMITS.maxDeliveredPerBatch,
-  );
+  private readonly batches: DeliveredBatcher;
 
   constructor(
     private readonly config: NodeConfig,
@@ -57,7 +54,12 @@ export class ReceiptsService {
     private readonly ids: IdGenerator,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly answers: OwnAnswersRepository,
-  ) {}
+  ) {
+    this.batches = new DeliveredBatcher((origin, messages) => this.publishBatch(origin, messages), {
+      maxPerBatch: LIMITS.maxDeliveredPerBatch,
+      lingerMs: config.NODE_DELIVERED_LINGER_MS,
+    });
+  }
 
   /** Tells `origin` that its message `message` is in this node's inbox. */
   async sendDelivered(message: string, origin: string): Promise<void> {
