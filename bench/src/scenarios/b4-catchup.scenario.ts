@@ -20,7 +20,7 @@ const PEAK_LIMIT_MB = 200;
  * message; versus raw JetStream consuming a backlog of the same size on the same server.
  */
 export async function runCatchupScenario(options: BenchOptions, root: string): Promise<ScenarioResult> {
-  const stack = await BenchStack.create({ root, logLevel: options.logLevel, profileDir: undefined });
+  const stack = await BenchStack.create({ root, logLevel: options.logLevel, profileDir: options.profileDir });
   const inbox = new InboxProbe(stack.servers.redis.url);
   try {
     const raw = await RawJetStream.connect(stack.servers.natsClient);
