@@ -39,3 +39,18 @@ export function signEd25519(privateKey: KeyObject, data: Uint8Array): Uint8Array
 export function verifyEd25519(publicKey: KeyObject, data: Uint8Array, signature: Uint8Array): boolean {
   return verify(null, data, publicKey, signature);
 }
+
+/**
+ * As verifyEd25519, on libuv's thread pool: the calling thread goes on meanwhile, and several at once
+ * use the machine's other cores. Each costs the caller about a tenth of a verification on its own
+ * thread, and the machine about a tenth more in all (docs/performance.md).
+ */
+export function verifyEd25519OffThread(
+  publicKey: KeyObject,
+  data: Uint8Array,
+  signature: Uint8Array,
+): Promise<boolean> {
+  return new Promise((resolve, reject) =>
+    verify(null, data, publicKey, signature, (error, valid) => (error ? reject(error) : resolve(valid))),
+  );
+}

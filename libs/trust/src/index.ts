@@ -31,6 +31,7 @@ export {
   formatStatementHeader,
   readStatementHeader,
   verifyStatement,
+  verifyStatementOffThread,
 } from './delivery-statement.js';
 export { formatHandling, isTlpAtLeastAsStrict } from './handling-label.js';
 export { isUserPublicKey } from './nkey-codec.js';

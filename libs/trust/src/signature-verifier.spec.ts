@@ -245,4 +245,26 @@ describe('SignatureVerifier properties', () => {
       { numRuns: 1500 },
     );
   });
+
+  it('reaches the same verdict off its thread as on it, for messages and for bare data', async () => {
+    const rotated = NodeSigner.fromSeed(rotatedKey.seed);
+    const signatures = fc.oneof(
+      fc.constant(KAT_SIGNATURE),
+      fc.constant(rotated.sign(KAT_FIELDS, KAT_BODY)),
+      fc.constant(''),
+      fc.stringMatching(/^[A-Za-z0-9_-]{86}$/),
+    );
+    await fc.assert(
+      fc.asyncProperty(anyFields, signatures, anyHint, async (fields, sig, hint) => {
+        expect(await verifier.verifyOffThread(fields, KAT_BODY, sig, hint)).toEqual(
+          verifier.verify(fields, KAT_BODY, sig, hint),
+        );
+        const data = Buffer.from(fields.id);
+        expect(await verifier.verifyDataOffThread(fields.sender, fields.sent, data, sig, hint)).toEqual(
+          verifier.verifyData(fields.sender, fields.sent, data, sig, hint),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { publicKeyObject, verifyEd25519 } from './ed25519.js';
+import { publicKeyObject, verifyEd25519, verifyEd25519OffThread } from './ed25519.js';
 import type { SignedFields } from './signed-fields.js';
 import { signingBytes } from './signing-bytes.js';
 import { EnvelopeError, KeyFormatError } from './trust.errors.js';
@@ -56,6 +56,24 @@ function keyObject(publicKey: string): KeyObject | undefined {
   }
 }
 
+/** A registered key and its KeyObject. */
+interface Candidate {
+  key: string;
+  object: KeyObject;
+}
+
+/** A check that needs cryptography: the signer's keys to try on the bytes, and the verdict if none verifies. */
+interface Cryptographic {
+  signer: string;
+  at: string;
+  data: Uint8Array;
+  signature: Uint8Array;
+  keys: Candidate[];
+  failed: Verification;
+}
+
+type Attempt = { verdict: Verification } | Cryptographic;
+
 /**
  * Checks origin signatures against the public keys the registry holds for each sender.
  * Never throws for anything a message can carry: every refusal is a typed Verification.
@@ -84,7 +102,19 @@ export class SignatureVerifier {
     signature: string | undefined,
     keyHint?: string,
   ): Verification {
-    return this.check(fields.sender, fields.sent, () => this.bytes(fields, body), signature, keyHint);
+    const attempt = this.messageAttempt(fields, body, signature, keyHint);
+    return 'verdict' in attempt ? attempt.verdict : this.verdict(attempt, this.onThread(attempt));
+  }
+
+  /** As verify, with each Ed25519 verification on libuv's thread pool: for batches of messages. */
+  async verifyOffThread(
+    fields: SignedFields,
+    body: Uint8Array,
+    signature: string | undefined,
+    keyHint?: string,
+  ): Promise<Verification> {
+    const attempt = this.messageAttempt(fields, body, signature, keyHint);
+    return 'verdict' in attempt ? attempt.verdict : this.verdict(attempt, await this.offThread(attempt));
   }
 
   /**
@@ -99,34 +129,78 @@ export class SignatureVerifier {
     signature: string | undefined,
     keyHint?: string,
   ): Verification {
-    return this.check(signer, at, () => data, signature, keyHint);
+    const attempt = this.attempt(signer, at, () => data, signature, keyHint);
+    return 'verdict' in attempt ? attempt.verdict : this.verdict(attempt, this.onThread(attempt));
   }
 
-  private check(
+  /** As verifyData, on libuv's thread pool. */
+  async verifyDataOffThread(
+    signer: string,
+    at: string,
+    data: Uint8Array,
+    signature: string | undefined,
+    keyHint?: string,
+  ): Promise<Verification> {
+    const attempt = this.attempt(signer, at, () => data, signature, keyHint);
+    return 'verdict' in attempt ? attempt.verdict : this.verdict(attempt, await this.offThread(attempt));
+  }
+
+  private messageAttempt(
+    fields: SignedFields,
+    body: Uint8Array,
+    signature: string | undefined,
+    keyHint: string | undefined,
+  ): Attempt {
+    return this.attempt(fields.sender, fields.sent, () => this.bytes(fields, body), signature, keyHint);
+  }
+
+  // What checking takes: a verdict reached without cryptography, or the bytes, the signature and the
+  // signer's keys in the order to try them (the hinted one first).
+  private attempt(
     signer: string,
     at: string,
     bytes: () => Uint8Array | undefined,
     signature: string | undefined,
     keyHint: string | undefined,
-  ): Verification {
+  ): Attempt {
     const keys = this.keysOf(signer);
-    if (keys.length === 0) return { ok: false, reason: 'unknown-sender' };
-    if (signature === undefined || signature === '') return { ok: false, reason: 'signature-missing' };
+    if (keys.length === 0) return { verdict: { ok: false, reason: 'unknown-sender' } };
+    if (signature === undefined || signature === '')
+      return { verdict: { ok: false, reason: 'signature-missing' } };
     const hinted = keyHint !== undefined && keys.includes(keyHint);
+    const failed: Verification =
+      keyHint !== undefined && keyHint !== '' && !hinted
+        ? { ok: false, reason: 'unknown-key' }
+        : { ok: false, reason: 'signature-invalid' };
     const sig = decodeSignature(signature);
     const data = sig && bytes();
-    if (sig && data) {
-      const order = hinted ? [keyHint, ...keys.filter((key) => key !== keyHint)] : keys;
-      for (const candidate of order) {
-        const key = keyObject(candidate);
-        if (key && verifyEd25519(key, data, sig)) {
-          const verdict = windowVerdict(this.validityOf?.(signer, candidate), at);
-          return verdict === 'valid' ? { ok: true, key: candidate } : { ok: false, reason: verdict };
-        }
-      }
+    if (!sig || !data) return { verdict: failed };
+    const order = hinted ? [keyHint, ...keys.filter((key) => key !== keyHint)] : keys;
+    const candidates = order.flatMap((key) => {
+      const object = keyObject(key);
+      return object === undefined ? [] : [{ key, object }];
+    });
+    return { signer, at, data, signature: sig, keys: candidates, failed };
+  }
+
+  // The first key that verifies, tried one after the other.
+  private onThread(attempt: Cryptographic): Candidate | undefined {
+    return attempt.keys.find((candidate) => verifyEd25519(candidate.object, attempt.data, attempt.signature));
+  }
+
+  // The same, on libuv's thread pool.
+  private async offThread(attempt: Cryptographic): Promise<Candidate | undefined> {
+    for (const candidate of attempt.keys) {
+      if (await verifyEd25519OffThread(candidate.object, attempt.data, attempt.signature)) return candidate;
     }
-    if (keyHint !== undefined && keyHint !== '' && !hinted) return { ok: false, reason: 'unknown-key' };
-    return { ok: false, reason: 'signature-invalid' };
+    return undefined;
+  }
+
+  // A key that verified still has to be valid at the signed time.
+  private verdict(attempt: Cryptographic, verified: Candidate | undefined): Verification {
+    if (verified === undefined) return attempt.failed;
+    const window = windowVerdict(this.validityOf?.(attempt.signer, verified.key), attempt.at);
+    return window === 'valid' ? { ok: true, key: verified.key } : { ok: false, reason: window };
   }
 
   private bytes(fields: SignedFields, body: Uint8Array): Uint8Array | undefined {

@@ -1,17 +1,14 @@
 import { HUB_ISSUED_KINDS, type MessageKind } from '#contracts';
 import type { RegistryIndex } from '#registry';
-import type { SignatureVerifier, SignedFields } from '#trust';
+import type { SignedFields, Verification } from '#trust';
 
 /** Whether a delivery truly comes from the node it names, and why not. */
 export type OriginCheck = { verified: true } | { verified: false; reason: string };
 
-/** What a delivery says about its origin: signed headers, their signature, and the body's own claims. */
+/** What a delivery says about its origin: its kind, the signed headers and the body's own claims. */
 export interface OriginClaim {
   kind: MessageKind;
   fields: SignedFields;
-  body: Uint8Array;
-  signature: string | undefined;
-  keyHint: string | undefined;
   /** The decoded body's id and sender, which must match the signed headers. */
   message: { id: string; sender: string };
 }
@@ -20,17 +17,17 @@ export interface OriginClaim {
 const HUB_ISSUED: ReadonlySet<MessageKind> = new Set(HUB_ISSUED_KINDS);
 
 /**
- * Verifies the origin's signature against its registered keys, that the body claims the same id and
- * sender as the signed headers (the hub relays bodies unchanged, so they must agree), and that
- * hub-issued kinds come from a hub identity.
+ * Judges the origin: its signature against its registered keys (`signature`, the verifier's verdict
+ * on the claim's signature, which the caller reaches on or off its thread), that the body claims the
+ * same id and sender as the signed headers (the hub relays bodies unchanged, so they must agree), and
+ * that hub-issued kinds come from a hub identity.
  */
 export function checkOrigin(
   claim: OriginClaim,
-  verifier: SignatureVerifier,
+  signature: Verification,
   registry: RegistryIndex,
 ): OriginCheck {
   const { fields, message } = claim;
-  const signature = verifier.verify(fields, claim.body, claim.signature, claim.keyHint);
   if (!signature.ok) return { verified: false, reason: signature.reason };
   if (message.id !== fields.id) return { verified: false, reason: 'id-mismatch' };
   if (message.sender !== fields.sender) return { verified: false, reason: 'sender-mismatch' };

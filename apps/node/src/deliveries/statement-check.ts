@@ -2,7 +2,7 @@ import {
   EnvelopeError,
   readStatementHeader,
   statedMessageOf,
-  verifyStatement,
+  verifyStatementOffThread,
   type HubKeys,
   type SignedFields,
   type SignedStatement,
@@ -23,8 +23,9 @@ export interface StatedCopy {
  * with a key valid at its time and not backdated before the message was sent; it names exactly this
  * message (its id, origin and the digest of what the origin signed); and it names `node` among the
  * recipients. A genuine message re-published to another node's subject fails the last check there.
+ * The signature is verified on libuv's thread pool, so a batch's copies are checked side by side.
  */
-export function checkStatement(copy: StatedCopy, node: string, hubs: HubKeys): StatementCheck {
+export async function checkStatement(copy: StatedCopy, node: string, hubs: HubKeys): Promise<StatementCheck> {
   if (copy.statement === undefined) return { stated: false, reason: 'statement-missing' };
   let signed: SignedStatement;
   try {
@@ -33,7 +34,7 @@ export function checkStatement(copy: StatedCopy, node: string, hubs: HubKeys): S
     if (error instanceof EnvelopeError) return { stated: false, reason: 'statement-malformed' };
     throw error;
   }
-  const verification = verifyStatement(signed, hubs, copy.fields.sent);
+  const verification = await verifyStatementOffThread(signed, hubs, copy.fields.sent);
   if (!verification.ok) return { stated: false, reason: `statement-${verification.reason}` };
   if (!signed.statement.recipients.includes(node)) return { stated: false, reason: 'not-addressed' };
   return { stated: true, statement: signed };

@@ -99,15 +99,8 @@ export class SiteReceiverService implements OnApplicationBootstrap, OnModuleDest
     const message = decodeMessage(kind, msg.data);
     if (fields.type !== kind) return this.drop(msg, 'signed type differs from the subject', fields.id);
     const origin = checkOrigin(
-      {
-        kind,
-        fields,
-        body: msg.data,
-        signature: header(HEADER_SIGNATURE),
-        keyHint: header(HEADER_KEY),
-        message,
-      },
-      this.verifier,
+      { kind, fields, message },
+      this.verifier.verify(fields, msg.data, header(HEADER_SIGNATURE), header(HEADER_KEY)),
       this.registry,
     );
     if (!origin.verified) return this.drop(msg, `failed verification: ${origin.reason}`, fields.id);
