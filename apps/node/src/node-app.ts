@@ -51,7 +51,12 @@ export async function createNodeApp(config: NodeConfig, baseLogger: Logger): Pro
       connection: app.get(NatsConnectionService),
       // Bound, not provisioned: the hub creates `node-<id>` and waits are logged until it has.
       consumers: [
-        { ...deliveriesConsumer(config.NODE_ID), maxAttempts: config.NODE_MAX_ATTEMPTS, bind: true },
+        {
+          ...deliveriesConsumer(config.NODE_ID),
+          maxAttempts: config.NODE_MAX_ATTEMPTS,
+          gatherMs: config.NODE_DELIVERY_GATHER_MS,
+          bind: true,
+        },
       ],
       // Records only this node can name, so no other participant can file one first.
       deadLetterId: (...of) => identity.signer.ids.deadLetterId(...of),

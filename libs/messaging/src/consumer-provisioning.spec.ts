@@ -26,6 +26,7 @@ describe('resolveConsumerSpec', () => {
       concurrency: 64,
       bind: false,
       inBatches: false,
+      gatherMs: 0,
     });
   });
 

@@ -42,6 +42,7 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
     concurrency: spec.concurrency ?? DEFAULTS.concurrency,
     bind: spec.bind ?? false,
     inBatches: spec.inBatches ?? false,
+    gatherMs: spec.gatherMs ?? 0,
     ...(spec.sequenceBy === undefined ? {} : { sequenceBy: spec.sequenceBy }),
   };
   const positive = ['ackWaitMs', 'maxAckPending', 'batch', 'concurrency'] as const;
@@ -49,6 +50,9 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
     if (!Number.isInteger(resolved[field]) || resolved[field] < 1) {
       throw new RangeError(`consumer ${spec.durable}: ${field} must be a positive integer`);
     }
+  }
+  if (!Number.isInteger(resolved.gatherMs) || resolved.gatherMs < 0) {
+    throw new RangeError(`consumer ${spec.durable}: gatherMs must be a non-negative integer`);
   }
   if (!Number.isInteger(resolved.maxAttempts) || (resolved.maxAttempts < 1 && resolved.maxAttempts !== -1)) {
     throw new RangeError(`consumer ${spec.durable}: maxAttempts must be a positive integer or -1`);

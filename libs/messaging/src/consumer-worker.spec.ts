@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, jest } from '@jest/globals';
 import type { Consumer, JsMsg } from '@nats-io/jetstream';
 import { ConsumerWorker, type WorkerLimits } from './consumer-worker.js';
 
@@ -288,5 +289,45 @@ describe('ConsumerWorker in batches', () => {
     await stopped;
     expect(later[0]!.naks).toBe(1);
     expect(processor.batches).toEqual([['a.1']]);
+  });
+
+  describe('with gatherMs', () => {
+    beforeEach(() => {
+      // The worker's own turns (setImmediate) run as usual; only the gathering wait is moved by hand.
+      jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    });
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+
+    it('lets a message that finds it idle wait that long, and starts what arrived meanwhile with it', async () => {
+      const { consumer, arrive } = consumerInWaves([message('a.1')], [message('b.1')]);
+      const limits = { batch: 10, concurrency: 1, sequenceBy: senderOf, gatherMs: 20 };
+      const { processor, worker } = startedBatchWorker(consumer, limits);
+      await dispatched();
+      await arrive();
+      jest.advanceTimersByTime(19);
+      await dispatched();
+      expect(processor.batches).toEqual([]);
+      jest.advanceTimersByTime(1);
+      await dispatched();
+      expect(processor.batches).toEqual([['a.1', 'b.1']]);
+      await processor.finish(0);
+      await worker.stop(100);
+    });
+
+    it('starts what arrived during a running batch as soon as that batch leaves its slot, without waiting', async () => {
+      const { consumer, arrive } = consumerInWaves([message('a.1')], [message('a.2')]);
+      const limits = { batch: 10, concurrency: 1, sequenceBy: senderOf, gatherMs: 20 };
+      const { processor, worker } = startedBatchWorker(consumer, limits);
+      await dispatched();
+      jest.advanceTimersByTime(20);
+      await dispatched();
+      await arrive();
+      await processor.release('a.1');
+      expect(processor.batches).toEqual([['a.1'], ['a.2']]);
+      await Promise.all([0, 1].map((i) => processor.finish(i)));
+      await worker.stop(100);
+    });
   });
 });

@@ -31,6 +31,8 @@ export interface WorkerLimits {
    * a time, in the order they were delivered; undefined handles it with no ordering constraint.
    */
   sequenceBy?: (msg: JsMsg) => string | undefined;
+  /** Batch mode: how long a message that finds the worker idle waits for others; 0 for none. */
+  gatherMs?: number;
 }
 
 // A pull request stays open this long when the stream is quiet; the client's heartbeat check
@@ -160,19 +162,24 @@ export class ConsumerWorker {
     this.held++;
     if ('batch' in this.handler) {
       this.waiting.push(msg);
-      this.scheduleDispatch();
+      // The first message to find the worker idle waits a moment for company; the rest join it.
+      const idle = this.waiting.length === 1 && this.batchesRunning === 0;
+      this.scheduleDispatch(idle ? (this.limits.gatherMs ?? 0) : 0);
     } else if (this.running.size < this.concurrency) this.startOrQueue(msg);
     else this.waiting.push(msg);
   }
 
-  // Messages of one fetch arrive one microtask apart: the batch is cut once they all have.
-  private scheduleDispatch(): void {
+  // Messages of one fetch arrive one microtask apart: the batch is cut once they all have, or once
+  // `afterMs` has passed.
+  private scheduleDispatch(afterMs = 0): void {
     if (this.dispatchScheduled) return;
     this.dispatchScheduled = true;
-    setImmediate(() => {
+    const dispatch = (): void => {
       this.dispatchScheduled = false;
       this.dispatch();
-    });
+    };
+    if (afterMs > 0) setTimeout(dispatch, afterMs);
+    else setImmediate(dispatch);
   }
 
   // Starts one batch of every waiting message whose key has no unreleased message running.

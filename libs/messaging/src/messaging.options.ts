@@ -60,6 +60,13 @@ export interface ConsumerSpec {
    */
   inBatches?: boolean;
   /**
+   * With `inBatches`: how long a message that finds the worker idle waits for others before its batch
+   * starts (a batch that arrives while another runs starts when that one leaves its slot, at once).
+   * Fuller batches for a handler that costs per call, at the price of that wait in latency. Default 0:
+   * the batch starts in the next turn of the event loop.
+   */
+  gatherMs?: number;
+  /**
    * Use the consumer as another party provisioned it (the hub, for an agency node whose permissions
    * allow only consumer info and pull): never create or update it, wait until it exists, and take
    * its max deliveries from the server. The other server-side fields of this spec are then unused.

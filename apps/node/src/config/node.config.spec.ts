@@ -17,6 +17,7 @@ describe('NodeConfig', () => {
       NODE_STORE_FILE: '.data/store/kz-border.sqlite',
       NODE_PUBLISH_WAIT_MS: 1500,
       NODE_DELIVERED_LINGER_MS: 50,
+      NODE_DELIVERY_GATHER_MS: 20,
       HTTP_PORT: 3000,
       NATS_URL: 'tls://127.0.0.1:4222',
       REDIS_URL: 'redis://127.0.0.1:6379',

@@ -63,6 +63,16 @@ export class NodeConfig extends BaseConfig {
   NODE_DELIVERED_LINGER_MS: number = 50;
 
   /**
+   * How long a delivery that finds the node idle waits for others before they are taken in together
+   * (deliveries that arrive while a batch is taken in wait for it anyway). Each take-in costs per
+   * call, so fuller batches cost less per delivery; the wait adds to a delivery's latency.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1_000)
+  NODE_DELIVERY_GATHER_MS: number = 20;
+
+  /**
    * The national site (lowercase country code, `kz`) whose leaf server NATS_URL names: the node then
    * also sends its messages straight to the entitled nodes of its site (the site fast path), and
    * reaches the hub through the leaf server as it would directly. Absent: NATS_URL is the hub's servers.
