@@ -316,6 +316,16 @@ describe('ConsumerWorker in batches', () => {
       await worker.stop(100);
     });
 
+    it('starts at once, without waiting, once it holds all it may', async () => {
+      const messages = ['a.1', 'b.1', 'c.1'].map(message);
+      const limits = { batch: 3, concurrency: 1, sequenceBy: senderOf, gatherMs: 20 };
+      const { processor, worker } = startedBatchWorker(consumerOf(messages), limits);
+      await dispatched();
+      expect(processor.batches).toEqual([['a.1', 'b.1', 'c.1']]);
+      await processor.finish(0);
+      await worker.stop(100);
+    });
+
     it('starts what arrived during a running batch as soon as that batch leaves its slot, without waiting', async () => {
       const { consumer, arrive } = consumerInWaves([message('a.1')], [message('a.2')]);
       const limits = { batch: 10, concurrency: 1, sequenceBy: senderOf, gatherMs: 20 };

@@ -70,6 +70,8 @@ export class ConsumerWorker {
   private readonly unreleased = new Map<JsMsg[], Set<JsMsg>>();
   private batchesRunning = 0;
   private dispatchScheduled = false;
+  /** Batch mode: the wait of a message that found the worker idle, while it lasts. */
+  private gathering: NodeJS.Timeout | undefined;
   private held = 0;
   private stopping = false;
   private messages: ConsumerMessages | undefined;
@@ -162,9 +164,12 @@ export class ConsumerWorker {
     this.held++;
     if ('batch' in this.handler) {
       this.waiting.push(msg);
-      // The first message to find the worker idle waits a moment for company; the rest join it.
-      const idle = this.waiting.length === 1 && this.batchesRunning === 0;
-      this.scheduleDispatch(idle ? (this.limits.gatherMs ?? 0) : 0);
+      // The first message to find the worker idle waits a moment for company and the rest join it,
+      // unless the worker holds all it may (a backlog's full pull): then nothing more can come.
+      if (this.held >= this.limits.batch) this.dispatchAtOnce();
+      else if (this.waiting.length === 1 && this.batchesRunning === 0) {
+        this.scheduleDispatch(this.limits.gatherMs ?? 0);
+      } else this.scheduleDispatch();
     } else if (this.running.size < this.concurrency) this.startOrQueue(msg);
     else this.waiting.push(msg);
   }
@@ -175,11 +180,22 @@ export class ConsumerWorker {
     if (this.dispatchScheduled) return;
     this.dispatchScheduled = true;
     const dispatch = (): void => {
+      this.gathering = undefined;
       this.dispatchScheduled = false;
       this.dispatch();
     };
-    if (afterMs > 0) setTimeout(dispatch, afterMs);
+    if (afterMs > 0) this.gathering = setTimeout(dispatch, afterMs);
     else setImmediate(dispatch);
+  }
+
+  // Cuts a gathering wait short.
+  private dispatchAtOnce(): void {
+    if (this.gathering !== undefined) {
+      clearTimeout(this.gathering);
+      this.gathering = undefined;
+      this.dispatchScheduled = false;
+    }
+    this.scheduleDispatch();
   }
 
   // Starts one batch of every waiting message whose key has no unreleased message running.
