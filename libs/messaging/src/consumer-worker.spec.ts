@@ -316,7 +316,7 @@ describe('ConsumerWorker in batches', () => {
       await worker.stop(100);
     });
 
-    it('starts at once, without waiting, once it holds all it may', async () => {
+    it('starts at once, without waiting, when a pull brought all it asked for', async () => {
       const messages = ['a.1', 'b.1', 'c.1'].map(message);
       const limits = { batch: 3, concurrency: 1, sequenceBy: senderOf, gatherMs: 20 };
       const { processor, worker } = startedBatchWorker(consumerOf(messages), limits);

@@ -120,14 +120,17 @@ export class ConsumerWorker {
       await this.room();
       if (this.stopping) break;
       try {
-        const messages = await this.consumer.fetch({
-          max_messages: this.limits.batch - this.held,
-          expires: PULL_EXPIRES_MS,
-        });
+        const asked = this.limits.batch - this.held;
+        const messages = await this.consumer.fetch({ max_messages: asked, expires: PULL_EXPIRES_MS });
         this.messages = messages;
         // stop() may have run while the fetch was being set up.
         if (this.stopping) void messages.close();
-        for await (const msg of messages) this.accept(msg);
+        let received = 0;
+        for await (const msg of messages) {
+          this.accept(msg);
+          // A pull that brought all it asked for found a backlog: nothing is gained by gathering.
+          if (++received === asked) this.dispatchAtOnce();
+        }
         failures = 0;
       } catch (error) {
         if (
@@ -164,12 +167,9 @@ export class ConsumerWorker {
     this.held++;
     if ('batch' in this.handler) {
       this.waiting.push(msg);
-      // The first message to find the worker idle waits a moment for company and the rest join it,
-      // unless the worker holds all it may (a backlog's full pull): then nothing more can come.
-      if (this.held >= this.limits.batch) this.dispatchAtOnce();
-      else if (this.waiting.length === 1 && this.batchesRunning === 0) {
-        this.scheduleDispatch(this.limits.gatherMs ?? 0);
-      } else this.scheduleDispatch();
+      // The first message to find the worker idle waits a moment for company and the rest join it.
+      const idle = this.waiting.length === 1 && this.batchesRunning === 0;
+      this.scheduleDispatch(idle ? (this.limits.gatherMs ?? 0) : 0);
     } else if (this.running.size < this.concurrency) this.startOrQueue(msg);
     else this.waiting.push(msg);
   }
@@ -188,8 +188,9 @@ export class ConsumerWorker {
     else setImmediate(dispatch);
   }
 
-  // Cuts a gathering wait short.
+  // Cuts a gathering wait short (batch mode).
   private dispatchAtOnce(): void {
+    if (!('batch' in this.handler)) return;
     if (this.gathering !== undefined) {
       clearTimeout(this.gathering);
       this.gathering = undefined;
