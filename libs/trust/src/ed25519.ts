@@ -42,8 +42,7 @@ export function verifyEd25519(publicKey: KeyObject, data: Uint8Array, signature:
 
 /**
  * As verifyEd25519, on libuv's thread pool: the calling thread goes on meanwhile, and several at once
- * use the machine's other cores. Each costs the caller about a tenth of a verification on its own
- * thread, and the machine about a tenth more in all (docs/performance.md).
+ * use the machine's other cores, at about a tenth more CPU in all (decision 46).
  */
 export function verifyEd25519OffThread(
   publicKey: KeyObject,

@@ -80,19 +80,18 @@ export class SerialsService {
     const entries = messages.map((message) => this.entriesOf(message));
     const all = entries.flat();
     if (all.length === 0) return;
-    const indexed = await this.hits(all.map((entry) => entry.serial));
     const matches: InboxItem[] = [];
-    // Newest first, as the index reads them: the batch's earlier messages before what was indexed.
-    let known = indexed;
+    // As the index would read it after each message: newest first, at most ENTRIES_PER_SERIAL a serial.
+    let known = await this.hits(all.map((entry) => entry.serial));
     for (const own of entries) {
       for (const entry of own) {
-        const earlier = newestPerSerial(known, ENTRIES_PER_SERIAL)
+        const earlier = known
           .filter((hit) => !hit.case.some((link) => entry.case.includes(link)))
           .map((hit) => ({ ...hit, match: matchSerials(entry.serial, hit.serial) }))
           .filter((hit): hit is SerialHit => hit.match !== undefined);
         if (earlier.length > 0) matches.push(this.matchItem(entry, earlier));
       }
-      known = [...own, ...known];
+      known = newestPerSerial([...own, ...known], ENTRIES_PER_SERIAL);
     }
     await this.index.add(all, this.clock.now().getTime());
     if (matches.length > 0) await this.inbox.takeIn(matches);
