@@ -24,6 +24,7 @@ describe('stack app specs', () => {
       port: 8080,
       logFile: '/repo/.data/logs/hub.log',
       env: {
+        MALLOC_MMAP_THRESHOLD_: '131072',
         LOG_LEVEL: 'debug',
         NATS_URL: 'tls://127.0.0.1:14222',
         NATS_CA_FILE: '/repo/.data/tls/ca.pem',
@@ -119,6 +120,24 @@ describe('stack app specs', () => {
     } finally {
       if (inherited === undefined) delete process.env.MALLOC_ARENA_MAX;
       else process.env.MALLOC_ARENA_MAX = inherited;
+    }
+  });
+
+  it("fixes glibc's mmap threshold for every app, unless the environment names another", () => {
+    const inherited = process.env.MALLOC_MMAP_THRESHOLD_;
+    const thresholds = () => [
+      hubProcessSpec(config, { id: 'hub', port: 3000 }).env.MALLOC_MMAP_THRESHOLD_,
+      nodeProcessSpec(config, { id: 'kz-border', port: 3001 }).env.MALLOC_MMAP_THRESHOLD_,
+      consoleProcessSpec(config, { port: 3100 }).env.MALLOC_MMAP_THRESHOLD_,
+    ];
+    try {
+      delete process.env.MALLOC_MMAP_THRESHOLD_;
+      expect(thresholds()).toEqual(['131072', '131072', '131072']);
+      process.env.MALLOC_MMAP_THRESHOLD_ = '65536';
+      expect(thresholds()).toEqual(['65536', '65536', '65536']);
+    } finally {
+      if (inherited === undefined) delete process.env.MALLOC_MMAP_THRESHOLD_;
+      else process.env.MALLOC_MMAP_THRESHOLD_ = inherited;
     }
   });
 
