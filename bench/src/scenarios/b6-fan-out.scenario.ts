@@ -12,6 +12,7 @@ import { fanOutCast, fanOutRecipients, fanOutRegion } from '../pipeline/growth-c
 import { InboxProbe } from '../pipeline/inbox-probe.js';
 import { HUB_INGRESS, StreamProbe } from '../pipeline/stream-probe.js';
 import { RawJetStream } from '../raw/raw-jetstream.js';
+import { runSigned, type SignedBodies, type SignedRuns } from '../raw/signed-bodies.js';
 import type { Figures, ScenarioResult } from '../report.js';
 
 /** The issue's bound on CPU per verified delivery at fan-out 5, in raw CPU per message; it aims at 2. */
@@ -67,18 +68,22 @@ function busyCpuMs(step: FanOutStep): number {
   return Math.max(0, pipelineCpu(step.cpu) * 1000 - step.idleCpuMsPerS * step.elapsedS);
 }
 
+/** A raw hop's rate and its CPU per message, nats-server and the client. */
+interface RawHop {
+  perS: number;
+  cpuMsPerMessage: number;
+}
+
 /**
  * Raw JetStream on the stack's server before any app runs (publish with 256 acks in flight while a
- * pull consumer takes and acks): messages/s, and CPU ms per message of nats-server and the client.
+ * pull consumer takes and acks, with `signed` each message signed twice and both verified before its
+ * ack): messages/s, and CPU ms per message of nats-server and the client.
  */
-async function rawCpuPerMessage(
-  stack: BenchStack,
-  messages: number,
-): Promise<{ perS: number; cpuMsPerMessage: number }> {
+async function rawCpuPerMessage(stack: BenchStack, messages: number, signed?: SignedBodies): Promise<RawHop> {
   const raw = await RawJetStream.connect(stack.servers.natsClient);
   try {
     const cpu = await CpuAccount.begin({ client: [process.pid], nats: (await stack.serverPids()).nats });
-    const perS = await raw.publishAndConsume('b6', messages);
+    const perS = await raw.publishAndConsume('b6', messages, signed);
     const used = await cpu.end();
     return { perS, cpuMsPerMessage: ((used.client! + used.nats!) * 1000) / messages };
   } finally {
@@ -209,8 +214,9 @@ function stepFigures(step: FanOutStep): Figures {
 function fanOutResult(
   options: BenchOptions,
   steps: readonly FanOutStep[],
-  raw: { perS: number; cpuMsPerMessage: number },
+  signedRuns: SignedRuns<RawHop>,
 ): ScenarioResult {
+  const { raw, origin, both } = signedRuns;
   const atTarget = steps.find((step) => step.fanOut === TARGET_FAN_OUT);
   const ratio =
     atTarget === undefined || raw.cpuMsPerMessage === 0
@@ -239,6 +245,7 @@ function fanOutResult(
       'publish until every receipt was taken in by its origin, idle work included; idle_cpu_ms_per_s: the ' +
       'same processes doing nothing, just before; busy_*: less that idle rate over the step, and a fixed ' +
       'cost per alert plus a cost per recipient fitted to the busy figures; raw: nats-server and the client, before the apps started',
+    "raw_verified: the raw hop with two Ed25519 signatures per message (the origin's and the hub's statement) made at publish and checked with Borderlink's verifier before the ack; raw_origin_verified: the origin's alone; each over raw is the least ratio a pipeline that signs and verifies as much can reach",
   );
   return {
     id: 'B6',
@@ -256,6 +263,10 @@ function fanOutResult(
       messages: options.rawMessages,
       raw_publish_consume_msgs_per_s: raw.perS,
       raw_cpu_ms_per_msg: round(raw.cpuMsPerMessage, 3),
+      raw_verified_cpu_ms_per_msg: round(both.cpuMsPerMessage, 3),
+      verified_over_raw_cpu: round(both.cpuMsPerMessage / raw.cpuMsPerMessage),
+      raw_origin_verified_cpu_ms_per_msg: round(origin.cpuMsPerMessage, 3),
+      origin_verified_over_raw_cpu: round(origin.cpuMsPerMessage / raw.cpuMsPerMessage),
     },
     ratio,
     target: `<=${TARGET}`,
@@ -280,7 +291,7 @@ export async function runFanOutScenario(options: BenchOptions, root: string): Pr
   let streams: StreamProbe | undefined;
   try {
     streams = await StreamProbe.connect(stack.servers.natsClient);
-    const raw = await rawCpuPerMessage(stack, options.rawMessages);
+    const raw = await runSigned((signed) => rawCpuPerMessage(stack, options.rawMessages, signed));
     const hub = await stack.startHub();
     const publishers = await stack.startNodes(PUBLISHERS);
     const run: FanOutStack = { stack, hub, publishers, recipients: [], inbox, streams };
