@@ -9,7 +9,9 @@ import { RawJetStream } from '../raw/raw-jetstream.js';
 import { runSigned, signedRateFigures, type SignedRuns } from '../raw/signed-bodies.js';
 import type { ScenarioResult } from '../report.js';
 
-const B2_TARGET = 1.0;
+// Issue 14's least ratio to the raw hop, which the verdict judges by, and the one it aims at.
+const B2_TARGET = 0.5;
+const B2_AIM = 1.0;
 const IDLE_NODE_LIMIT_MB = 100;
 const HUB_LIMIT_MB = 250;
 const READY_LIMIT_MS = 1_000;
@@ -99,7 +101,7 @@ export async function runThroughputScenario(options: BenchOptions, root: string)
           ...signedRateFigures(rates, 'raw_publish_consume_msgs_per_s', 'msgs_per_s'),
         },
         ratio,
-        target: `>=${B2_TARGET}`,
+        target: `>=${B2_TARGET} (aim ${B2_AIM})`,
         ok: done.reached && ratio >= B2_TARGET,
         notes,
       },

@@ -6,7 +6,9 @@ import { startPipeline } from '../pipeline/pipeline-run.js';
 import { RawJetStream } from '../raw/raw-jetstream.js';
 import type { ScenarioResult } from '../report.js';
 
-const TARGET = 4;
+// Issue 14's largest p99 over the raw hop's, which the verdict judges by, and the one it aims at.
+const TARGET = 10;
+const AIM = 4;
 
 /**
  * B3: the B2 topology offered a fixed alert rate; each latency runs from the signed sent time (taken
@@ -57,7 +59,7 @@ export async function runLatencyScenario(options: BenchOptions, root: string): P
         max_ms: round(raw.max, 2),
       },
       ratio,
-      target: `<=${TARGET}`,
+      target: `<=${TARGET} (aim ${AIM})`,
       ok: done.reached && ratio !== null && ratio <= TARGET,
       notes: [
         ...notes,

@@ -12,7 +12,9 @@ import { RawJetStream } from '../raw/raw-jetstream.js';
 import { runSigned, signedRateFigures, type SignedRuns } from '../raw/signed-bodies.js';
 import type { ScenarioResult } from '../report.js';
 
-const DRAIN_TARGET = 0.5;
+// Issue 14's least drain rate over the raw backlog's, which the verdict judges by, and the one it aims at.
+const DRAIN_TARGET = 0.3;
+const DRAIN_AIM = 0.5;
 const PEAK_LIMIT_MB = 200;
 
 /**
@@ -82,7 +84,7 @@ export async function runCatchupScenario(options: BenchOptions, root: string): P
         ...signedRateFigures(raw, 'raw_backlog_msgs_per_s', 'backlog_msgs_per_s'),
       },
       ratio,
-      target: `>=${DRAIN_TARGET} and peak<${PEAK_LIMIT_MB}MB`,
+      target: `>=${DRAIN_TARGET} (aim ${DRAIN_AIM}) and peak<${PEAK_LIMIT_MB}MB`,
       ok: routed.reached && drained.reached && ratio >= DRAIN_TARGET && peakMb < PEAK_LIMIT_MB,
       notes: [
         "raw_verified: the raw consumer checking two Ed25519 signatures per message (the origin's and the hub's statement) with Borderlink's verifier before acking; raw_origin_verified: the origin's alone; each over raw is the highest ratio a recipient that verifies as much can reach",

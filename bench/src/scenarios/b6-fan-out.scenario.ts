@@ -269,7 +269,7 @@ function fanOutResult(
       origin_verified_over_raw_cpu: round(origin.cpuMsPerMessage / raw.cpuMsPerMessage),
     },
     ratio,
-    target: `<=${TARGET}`,
+    target: `<=${TARGET} (aim ${AIM})`,
     ok: ratio !== null && ratio <= TARGET && steps.every((step) => step.delivered && step.settled),
     notes,
   };
