@@ -101,6 +101,7 @@ export class ConsumerWorker {
   async stop(graceMs: number): Promise<void> {
     this.stopping = true;
     this.aborter.abort();
+    this.cancelGathering();
     this.onRoom?.();
     void this.messages?.close();
     const unstarted = [
@@ -191,12 +192,15 @@ export class ConsumerWorker {
   // Cuts a gathering wait short (batch mode).
   private dispatchAtOnce(): void {
     if (!('batch' in this.handler)) return;
-    if (this.gathering !== undefined) {
-      clearTimeout(this.gathering);
-      this.gathering = undefined;
-      this.dispatchScheduled = false;
-    }
+    this.cancelGathering();
     this.scheduleDispatch();
+  }
+
+  private cancelGathering(): void {
+    if (this.gathering === undefined) return;
+    clearTimeout(this.gathering);
+    this.gathering = undefined;
+    this.dispatchScheduled = false;
   }
 
   // Starts one batch of every waiting message whose key has no unreleased message running.
